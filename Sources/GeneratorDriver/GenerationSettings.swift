@@ -1,0 +1,122 @@
+import Foundation
+import SwiftCodegen
+import YAMLTree
+
+/// What `generate` and `check` need: the spec, where output goes, and the generator options.
+/// Read from `openapi-gen.yaml` (through the same libyaml layer as specs), then overridden by flags.
+public struct GenerationSettings: Sendable, Equatable {
+    public var specPath: String
+    public var outputDirectory: String
+    public var moduleName: String
+    public var accessLevel: AccessLevel = .public
+    public var operations: [String] = []
+
+    public init(specPath: String, outputDirectory: String, moduleName: String) {
+        self.specPath = specPath
+        self.outputDirectory = outputDirectory
+        self.moduleName = moduleName
+    }
+
+    public var generatorConfig: GeneratorConfig {
+        GeneratorConfig(moduleName: moduleName, accessLevel: accessLevel, operationFilter: operations, specDisplayPath: specPath)
+    }
+
+    /// The keys `openapi-gen.yaml` may hold.
+    public static let configKeys = ["spec", "output", "module", "access", "operations"]
+
+    /// Reads a config file. Unknown keys are errors: a misspelt `ouput:` silently ignored would
+    /// send output somewhere unexpected.
+    public static func load(configPath: String) throws(DriverError) -> (partial: PartialSettings, files: SourceFiles) {
+        var files = SourceFiles()
+        let id = files.add(path: configPath)
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            throw .unreadable(path: configPath, reason: "No such file or directory")
+        }
+        let root: YAMLNode
+        do {
+            root = try YAMLParser.parse([UInt8](data), file: id)
+        } catch {
+            throw .diagnostics([error], files)
+        }
+        guard let mapping = root.mapping else {
+            throw .diagnostics([.error("the configuration must be a mapping of \(configKeys.joined(separator: ", "))", at: root.location)], files)
+        }
+        var partial = PartialSettings()
+        var problems: [Diagnostic] = []
+        for entry in mapping.entries {
+            func string() -> String? {
+                guard let s = entry.value.scalar, s.kind != .null else {
+                    problems.append(.error("`\(entry.key)` must be a string, not \(entry.value.kindDescription)", at: entry.value.location))
+                    return nil
+                }
+                return s.text
+            }
+            switch entry.key {
+            case "spec": partial.specPath = string()
+            case "output": partial.outputDirectory = string()
+            case "module": partial.moduleName = string()
+            case "access":
+                if let text = string() {
+                    if let level = AccessLevel(rawValue: text) {
+                        partial.accessLevel = level
+                    } else {
+                        problems.append(.error("`access` must be public, package or internal, not \"\(text)\"", at: entry.value.location))
+                    }
+                }
+            case "operations":
+                guard let items = entry.value.sequence else {
+                    problems.append(.error("`operations` must be a list of operationIds", at: entry.value.location))
+                    continue
+                }
+                partial.operations = items.compactMap { item in
+                    guard let s = item.scalar, s.kind != .null else {
+                        problems.append(.error("an operationId must be a string", at: item.location))
+                        return nil
+                    }
+                    return s.text
+                }
+            default:
+                problems.append(.error("unknown key `\(entry.key)`; expected one of \(configKeys.joined(separator: ", "))", at: entry.keyLocation))
+            }
+        }
+        if !problems.isEmpty { throw .diagnostics(problems, files) }
+        return (partial, files)
+    }
+}
+
+/// Settings as far as one source (the config file or the flags) gives them.
+public struct PartialSettings: Sendable, Equatable {
+    public var specPath: String?
+    public var outputDirectory: String?
+    public var moduleName: String?
+    public var accessLevel: AccessLevel?
+    public var operations: [String]?
+
+    public init() {}
+
+    /// `other`'s values win where it has them.
+    public func overridden(by other: PartialSettings) -> PartialSettings {
+        var result = self
+        if let v = other.specPath { result.specPath = v }
+        if let v = other.outputDirectory { result.outputDirectory = v }
+        if let v = other.moduleName { result.moduleName = v }
+        if let v = other.accessLevel { result.accessLevel = v }
+        if let v = other.operations { result.operations = v }
+        return result
+    }
+
+    /// Complete settings, or an error naming what is missing and how to give it.
+    public func resolved() throws(DriverError) -> GenerationSettings {
+        guard let specPath else { throw .missingSetting("the spec path: pass it as an argument or set `spec:` in openapi-gen.yaml") }
+        guard let outputDirectory else { throw .missingSetting("the output directory: pass --output DIR or set `output:` in openapi-gen.yaml") }
+        var module = moduleName
+        if module == nil {
+            // The output folder usually is the module (Generated/OpenFunnel).
+            module = URL(fileURLWithPath: outputDirectory).lastPathComponent
+        }
+        var settings = GenerationSettings(specPath: specPath, outputDirectory: outputDirectory, moduleName: module!)
+        if let accessLevel { settings.accessLevel = accessLevel }
+        if let operations { settings.operations = operations }
+        return settings
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// An ``HTTPTransport`` that sends requests with `URLSession`.
+///
+/// Cancelling the calling task cancels the request: `URLSession`'s async `data(for:)` does
+/// this on Apple platforms and in swift-corelibs-foundation alike.
+public struct URLSessionTransport: HTTPTransport {
+    /// The session requests are sent with.
+    public let session: URLSession
+
+    /// Creates a transport that sends requests with `session`.
+    public init(session: URLSession = .shared) {
+        self.session = session
+    }
+
+    /// Sends `request` and collects the whole response body.
+    ///
+    /// Throws `URLError(.badServerResponse)` if the response is not an HTTP response.
+    public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url(relativeTo: baseURL))
+        urlRequest.httpMethod = request.method
+        for field in request.headers {
+            // `addValue` rather than `setValue` so that repeated fields are all sent.
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        }
+        urlRequest.httpBody = request.body
+
+        let (data, response) = try await session.data(for: urlRequest)
+        guard let httpResponse = response as? HTTPURLResponse else {
+            throw URLError(.badServerResponse)
+        }
+        return HTTPResponse(
+            status: httpResponse.statusCode,
+            headers: Self.fields(of: httpResponse),
+            body: data)
+    }
+
+    /// Copies the response's header fields.
+    ///
+    /// `HTTPURLResponse` exposes them only as an unordered dictionary with repeated fields
+    /// already joined, so the original order is lost; sorting by name at least makes the result
+    /// deterministic.
+    private static func fields(of response: HTTPURLResponse) -> HTTPFields {
+        var pairs: [(String, String)] = []
+        for (key, value) in response.allHeaderFields {
+            guard let name = key as? String else { continue }
+            pairs.append((name, value as? String ?? String(describing: value)))
+        }
+        pairs.sort { $0.0.lowercased() < $1.0.lowercased() }
+        return HTTPFields(pairs)
+    }
+}

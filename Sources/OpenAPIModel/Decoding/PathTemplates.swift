@@ -1,0 +1,63 @@
+import YAMLTree
+
+/// Checks that a path's `{name}` variables and its `in: path` parameters agree.
+extension ModelDecoder {
+    /// A variable in a path template: the name it binds and how it was written.
+    struct TemplateVariable {
+        var name: String
+        var written: String
+    }
+
+    /// The `{…}` variables of a path. RFC 6570 operators (`{.name}`, `{;name}`, `{name*}`) are
+    /// stripped to the name, as some documents write them although OpenAPI does not.
+    static func templateVariables(_ path: String) -> (variables: [TemplateVariable], unbalanced: Bool) {
+        var variables: [TemplateVariable] = []
+        var rest = path[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { return (variables, true) }
+            let written = String(rest[rest.index(after: open)..<close])
+            var name = written[...]
+            if let first = name.first, "+#./;?&".contains(first) { name = name.dropFirst() }
+            if name.hasSuffix("*") {
+                name = name.dropLast()
+            } else if let colon = name.lastIndex(of: ":"), name[name.index(after: colon)...].allSatisfy(\.isNumber) {
+                name = name[..<colon]
+            }
+            variables.append(TemplateVariable(name: String(name), written: written))
+            rest = rest[rest.index(after: close)...]
+        }
+        return (variables, rest.contains("}"))
+    }
+
+    func checkPathTemplate(_ path: String, item: PathItem, keyLocation: SourceLocation, pointer: JSONPointer) {
+        let (variables, unbalanced) = Self.templateVariables(path)
+        if unbalanced {
+            warning("path \"\(path)\" has unbalanced `{` and `}`", at: keyLocation, pointer: pointer)
+        }
+        for variable in variables where variable.name != variable.written {
+            warning("path template variable `{\(variable.written)}` uses RFC 6570 operators, which OpenAPI path templates do not have; matched to parameter `\(variable.name)` (describe the serialization with the parameter's `style` and `explode`)",
+                    at: keyLocation, pointer: pointer)
+        }
+        let names = Set(variables.map(\.name))
+        var missing: [String: [String]] = [:]  // variable name → methods lacking it
+        var order: [String] = []
+        for (method, operation) in item.operations {
+            let declared = operation.parameters.filter { $0.location == .path }
+            let declaredNames = Set(declared.map(\.name))
+            for variable in variables where !declaredNames.contains(variable.name) {
+                if missing[variable.name] == nil { order.append(variable.name) }
+                missing[variable.name, default: []].append(method.rawValue.uppercased())
+            }
+            for parameter in declared where !names.contains(parameter.name) {
+                warning("path parameter `\(parameter.name)` does not appear in the path template \"\(path)\"",
+                        at: parameter.sourceLocation, pointer: parameter.pointer)
+            }
+        }
+        for name in order {
+            let methods = missing[name]!
+            let scope = methods.count == item.operations.count && methods.count > 1 ? "any of its operations" : Self.list(methods)
+            error("path template variable `{\(name)}` has no `in: path` parameter named `\(name)` in \(scope)",
+                  at: keyLocation, pointer: pointer)
+        }
+    }
+}

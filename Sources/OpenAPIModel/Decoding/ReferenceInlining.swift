@@ -1,0 +1,75 @@
+import YAMLTree
+
+extension ModelDecoder {
+    /// The node to decode at a position where a `$ref` stands for its target's content:
+    /// everywhere except schemas (parameters, responses, path items, operations, a `properties`
+    /// map, even a description). DigitalOcean's document writes `$ref` in all of these.
+    ///
+    /// Keys written beside the `$ref` override the target's (3.1 allows `summary` and
+    /// `description` there; ref-anywhere documents use it more freely). Returns nil after
+    /// reporting when the reference cannot be followed.
+    func inlined(_ cursor: Cursor) -> Cursor? {
+        followReferences(cursor)?.cursor
+    }
+
+    /// Like ``inlined(_:)``, also giving the target's key when the result is exactly a target's
+    /// content (a reference was followed and nothing beside it changed the content), which
+    /// makes the decoded object reusable by every reference to the same target.
+    func followReferences(_ cursor: Cursor) -> (cursor: Cursor, target: TargetKey?)? {
+        var current = cursor
+        var reusableTarget: TargetKey?
+        var overlaid = false
+        while case .mapping(let mapping) = current.node.content, let refEntry = mapping.entry("$ref") {
+            // A `$ref` whose value is not text is a name (a property called `$ref`), not a reference.
+            guard let text = refEntry.value.scalar?.text, refEntry.value.scalar?.kind == .string else { break }
+            let refPointer = current.pointer.appending("$ref")
+            guard let target = resolveReference(text, from: current.file, reportAt: refEntry.value.location, pointer: refPointer)
+            else { return nil }
+            if current.chain?.contains(target.key) == true {
+                error("`$ref: \(text)` leads back into itself: its target contains this reference, so inlining it would never end",
+                      at: refEntry.value.location, pointer: refPointer)
+                return nil
+            }
+            if (current.chain?.length ?? 0) >= Self.maxInlineChain {
+                error("`$ref: \(text)` is nested inside more than \(Self.maxInlineChain) other references; giving up",
+                      at: refEntry.value.location, pointer: refPointer)
+                return nil
+            }
+            var node = target.node
+            if mapping.count > 1 {
+                node = Self.overlay(mapping, onto: node)
+                overlaid = true
+            }
+            reusableTarget = target.key
+            current = Cursor(node: node, pointer: target.pointer, chain: InlineChain(target: target.key, parent: current.chain),
+                             depth: current.depth + 1)
+        }
+        return (current, overlaid ? nil : reusableTarget)
+    }
+
+    /// Decodes an object that references may share (a response in a shared file), once per
+    /// target: a document that refers to one error response from 600 operations decodes it
+    /// once, and reports its problems once.
+    func decodeShared<T>(_ cursor: Cursor, _ decode: (Cursor) -> T?) -> T? {
+        guard let (target, key) = followReferences(cursor) else { return nil }
+        guard let key else { return decode(target) }
+        let cacheKey = SharedObjectKey(target: key, type: ObjectIdentifier(T.self))
+        if let cached = sharedObjects[cacheKey] { return cached as? T }
+        let decoded = decode(target)
+        sharedObjects[cacheKey] = decoded.map { $0 as Any } ?? Optional<T>.none as Any
+        return decoded
+    }
+
+    /// The target mapping with the keys written beside `$ref` replacing or joining its own.
+    private static func overlay(_ referring: YAMLMapping, onto target: YAMLNode) -> YAMLNode {
+        guard case .mapping(var merged) = target.content else { return target }
+        for entry in referring.entries where entry.key != "$ref" {
+            if let i = merged.entries.firstIndex(where: { $0.key == entry.key }) {
+                merged.entries[i] = entry
+            } else {
+                merged.entries.append(entry)
+            }
+        }
+        return YAMLNode(.mapping(merged), at: target.location)
+    }
+}

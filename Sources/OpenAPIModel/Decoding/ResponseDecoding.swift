@@ -1,0 +1,87 @@
+import YAMLTree
+
+/// `responses`, Response Objects and headers.
+extension ModelDecoder {
+    func responses(_ cursor: Cursor) -> [(status: ResponseStatus, response: Response)] {
+        guard let (mapping, map) = mapping(cursor, "responses", expected: "a mapping of status codes to Response Objects")
+        else { return [] }
+        var result: [(status: ResponseStatus, response: Response)] = []
+        for entry in mapping.entries where !Self.isExtension(entry.key) {
+            let field = map.child(entry)
+            guard let status = Self.responseStatus(entry.key) else {
+                error("\"\(entry.key)\" is not a response status; use a code from 100 to 599, a range such as 2XX, or `default`",
+                      at: entry.keyLocation, pointer: field.pointer)
+                continue
+            }
+            if let response = response(field) { result.append((status, response)) }
+        }
+        return result
+    }
+
+    /// `200`, `2XX` (any case) or `default`.
+    static func responseStatus(_ key: String) -> ResponseStatus? {
+        if key == "default" { return .default }
+        let bytes = Array(key.utf8)
+        guard bytes.count == 3, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[0]) else { return nil }
+        let first = Int(bytes[0] - UInt8(ascii: "0"))
+        if bytes[1...].allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) { return .range(first) }
+        guard let code = Int(key) else { return nil }
+        return .code(code)
+    }
+
+    func response(_ cursor: Cursor) -> Response? {
+        let status = cursor.pointer.lastToken ?? "response"
+        return decodeShared(cursor) { decodeResponse($0, status: status) }
+    }
+
+    private func decodeResponse(_ cursor: Cursor, status: String) -> Response? {
+        guard let (mapping, object) = mapping(cursor, status, expected: "a Response Object (a mapping with `description`)")
+        else { return nil }
+        var response = Response(description: "", location: object.location)
+        var sawDescription = false
+        for entry in mapping.entries {
+            let field = object.child(entry)
+            switch entry.key {
+            case "description":
+                sawDescription = true
+                response.description = string(field, entry.key) ?? ""
+            case "headers":
+                guard let (headers, map) = self.mapping(field, entry.key, expected: "a mapping of header names to Header Objects")
+                else { continue }
+                for header in headers.entries {
+                    if let decoded = self.header(map.child(header)) { response.headers[header.key] = decoded }
+                }
+            case "content":
+                response.content = mediaTypes(field)
+            default:
+                break
+            }
+        }
+        if !sawDescription {
+            warning("response has no `description` (OpenAPI requires one)", at: object)
+        }
+        return response
+    }
+
+    func header(_ cursor: Cursor) -> Header? {
+        let name = cursor.pointer.lastToken ?? "header"
+        return decodeShared(cursor) { decodeHeader($0, name: name) }
+    }
+
+    private func decodeHeader(_ cursor: Cursor, name: String) -> Header? {
+        guard let (mapping, object) = mapping(cursor, name, expected: "a Header Object (a mapping)") else { return nil }
+        var header = Header(location: object.location)
+        for entry in mapping.entries {
+            let field = object.child(entry)
+            switch entry.key {
+            case "description": header.description = string(field, entry.key)
+            case "required": header.required = bool(field, entry.key) ?? false
+            case "deprecated": header.deprecated = bool(field, entry.key) ?? false
+            case "schema": header.schema = schema(field)
+            case "content": header.content = singleMediaType(field, owner: "header `\(name)`")?.1
+            default: break
+            }
+        }
+        return header
+    }
+}

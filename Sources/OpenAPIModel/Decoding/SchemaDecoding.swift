@@ -1,0 +1,241 @@
+import YAMLTree
+
+/// JSON Schema as OpenAPI 3.0 and 3.1 write it, with 3.0's spellings folded into 3.1's.
+extension ModelDecoder {
+    /// Decodes a schema in place. A `$ref` is kept as a reference: its target is queued and
+    /// decoded once, later, by ``decodeReferencedSchemas()``.
+    func schema(_ cursor: Cursor) -> Schema {
+        var schema = Schema(location: cursor.location, pointer: cursor.pointer)
+        if isTooDeep(cursor) { return schema }
+        switch cursor.node.content {
+        case .scalar(let scalar) where scalar.kind == .bool:
+            schema.booleanSchema = scalar.boolValue
+        case .mapping(let mapping):
+            decodeSchemaKeywords(mapping, cursor, into: &schema)
+        default:
+            error("a schema must be a mapping (or true or false), found \(cursor.node.kindDescription)", at: cursor)
+        }
+        return schema
+    }
+
+    private func decodeSchemaKeywords(_ mapping: YAMLMapping, _ cursor: Cursor, into schema: inout Schema) {
+        if let refEntry = mapping.entry("$ref") {
+            let isOnlyReference = decodeSchemaReference(refEntry, in: mapping, cursor, into: &schema)
+            if isOnlyReference { return }
+        }
+        var nullable = false
+        var bounds = BoundKeywords()
+        for entry in mapping.entries {
+            switch entry.key {
+            case "$ref":
+                continue
+            case "type":
+                schema.types = types(cursor.child(entry))
+                schema.typeLocation = entry.value.location
+            case "nullable":
+                nullable = bool(cursor.child(entry), entry.key) ?? false
+            case "format":
+                schema.format = string(cursor.child(entry), entry.key)
+            case "title":
+                schema.title = string(cursor.child(entry), entry.key)
+            case "description":
+                schema.description = string(cursor.child(entry), entry.key)
+            case "deprecated":
+                schema.deprecated = bool(cursor.child(entry), entry.key) ?? false
+            case "readOnly":
+                schema.readOnly = bool(cursor.child(entry), entry.key) ?? false
+            case "writeOnly":
+                schema.writeOnly = bool(cursor.child(entry), entry.key) ?? false
+            case "enum":
+                if let (items, _) = sequence(cursor.child(entry), entry.key, expected: "a list of values") {
+                    schema.enumValues = items.map(value)
+                }
+            case "const":
+                schema.constValue = value(entry.value)
+            case "default":
+                schema.defaultValue = value(entry.value)
+            case "example":
+                schema.examples.append(value(entry.value))
+            case "examples":
+                schema.examples.append(contentsOf: schemaExamples(cursor.child(entry)))
+            case "properties":
+                schema.properties = schemaMap(cursor.child(entry), entry.key, of: "property names")
+            case "required":
+                schema.required = stringList(cursor.child(entry), entry.key, expected: "a list of property names") ?? []
+            case "items":
+                let items = cursor.child(entry)
+                if case .sequence = entry.value.content {
+                    error("`items` must be a schema; for a list of schemas by position use `prefixItems` (OpenAPI 3.1)", at: items)
+                } else {
+                    schema.items = Indirect(self.schema(items))
+                }
+            case "prefixItems":
+                schema.prefixItems = schemaList(cursor.child(entry), entry.key)
+            case "additionalProperties":
+                if let allowed = entry.value.scalar?.boolValue {
+                    schema.additionalProperties = .allowed(allowed)
+                } else {
+                    schema.additionalProperties = .schema(Indirect(self.schema(cursor.child(entry))))
+                }
+            case "patternProperties":
+                schema.patternProperties = schemaMap(cursor.child(entry), entry.key, of: "regular expressions")
+            case "propertyNames":
+                schema.propertyNames = Indirect(self.schema(cursor.child(entry)))
+            case "allOf":
+                schema.allOf = schemaList(cursor.child(entry), entry.key)
+            case "oneOf":
+                schema.oneOf = schemaList(cursor.child(entry), entry.key)
+            case "anyOf":
+                schema.anyOf = schemaList(cursor.child(entry), entry.key)
+            case "not":
+                schema.not = Indirect(self.schema(cursor.child(entry)))
+            case "discriminator":
+                schema.discriminator = discriminator(cursor.child(entry))
+            case "minLength":
+                schema.minLength = count(cursor.child(entry), entry.key)
+            case "maxLength":
+                schema.maxLength = count(cursor.child(entry), entry.key)
+            case "pattern":
+                schema.pattern = string(cursor.child(entry), entry.key)
+                schema.patternLocation = entry.value.location
+            case "minItems":
+                schema.minItems = count(cursor.child(entry), entry.key)
+            case "maxItems":
+                schema.maxItems = count(cursor.child(entry), entry.key)
+            case "uniqueItems":
+                schema.uniqueItems = bool(cursor.child(entry), entry.key) ?? false
+            case "minProperties":
+                schema.minProperties = count(cursor.child(entry), entry.key)
+            case "maxProperties":
+                schema.maxProperties = count(cursor.child(entry), entry.key)
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+                bounds.read(entry, cursor.child(entry), decoder: self)
+            case "multipleOf":
+                if let step = number(cursor.child(entry), entry.key) {
+                    if step.value > 0 {
+                        schema.multipleOf = step
+                    } else {
+                        error("`multipleOf` must be greater than 0, found \(step.text)", at: cursor.child(entry))
+                    }
+                }
+            case "contentEncoding":
+                schema.contentEncoding = string(cursor.child(entry), entry.key)
+            case "contentMediaType":
+                schema.contentMediaType = string(cursor.child(entry), entry.key)
+            case "$defs", "definitions":
+                for (name, defined) in schemaMap(cursor.child(entry), entry.key, of: "names") {
+                    schema.defs[name] = defined
+                }
+            default:
+                if Self.isExtension(entry.key) { schema.extensions[entry.key] = value(entry.value) }
+            }
+        }
+        if nullable, schema.types != nil, !schema.allowsNull {
+            schema.types?.append(.null)
+        }
+        bounds.apply(to: &schema, decoder: self)
+    }
+
+    /// Reads `$ref` in a schema. Returns true when nothing else in the mapping is to be read:
+    /// OpenAPI 3.0 ignores keywords beside `$ref`; 3.1 keeps them.
+    private func decodeSchemaReference(_ refEntry: YAMLMapping.Entry, in mapping: YAMLMapping, _ cursor: Cursor, into schema: inout Schema) -> Bool {
+        let refCursor = cursor.child(refEntry)
+        guard let scalar = refEntry.value.scalar, scalar.kind == .string else {
+            mismatch(refCursor, "$ref", expected: "a string (a reference such as `#/components/schemas/Name`)")
+            return false
+        }
+        let target = resolveReference(scalar.text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
+        if let target {
+            schema.ref = RefTarget(file: target.key.file, pointer: target.pointer)
+            enqueueSchemaTarget(target)
+        }
+        let siblings = mapping.entries.filter { $0.key != "$ref" }
+        if version == .v3_0 {
+            if !siblings.isEmpty {
+                warning("OpenAPI 3.0 ignores keywords beside `$ref` (\(Self.list(siblings.map { "`\($0.key)`" })) here); OpenAPI 3.1 keeps them",
+                        at: refEntry.keyLocation, pointer: cursor.pointer)
+            }
+            if let target { recordReferenceEdge(from: cursor, to: target, at: refEntry.value.location, pointer: refCursor.pointer) }
+            return true
+        }
+        if let target, siblings.allSatisfy({ Self.annotationKeywords.contains($0.key) || Self.isExtension($0.key) }) {
+            recordReferenceEdge(from: cursor, to: target, at: refEntry.value.location, pointer: refCursor.pointer)
+        }
+        return false
+    }
+
+    /// Keywords that describe a schema without constraining it; a `$ref` with only these beside
+    /// it is still nothing but a reference.
+    static let annotationKeywords: Set<String> = [
+        "title", "description", "summary", "deprecated", "readOnly", "writeOnly", "default", "example", "examples",
+        "nullable", "externalDocs", "xml", "$comment", "$id", "$anchor", "$schema",
+    ]
+
+    /// `type` as a word or a list of words (3.1), `null` included.
+    private func types(_ cursor: Cursor) -> [Schema.JSONType]? {
+        switch cursor.node.content {
+        case .sequence(let items):
+            var result: [Schema.JSONType] = []
+            for (i, item) in items.enumerated() {
+                if let type = jsonType(cursor.element(i, item)), !result.contains(type) { result.append(type) }
+            }
+            if items.isEmpty { warning("`type` is an empty list, which allows no value; ignored", at: cursor) }
+            return result.isEmpty ? nil : result
+        default:
+            return jsonType(cursor).map { [$0] }
+        }
+    }
+
+    private func jsonType(_ cursor: Cursor) -> Schema.JSONType? {
+        guard let scalar = cursor.node.scalar else {
+            mismatch(cursor, "type", expected: "a type name or a list of type names")
+            return nil
+        }
+        // `type: null` unquoted is YAML's null, which authors mean as the type's name.
+        if scalar.kind == .null, scalar.text == "null" { return .null }
+        if let type = Schema.JSONType(rawValue: scalar.text), scalar.kind == .string { return type }
+        let valid = Schema.JSONType.allCases.map(\.rawValue)
+        var message = "unknown type \"\(scalar.text)\"; valid types are \(valid.joined(separator: ", "))"
+        if let suggestion = NameSuggestion.closest(to: scalar.text, among: valid) {
+            message += " (did you mean \"\(suggestion)\"?)"
+        }
+        error(message, at: cursor)
+        return nil
+    }
+
+    /// A map of names to schemas (`properties`, `patternProperties`, `$defs`); the map itself
+    /// may be a `$ref`, which is inlined.
+    private func schemaMap(_ cursor: Cursor, _ key: String, of names: String) -> OrderedMap<Schema> {
+        guard let (mapping, map) = mapping(cursor, key, expected: "a mapping of \(names) to schemas") else { return OrderedMap() }
+        var result = OrderedMap<Schema>()
+        for entry in mapping.entries {
+            result[entry.key] = schema(map.child(entry))
+        }
+        return result
+    }
+
+    private func schemaList(_ cursor: Cursor, _ key: String) -> [Schema] {
+        guard let (items, list) = sequence(cursor, key, expected: "a list of schemas") else { return [] }
+        var result: [Schema] = []
+        result.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            result.append(schema(list.element(i, item)))
+        }
+        return result
+    }
+
+    /// 3.1's `examples` is a list of values. A mapping (the media-type form, a common slip) is
+    /// read for its values with a warning.
+    private func schemaExamples(_ cursor: Cursor) -> [Value] {
+        switch cursor.node.content {
+        case .sequence(let items):
+            return items.map(value)
+        case .mapping(let mapping):
+            warning("a schema's `examples` is a list of values; found a mapping, whose values are used", at: cursor)
+            return mapping.entries.map { value($0.value) }
+        case .scalar:
+            mismatch(cursor, "examples", expected: "a list of values")
+            return []
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import YAMLTree
+
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+}
+
+public struct PathItem: Sendable {
+    public var summary: String?
+    public var description: String?
+    /// Parameters shared by every operation of the path; operations may override by name and place.
+    public var parameters: [Parameter] = []
+    /// Operations in the order the methods are written.
+    public var operations: [(method: HTTPMethod, operation: Operation)] = []
+    public var servers: [Server] = []
+    public var location: SourceLocation
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public struct Operation: Sendable {
+    public var operationID: String?
+    public var tags: [String] = []
+    public var summary: String?
+    public var description: String?
+    public var deprecated = false
+    /// Path-level parameters merged in: these are all the operation's parameters.
+    public var parameters: [Parameter] = []
+    public var requestBody: RequestBody?
+    /// Responses in document order.
+    public var responses: [(status: ResponseStatus, response: Response)] = []
+    /// nil inherits the document's security; [] turns it off.
+    public var security: [SecurityRequirement]?
+    public var servers: [Server] = []
+    public var hasCallbacks = false
+    public var extensions = OrderedMap<Value>()
+    public var location: SourceLocation
+    public var pointer: JSONPointer
+    public init(location: SourceLocation, pointer: JSONPointer) {
+        self.location = location
+        self.pointer = pointer
+    }
+}
+
+public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
+    case code(Int)
+    /// `2XX`: the first digit.
+    case range(Int)
+    case `default`
+
+    public var description: String {
+        switch self {
+        case .code(let c): return String(c)
+        case .range(let r): return "\(r)XX"
+        case .default: return "default"
+        }
+    }
+}
+
+public struct Parameter: Sendable {
+    public enum Location: String, Sendable, Hashable {
+        case path, query, header, cookie
+    }
+
+    public enum Style: String, Sendable, Hashable {
+        case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+    }
+
+    public var name: String
+    public var location: Location
+    public var description: String?
+    public var required: Bool
+    public var deprecated = false
+    public var allowEmptyValue = false
+    /// As written; nil means the default for the location (form for query and cookie, simple otherwise).
+    public var style: Style?
+    public var explode: Bool?
+    public var allowReserved = false
+    public var schema: Schema?
+    /// A parameter described by `content` instead of `schema` (one media type).
+    public var content: MediaType?
+    public var contentType: String?
+    public var examples: [Value] = []
+    public var sourceLocation: SourceLocation
+    public var pointer: JSONPointer
+
+    public init(name: String, location: Location, required: Bool, sourceLocation: SourceLocation, pointer: JSONPointer) {
+        self.name = name
+        self.location = location
+        self.required = required
+        self.sourceLocation = sourceLocation
+        self.pointer = pointer
+    }
+
+    public var effectiveStyle: Style {
+        style ?? (location == .query || location == .cookie ? .form : .simple)
+    }
+
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
+}
+
+public struct RequestBody: Sendable {
+    public var description: String?
+    public var required: Bool
+    /// Media types in document order.
+    public var content = OrderedMap<MediaType>()
+    public var location: SourceLocation
+    public init(required: Bool, location: SourceLocation) {
+        self.required = required
+        self.location = location
+    }
+}
+
+public struct MediaType: Sendable {
+    public var schema: Schema?
+    public var examples: [Value] = []
+    public var encoding = OrderedMap<Encoding>()
+    public var location: SourceLocation
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public struct Encoding: Sendable {
+    public var contentType: String?
+    public var style: Parameter.Style?
+    public var explode: Bool?
+    public init() {}
+}
+
+public struct Response: Sendable {
+    public var description: String
+    public var headers = OrderedMap<Header>()
+    public var content = OrderedMap<MediaType>()
+    public var location: SourceLocation
+    public init(description: String, location: SourceLocation) {
+        self.description = description
+        self.location = location
+    }
+}
+
+public struct Header: Sendable {
+    public var description: String?
+    public var required = false
+    public var deprecated = false
+    public var schema: Schema?
+    public var content: MediaType?
+    public var location: SourceLocation
+    public init(location: SourceLocation) { self.location = location }
+}
+
+public struct SecurityRequirement: Sendable, Hashable {
+    /// Scheme name → scopes; all of them apply together.
+    public var schemes: [String: [String]]
+    public init(schemes: [String: [String]]) { self.schemes = schemes }
+}
+
+public struct SecurityScheme: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case apiKey(name: String, location: Parameter.Location)
+        case http(scheme: String, bearerFormat: String?)
+        case oauth2
+        case openIDConnect(url: String)
+        case mutualTLS
+    }
+
+    public var kind: Kind
+    public var description: String?
+    public var location: SourceLocation
+    public init(kind: Kind, location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+}

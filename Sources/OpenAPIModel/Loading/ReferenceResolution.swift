@@ -1,0 +1,127 @@
+import YAMLTree
+
+/// A `$ref` text as written in one file; the same text means the same target within a file.
+struct ResolutionKey: Hashable {
+    var file: SourceFileID
+    var text: String
+}
+
+/// Where a reference led: a node, with its pointer inside its own file.
+struct ResolvedTarget {
+    var node: YAMLNode
+    var pointer: JSONPointer
+    var key: TargetKey
+}
+
+enum Resolution {
+    case found(ResolvedTarget)
+    /// The message to report at each reference that uses the text; nil when the cause was
+    /// already reported once (a file that does not parse).
+    case failed(String?)
+}
+
+extension ModelDecoder {
+    /// Resolves a `$ref` written in `file`, reading the file it names on first use. Problems are
+    /// reported at `location`, the reference's place.
+    func resolveReference(_ text: String, from file: SourceFileID, reportAt location: SourceLocation, pointer: JSONPointer) -> ResolvedTarget? {
+        let key = ResolutionKey(file: file, text: text)
+        let resolution: Resolution
+        if let cached = resolutions[key] {
+            resolution = cached
+        } else {
+            resolution = computeResolution(text, from: file)
+            resolutions[key] = resolution
+        }
+        switch resolution {
+        case .found(let target):
+            return target
+        case .failed(let message):
+            if let message { error(message, at: location, pointer: pointer) }
+            return nil
+        }
+    }
+
+    private func computeResolution(_ text: String, from file: SourceFileID) -> Resolution {
+        let reference: ReferenceText
+        switch ReferenceText.parse(text) {
+        case .failure(let problem): return .failed(problem.message)
+        case .success(let parsed): reference = parsed
+        }
+        let root: YAMLNode
+        let fileName: String
+        if reference.filePath.isEmpty {
+            guard let node = store.root(of: file) else { return .failed(nil) }
+            root = node
+            fileName = ""
+        } else {
+            let (path, entry) = store.file(reference.filePath, from: file, diagnostics: &diagnostics)
+            switch entry {
+            case .unreadable(let failure):
+                return .failed("cannot read '\(path)' (referenced by `\(text)`): \(failure.reason)")
+            case .invalid:
+                return .failed(nil)
+            case .parsed(let node):
+                root = node
+                fileName = path
+            }
+        }
+        return walk(reference.pointer.tokens, from: root, text: text, fileName: fileName)
+    }
+
+    /// Follows pointer tokens from a file's root. A `$ref` met on the way is followed when the
+    /// token is not beside it, as ref-anywhere documents point through references
+    /// (`#/components/schemas/X/properties/y` where `properties` is itself a `$ref`).
+    private func walk(_ tokens: [String], from root: YAMLNode, text: String, fileName: String) -> Resolution {
+        var node = root
+        var pointer = JSONPointer.root
+        var index = 0
+        func notFound(_ detail: String) -> Resolution {
+            let place = pointer.tokens.isEmpty ? "the top level of \(fileName.isEmpty ? "the file" : "'\(fileName)'")"
+                : "`\(fileName)\(pointer.fragment)`"
+            return .failed("`$ref` target not found: `\(text)` (\(place) \(detail))")
+        }
+        while index < tokens.count {
+            let token = tokens[index]
+            switch node.content {
+            case .mapping(let mapping):
+                if let value = mapping[token] {
+                    node = value
+                    pointer = pointer.appending(token)
+                    index += 1
+                    continue
+                }
+                if let refEntry = mapping.entry("$ref"), let refText = refEntry.value.scalar?.text {
+                    guard pointerHops < Self.maxInlineChain else {
+                        return .failed("`$ref` `\(text)` passes through too many references; is there a cycle?")
+                    }
+                    pointerHops += 1
+                    defer { pointerHops -= 1 }
+                    guard let hop = resolveReference(refText, from: node.location.file, reportAt: refEntry.value.location,
+                                                     pointer: pointer.appending("$ref"))
+                    else { return .failed(nil) }
+                    node = hop.node
+                    pointer = hop.pointer
+                    continue
+                }
+                var detail = "has no `\(token)`"
+                if let suggestion = NameSuggestion.closest(to: token, among: mapping.keys) {
+                    detail += "; did you mean `\(suggestion)`?"
+                }
+                return notFound(detail)
+            case .sequence(let items):
+                guard let i = Int(token), i >= 0, String(i) == token else {
+                    return notFound("is a list, which has no `\(token)`")
+                }
+                guard i < items.count else {
+                    return notFound("is a list of \(items.count), which has no item \(i)")
+                }
+                node = items[i]
+                pointer = pointer.appending(token)
+                index += 1
+            case .scalar:
+                return notFound("is \(node.kindDescription), which has no `\(token)`")
+            }
+        }
+        return .found(ResolvedTarget(node: node, pointer: pointer, key: TargetKey(file: node.location.file, pointer: PointerText.text(of: pointer))))
+    }
+}

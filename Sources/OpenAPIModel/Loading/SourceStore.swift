@@ -1,0 +1,84 @@
+import YAMLTree
+
+/// The files of one load: each read and parsed once, keyed by its normalized path.
+final class SourceStore {
+    private(set) var files = SourceFiles()
+    private let options: YAMLParser.Options
+    private var entries: [String: Entry] = [:]
+    /// Directory of each file's normalized path, by file id; relative references join to these.
+    private var directories: [String] = []
+    /// Files in one directory share their references; each distinct join is computed once.
+    private var joined: [JoinKey: String] = [:]
+
+    private struct JoinKey: Hashable {
+        var directory: String
+        var relative: String
+    }
+    /// Parsed root node of each file, by file id; nil for files that failed to parse.
+    private var roots: [YAMLNode?] = []
+
+    enum Entry {
+        case parsed(YAMLNode)
+        /// Read but not parsed; the parse error is already reported.
+        case invalid
+        case unreadable(ReadFailure)
+    }
+
+    init(options: YAMLParser.Options) {
+        self.options = options
+    }
+
+    /// Registers the root under the path the user gave, so that diagnostics name it as typed.
+    func addRoot(bytes: [UInt8], path: String, diagnostics: inout DiagnosticCollector) -> YAMLNode? {
+        let key = FilePaths.normalize(path)
+        let id = files.add(path: path)
+        directories.append(FilePaths.directory(of: key))
+        let entry = parse(bytes, file: id, diagnostics: &diagnostics)
+        entries[key] = entry
+        if case .parsed(let node) = entry { return node }
+        return nil
+    }
+
+    /// The parsed root of a file this store has read.
+    func root(of file: SourceFileID) -> YAMLNode? {
+        let index = Int(file.rawValue)
+        return index < roots.count ? roots[index] : nil
+    }
+
+    /// The file `relativePath` names when written in the file `referrer`, read on first use.
+    func file(_ relativePath: String, from referrer: SourceFileID, diagnostics: inout DiagnosticCollector) -> (path: String, entry: Entry) {
+        let directory = Int(referrer.rawValue) < directories.count ? directories[Int(referrer.rawValue)] : ""
+        let joinKey = JoinKey(directory: directory, relative: relativePath)
+        let path: String
+        if let known = joined[joinKey] {
+            path = known
+        } else {
+            path = FilePaths.join(directory, relativePath)
+            joined[joinKey] = path
+        }
+        if let entry = entries[path] { return (path, entry) }
+        let entry: Entry
+        switch FileReading.contents(of: path) {
+        case .failure(let failure):
+            entry = .unreadable(failure)
+        case .success(let bytes):
+            let id = files.add(path: path)
+            directories.append(FilePaths.directory(of: path))
+            entry = parse(bytes, file: id, diagnostics: &diagnostics)
+        }
+        entries[path] = entry
+        return (path, entry)
+    }
+
+    private func parse(_ bytes: [UInt8], file: SourceFileID, diagnostics: inout DiagnosticCollector) -> Entry {
+        do {
+            let node = try YAMLParser.parse(bytes, file: file, options: options)
+            roots.append(node)
+            return .parsed(node)
+        } catch {
+            roots.append(nil)
+            diagnostics.emit(error)
+            return .invalid
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// What the user chose for one generation: read from `openapi-gen.yaml`, overridden by flags.
+public struct GeneratorConfig: Sendable, Hashable {
+    /// The Swift module the output is compiled into; names the API protocol and client.
+    public var moduleName: String
+    public var accessLevel: AccessLevel
+    /// Operation IDs (as written in the spec) to generate; empty means all.
+    public var operationFilter: [String]
+    /// The spec path as the user wrote it, for generated headers (never made absolute, so
+    /// output is the same on every machine).
+    public var specDisplayPath: String
+    /// Above this many model types, models are split into several files so that large specs
+    /// compile in parallel and incrementally.
+    public var typesPerFile: Int
+
+    public init(moduleName: String, accessLevel: AccessLevel = .public, operationFilter: [String] = [],
+                specDisplayPath: String, typesPerFile: Int = 120) {
+        self.moduleName = moduleName
+        self.accessLevel = accessLevel
+        self.operationFilter = operationFilter
+        self.specDisplayPath = specDisplayPath
+        self.typesPerFile = typesPerFile
+    }
+}

@@ -1,0 +1,61 @@
+import OpenAPIModel
+
+/// Doc comments from the spec's titles and descriptions: the spec's prose is the generated API's
+/// documentation.
+enum DocComments {
+    /// The description, else a title that says more than the name it labels (FastAPI titles
+    /// repeat the property name: `seed_domains` titled "Seed Domains" adds nothing).
+    static func lines(for schema: Schema?, name: String? = nil, fallback: String? = nil) -> [String] {
+        var text = schema?.description
+        if text == nil || text!.isEmpty, let title = schema?.title, !isEcho(title, of: name) { text = title }
+        if text == nil || text!.isEmpty { text = fallback }
+        var lines = split(text)
+        if schema?.deprecated == true {
+            if !lines.isEmpty { lines.append("") }
+            lines.append("- Warning: Deprecated in the spec.")
+        }
+        return lines
+    }
+
+    static func split(_ text: String?) -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).trimmingTrailingWhitespace
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        // A doc comment line must not end the comment early or start a nested one.
+        return lines.map { $0.replacingAll("*/", with: "* /") }
+    }
+
+    private static func isEcho(_ title: String, of name: String?) -> Bool {
+        guard let name else { return false }
+        let a = SwiftNames.words(title).map { $0.lowercased() }
+        let b = SwiftNames.words(name).map { $0.lowercased() }
+        return a == b
+    }
+}
+
+extension String {
+    var trimmingTrailingWhitespace: String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.range(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

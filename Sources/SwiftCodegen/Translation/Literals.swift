@@ -1,0 +1,62 @@
+import OpenAPIModel
+
+extension TranslationContext {
+    /// A Swift literal for a spec value used where `use` is the type, or nil when the value can't
+    /// be written as one (then the property stays optional rather than get a wrong default).
+    func literal(_ value: Value, for use: TypeUse) -> String? {
+        switch (use.shaped.shape, value) {
+        case (.string(let format), .string(let s)) where Self.stringType(format) == "String":
+            return SwiftNames.stringLiteral(s)
+        case (.integer, .integer(let t)):
+            return t
+        case (.number, .integer(let t)), (.number, .number(let t)):
+            return t
+        case (.boolean, .bool(let b)):
+            return b ? "true" : "false"
+        case (.stringEnum(let values), .string(let s)):
+            return enumCaseNames(values.map(EnumValue.string)).first { $0.value == .string(s) }.map { "." + $0.name }
+        case (.integerEnum(let values), .integer(let t)):
+            guard let i = Int64(t) else { return nil }
+            return enumCaseNames(values.map(EnumValue.integer)).first { $0.value == .integer(i) }.map { "." + $0.name }
+        case (.reference(let target), _):
+            guard let resolved = schema(for: target) else { return nil }
+            var inner = use
+            inner.shaped = SchemaShaper.shape(resolved)
+            if case .reference = inner.shaped.shape { return nil }
+            switch inner.shaped.shape {
+            case .stringEnum, .integerEnum, .string, .integer, .number, .boolean: return literal(value, for: inner)
+            default: return nil
+            }
+        case (.array, .array(let elements)) where elements.isEmpty:
+            return "[]"
+        case (.array(let items?), .array(let elements)):
+            let itemUse = TypeUse(base: "", nullable: false, shaped: SchemaShaper.shape(items))
+            let parts = elements.map { literal($0, for: itemUse) }
+            guard parts.allSatisfy({ $0 != nil }) else { return nil }
+            return "[" + parts.map { $0! }.joined(separator: ", ") + "]"
+        case (.map, .object(let entries)) where entries.isEmpty:
+            return "[:]"
+        default:
+            return nil
+        }
+    }
+}
+
+enum EnumValue: Hashable {
+    case string(String)
+    case integer(Int64)
+}
+
+extension TranslationContext {
+    /// Case names for enum values, unique and in spec order; shared by declarations and by
+    /// literals so a default names the case the enum declares.
+    func enumCaseNames(_ values: [EnumValue]) -> [(name: String, value: EnumValue)] {
+        var scope = NameScope()
+        return values.map { value in
+            switch value {
+            case .string(let s): return (SwiftNames.escaped(scope.claim(SwiftNames.caseName(forString: s))), value)
+            case .integer(let i): return (scope.claim(SwiftNames.caseName(forString: String(i))), value)
+            }
+        }
+    }
+}

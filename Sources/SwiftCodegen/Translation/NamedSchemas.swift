@@ -1,0 +1,108 @@
+import OpenAPIModel
+import YAMLTree
+
+extension TranslationContext {
+    /// Every schema a reference can reach gets a top-level type: the root's `components.schemas`
+    /// first, in spec order, then targets elsewhere (other files, deeper pointers) in the order the
+    /// loader first reached them.
+    func namedSchemaTargets() -> [(target: RefTarget, schema: Schema)] {
+        var result: [(RefTarget, Schema)] = []
+        var seen = Set<RefTarget>()
+        let componentsPointer = JSONPointer.root.appending("components").appending("schemas")
+        for (key, schema) in document.components.schemas {
+            let target = RefTarget(file: document.rootFile, pointer: componentsPointer.appending(key))
+            if seen.insert(target).inserted { result.append((target, schema)) }
+        }
+        for target in document.referencedSchemaOrder where seen.insert(target).inserted {
+            if let schema = document.referencedSchemas[target] { result.append((target, schema)) }
+        }
+        return result
+    }
+
+    /// The name a target suggests: its component key, else the last pointer token, else the
+    /// file's base name (`models/droplet.yml` → Droplet).
+    func suggestedName(for target: RefTarget, files: SourceFiles) -> String {
+        if let last = target.pointer.lastToken, !last.allSatisfy(\.isNumber) {
+            let generic: Set<String> = ["schema", "items", "properties", "additionalProperties", "allOf", "anyOf", "oneOf"]
+            if !generic.contains(last) { return last }
+        }
+        var base = files.path(of: target.file)
+        if let slash = base.lastIndex(of: "/") { base = String(base[base.index(after: slash)...]) }
+        if let dot = base.lastIndex(of: ".") { base = String(base[..<dot]) }
+        return base + target.pointer.tokens.filter { $0 != "components" && $0 != "schemas" }.joined(separator: "_")
+    }
+
+    func declareNamedSchemas(files: SourceFiles) -> [SwiftDecl] {
+        let targets = namedSchemaTargets()
+        for (target, _) in targets {
+            namedTypes[target] = topLevelNames.claim(SwiftNames.typeName(suggestedName(for: target, files: files)))
+        }
+        for (target, schema) in targets {
+            let name = namedTypes[target]!
+            switch SchemaShaper.shape(schema).shape {
+            case .object, .allOf: namedKinds[name] = .structure
+            case .stringEnum, .integerEnum, .union, .primitiveUnion: namedKinds[name] = .enumeration
+            default: namedKinds[name] = .alias
+            }
+        }
+        for (target, schema) in targets {
+            if case .reference(let next) = SchemaShaper.shape(schema).shape, let aliased = namedTypes[next] {
+                aliasedStructs[namedTypes[target]!] = aliasedStructs[aliased] ?? (namedKinds[aliased] == .structure ? aliased : nil)
+            }
+        }
+        responseReachable = reachableFromResponses()
+
+        var decls: [SwiftDecl] = []
+        for (target, schema) in targets {
+            let name = namedTypes[target]!
+            let shaped = SchemaShaper.shape(schema)
+            let doc = DocComments.lines(for: schema, name: name)
+            let open = responseReachable.contains(target)
+            switch shaped.shape {
+            case .object, .allOf:
+                decls.append(.type(makeStruct(name, schema: shaped.effective, qualifiedName: name, doc: doc, openEnums: open)))
+            case .stringEnum, .integerEnum:
+                decls.append(.type(makeEnum(name, shaped, doc: doc, open: open)))
+            case .union, .primitiveUnion:
+                decls.append(.type(makeUnion(name, shaped, qualifiedName: name, doc: doc, openEnums: open)))
+            default:
+                var container = Container(qualifiedName: "", openEnums: open)
+                container.typeNames = topLevelNames
+                let use = typeUse(schema, hint: name + "Element", in: &container)
+                topLevelNames = container.typeNames
+                decls.append(.typeAlias(TypeAliasDecl(name, type: use.base, access: access, doc: doc)))
+                decls += container.members
+            }
+        }
+        return decls
+    }
+
+    /// Named schemas that a response body can contain, directly or through other schemas.
+    func reachableFromResponses() -> Set<RefTarget> {
+        var reached = Set<RefTarget>()
+        var work: [Schema] = []
+        for entry in document.operations {
+            for (_, response) in entry.operation.responses {
+                for (_, media) in response.content { if let s = media.schema { work.append(s) } }
+            }
+        }
+        for (_, item) in document.webhooks {
+            for (_, op) in item.operations {
+                if let body = op.requestBody { for (_, media) in body.content { if let s = media.schema { work.append(s) } } }
+            }
+        }
+        while let schema = work.popLast() {
+            if let ref = schema.ref, reached.insert(ref).inserted, let target = document.referencedSchemas[ref] {
+                work.append(target)
+            }
+            work.append(contentsOf: schema.properties.values)
+            work.append(contentsOf: schema.allOf)
+            work.append(contentsOf: schema.anyOf)
+            work.append(contentsOf: schema.oneOf)
+            work.append(contentsOf: schema.prefixItems)
+            if let items = schema.items { work.append(items.value) }
+            if case .schema(let s)? = schema.additionalProperties { work.append(s.value) }
+        }
+        return reached
+    }
+}

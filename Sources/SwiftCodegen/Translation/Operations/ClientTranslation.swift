@@ -1,0 +1,327 @@
+import OpenAPIModel
+
+extension TranslationContext {
+    /// The protocol with one method per operation: what the client implements, and what fakes,
+    /// mocks and servers implement too.
+    func apiProtocol(_ plans: [OperationPlan], name: String) -> TypeDecl {
+        let info = document.info
+        var doc = ["\(info.title) (version \(info.version)): one method per operation."]
+        if let d = info.description, !d.isEmpty { doc += [""] + DocComments.split(d) }
+        var proto = TypeDecl(.protocol, name, access: access, conformances: ["Sendable"], doc: doc)
+        for plan in plans {
+            var f = FunctionDecl(plan.methodName, parameters: [.init(label: "_", name: "input", type: "Operations.\(plan.typeName).Input")],
+                                 returnType: "Operations.\(plan.typeName).Output", doc: plan.doc)
+            f.isAsync = true
+            f.isThrowing = true
+            proto.members.append(.function(f))
+        }
+        return proto
+    }
+
+    /// Per-operation conveniences on the protocol: labelled arguments in, the success body out,
+    /// any other documented or undocumented status thrown as an `OperationError` carrying it.
+    func convenienceExtension(_ plans: [OperationPlan], protocolName: String) -> TypeDecl {
+        var ext = TypeDecl(.extension, protocolName)
+        for plan in plans {
+            guard let success = plan.success else { continue }
+            var parameters: [FunctionDecl.Parameter] = []
+            var arguments: [String] = []
+            for p in plan.params {
+                parameters.append(.init(name: p.swiftName, type: p.optional ? p.use.base + "?" : p.use.base, defaultValue: p.optional ? "nil" : nil))
+                arguments.append("\(p.swiftName): \(SwiftNames.escaped(p.swiftName))")
+            }
+            if let b = plan.body {
+                parameters.append(.init(name: "body", type: b.required ? b.type : b.type + "?", defaultValue: b.required ? nil : "nil"))
+                arguments.append("body: body")
+            }
+            let ns = "Operations.\(plan.typeName)"
+            let call = "let output = try await \(plan.methodName)(\(ns).Input(\(arguments.joined(separator: ", "))))"
+            var body = [call]
+            let pattern: String
+            switch (success.status, success.payload) {
+            case (.code, nil): pattern = "case .\(SwiftNames.escaped(success.caseName)) = output"
+            case (.code, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(let value) = output"
+            case (_, nil): pattern = "case .\(SwiftNames.escaped(success.caseName)) = output"
+            case (_, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(_, let value) = output"
+            }
+            body.append("guard \(pattern) else {")
+            body.append("    throw OperationError(operationID: \(ns).id, output: output)")
+            body.append("}")
+            if success.payload != nil { body.append("return value") }
+            var doc = plan.doc
+            doc += ["", "Returns the HTTP \(success.status) body; any other status throws `OperationError<\(ns).Output>`."]
+            var f = FunctionDecl(plan.methodName, access: access, parameters: parameters, returnType: success.payload?.type, doc: doc, body: body)
+            f.isAsync = true
+            f.isThrowing = true
+            // Marked here rather than on the protocol requirement, so the module itself never
+            // calls a deprecated declaration (and compiles without warnings).
+            if plan.entry.operation.deprecated { f.attributes = ["@available(*, deprecated)"] }
+            ext.members.append(.function(f))
+        }
+        return ext
+    }
+
+    func serversDecl() -> (decl: TypeDecl, defaultServer: String?) {
+        var servers = TypeDecl(.enum, "Servers", access: access, doc: ["The servers the spec lists."])
+        var defaultServer: String?
+        for (i, server) in document.servers.enumerated() {
+            let name = "server\(i + 1)"
+            var doc = DocComments.split(server.description)
+            if !doc.isEmpty { doc.append("") }
+            doc.append("`\(server.url)`")
+            if server.variables.isEmpty {
+                var p = PropertyDecl(name, type: "URL", access: access, doc: doc)
+                p.isStatic = true
+                p.isLet = true
+                p.initializer = "URL(string: \(SwiftNames.stringLiteral(server.url)))!"
+                servers.members.append(.property(p))
+                if i == 0, server.url.contains("://") { defaultServer = "Servers.\(name)" }
+            } else {
+                var parameters: [FunctionDecl.Parameter] = []
+                var body = ["var url = \(SwiftNames.stringLiteral(server.url))"]
+                var scope = NameScope()
+                for (key, variable) in server.variables {
+                    let swiftName = scope.claim(SwiftNames.memberName(key))
+                    parameters.append(.init(name: swiftName, type: "String", defaultValue: SwiftNames.stringLiteral(variable.defaultValue)))
+                    body.append("url = url.replacingOccurrences(of: \(SwiftNames.stringLiteral("{\(key)}")), with: \(SwiftNames.escaped(swiftName)))")
+                }
+                body.append("return URL(string: url)!")
+                var f = FunctionDecl(name, access: access, parameters: parameters, returnType: "URL", doc: doc, body: body)
+                f.modifiers = ["static"]
+                servers.members.append(.function(f))
+                if i == 0, server.url.contains("://") { defaultServer = "Servers.\(name)()" }
+            }
+        }
+        return (servers, defaultServer)
+    }
+
+    /// The client: holds the transport and credentials, validates input before sending, and maps
+    /// each response to the operation's output.
+    func clientDecl(_ plans: [OperationPlan], name: String, protocolName: String, credentials: ClientCredentials, defaultServer: String?) -> TypeDecl {
+        var client = TypeDecl(.struct, name, access: access, conformances: [protocolName],
+                              doc: ["Calls \(document.info.title) over HTTP through an `HTTPTransport`."])
+        var core = PropertyDecl("core", type: "ClientCore", access: access,
+                                doc: ["Base URL, transport and the request/response plumbing every operation shares."])
+        core.isLet = true
+        client.members.append(.property(core))
+        var parameters: [FunctionDecl.Parameter] = [.init(name: "baseURL", type: "URL", defaultValue: defaultServer)]
+        var body = ["self.core = ClientCore(baseURL: baseURL, transport: transport)"]
+        for h in credentials.sharedHeaders {
+            var p = PropertyDecl(h.swiftName, type: "String", access: access, doc: h.doc)
+            p.isLet = true
+            client.members.append(.property(p))
+            parameters.append(.init(name: h.swiftName, type: "String"))
+            body.append("self.\(h.swiftName) = \(SwiftNames.escaped(h.swiftName))")
+        }
+        for s in credentials.schemes {
+            for n in s.swiftNames {
+                var p = PropertyDecl(n, type: "String?", access: access,
+                                     doc: ["Credential for the `\(s.schemeName)` security scheme\(s.scheme.description.map { ": " + $0 } ?? ".")"])
+                p.isLet = true
+                client.members.append(.property(p))
+                parameters.append(.init(name: n, type: "String?", defaultValue: "nil"))
+                body.append("self.\(n) = \(SwiftNames.escaped(n))")
+            }
+        }
+        parameters.append(.init(name: "transport", type: "any HTTPTransport", defaultValue: "URLSessionTransport()"))
+        client.members.append(.function(FunctionDecl("init", access: access, parameters: parameters,
+                                                      doc: ["Creates a client; `baseURL` defaults to the spec's first server."], body: body)))
+        for plan in plans {
+            client.members.append(.function(clientMethod(plan, credentials: credentials)))
+        }
+        return client
+    }
+
+    private func clientMethod(_ plan: OperationPlan, credentials: ClientCredentials) -> FunctionDecl {
+        let ns = "Operations.\(plan.typeName)"
+        var body = ["try core.validate(input, operationID: \(ns).id)"]
+        body.append("var request = HTTPRequest(method: \(SwiftNames.stringLiteral(plan.entry.method.rawValue.uppercased())), path: \(pathExpression(plan)))")
+        var cookies: [String] = []
+        for p in plan.params {
+            let value = "input." + p.swiftName
+            let name = SwiftNames.stringLiteral(p.parameter.name)
+            let style = ".\(p.parameter.effectiveStyle.rawValue)"
+            let explode = p.parameter.effectiveExplode ? "true" : "false"
+            switch p.parameter.location {
+            case .path:
+                continue
+            case .query:
+                let label = queryLabel(p.use)
+                body.append("QueryEncoding.append(&request.query, name: \(name), \(label): \(value), style: \(style), explode: \(explode))")
+            case .header:
+                if p.optional {
+                    body.append("if let value = \(value) { request.headers.append(\(name), HeaderEncoding.text(value)) }")
+                } else {
+                    body.append("request.headers.append(\(name), HeaderEncoding.text(\(value)))")
+                }
+            case .cookie:
+                cookies.append(p.optional
+                    ? "if let value = \(value) { cookies.append(\(SwiftNames.stringLiteral(p.parameter.name + "="))  + HeaderEncoding.text(value)) }"
+                    : "cookies.append(\(SwiftNames.stringLiteral(p.parameter.name + "="))  + HeaderEncoding.text(\(value)))")
+            }
+        }
+        if !cookies.isEmpty {
+            body.append("var cookies: [String] = []")
+            body += cookies
+            body.append("if !cookies.isEmpty { request.headers.append(\"Cookie\", cookies.joined(separator: \"; \")) }")
+        }
+        for h in credentials.sharedHeaders {
+            body.append("request.headers.append(\(SwiftNames.stringLiteral(h.headerName)), \(h.swiftName))")
+        }
+        body += securityStatements(plan, credentials: credentials)
+        let accept = plan.results.compactMap { r -> String? in
+            guard let payload = r.payload else { return nil }
+            switch payload.kind {
+            case .json: return "application/json"
+            case .text: return "text/plain"
+            default: return nil
+            }
+        }
+        var acceptTypes: [String] = []
+        for a in accept where !acceptTypes.contains(a) { acceptTypes.append(a) }
+        if !acceptTypes.isEmpty { body.append("request.headers.append(\"Accept\", \(SwiftNames.stringLiteral(acceptTypes.joined(separator: ", "))))") }
+        if let b = plan.body {
+            let encode: String
+            switch b.kind {
+            case .json: encode = "try core.encodeJSON(body, operationID: \(ns).id)"
+            case .form: encode = "try FormEncoding.encode(body)"
+            case .multipart: encode = "body.encoded()"
+            case .text: encode = "Data(body.utf8)"
+            case .binary: encode = "body"
+            }
+            let contentType = b.kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(b.contentType)
+            if b.required {
+                body.append("let body = input.body")
+                body.append("request.headers.append(\"Content-Type\", \(contentType))")
+                body.append("request.body = \(encode)")
+            } else {
+                body.append("if let body = input.body {")
+                body.append("    request.headers.append(\"Content-Type\", \(contentType))")
+                body.append("    request.body = \(encode)")
+                body.append("}")
+            }
+        }
+        body.append("let response = try await core.send(request, operationID: \(ns).id)")
+        body.append("switch response.status {")
+        for r in plan.results {
+            let pattern: String
+            switch r.status {
+            case .code(let c): pattern = "case \(c):"
+            case .range(let d): pattern = "case \(d * 100)..<\(d * 100 + 100):"
+            case .default: pattern = "default:"
+            }
+            var args: [String] = []
+            if case .code = r.status {} else { args.append("statusCode: response.status") }
+            if let payload = r.payload {
+                switch payload.kind {
+                case .json: args.append("try core.decodeJSON(\(payload.type).self, from: response, operationID: \(ns).id)")
+                case .text: args.append("String(decoding: response.body, as: UTF8.self)")
+                default: args.append("response.body")
+                }
+            }
+            body.append(pattern)
+            body.append("    return .\(SwiftNames.escaped(r.caseName))" + (args.isEmpty ? "" : "(\(args.joined(separator: ", ")))"))
+        }
+        if !plan.results.contains(where: { $0.status == .default }) {
+            body.append("default:")
+            body.append("    return .undocumented(statusCode: response.status, response)")
+        }
+        body.append("}")
+        var f = FunctionDecl(plan.methodName, access: access, parameters: [.init(label: "_", name: "input", type: "\(ns).Input")],
+                             returnType: "\(ns).Output", body: body)
+        f.isAsync = true
+        f.isThrowing = true
+        return f
+    }
+
+    private func queryLabel(_ use: TypeUse) -> String {
+        switch use.shaped.shape {
+        case .array: return "values"
+        case .map(let values):
+            if let values, case .string = SchemaShaper.shape(values).shape { return "object" }
+            return "encodable"
+        case .object, .allOf, .union, .any, .primitiveUnion: return "encodable"
+        case .reference(let target):
+            guard let resolved = schema(for: target) else { return "encodable" }
+            return queryLabel(TypeUse(base: use.base, nullable: use.nullable, shaped: SchemaShaper.shape(resolved)))
+        default: return "value"
+        }
+    }
+
+    /// The path template with each `{name}` replaced by the encoded parameter.
+    private func pathExpression(_ plan: OperationPlan) -> String {
+        var out = "\""
+        var rest = Substring(plan.entry.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += Self.escapeLiteral(String(rest[..<open]))
+            var name = String(rest[rest.index(after: open)..<close])
+            if name.hasSuffix("*") { name.removeLast() }
+            if let p = plan.params.first(where: { $0.parameter.location == .path && $0.parameter.name == name }) {
+                let value = "input.\(p.swiftName)"
+                switch p.parameter.effectiveStyle {
+                case .label, .matrix:
+                    out += "\\(PathEncoding.render(name: \(SwiftNames.stringLiteral(name)), value: \(value), style: .\(p.parameter.effectiveStyle.rawValue), explode: \(p.parameter.effectiveExplode)))"
+                default:
+                    if case .array = p.use.shaped.shape {
+                        out += "\\(PathEncoding.render(name: \(SwiftNames.stringLiteral(name)), value: \(value), style: .simple, explode: \(p.parameter.effectiveExplode)))"
+                    } else {
+                        out += "\\(PathEncoding.segment(\(value)))"
+                    }
+                }
+            } else {
+                out += Self.escapeLiteral(String(rest[open...close]))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += Self.escapeLiteral(String(rest)) + "\""
+        return out
+    }
+
+    private static func escapeLiteral(_ s: String) -> String {
+        String(SwiftNames.stringLiteral(s).dropFirst().dropLast())
+    }
+
+    /// Applies the first security alternative whose credentials the client holds.
+    private func securityStatements(_ plan: OperationPlan, credentials: ClientCredentials) -> [String] {
+        var lines: [String] = []
+        var alternatives: [[String]] = []
+        for requirement in plan.security {
+            var conditions: [String] = []
+            var apply: [String] = []
+            for schemeName in requirement.schemes.keys.sorted() {
+                guard let c = credentials.schemes.first(where: { $0.schemeName == schemeName }) else { continue }
+                switch c.scheme.kind {
+                case .apiKey(let name, let location):
+                    conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
+                    switch location {
+                    case .query: apply.append("request.query.append(QueryItem(name: \(SwiftNames.stringLiteral(name)), value: \(c.swiftNames[0])))")
+                    case .cookie: apply.append("request.headers.append(\"Cookie\", \(SwiftNames.stringLiteral(name + "=")) + \(c.swiftNames[0]))")
+                    default: apply.append("request.headers.append(\(SwiftNames.stringLiteral(name)), \(c.swiftNames[0]))")
+                    }
+                case .http(let scheme, _) where scheme.lowercased() == "basic":
+                    conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
+                    conditions.append("let \(c.swiftNames[1]) = \(c.swiftNames[1])")
+                    apply.append("request.headers.append(\"Authorization\", \"Basic \" + Data((\(c.swiftNames[0]) + \":\" + \(c.swiftNames[1])).utf8).base64EncodedString())")
+                case .http(let scheme, _):
+                    conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
+                    let prefix = scheme.lowercased() == "bearer" ? "Bearer" : scheme
+                    apply.append("request.headers.append(\"Authorization\", \(SwiftNames.stringLiteral(prefix + " ")) + \(c.swiftNames[0]))")
+                case .oauth2, .openIDConnect:
+                    conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
+                    apply.append("request.headers.append(\"Authorization\", \"Bearer \" + \(c.swiftNames[0]))")
+                case .mutualTLS:
+                    continue
+                }
+            }
+            if !conditions.isEmpty { alternatives.append(["if " + conditions.joined(separator: ", ") + " {"] + apply.map { "    " + $0 }) }
+        }
+        for (i, alt) in alternatives.enumerated() {
+            var first = alt[0]
+            if i > 0 { first = "} else " + first }
+            lines.append(first)
+            lines += alt.dropFirst()
+        }
+        if !alternatives.isEmpty { lines.append("}") }
+        return lines
+    }
+}

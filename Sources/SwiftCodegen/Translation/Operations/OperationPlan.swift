@@ -1,0 +1,132 @@
+import OpenAPIModel
+
+/// One operation as the generated code sees it: names, inputs, and each documented response.
+struct OperationPlan {
+    struct Param {
+        var parameter: Parameter
+        var swiftName: String
+        var use: TypeUse
+        var optional: Bool
+        var doc: [String]
+    }
+
+    enum BodyKind {
+        case json, form, multipart, text, binary
+    }
+
+    struct Body {
+        var contentType: String
+        var kind: BodyKind
+        var type: String
+        var required: Bool
+        var use: TypeUse?
+        var doc: [String]
+    }
+
+    struct Result {
+        var status: ResponseStatus
+        var caseName: String
+        /// The payload type and how to read it; nil when the response has no body.
+        var payload: (type: String, kind: BodyKind)?
+        var doc: [String]
+    }
+
+    var entry: OperationEntry
+    /// `searchLookalikesBulk`: the protocol method.
+    var methodName: String
+    /// `SearchLookalikesBulk`: the namespace under `Operations`.
+    var typeName: String
+    /// The spec's operationId, or one made from method and path.
+    var operationID: String
+    var params: [Param] = []
+    var body: Body?
+    var results: [Result] = []
+    var doc: [String] = []
+    /// Security schemes that may authorize the call, each alternative a set applied together.
+    var security: [SecurityRequirement] = []
+
+    /// The response the convenience method returns: the first documented 2xx.
+    var success: Result? {
+        results.first { r in
+            switch r.status {
+            case .code(let c): return (200..<300).contains(c)
+            case .range(let r): return r == 2
+            case .default: return false
+            }
+        }
+    }
+}
+
+enum OperationNaming {
+    /// FastAPI names operations `{function}{path with non-word characters as _}_{method}`
+    /// (`search_lookalikes_bulk_status_api_v1_account_search_lookalikes_bulk__job_id__get`); the
+    /// function name is what the author chose, so that is what the method is called.
+    static func baseName(operationID: String?, path: String, method: HTTPMethod) -> String {
+        guard let id = operationID, !id.isEmpty else {
+            return method.rawValue + " " + path
+        }
+        let pathPart = String(path.map { c -> Character in (c.isLetter || c.isNumber || c == "_") && c.isASCII ? c : "_" })
+        let suffix = pathPart + "_" + method.rawValue
+        if id.hasSuffix(suffix), id.count > suffix.count {
+            return String(id.dropLast(suffix.count))
+        }
+        return id
+    }
+
+    static func caseName(for status: ResponseStatus) -> String {
+        switch status {
+        case .default: return "default"
+        case .range(let r):
+            return ["1": "informational", "2": "success", "3": "redirection", "4": "clientError", "5": "serverError"][String(r)] ?? "status\(r)XX"
+        case .code(let c):
+            return reasonNames[c] ?? "status\(c)"
+        }
+    }
+
+    static let reasonNames: [Int: String] = [
+        100: "continue", 101: "switchingProtocols", 200: "ok", 201: "created", 202: "accepted",
+        203: "nonAuthoritativeInformation", 204: "noContent", 205: "resetContent", 206: "partialContent",
+        300: "multipleChoices", 301: "movedPermanently", 302: "found", 303: "seeOther", 304: "notModified",
+        307: "temporaryRedirect", 308: "permanentRedirect", 400: "badRequest", 401: "unauthorized",
+        402: "paymentRequired", 403: "forbidden", 404: "notFound", 405: "methodNotAllowed", 406: "notAcceptable",
+        407: "proxyAuthenticationRequired", 408: "requestTimeout", 409: "conflict", 410: "gone", 411: "lengthRequired",
+        412: "preconditionFailed", 413: "contentTooLarge", 414: "uriTooLong", 415: "unsupportedMediaType",
+        416: "rangeNotSatisfiable", 417: "expectationFailed", 418: "imATeapot", 421: "misdirectedRequest",
+        422: "unprocessableContent", 423: "locked", 424: "failedDependency", 425: "tooEarly", 426: "upgradeRequired",
+        428: "preconditionRequired", 429: "tooManyRequests", 431: "requestHeaderFieldsTooLarge",
+        451: "unavailableForLegalReasons", 500: "internalServerError", 501: "notImplemented", 502: "badGateway",
+        503: "serviceUnavailable", 504: "gatewayTimeout", 505: "httpVersionNotSupported", 507: "insufficientStorage",
+        511: "networkAuthenticationRequired",
+    ]
+
+    static func bodyKind(_ contentType: String) -> OperationPlan.BodyKind {
+        let type = contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: " ") } ?? ""
+        if type.contains("json") { return .json }
+        if type == "application/x-www-form-urlencoded" { return .form }
+        if type == "multipart/form-data" || type.hasPrefix("multipart/") { return .multipart }
+        if type.hasPrefix("text/") { return .text }
+        return .binary
+    }
+
+    /// Of several media types, the one generated code speaks: JSON, then form, then the others.
+    static func preferredMediaType<T>(_ content: OrderedMap<T>) -> (String, T)? {
+        let order: [OperationPlan.BodyKind] = [.json, .form, .multipart, .text, .binary]
+        for kind in order {
+            if let hit = content.first(where: { bodyKind($0.key) == kind }) { return (hit.key, hit.value) }
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String { String(self).trimmingCharacters(in: set) }
+}

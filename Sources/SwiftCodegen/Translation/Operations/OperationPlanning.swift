@@ -1,0 +1,207 @@
+import OpenAPIModel
+
+extension TranslationContext {
+    /// Plans every operation the configuration selects, in spec order, declaring inline types
+    /// under each operation's namespace.
+    func planOperations(_ entries: [OperationEntry], credentials: ClientCredentials) -> [(plan: OperationPlan, namespace: TypeDecl)] {
+        var methodNames = NameScope(reserved: ["core"])
+        var typeNames = NameScope()
+        var result: [(OperationPlan, TypeDecl)] = []
+        for entry in entries {
+            let base = OperationNaming.baseName(operationID: entry.operation.operationID, path: entry.path, method: entry.method)
+            let methodName = methodNames.claim(SwiftNames.memberName(base))
+            let typeName = typeNames.claim(SwiftNames.typeName(base))
+            var plan = OperationPlan(
+                entry: entry, methodName: methodName, typeName: typeName,
+                operationID: entry.operation.operationID ?? "\(entry.method.rawValue) \(entry.path)")
+            let qualified = "Operations." + typeName
+            var container = Container(qualifiedName: qualified, openEnums: false)
+            var memberNames = NameScope(reserved: ["body"])
+
+            for p in entry.operation.parameters where !credentials.isShared(p) {
+                let swiftName = memberNames.claim(SwiftNames.memberName(p.name))
+                let schema = p.schema ?? p.content?.schema
+                var use: TypeUse
+                if let schema {
+                    use = typeUse(schema, hint: p.name, in: &container)
+                } else {
+                    use = TypeUse(base: "String", nullable: false, shaped: ShapedSchema(shape: .string(format: nil), nullable: false,
+                                                                                     effective: Schema(location: p.sourceLocation, pointer: p.pointer)))
+                }
+                var doc = DocComments.split(p.description)
+                if let d = schema?.defaultValue ?? use.shaped.effective.defaultValue, let text = literal(d, for: use) {
+                    if !doc.isEmpty { doc.append("") }
+                    doc.append("The server's default: `\(text)`.")
+                }
+                let optional = !p.required || use.nullable
+                plan.params.append(.init(parameter: p, swiftName: swiftName, use: use, optional: optional, doc: doc))
+            }
+
+            if let body = entry.operation.requestBody, let (contentType, media) = OperationNaming.preferredMediaType(body.content) {
+                let kind = OperationNaming.bodyKind(contentType)
+                var type: String
+                var use: TypeUse?
+                switch kind {
+                case .json, .form:
+                    if let schema = media.schema {
+                        use = typeUse(schema, hint: "Body", in: &container)
+                        type = use!.base
+                    } else {
+                        type = "JSONValue"
+                    }
+                case .multipart: type = "MultipartFormData"
+                case .text: type = "String"
+                case .binary: type = "Data"
+                }
+                plan.body = .init(contentType: contentType, kind: kind, type: type, required: body.required, use: use,
+                                  doc: DocComments.split(body.description ?? "The request body, sent as `\(contentType)`."))
+            }
+
+            var caseNames = NameScope(reserved: ["undocumented"])
+            for (status, response) in sortedResponses(entry.operation.responses) {
+                var payload: (String, OperationPlan.BodyKind)?
+                if let (contentType, media) = OperationNaming.preferredMediaType(response.content) {
+                    let kind = OperationNaming.bodyKind(contentType)
+                    switch kind {
+                    case .json:
+                        let hint = SwiftNames.typeName(OperationNaming.caseName(for: status)) + "Body"
+                        var responseContainer = container
+                        responseContainer.openEnums = true
+                        let type = media.schema.map { typeUse($0, hint: hint, in: &responseContainer).rendered } ?? "JSONValue"
+                        container.members = responseContainer.members
+                        container.typeNames = responseContainer.typeNames
+                        payload = (type, .json)
+                    case .text: payload = ("String", .text)
+                    default: payload = ("Data", .binary)
+                    }
+                }
+                plan.results.append(.init(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
+                                          payload: payload, doc: DocComments.split(response.description)))
+            }
+
+            var doc: [String] = []
+            if let summary = entry.operation.summary { doc += DocComments.split(summary) }
+            if let description = entry.operation.description {
+                if !doc.isEmpty { doc.append("") }
+                doc += DocComments.split(description)
+            }
+            if !doc.isEmpty { doc.append("") }
+            doc.append("`\(entry.method.rawValue.uppercased()) \(entry.path)`")
+            if entry.operation.deprecated { doc += ["", "- Warning: Deprecated in the spec."] }
+            plan.doc = doc
+            plan.security = entry.operation.security ?? document.security ?? []
+
+            validators.append(inputValidator(plan, qualifiedName: qualified + ".Input"))
+            let namespace = operationNamespace(plan, nested: container.members)
+            result.append((plan, namespace))
+        }
+        return result
+    }
+
+    /// Explicit codes first (ascending), then ranges, then `default`: the order a `switch`
+    /// must test them in.
+    private func sortedResponses(_ responses: [(status: ResponseStatus, response: Response)]) -> [(ResponseStatus, Response)] {
+        func rank(_ s: ResponseStatus) -> (Int, Int) {
+            switch s {
+            case .code(let c): return (0, c)
+            case .range(let r): return (1, r)
+            case .default: return (2, 0)
+            }
+        }
+        return responses.sorted { rank($0.status) < rank($1.status) }.map { ($0.status, $0.response) }
+    }
+
+    private func inputValidator(_ plan: OperationPlan, qualifiedName: String) -> ValidatorExtension {
+        var lines: [String] = []
+        var patterns: [(name: String, source: String)] = []
+        for p in plan.params {
+            let key = SwiftNames.stringLiteral(p.parameter.name)
+            let local = SwiftNames.escaped(p.swiftName)
+            let inner = validationStatements(p.use.shaped, value: p.optional ? local : "self." + p.swiftName, key: key,
+                                             patterns: &patterns, typeName: qualifiedName)
+            guard !inner.isEmpty else { continue }
+            if p.optional {
+                lines.append("if let \(local) = self.\(p.swiftName) {")
+                lines += inner.map { "    " + $0 }
+                lines.append("}")
+            } else {
+                lines += inner
+            }
+        }
+        if let body = plan.body, let use = body.use {
+            let inner = validationStatements(use.shaped, value: body.required ? "self.body" : "body", key: "\"\"",
+                                             patterns: &patterns, typeName: qualifiedName)
+            if !inner.isEmpty {
+                if body.required {
+                    lines += inner
+                } else {
+                    lines.append("if let body = self.body {")
+                    lines += inner.map { "    " + $0 }
+                    lines.append("}")
+                }
+            }
+        }
+        return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
+    }
+
+    /// `Operations.X`: the operation's id, its Input and Output, and its inline types.
+    private func operationNamespace(_ plan: OperationPlan, nested: [SwiftDecl]) -> TypeDecl {
+        var ns = TypeDecl(.enum, plan.typeName, access: access, doc: ["Types of `\(plan.operationID)`."])
+        var id = PropertyDecl("id", type: nil, access: access)
+        id.isStatic = true
+        id.isLet = true
+        id.initializer = SwiftNames.stringLiteral(plan.operationID)
+        id.doc = ["The operation's id in the spec."]
+        ns.members.append(.property(id))
+
+        var input = TypeDecl(.struct, "Input", access: access, conformances: ["Sendable", "Hashable"],
+                             doc: ["What the call sends: parameters and body."])
+        var parameters: [FunctionDecl.Parameter] = []
+        var body: [String] = []
+        for p in plan.params {
+            let type = p.optional ? p.use.base + "?" : p.use.base
+            var doc = p.doc
+            if doc.isEmpty { doc = ["The `\(p.parameter.name)` \(p.parameter.location.rawValue) parameter."] }
+            input.members.append(.property(PropertyDecl(SwiftNames.escaped(p.swiftName), type: type, access: access, doc: doc)))
+            parameters.append(.init(name: p.swiftName, type: type, defaultValue: p.optional ? "nil" : nil))
+            body.append("self.\(p.swiftName) = \(SwiftNames.escaped(p.swiftName))")
+        }
+        if let b = plan.body {
+            let type = b.required ? b.type : b.type + "?"
+            input.members.append(.property(PropertyDecl("body", type: type, access: access, doc: b.doc)))
+            parameters.append(.init(name: "body", type: type, defaultValue: b.required ? nil : "nil"))
+            body.append("self.body = body")
+        }
+        input.members.append(.function(FunctionDecl("init", access: access, parameters: parameters, body: body)))
+        ns.members.append(.type(input))
+
+        var output = TypeDecl(.enum, "Output", access: access, conformances: ["OperationOutput", "Hashable"],
+                              doc: ["What the server answered, one case per documented status."])
+        var status = ["switch self {"]
+        for r in plan.results {
+            var associated: [(label: String?, type: String)] = []
+            let fixedCode: Int?
+            if case .code(let c) = r.status { fixedCode = c } else { fixedCode = nil; associated.append(("statusCode", "Int")) }
+            if let payload = r.payload { associated.append((nil, payload.type)) }
+            var c = EnumCaseDecl(SwiftNames.escaped(r.caseName), associatedValues: associated)
+            c.doc = r.doc.isEmpty ? ["HTTP \(r.status)."] : r.doc + ["", "HTTP \(r.status)."]
+            output.members.append(.enumCase(c))
+            if let fixedCode {
+                status.append("case .\(SwiftNames.escaped(r.caseName)): return \(fixedCode)")
+            } else {
+                status.append("case .\(SwiftNames.escaped(r.caseName))(let statusCode\(r.payload == nil ? "" : ", _")): return statusCode")
+            }
+        }
+        var undocumented = EnumCaseDecl("undocumented", associatedValues: [("statusCode", "Int"), (nil, "HTTPResponse")])
+        undocumented.doc = ["A status the spec does not document, with the raw response."]
+        output.members.append(.enumCase(undocumented))
+        status.append("case .undocumented(let statusCode, _): return statusCode")
+        status.append("}")
+        var statusCode = PropertyDecl("statusCode", type: "Int", access: access, doc: ["The HTTP status code."])
+        statusCode.getter = status
+        output.members.append(.property(statusCode))
+        ns.members.append(.type(output))
+        ns.members += nested
+        return ns
+    }
+}

@@ -1,0 +1,116 @@
+import OpenAPIModel
+
+/// What a schema becomes in Swift, decided once and shared by type translation and validation so
+/// the two can never disagree.
+indirect enum Shape {
+    /// Free-form data: JSONValue.
+    case any
+    case reference(RefTarget)
+    case string(format: String?)
+    case integer(format: String?)
+    case number(format: String?)
+    case boolean
+    case stringEnum([String])
+    case integerEnum([Int64])
+    case array(items: Schema?)
+    /// A map with no fixed properties; nil values mean free-form.
+    case map(values: Schema?)
+    case object
+    case allOf([Schema])
+    case union([Schema], Schema.Discriminator?)
+    /// `type: [string, integer]`: several primitive types without null.
+    case primitiveUnion([Schema.JSONType])
+}
+
+/// A schema's shape with nullability pulled out: `anyOf: [X, {type: 'null'}]`, `type: [X, null]`
+/// and 3.0 `nullable` all become X plus `nullable`.
+struct ShapedSchema {
+    var shape: Shape
+    var nullable: Bool
+    /// The schema that carries the type and its constraints: the non-null branch when the
+    /// nullability came from an anyOf/oneOf.
+    var effective: Schema
+    /// Constraints written on the outer schema when it differs from `effective`.
+    var outer: Schema?
+}
+
+enum SchemaShaper {
+    static func shape(_ schema: Schema) -> ShapedSchema {
+        // anyOf/oneOf with null branches: strip them; one branch left means "X or null".
+        for branches in [schema.anyOf, schema.oneOf] where branches.contains(where: \.isNullOnly) {
+            let rest = branches.filter { !$0.isNullOnly }
+            if rest.count == 1, schema.properties.isEmpty, schema.types == nil || schema.types == [.null] {
+                var inner = shape(rest[0])
+                inner.nullable = true
+                inner.outer = schema
+                return inner
+            }
+        }
+        var nullable = schema.allowsNull
+        if let e = schema.enumValues, e.contains(.null) { nullable = true }
+        return ShapedSchema(shape: bareShape(schema), nullable: nullable, effective: schema, outer: nil)
+    }
+
+    private static func bareShape(_ schema: Schema) -> Shape {
+        if schema.booleanSchema != nil { return .any }
+        if let ref = schema.ref, schema.isPureReference { return .reference(ref) }
+        let types = schema.nonNullTypes
+
+        if let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty {
+            let strings = values.compactMap(\.stringValue)
+            if strings.count == values.count, types == nil || types == [.string] { return .stringEnum(unique(strings)) }
+            let ints = values.compactMap { v -> Int64? in if case .integer(let t) = v { return Int64(t) }; return nil }
+            if ints.count == values.count, types == nil || types == [.integer] || types == [.number] {
+                return .integerEnum(unique(ints))
+            }
+        }
+        if let c = schema.constValue, case .string = c, types == nil || types == [.string] {
+            return .string(format: schema.format)
+        }
+
+        let nonNullAllOf = schema.allOf.filter { !$0.isNullOnly }
+        if !nonNullAllOf.isEmpty {
+            if nonNullAllOf.count == 1, schema.properties.isEmpty, schema.ref == nil {
+                return shape(nonNullAllOf[0]).shape
+            }
+            return .allOf(nonNullAllOf)
+        }
+        for branches in [schema.oneOf, schema.anyOf] where !branches.isEmpty {
+            let rest = branches.filter { !$0.isNullOnly }
+            if rest.count == 1 { return shape(rest[0]).shape }
+            if rest.count > 1, schema.properties.isEmpty { return .union(rest, schema.discriminator) }
+        }
+        if let ref = schema.ref { return .reference(ref) }
+
+        if let types, types.count > 1 {
+            return .primitiveUnion(types)
+        }
+        switch types?.first {
+        case .string?: return .string(format: schema.format)
+        case .integer?: return .integer(format: schema.format)
+        case .number?: return .number(format: schema.format)
+        case .boolean?: return .boolean
+        case .array?: return .array(items: schema.items?.value)
+        case .null?: return .any
+        case .object?, nil:
+            if !schema.properties.isEmpty { return .object }
+            if types == nil {
+                if schema.items != nil { return .array(items: schema.items?.value) }
+                if schema.additionalProperties == nil && schema.patternProperties.isEmpty { return .any }
+            }
+            switch schema.additionalProperties {
+            case .schema(let s)?: return .map(values: s.value)
+            default:
+                if let first = schema.patternProperties.values.first, schema.patternProperties.count == 1 {
+                    return .map(values: first)
+                }
+                return .map(values: nil)
+            }
+        }
+    }
+
+    private static func unique<T: Hashable>(_ values: [T]) -> [T] {
+        var seen = Set<T>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

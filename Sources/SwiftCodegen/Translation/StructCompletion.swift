@@ -1,0 +1,165 @@
+import OpenAPIModel
+
+extension TranslationContext {
+    /// Properties whose stored value would make a struct contain itself (directly or through
+    /// other structs) must live behind a reference: Swift value types need a finite size.
+    func findBoxedProperties() {
+        // Tarjan's strongly connected components over "struct stores struct by value".
+        var index = 0
+        var indices: [String: Int] = [:]
+        var lowlink: [String: Int] = [:]
+        var onStack = Set<String>()
+        var stack: [String] = []
+        var component: [String: Int] = [:]
+        var componentCount = 0
+        func target(_ name: String) -> String { aliasedStructs[name] ?? name }
+        let nodes = structPlans.keys.sorted()
+        // Iterative to stay safe on deep graphs (Stripe's schemas reach hundreds deep).
+        for start in nodes where indices[start] == nil {
+            var work: [(node: String, edge: Int)] = [(start, 0)]
+            indices[start] = index; lowlink[start] = index; index += 1
+            stack.append(start); onStack.insert(start)
+            while let (node, edge) = work.last {
+                let edges = structEdges[node] ?? []
+                if edge < edges.count {
+                    work[work.count - 1].edge += 1
+                    let next = target(edges[edge].target)
+                    guard structPlans[next] != nil else { continue }
+                    if indices[next] == nil {
+                        indices[next] = index; lowlink[next] = index; index += 1
+                        stack.append(next); onStack.insert(next)
+                        work.append((next, 0))
+                    } else if onStack.contains(next) {
+                        lowlink[node] = min(lowlink[node]!, indices[next]!)
+                    }
+                } else {
+                    work.removeLast()
+                    if let parent = work.last?.node { lowlink[parent] = min(lowlink[parent]!, lowlink[node]!) }
+                    if lowlink[node] == indices[node] {
+                        while let top = stack.popLast() {
+                            onStack.remove(top)
+                            component[top] = componentCount
+                            if top == node { break }
+                        }
+                        componentCount += 1
+                    }
+                }
+            }
+        }
+        for (name, edges) in structEdges {
+            for edge in edges where component[name] != nil && component[name] == component[target(edge.target)] {
+                guard var plan = structPlans[name], let i = plan.properties.firstIndex(where: { $0.swiftName == edge.property }) else { continue }
+                plan.properties[i].boxed = true
+                structPlans[name] = plan
+            }
+        }
+    }
+
+    /// Fills every planned struct's members, walking the declaration tree by qualified name.
+    func completeStructs(_ decls: [SwiftDecl], prefix: String) -> [SwiftDecl] {
+        decls.map { decl in
+            guard case .type(var t) = decl else { return decl }
+            let qualified = prefix.isEmpty ? t.name : prefix + "." + t.name
+            t.members = completeStructs(t.members, prefix: t.kind == .extension ? t.name : qualified)
+            if t.kind == .struct, let plan = structPlans[qualified] {
+                t.members = structMembers(plan) + t.members + codingMembers(plan)
+            }
+            return .type(t)
+        }
+    }
+
+    private func structMembers(_ plan: StructPlan) -> [SwiftDecl] {
+        var members: [SwiftDecl] = []
+        for p in plan.properties {
+            let name = SwiftNames.escaped(p.swiftName)
+            if p.boxed {
+                var storage = PropertyDecl("_\(p.swiftName)", type: p.optional ? "Indirect<\(p.use.base)>?" : "Indirect<\(p.use.base)>")
+                storage.access = nil
+                members.append(.property(storage))
+                var property = PropertyDecl(name, type: p.typeText, access: access, doc: p.doc)
+                property.getter = p.optional
+                    ? ["get { _\(p.swiftName)?.value }", "set { _\(p.swiftName) = newValue.map(Indirect.init) }"]
+                    : ["get { _\(p.swiftName).value }", "set { _\(p.swiftName) = Indirect(newValue) }"]
+                members.append(.property(property))
+            } else {
+                members.append(.property(PropertyDecl(name, type: p.typeText, access: access, doc: p.doc)))
+            }
+        }
+        if let extra = plan.additional {
+            members.append(.property(PropertyDecl(extra.swiftName, type: "[String: \(extra.valueType)]", access: access,
+                                                  doc: ["Properties beyond those the schema names."])))
+        }
+        var parameters = plan.properties.map { p in
+            FunctionDecl.Parameter(name: p.swiftName, type: p.typeText, defaultValue: p.defaultLiteral ?? (p.optional ? "nil" : nil))
+        }
+        var body = plan.properties.map { p in
+            p.boxed
+                ? "self._\(p.swiftName) = \(p.optional ? "\(SwiftNames.escaped(p.swiftName)).map(Indirect.init)" : "Indirect(\(SwiftNames.escaped(p.swiftName)))")"
+                : "self.\(p.swiftName) = \(SwiftNames.escaped(p.swiftName))"
+        }
+        if let extra = plan.additional {
+            parameters.append(.init(name: extra.swiftName, type: "[String: \(extra.valueType)]", defaultValue: "[:]"))
+            body.append("self.\(extra.swiftName) = \(extra.swiftName)")
+        }
+        let initDoc = plan.properties.isEmpty ? [] : ["Creates a value; optional properties default to nil, others to the spec's default."]
+        members.append(.function(FunctionDecl("init", access: access, parameters: parameters, doc: initDoc, body: body)))
+        return members
+    }
+
+    private func codingMembers(_ plan: StructPlan) -> [SwiftDecl] {
+        guard !plan.properties.isEmpty else { return [] }
+        var keys = TypeDecl(.enum, "CodingKeys", conformances: ["String", "CodingKey"])
+        keys.members = plan.properties.map { p in
+            .enumCase(EnumCaseDecl(SwiftNames.escaped(p.swiftName), rawValue: p.wireName == p.swiftName ? nil : SwiftNames.stringLiteral(p.wireName)))
+        }
+        var members: [SwiftDecl] = [.type(keys)]
+        let needsCustomDecode = plan.properties.contains { $0.defaultLiteral != nil || $0.boxed } || plan.additional != nil
+        guard needsCustomDecode else { return members }
+
+        var decode = ["let container = try decoder.container(keyedBy: CodingKeys.self)"]
+        for p in plan.properties {
+            let key = "." + SwiftNames.escaped(p.swiftName)
+            let read: String
+            if let d = p.defaultLiteral {
+                read = "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key)) ?? \(d)"
+            } else if p.optional {
+                read = "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
+            } else {
+                read = "try container.decode(\(p.use.base).self, forKey: \(key))"
+            }
+            if p.boxed {
+                decode.append("self._\(p.swiftName) = \(p.optional ? "(\(read)).map(Indirect.init)" : "Indirect(\(read))")")
+            } else {
+                decode.append("self.\(p.swiftName) = \(read)")
+            }
+        }
+        if let extra = plan.additional {
+            decode.append("let extra = try decoder.container(keyedBy: DynamicCodingKey.self)")
+            decode.append("var additional: [String: \(extra.valueType)] = [:]")
+            decode.append("for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {")
+            decode.append("    additional[key.stringValue] = try extra.decode(\(extra.valueType).self, forKey: key)")
+            decode.append("}")
+            decode.append("self.\(extra.swiftName) = additional")
+        }
+        var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
+        initDecl.isThrowing = true
+        members.append(.function(initDecl))
+
+        var encode = ["var container = encoder.container(keyedBy: CodingKeys.self)"]
+        for p in plan.properties {
+            let key = "." + SwiftNames.escaped(p.swiftName)
+            let value = "self." + p.swiftName
+            encode.append(p.optional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+        }
+        if let extra = plan.additional {
+            encode.append("var extra = encoder.container(keyedBy: DynamicCodingKey.self)")
+            encode.append("for (key, value) in \(extra.swiftName).sorted(by: { $0.key < $1.key }) {")
+            encode.append("    try extra.encode(value, forKey: DynamicCodingKey(key))")
+            encode.append("}")
+        }
+        var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
+        encodeDecl.isThrowing = true
+        members.append(.function(encodeDecl))
+        return members
+    }
+}

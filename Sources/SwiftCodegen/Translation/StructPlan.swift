@@ -1,0 +1,98 @@
+import OpenAPIModel
+
+/// A struct's stored properties as decided during translation. Members are written only after
+/// every type is known, because whether a property must be boxed (a value cycle such as
+/// `parent: Node?`) depends on the whole graph.
+struct StructPlan {
+    struct Property {
+        var wireName: String
+        var swiftName: String
+        var use: TypeUse
+        /// Optional in Swift: not required, or nullable, and without a default.
+        var optional: Bool
+        /// A Swift literal for the spec's `default`, used when the value is absent.
+        var defaultLiteral: String?
+        var doc: [String]
+        var boxed = false
+
+        var typeText: String { optional ? use.base + "?" : use.base }
+    }
+
+    var name: String
+    var qualifiedName: String
+    var properties: [Property]
+    /// The extra-keys property for `additionalProperties` beside fixed properties.
+    var additional: (swiftName: String, valueType: String)?
+}
+
+extension TranslationContext {
+    /// Builds a struct's declaration shell (doc, conformances, nested types) and records its plan;
+    /// ``StructCompletion`` fills in properties, initializer and coding later.
+    func makeStruct(_ name: String, schema: Schema, qualifiedName: String, doc: [String], openEnums: Bool) -> TypeDecl {
+        var nested = Container(qualifiedName: qualifiedName, openEnums: openEnums)
+        let flat = flattenObject(schema)
+        var memberNames = NameScope(reserved: ["additionalProperties"])
+        var properties: [StructPlan.Property] = []
+        for (key, propertySchema) in flat.properties {
+            let swiftName = memberNames.claim(SwiftNames.memberName(key))
+            let use = typeUse(propertySchema, hint: key, in: &nested)
+            let shaped = use.shaped
+            // readOnly/writeOnly properties are required in one direction only, so Swift can't insist on them.
+            let required = flat.required.contains(key) && !propertySchema.readOnly && !propertySchema.writeOnly
+            let defaultValue = propertySchema.defaultValue ?? shaped.effective.defaultValue
+            var defaultLiteral: String?
+            if !required, !use.nullable, let defaultValue {
+                defaultLiteral = literal(defaultValue, for: use)
+            }
+            let optional = (!required || use.nullable) && defaultLiteral == nil
+            properties.append(StructPlan.Property(
+                wireName: key, swiftName: swiftName, use: use, optional: optional,
+                defaultLiteral: defaultLiteral, doc: DocComments.lines(for: propertySchema, name: key)))
+            if let target = use.storedStruct {
+                structEdges[qualifiedName, default: []].append((swiftName, target))
+            }
+        }
+        var additional: (String, String)?
+        if !flat.properties.isEmpty, let extra = flat.additional {
+            switch extra {
+            case .schema(let valueSchema):
+                additional = ("additionalProperties", typeUse(valueSchema.value, hint: "AdditionalProperty", in: &nested).rendered)
+            case .allowed(true):
+                additional = ("additionalProperties", "JSONValue")
+            case .allowed(false):
+                break
+            }
+        }
+        structPlans[qualifiedName] = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional)
+        validators.append(structValidator(qualifiedName, properties: properties, flat: flat))
+        var decl = TypeDecl(.struct, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
+        decl.members = nested.members
+        return decl
+    }
+
+    /// An object's properties with allOf branches merged in, in the order they are written:
+    /// `allOf: [Base, {properties: …}]` reads as one struct with Base's fields first.
+    func flattenObject(_ schema: Schema) -> (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?) {
+        var properties = OrderedMap<Schema>()
+        var required = Set<String>()
+        var additional: Schema.AdditionalProperties?
+        var visited = Set<RefTarget>()
+        func visit(_ s: Schema) {
+            if let ref = s.ref {
+                guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return }
+                visit(target)
+            }
+            for part in s.allOf { visit(part) }
+            // An allOf branch written as "X or null" still contributes X's fields.
+            for branches in [s.anyOf, s.oneOf] where branches.contains(where: \.isNullOnly) {
+                let rest = branches.filter { !$0.isNullOnly }
+                if rest.count == 1 { visit(rest[0]) }
+            }
+            for (key, value) in s.properties where properties[key] == nil { properties[key] = value }
+            required.formUnion(s.required)
+            if let a = s.additionalProperties, additional == nil { additional = a }
+        }
+        visit(schema)
+        return (properties, required, additional)
+    }
+}

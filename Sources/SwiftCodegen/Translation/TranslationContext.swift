@@ -1,0 +1,85 @@
+import OpenAPIModel
+import YAMLTree
+
+/// State shared by the translation of one document: the names given to referenced schemas, what
+/// is reachable from responses, and the diagnostics raised along the way.
+final class TranslationContext {
+    let document: Document
+    let config: GeneratorConfig
+    var diagnostics = DiagnosticCollector()
+
+    /// Swift names of schemas that `$ref`s reach (components and external targets).
+    var namedTypes: [RefTarget: String] = [:]
+    /// What each named type was declared as, to know whether a reference is a struct.
+    var namedKinds: [String: NamedKind] = [:]
+    var topLevelNames = NameScope(reserved: ReservedNames.topLevel)
+    /// Named schemas a response can contain: enums inside them stay open to values added later.
+    var responseReachable: Set<RefTarget> = []
+    private var constraintMemo: [RefTarget: Bool] = [:]
+    /// Stored struct properties whose type is another generated struct, for finding value cycles.
+    var structEdges: [String: [(property: String, target: String)]] = [:]
+    /// Struct layouts by qualified name, completed once the whole graph is known.
+    var structPlans: [String: StructPlan] = [:]
+    /// Named types that are aliases of a struct, mapped to the struct.
+    var aliasedStructs: [String: String] = [:]
+    /// Validation extensions, in declaration order.
+    var validators: [ValidatorExtension] = []
+
+    enum NamedKind {
+        case structure, enumeration, alias
+    }
+
+    init(document: Document, config: GeneratorConfig) {
+        self.document = document
+        self.config = config
+    }
+
+    var access: AccessLevel { config.accessLevel }
+
+    func schema(for target: RefTarget) -> Schema? { document.resolve(target) }
+
+    /// Whether a value of this schema has anything to check, looking through references once.
+    func hasConstraints(_ schema: Schema) -> Bool {
+        var visiting = Set<RefTarget>()
+        return hasConstraints(schema, &visiting)
+    }
+
+    private func hasConstraints(_ schema: Schema, _ visiting: inout Set<RefTarget>) -> Bool {
+        let shaped = SchemaShaper.shape(schema)
+        if ownConstraints(shaped.effective) || shaped.outer.map(ownConstraints) == true { return true }
+        switch shaped.shape {
+        case .reference(let target):
+            if let memo = constraintMemo[target] { return memo }
+            guard visiting.insert(target).inserted, let resolved = self.schema(for: target) else { return false }
+            let result = hasConstraints(resolved, &visiting)
+            visiting.remove(target)
+            if visiting.isEmpty { constraintMemo[target] = result }
+            return result
+        case .array(let items?): return hasConstraints(items, &visiting)
+        case .map(let values?): return hasConstraints(values, &visiting)
+        case .object:
+            return shaped.effective.properties.values.contains { hasConstraints($0, &visiting) }
+        case .allOf(let parts):
+            return parts.contains { hasConstraints($0, &visiting) }
+                || shaped.effective.properties.values.contains { hasConstraints($0, &visiting) }
+        case .union(let branches, _):
+            return branches.contains { hasConstraints($0, &visiting) }
+        default:
+            return false
+        }
+    }
+
+    private func ownConstraints(_ s: Schema) -> Bool {
+        s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.minimum != nil || s.maximum != nil
+            || s.multipleOf != nil || s.minItems != nil || s.maxItems != nil || s.uniqueItems
+            || s.minProperties != nil || s.maxProperties != nil
+            || (s.constValue != nil && s.constValue != .null)
+    }
+}
+
+/// `extension T: Validatable { func validate(into:) { … } }` for one generated type.
+struct ValidatorExtension {
+    var typeName: String
+    var lines: [String]
+    var patterns: [(name: String, source: String)]
+}

@@ -1,0 +1,104 @@
+import OpenAPIModel
+
+/// How a schema is written where it is used: the Swift type and whether it may be absent or null.
+struct TypeUse {
+    var base: String
+    var nullable: Bool
+    var shaped: ShapedSchema
+    /// The qualified name of the generated struct stored by value here, if any; a value cycle
+    /// through such properties needs a box.
+    var storedStruct: String?
+
+    var rendered: String { nullable ? base + "?" : base }
+}
+
+/// Where nested types of the thing being translated go, and the names already taken there.
+struct Container {
+    /// Qualified Swift name ("BulkLookalikeJobResponse.Manifest"); empty for the module level.
+    var qualifiedName: String
+    var members: [SwiftDecl] = []
+    var typeNames = NameScope(reserved: ReservedNames.nested)
+    /// Enums declared here accept values the spec doesn't list (they are read from responses).
+    var openEnums: Bool
+
+    func qualify(_ name: String) -> String { qualifiedName.isEmpty ? name : qualifiedName + "." + name }
+}
+
+extension TranslationContext {
+    /// The Swift type for a schema used in `container`, declaring nested types there as needed.
+    func typeUse(_ schema: Schema, hint: String, in container: inout Container) -> TypeUse {
+        let shaped = SchemaShaper.shape(schema)
+        var use = TypeUse(base: "JSONValue", nullable: shaped.nullable, shaped: shaped)
+        switch shaped.shape {
+        case .any:
+            use.base = "JSONValue"
+        case .reference(let target):
+            guard let name = namedTypes[target] else {
+                diagnostics.warning("no type was generated for \(target.pointer.fragment); using JSONValue", at: schema.location)
+                return use
+            }
+            use.base = name
+            if let resolved = self.schema(for: target), SchemaShaper.shape(resolved).nullable { use.nullable = true }
+            if namedKinds[name] == .structure { use.storedStruct = name }
+        case .string(let format): use.base = Self.stringType(format)
+        case .integer(let format): use.base = format == "int32" ? "Int32" : format == "int64" ? "Int64" : "Int"
+        case .number(let format): use.base = format == "float" ? "Float" : "Double"
+        case .boolean: use.base = "Bool"
+        case .stringEnum, .integerEnum:
+            let name = container.typeNames.claim(SwiftNames.typeName(hint))
+            container.members.append(.type(makeEnum(name, shaped, doc: DocComments.lines(for: schema), open: container.openEnums)))
+            use.base = name
+        case .array(let items):
+            if let items {
+                let item = typeUse(items, hint: Self.singular(hint), in: &container)
+                use.base = "[\(item.rendered)]"
+            } else {
+                use.base = "[JSONValue]"
+            }
+        case .map(let values):
+            if let values {
+                let value = typeUse(values, hint: hint + "Value", in: &container)
+                use.base = "[String: \(value.rendered)]"
+            } else {
+                use.base = "[String: JSONValue]"
+            }
+        case .object, .allOf:
+            let name = container.typeNames.claim(SwiftNames.typeName(hint))
+            let decl = makeStruct(name, schema: shaped.effective, qualifiedName: container.qualify(name),
+                                  doc: DocComments.lines(for: schema), openEnums: container.openEnums)
+            container.members.append(.type(decl))
+            use.base = name
+            use.storedStruct = container.qualify(name)
+        case .union, .primitiveUnion:
+            let name = container.typeNames.claim(SwiftNames.typeName(hint))
+            let decl = makeUnion(name, shaped, qualifiedName: container.qualify(name),
+                                 doc: DocComments.lines(for: schema), openEnums: container.openEnums)
+            container.members.append(.type(decl))
+            use.base = name
+        }
+        return use
+    }
+
+    static func stringType(_ format: String?) -> String {
+        switch format {
+        case "date-time": return "Date"
+        case "uuid": return "UUID"
+        case "byte", "binary": return "Data"
+        default: return "String"
+        }
+    }
+
+    /// The name for an array's element type: `rows` → `Row`, `categories` → `Category`; a
+    /// name that is not an English plural gets `Item`.
+    static func singular(_ name: String) -> String {
+        let lower = name.lowercased()
+        if lower.hasSuffix("ies"), name.count > 4 { return String(name.dropLast(3)) + "y" }
+        if lower.hasSuffix("sses") || lower.hasSuffix("shes") || lower.hasSuffix("ches") || lower.hasSuffix("xes") {
+            return String(name.dropLast(2))
+        }
+        if lower.hasSuffix("s"), !lower.hasSuffix("ss"), !lower.hasSuffix("us"), !lower.hasSuffix("is"), name.count > 3 {
+            return String(name.dropLast())
+        }
+        return name + "Item"
+    }
+}

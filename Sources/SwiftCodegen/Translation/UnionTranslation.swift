@@ -1,0 +1,139 @@
+import OpenAPIModel
+
+extension TranslationContext {
+    /// oneOf/anyOf (and `type: [string, integer]`) as an enum with a case per branch. With a
+    /// discriminator the tag picks the case; without one, branches are tried in spec order and
+    /// the first that decodes wins.
+    func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool) -> TypeDecl {
+        var nested = Container(qualifiedName: qualifiedName, openEnums: openEnums)
+        var caseNames = NameScope()
+        struct Branch {
+            var caseName: String
+            var type: String
+            var tags: [String]
+            var schema: Schema?
+        }
+        var branches: [Branch] = []
+        var discriminator: Schema.Discriminator?
+
+        switch shaped.shape {
+        case .primitiveUnion(let types):
+            for type in types {
+                let swiftType: String
+                switch type {
+                case .string: swiftType = Self.stringType(shaped.effective.format)
+                case .integer: swiftType = "Int"
+                case .number: swiftType = "Double"
+                case .boolean: swiftType = "Bool"
+                case .array: swiftType = "[JSONValue]"
+                case .object: swiftType = "[String: JSONValue]"
+                case .null: continue
+                }
+                branches.append(Branch(caseName: caseNames.claim(type.rawValue), type: swiftType, tags: [], schema: nil))
+            }
+        case .union(let schemas, let disc):
+            let allReferences = schemas.allSatisfy { $0.ref != nil }
+            discriminator = allReferences ? disc : nil
+            for (index, branch) in schemas.enumerated() {
+                let hint: String
+                if let ref = branch.ref, let typeName = namedTypes[ref] {
+                    hint = typeName
+                } else if let title = branch.title {
+                    hint = title
+                } else {
+                    switch SchemaShaper.shape(branch).shape {
+                    case .string: hint = "string"
+                    case .integer: hint = "integer"
+                    case .number: hint = "number"
+                    case .boolean: hint = "boolean"
+                    case .array: hint = "array"
+                    case .map: hint = "object"
+                    default: hint = "Option\(index + 1)"
+                    }
+                }
+                let use = typeUse(branch, hint: hint, in: &nested)
+                var tags: [String] = []
+                if let discriminator, let ref = branch.ref {
+                    tags = discriminator.mappingTargets.filter { $0.value == ref }.map(\.key)
+                    if tags.isEmpty, let last = ref.pointer.lastToken { tags = [last] }
+                }
+                branches.append(Branch(caseName: caseNames.claim(SwiftNames.memberName(hint)), type: use.rendered, tags: tags, schema: branch))
+            }
+        default:
+            preconditionFailure("makeUnion called for a non-union shape")
+        }
+
+        var decl = TypeDecl(.enum, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
+        decl.isIndirect = branches.contains { !["String", "Int", "Double", "Bool", "Date", "UUID", "Data"].contains($0.type) }
+        decl.members = branches.map { .enumCase(EnumCaseDecl(SwiftNames.escaped($0.caseName), associatedValues: [(nil, $0.type)])) }
+        decl.members += nested.members
+
+        var decode: [String]
+        if let discriminator {
+            decode = [
+                "let tagContainer = try decoder.container(keyedBy: DiscriminatorKey.self)",
+                "let tag = try tagContainer.decode(String.self, forKey: .tag)",
+                "switch tag {",
+            ]
+            for b in branches {
+                decode.append("case \(b.tags.map(SwiftNames.stringLiteral).joined(separator: ", ")): self = .\(SwiftNames.escaped(b.caseName))(try \(b.type)(from: decoder))")
+            }
+            decode += [
+                "default:",
+                "    throw DecodingError.dataCorruptedError(",
+                "        forKey: .tag, in: tagContainer, debugDescription: \"unknown \(discriminator.propertyName) \\\"\\(tag)\\\"\")",
+                "}",
+            ]
+            decl.members.append(.type(TypeDecl(.enum, "DiscriminatorKey", conformances: ["String", "CodingKey"], members: [
+                .enumCase(EnumCaseDecl("tag", rawValue: SwiftNames.stringLiteral(discriminator.propertyName)))
+            ])))
+        } else {
+            decode = ["let container = try decoder.singleValueContainer()"]
+            for b in branches {
+                decode.append("if let value = try? container.decode(\(b.type).self) {")
+                decode.append("    self = .\(SwiftNames.escaped(b.caseName))(value)")
+                decode.append("    return")
+                decode.append("}")
+            }
+            decode.append("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"the value matches none of \(name)'s schemas\")")
+        }
+        var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
+        initDecl.isThrowing = true
+        decl.members.append(.function(initDecl))
+
+        var encode = ["switch self {"]
+        for b in branches {
+            if discriminator != nil {
+                encode.append("case .\(SwiftNames.escaped(b.caseName))(let value): try value.encode(to: encoder)")
+            } else {
+                encode.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
+                encode.append("    var container = encoder.singleValueContainer()")
+                encode.append("    try container.encode(value)")
+            }
+        }
+        encode.append("}")
+        var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
+        encodeDecl.isThrowing = true
+        decl.members.append(.function(encodeDecl))
+
+        // Validation: each branch that has constraints validates its own value.
+        var lines: [String] = []
+        var patterns: [(name: String, source: String)] = []
+        var validatedBranches = 0
+        for b in branches {
+            guard let schema = b.schema else { continue }
+            let use = TypeUse(base: b.type, nullable: false, shaped: SchemaShaper.shape(schema))
+            let inner = validationStatements(use.shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName)
+            guard !inner.isEmpty else { continue }
+            validatedBranches += 1
+            lines.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
+            lines += inner.map { "    " + $0 }
+        }
+        if !lines.isEmpty {
+            if validatedBranches < branches.count { lines += ["default:", "    break"] }
+            lines = ["switch self {"] + lines + ["}"]
+        }
+        validators.append(ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns))
+        return decl
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import OpenAPIModel
+
+extension TranslationContext {
+    /// The validator for a struct: each property's constraints, optional ones only when present.
+    func structValidator(_ qualifiedName: String, properties: [StructPlan.Property],
+                         flat: (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?)) -> ValidatorExtension {
+        var lines: [String] = []
+        var patterns: [(name: String, source: String)] = []
+        for p in properties {
+            let key = SwiftNames.stringLiteral(p.wireName)
+            let value = "self." + SwiftNames.escaped(p.swiftName)
+            if p.optional || p.use.nullable && p.defaultLiteral == nil {
+                let local = SwiftNames.escaped(p.swiftName)
+                let inner = validationStatements(p.use.shaped, value: local, key: key, patterns: &patterns, typeName: qualifiedName)
+                if inner.isEmpty { continue }
+                lines.append("if let \(local) = \(value) {")
+                lines += inner.map { "    " + $0 }
+                lines.append("}")
+            } else {
+                lines += validationStatements(p.use.shaped, value: value, key: key, patterns: &patterns, typeName: qualifiedName)
+            }
+        }
+        return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
+    }
+
+    /// Statements (using the validator `v`) that check one non-optional value against its schema.
+    func validationStatements(_ shaped: ShapedSchema, value: String, key: String,
+                              patterns: inout [(name: String, source: String)], typeName: String, depth: Int = 0) -> [String] {
+        var lines: [String] = []
+        let schemas = [shaped.effective] + (shaped.outer.map { [$0] } ?? [])
+        func bound(_ b: Schema.Bound?, exclusive: Bool, integer: Bool) -> String? {
+            guard let b, b.exclusive == exclusive else { return nil }
+            return integer ? b.value.integer.map(String.init) : b.value.text
+        }
+        func rangeCall(_ s: Schema, integer: Bool) {
+            let integerBounds = [s.minimum, s.maximum].allSatisfy { $0 == nil || $0!.value.integer != nil }
+            let asInteger = integer && integerBounds
+            let subject = integer && !asInteger ? "Double(\(value))" : value
+            var args: [String] = []
+            if let m = bound(s.minimum, exclusive: false, integer: asInteger) { args.append("minimum: \(m)") }
+            if let m = bound(s.maximum, exclusive: false, integer: asInteger) { args.append("maximum: \(m)") }
+            if let m = bound(s.minimum, exclusive: true, integer: asInteger) { args.append("exclusiveMinimum: \(m)") }
+            if let m = bound(s.maximum, exclusive: true, integer: asInteger) { args.append("exclusiveMaximum: \(m)") }
+            if !args.isEmpty { lines.append("v.range(\(subject), \(args.joined(separator: ", ")), at: \(key))") }
+            if let step = s.multipleOf {
+                if integer, let i = step.integer {
+                    lines.append("v.multiple(\(value), of: \(i), at: \(key))")
+                } else {
+                    lines.append("v.multiple(\(integer ? "Double(\(value))" : value), of: \(step.text), at: \(key))")
+                }
+            }
+        }
+        switch shaped.shape {
+        case .string(let format):
+            guard Self.stringType(format) == "String" else { break }
+            for s in schemas {
+                if s.minLength != nil || s.maxLength != nil {
+                    lines.append("v.length(\(value), min: \(s.minLength.map(String.init) ?? "nil"), max: \(s.maxLength.map(String.init) ?? "nil"), at: \(key))")
+                }
+                if let pattern = s.pattern {
+                    if (try? NSRegularExpression(pattern: pattern)) == nil {
+                        diagnostics.error("the pattern \(SwiftNames.stringLiteral(pattern)) is not a valid regular expression",
+                                          at: s.patternLocation ?? s.location, pointer: s.pointer.fragment)
+                    } else {
+                        let name = "pattern\(patterns.count + 1)"
+                        patterns.append((name, pattern))
+                        lines.append("v.pattern(\(value), Self.\(name), at: \(key))")
+                    }
+                }
+                if case .string(let c)? = s.constValue {
+                    lines.append("v.allowed(\(value), [\(SwiftNames.stringLiteral(c))], at: \(key))")
+                }
+            }
+        case .integer:
+            for s in schemas { rangeCall(s, integer: true) }
+        case .number:
+            for s in schemas { rangeCall(s, integer: false) }
+        case .array(let items):
+            for s in schemas {
+                if s.minItems != nil || s.maxItems != nil {
+                    lines.append("v.count(\(value).count, min: \(s.minItems.map(String.init) ?? "nil"), max: \(s.maxItems.map(String.init) ?? "nil"), at: \(key))")
+                }
+                if s.uniqueItems { lines.append("v.unique(\(value), at: \(key))") }
+            }
+            if let items, hasConstraints(items) {
+                let itemShaped = SchemaShaper.shape(items)
+                let item = "item\(depth == 0 ? "" : String(depth))"
+                var inner = validationStatements(itemShaped, value: item, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
+                if itemShaped.nullable { inner = ["if let \(item) {"] + inner.map { "    " + $0 } + ["}"] }
+                lines.append("v.each(\(value), at: \(key)) { v, \(item) in")
+                lines += inner.map { "    " + $0 }
+                lines.append("}")
+            }
+        case .map(let values):
+            for s in schemas where s.minProperties != nil || s.maxProperties != nil {
+                lines.append("v.count(\(value).count, min: \(s.minProperties.map(String.init) ?? "nil"), max: \(s.maxProperties.map(String.init) ?? "nil"), unit: \"properties\", at: \(key))")
+            }
+            if let values, hasConstraints(values) {
+                let valueShaped = SchemaShaper.shape(values)
+                let item = "value\(depth == 0 ? "" : String(depth))"
+                var inner = validationStatements(valueShaped, value: item, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
+                if valueShaped.nullable { inner = ["if let \(item) {"] + inner.map { "    " + $0 } + ["}"] }
+                lines.append("v.values(\(value), at: \(key)) { v, \(item) in")
+                lines += inner.map { "    " + $0 }
+                lines.append("}")
+            }
+        case .reference(let target):
+            // An alias (`typealias Tags = [String]`) has no validate() of its own: check its
+            // constraints here. Structs and unions validate themselves.
+            guard let name = namedTypes[target], let resolved = schema(for: target) else { break }
+            if namedKinds[name] == .alias {
+                lines += validationStatements(SchemaShaper.shape(resolved), value: value, key: key, patterns: &patterns,
+                                              typeName: typeName, depth: depth)
+            } else if namedKinds[name] == .structure || namedKinds[name] == .enumeration, hasConstraints(resolved) {
+                if case .stringEnum = SchemaShaper.shape(resolved).shape { break }
+                if case .integerEnum = SchemaShaper.shape(resolved).shape { break }
+                lines.append("v.nested(\(value), at: \(key))")
+            }
+        case .object, .allOf, .union:
+            if hasConstraints(shaped.effective) || shaped.outer.map(hasConstraints) == true {
+                lines.append("v.nested(\(value), at: \(key))")
+            }
+        case .stringEnum, .integerEnum, .boolean, .any, .primitiveUnion:
+            break
+        }
+        return lines
+    }
+}

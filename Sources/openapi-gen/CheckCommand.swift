@@ -1,0 +1,28 @@
+import ArgumentParser
+import GeneratorDriver
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Exit 1 with a diff if the output folder no longer matches what the spec generates.",
+        discussion: "Run it in CI after changing the spec or the generator; `openapi-gen generate` brings the folder up to date.")
+
+    @OptionGroup var options: GenerationOptions
+
+    func run() throws {
+        do {
+            let settings = try options.settings()
+            let result = try GenerationPipeline.run(settings)
+            let changes = OutputDirectory(path: settings.outputDirectory).changes(for: result.files)
+            if changes.isEmpty {
+                print("\(settings.outputDirectory): up to date with \(settings.specPath)")
+                return
+            }
+            for line in DriftReport.lines(for: changes, directory: settings.outputDirectory) { print(line) }
+            printError("error: \(settings.outputDirectory) is out of date with \(settings.specPath); run `openapi-gen generate` (make generate)")
+            throw ExitCode(1)
+        } catch let error as DriverError {
+            throw fail(error)
+        }
+    }
+}

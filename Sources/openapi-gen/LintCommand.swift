@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import OpenAPIModel
+
+/// `openapi-gen lint SPEC`: loads a document with every file it references and reports each
+/// problem as `FILE:LINE:COLUMN: severity: message`.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check an OpenAPI document and the files it references, reporting every problem with its location."
+    )
+
+    @Argument(help: "The OpenAPI document (YAML or JSON).")
+    var spec: String
+
+    @Flag(help: "Print only the diagnostics, without the summary line.")
+    var quiet = false
+
+    func run() throws {
+        let result = DocumentLoader.load(path: spec)
+        let standardError = FileHandle.standardError
+        for line in result.rendered() {
+            standardError.write(Data((line + "\n").utf8))
+        }
+        if !quiet, !result.files.paths.isEmpty {
+            print(Self.summary(of: result, path: spec))
+        }
+        if result.hasErrors { throw ExitCode(1) }
+    }
+
+    /// `spec.yaml: 1 file, 5 operations, 14 schemas, 0 errors, 0 warnings`.
+    static func summary(of result: LoadResult, path: String) -> String {
+        let document = result.document
+        let operations = document?.operations.count ?? 0
+        var schemas = Set<RefTarget>()
+        if let document {
+            for name in document.components.schemas.keys {
+                schemas.insert(RefTarget(file: document.rootFile, pointer: JSONPointer.root.appending("components").appending("schemas").appending(name)))
+            }
+            schemas.formUnion(document.referencedSchemaOrder)
+        }
+        let counts = [
+            counted(result.files.paths.count, "file"),
+            counted(operations, "operation"),
+            counted(schemas.count, "schema"),
+            counted(result.errorCount, "error"),
+            counted(result.warningCount, "warning"),
+        ]
+        return "\(path): " + counts.joined(separator: ", ")
+    }
+
+    private static func counted(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
