@@ -172,7 +172,7 @@ extension OpenFunnelAPI {
     ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.SearchLookalikesBulk.Output>`.
     public func searchLookalikesBulk(body: BulkLookalikeSearchRequest) async throws -> BulkLookalikeSubmitResponse {
-        let output = try await searchLookalikesBulk(Operations.SearchLookalikesBulk.Input(body: body))
+        let output = try await self.searchLookalikesBulk(Operations.SearchLookalikesBulk.Input(body: body))
         guard case .ok(let value) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulk.id, output: output)
         }
@@ -199,7 +199,7 @@ extension OpenFunnelAPI {
         cursor: String? = nil,
         limit: Int? = nil
     ) async throws -> BulkLookalikeJobResponse {
-        let output = try await searchLookalikesBulkStatus(Operations.SearchLookalikesBulkStatus.Input(jobID: jobID, cursor: cursor, limit: limit))
+        let output = try await self.searchLookalikesBulkStatus(Operations.SearchLookalikesBulkStatus.Input(jobID: jobID, cursor: cursor, limit: limit))
         guard case .ok(let value) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulkStatus.id, output: output)
         }
@@ -223,7 +223,7 @@ extension OpenFunnelAPI {
     ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.SearchLookalikesBulkCancel.Output>`.
     public func searchLookalikesBulkCancel(jobID: String) async throws -> BulkLookalikeCancelResponse {
-        let output = try await searchLookalikesBulkCancel(Operations.SearchLookalikesBulkCancel.Input(jobID: jobID))
+        let output = try await self.searchLookalikesBulkCancel(Operations.SearchLookalikesBulkCancel.Input(jobID: jobID))
         guard case .ok(let value) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulkCancel.id, output: output)
         }
@@ -262,7 +262,7 @@ extension OpenFunnelAPI {
     ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.TechIntentSearchSubmit.Output>`.
     public func techIntentSearchSubmit(body: TechIntentSearchRequest) async throws -> TechIntentSubmitResponse {
-        let output = try await techIntentSearchSubmit(Operations.TechIntentSearchSubmit.Input(body: body))
+        let output = try await self.techIntentSearchSubmit(Operations.TechIntentSearchSubmit.Input(body: body))
         guard case .ok(let value) = output else {
             throw OperationError(operationID: Operations.TechIntentSearchSubmit.id, output: output)
         }
@@ -285,7 +285,7 @@ extension OpenFunnelAPI {
     ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.TechIntentSearchStatus.Output>`.
     public func techIntentSearchStatus(jobID: String, cursor: String? = nil) async throws -> TechIntentJobResponse {
-        let output = try await techIntentSearchStatus(Operations.TechIntentSearchStatus.Input(jobID: jobID, cursor: cursor))
+        let output = try await self.techIntentSearchStatus(Operations.TechIntentSearchStatus.Input(jobID: jobID, cursor: cursor))
         guard case .ok(let value) = output else {
             throw OperationError(operationID: Operations.TechIntentSearchStatus.id, output: output)
         }

@@ -235,7 +235,8 @@ private struct TreeBuilder {
     }
 
     /// Small mappings are checked by scanning; an index is built only once one grows, which
-    /// keeps the common case allocation-free.
+    /// keeps the common case allocation-free. Static because an instance method called with
+    /// `&stack[top]` makes Swift copy the builder, and with it every open frame, on every key.
     static func checkDuplicate(_ key: String, at location: SourceLocation, in frame: inout Frame) throws(Diagnostic) {
         let entries = frame.entries
         var firstIndex: Int?

@@ -32,17 +32,21 @@ struct LintCommand: ParsableCommand {
     static func summary(of result: LoadResult, path: String) -> String {
         let document = result.document
         let operations = document?.operations.count ?? 0
-        var schemas = Set<RefTarget>()
+        // Named schemas: the components, plus reference targets elsewhere (whole files, `$defs`).
+        var schemas = 0
         if let document {
-            for name in document.components.schemas.keys {
-                schemas.insert(RefTarget(file: document.rootFile, pointer: JSONPointer.root.appending("components").appending("schemas").appending(name)))
+            schemas = document.components.schemas.count
+            for target in document.referencedSchemaOrder {
+                let tokens = target.pointer.tokens
+                let isComponent = target.file == document.rootFile && tokens.count == 3 && tokens[0] == "components"
+                    && tokens[1] == "schemas" && document.components.schemas[tokens[2]] != nil
+                if !isComponent { schemas += 1 }
             }
-            schemas.formUnion(document.referencedSchemaOrder)
         }
         let counts = [
             counted(result.files.paths.count, "file"),
             counted(operations, "operation"),
-            counted(schemas.count, "schema"),
+            counted(schemas, "schema"),
             counted(result.errorCount, "error"),
             counted(result.warningCount, "warning"),
         ]

@@ -22,19 +22,37 @@ final class ModelDecoder {
     /// References followed while walking a pointer through another reference; bounded to stop
     /// pointers that lead through themselves.
     var pointerHops = 0
+    /// Key indexes of large mappings that pointers walk through, by the mapping's place (a
+    /// place identifies one node: an alias copies its anchor's content to a new place).
+    var mappingIndexes: [SourceLocation: [String: Int]] = [:]
 
     /// Schemas reached through `$ref`, in order of first reach; decoded after the document from
     /// this worklist so that long chains of references never deepen the stack.
     var schemaTargets: [ResolvedTarget] = []
     var schemaTargetKeys: Set<TargetKey> = []
-    var decodedSchemas: [TargetKey: Schema] = [:]
+    /// Boxed: a schema is hundreds of bytes, and a dictionary of them moves every one each time
+    /// it grows.
+    var decodedSchemas: [TargetKey: Indirect<Schema>] = [:]
     /// Schemas that are nothing but a reference to another, for finding reference-only cycles.
     var referenceEdges: [TargetKey: ReferenceEdge] = [:]
 
     /// Objects decoded from a reference target, for ``decodeShared(_:_:)``.
-    var sharedObjects: [SharedObjectKey: Any] = [:]
+    var sharedObjects: [SharedObjectKey: SharedObject] = [:]
+    /// Schemas in the decoded document, counting a shared object at each place it is used.
+    var expandedSchemaCount = 0
+    var reportedExpansion = false
+    /// Far more schemas than real documents have (Stripe's has about 18,000, DigitalOcean's
+    /// 23,000), few enough for a generator to walk.
+    static let maxExpandedSchemas = 1_000_000
 
     private var reportedDepth = false
+    /// Nodes decoded so far, counting a node again each time a reference brings it in.
+    private var work = 0
+    private var reportedWork = false
+    /// Real documents need a few hundred thousand; references that multiply content (a large
+    /// `responses` map shared by every operation of a large file) are stopped here instead of
+    /// running for hours.
+    static let maxWork = 20_000_000
 
     init(store: SourceStore, diagnostics: DiagnosticCollector, version: Document.Version, rootFile: SourceFileID) {
         self.store = store
@@ -69,10 +87,29 @@ final class ModelDecoder {
         return true
     }
 
+    /// Accounts for decoding `nodes` more nodes; false, after reporting once, when the document's
+    /// references have multiplied it beyond ``maxWork``.
+    func spend(_ nodes: Int, at location: SourceLocation) -> Bool {
+        work += nodes
+        guard work > Self.maxWork else { return true }
+        if !reportedWork {
+            reportedWork = true
+            diagnostics.error("references expand the document beyond \(Self.maxWork) nodes; the rest is skipped (a reference bomb?)",
+                              at: location)
+        }
+        return false
+    }
+
     /// `x-` keys, which OpenAPI reserves for extensions.
     static func isExtension(_ key: String) -> Bool {
         key.utf8.count > 2 && key.hasPrefix("x-")
     }
+}
+
+struct SharedObject {
+    var object: Any
+    /// Schemas decoded within the object, nested shared objects included.
+    var schemaCount: Int
 }
 
 struct SharedObjectKey: Hashable {

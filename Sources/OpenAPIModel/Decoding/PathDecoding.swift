@@ -26,7 +26,12 @@ extension ModelDecoder {
         return result
     }
 
+    /// Shared when inlined, like a path item in `components.pathItems` used by several paths.
     func pathItem(_ cursor: Cursor) -> PathItem? {
+        decodeShared(cursor, decodePathItem)
+    }
+
+    private func decodePathItem(_ cursor: Cursor) -> PathItem? {
         guard let (mapping, object) = mapping(cursor, "path item", expected: "a Path Item Object (a mapping of methods to operations)")
         else { return nil }
         var item = PathItem(location: object.location)
@@ -96,9 +101,14 @@ extension ModelDecoder {
         return result
     }
 
-    /// A `parameters` list, warning about a name and location given twice (the later wins).
+    /// A `parameters` list, warning about a name and location given twice (the later wins);
+    /// shared when inlined.
     func parameterList(_ cursor: Cursor) -> [Parameter] {
-        guard let (items, list) = sequence(cursor, "parameters", expected: "a list of Parameter Objects") else { return [] }
+        decodeShared(cursor, decodeParameterList) ?? []
+    }
+
+    private func decodeParameterList(_ cursor: Cursor) -> [Parameter]? {
+        guard let (items, list) = sequence(cursor, "parameters", expected: "a list of Parameter Objects") else { return nil }
         var result: [Parameter] = []
         for (i, item) in items.enumerated() {
             guard let parameter = parameter(list.element(i, item)) else { continue }

@@ -54,14 +54,31 @@ extension ModelDecoder {
         guard let (target, key) = followReferences(cursor) else { return nil }
         guard let key else { return decode(target) }
         let cacheKey = SharedObjectKey(target: key, type: ObjectIdentifier(T.self))
-        if let cached = sharedObjects[cacheKey] { return cached as? T }
+        if let cached = sharedObjects[cacheKey] {
+            // Sharing keeps the work linear, but every use still adds the object's schemas to the
+            // document a generator walks; references that multiply them are refused, as aliases are.
+            expandedSchemaCount += cached.schemaCount
+            if expandedSchemaCount > Self.maxExpandedSchemas {
+                if !reportedExpansion {
+                    reportedExpansion = true
+                    error("references expand the document to more than \(Self.maxExpandedSchemas) schemas; refusing the rest (a reference bomb?)",
+                          at: cursor)
+                }
+                return nil
+            }
+            return cached.object as? T
+        }
+        let before = expandedSchemaCount
         let decoded = decode(target)
-        sharedObjects[cacheKey] = decoded.map { $0 as Any } ?? Optional<T>.none as Any
+        sharedObjects[cacheKey] = SharedObject(object: decoded.map { $0 as Any } ?? Optional<T>.none as Any,
+                                               schemaCount: expandedSchemaCount - before)
         return decoded
     }
+}
 
+extension ModelDecoder {
     /// The target mapping with the keys written beside `$ref` replacing or joining its own.
-    private static func overlay(_ referring: YAMLMapping, onto target: YAMLNode) -> YAMLNode {
+    fileprivate static func overlay(_ referring: YAMLMapping, onto target: YAMLNode) -> YAMLNode {
         guard case .mapping(var merged) = target.content else { return target }
         for entry in referring.entries where entry.key != "$ref" {
             if let i = merged.entries.firstIndex(where: { $0.key == entry.key }) {

@@ -28,11 +28,15 @@ extension ModelDecoder {
         return body
     }
 
-    /// A `content` map of media types, in document order.
+    /// A `content` map of media types, in document order; shared when inlined.
     func mediaTypes(_ cursor: Cursor) -> OrderedMap<MediaType> {
+        decodeShared(cursor, decodeMediaTypes) ?? OrderedMap()
+    }
+
+    private func decodeMediaTypes(_ cursor: Cursor) -> OrderedMap<MediaType>? {
         var result = OrderedMap<MediaType>()
         guard let (mapping, map) = mapping(cursor, "content", expected: "a mapping of media types to Media Type Objects")
-        else { return result }
+        else { return nil }
         for entry in mapping.entries {
             if let mediaType = mediaType(map.child(entry)) { result[entry.key] = mediaType }
         }

@@ -2,9 +2,14 @@ import YAMLTree
 
 /// `responses`, Response Objects and headers.
 extension ModelDecoder {
+    /// Shared when inlined: a `responses` map in another file is decoded once for all operations.
     func responses(_ cursor: Cursor) -> [(status: ResponseStatus, response: Response)] {
+        decodeShared(cursor, decodeResponses) ?? []
+    }
+
+    private func decodeResponses(_ cursor: Cursor) -> [(status: ResponseStatus, response: Response)]? {
         guard let (mapping, map) = mapping(cursor, "responses", expected: "a mapping of status codes to Response Objects")
-        else { return [] }
+        else { return nil }
         var result: [(status: ResponseStatus, response: Response)] = []
         for entry in mapping.entries where !Self.isExtension(entry.key) {
             let field = map.child(entry)

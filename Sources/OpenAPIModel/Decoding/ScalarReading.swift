@@ -83,6 +83,7 @@ extension ModelDecoder {
             mismatch(target, key, expected: expected)
             return nil
         }
+        guard spend(mapping.count, at: target.location) else { return nil }
         return (mapping, target)
     }
 
@@ -94,6 +95,7 @@ extension ModelDecoder {
             mismatch(target, key, expected: expected)
             return nil
         }
+        guard spend(items.count, at: target.location) else { return nil }
         return (items, target)
     }
 

@@ -3,14 +3,19 @@ import YAMLTree
 /// JSON Schema as OpenAPI 3.0 and 3.1 write it, with 3.0's spellings folded into 3.1's.
 extension ModelDecoder {
     /// Decodes a schema in place. A `$ref` is kept as a reference: its target is queued and
-    /// decoded once, later, by ``decodeReferencedSchemas()``.
+    /// decoded once, later, by ``decodeReferencedSchemas(into:)``.
     func schema(_ cursor: Cursor) -> Schema {
         var schema = Schema(location: cursor.location, pointer: cursor.pointer)
         if isTooDeep(cursor) { return schema }
+        expandedSchemaCount += 1
         switch cursor.node.content {
         case .scalar(let scalar) where scalar.kind == .bool:
             schema.booleanSchema = scalar.boolValue
+        case .scalar(let scalar) where scalar.kind == .null:
+            // `items:` with nothing after it: most likely a placeholder for "anything".
+            warning("a schema written as null (nothing after the key) is read as `{}`, which allows any value", at: cursor)
         case .mapping(let mapping):
+            guard spend(mapping.count, at: cursor.location) else { break }
             decodeSchemaKeywords(mapping, cursor, into: &schema)
         default:
             error("a schema must be a mapping (or true or false), found \(cursor.node.kindDescription)", at: cursor)
@@ -133,6 +138,7 @@ extension ModelDecoder {
         if nullable, schema.types != nil, !schema.allowsNull {
             schema.types?.append(.null)
         }
+        schema.nullable = nullable
         bounds.apply(to: &schema, decoder: self)
     }
 
@@ -204,24 +210,33 @@ extension ModelDecoder {
     }
 
     /// A map of names to schemas (`properties`, `patternProperties`, `$defs`); the map itself
-    /// may be a `$ref`, which is inlined.
+    /// may be a `$ref`, which is inlined. An inlined map is decoded once per target: otherwise
+    /// maps that each inline another twice would cost exponential time.
     private func schemaMap(_ cursor: Cursor, _ key: String, of names: String) -> OrderedMap<Schema> {
-        guard let (mapping, map) = mapping(cursor, key, expected: "a mapping of \(names) to schemas") else { return OrderedMap() }
-        var result = OrderedMap<Schema>()
-        for entry in mapping.entries {
-            result[entry.key] = schema(map.child(entry))
+        let decoded = decodeShared(cursor) { (target: Cursor) -> OrderedMap<Schema>? in
+            guard let (mapping, map) = mapping(target, key, expected: "a mapping of \(names) to schemas") else { return nil }
+            var result = OrderedMap<Schema>()
+            for entry in mapping.entries {
+                result[entry.key] = schema(map.child(entry))
+            }
+            return result
         }
-        return result
+        return decoded ?? OrderedMap()
     }
 
+    /// A list of schemas (`allOf`, `oneOf`, `anyOf`, `prefixItems`), inlined and shared like
+    /// ``schemaMap(_:_:of:)``.
     private func schemaList(_ cursor: Cursor, _ key: String) -> [Schema] {
-        guard let (items, list) = sequence(cursor, key, expected: "a list of schemas") else { return [] }
-        var result: [Schema] = []
-        result.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            result.append(schema(list.element(i, item)))
+        let decoded = decodeShared(cursor) { (target: Cursor) -> [Schema]? in
+            guard let (items, list) = sequence(target, key, expected: "a list of schemas") else { return nil }
+            var result: [Schema] = []
+            result.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                result.append(schema(list.element(i, item)))
+            }
+            return result
         }
-        return result
+        return decoded ?? []
     }
 
     /// 3.1's `examples` is a list of values. A mapping (the media-type form, a common slip) is

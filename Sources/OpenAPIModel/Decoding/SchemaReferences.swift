@@ -20,11 +20,11 @@ extension ModelDecoder {
     /// it under its place so that it is decoded only once.
     func targetSchema(_ cursor: Cursor) -> Schema {
         let key = TargetKey(file: cursor.file, pointer: PointerText.text(of: cursor.pointer))
-        if let decoded = decodedSchemas[key] { return decoded }
+        if let decoded = decodedSchemas[key] { return decoded.value }
         var root = cursor
         root.isSchemaTargetRoot = true
         let decoded = schema(root)
-        decodedSchemas[key] = decoded
+        decodedSchemas[key] = Indirect(decoded)
         return decoded
     }
 
@@ -34,9 +34,14 @@ extension ModelDecoder {
         while index < schemaTargets.count {
             let target = schemaTargets[index]
             index += 1
-            let decoded = targetSchema(Cursor(node: target.node, pointer: target.pointer))
+            _ = targetSchema(Cursor(node: target.node, pointer: target.pointer))
+        }
+        document.referencedSchemas.reserveCapacity(schemaTargets.count)
+        document.referencedSchemaOrder.reserveCapacity(schemaTargets.count)
+        for target in schemaTargets {
+            guard let decoded = decodedSchemas[target.key] else { continue }
             let refTarget = RefTarget(file: target.key.file, pointer: target.pointer)
-            document.referencedSchemas[refTarget] = decoded
+            document.referencedSchemas[refTarget] = decoded.value
             document.referencedSchemaOrder.append(refTarget)
         }
         reportReferenceCycles()

@@ -4,6 +4,7 @@ import YAMLTree
 /// inside a literal is data, not a reference.
 extension ModelDecoder {
     func value(_ node: YAMLNode) -> Value {
+        guard spend(1, at: node.location) else { return .null }
         switch node.content {
         case .scalar(let scalar):
             return Self.value(of: scalar)

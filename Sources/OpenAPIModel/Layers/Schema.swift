@@ -46,6 +46,11 @@ public struct Schema: Sendable {
     /// `true`/`false` schemas of 3.1 (`{}` is `true`).
     public var booleanSchema: Bool?
 
+    /// 3.0's `nullable: true` as written. Beside `type` it is folded into ``types``; without a
+    /// type (`nullable: true` beside `anyOf`, as Stripe writes expandable fields) only this
+    /// flag says that null is allowed.
+    public var nullable = false
+
     /// nil when the schema does not constrain the type.
     public var types: [JSONType]?
     public var typeLocation: SourceLocation?
@@ -102,7 +107,7 @@ public struct Schema: Sendable {
     }
 
     /// True when `null` is among the allowed types (3.1 `type: [X, "null"]`, 3.0 `nullable`).
-    public var allowsNull: Bool { types?.contains(.null) ?? false }
+    public var allowsNull: Bool { types?.contains(.null) ?? nullable }
 
     /// The types other than `null`.
     public var nonNullTypes: [JSONType]? { types?.filter { $0 != .null } }

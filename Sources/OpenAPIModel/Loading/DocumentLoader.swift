@@ -1,6 +1,4 @@
 import YAMLTree
-import Foundation
-func tick(_ label: String, _ start: inout Date) { let now = Date(); FileHandle.standardError.write(Data("\(label): \(Int(now.timeIntervalSince(start)*1000)) ms\n".utf8)); start = now }
 
 /// Reads an OpenAPI 3.0 or 3.1 document and every file its references reach, into a
 /// ``Document`` with located diagnostics.
@@ -25,8 +23,6 @@ public enum DocumentLoader {
     }
 
     private static func loadOnCurrentThread(bytes: [UInt8], path: String, options: LoadOptions) -> LoadResult {
-        var t0 = Date()
-        defer { tick("dealloc+finish", &t0) }
         var diagnostics = DiagnosticCollector()
         let store = SourceStore(options: options.yaml)
         func finish(_ document: Document?) -> LoadResult {
@@ -35,11 +31,9 @@ public enum DocumentLoader {
         guard let root = store.addRoot(bytes: bytes, path: path, diagnostics: &diagnostics),
               let accepted = VersionGate.check(root, diagnostics: &diagnostics)
         else { return finish(nil) }
-        tick("parse", &t0)
         let decoder = ModelDecoder(store: store, diagnostics: diagnostics, version: accepted.version, rootFile: root.location.file)
         let document = decoder.document(Cursor(node: root, pointer: .root), mapping: accepted.mapping, versionText: accepted.versionText)
         diagnostics = decoder.diagnostics
-        tick("decode", &t0)
         return finish(document)
     }
 

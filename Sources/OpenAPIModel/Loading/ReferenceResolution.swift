@@ -84,7 +84,7 @@ extension ModelDecoder {
             let token = tokens[index]
             switch node.content {
             case .mapping(let mapping):
-                if let value = mapping[token] {
+                if let value = member(token, of: mapping, at: node.location) {
                     node = value
                     pointer = pointer.appending(token)
                     index += 1
@@ -123,5 +123,21 @@ extension ModelDecoder {
             }
         }
         return .found(ResolvedTarget(node: node, pointer: pointer, key: TargetKey(file: node.location.file, pointer: PointerText.text(of: pointer))))
+    }
+
+    /// A mapping's value for a key. Large mappings (`components/schemas` with thousands of
+    /// entries) get an index on first use, so resolving every reference into them stays linear.
+    private func member(_ key: String, of mapping: YAMLMapping, at location: SourceLocation) -> YAMLNode? {
+        guard mapping.count > 16 else { return mapping[key] }
+        if let index = mappingIndexes[location] {
+            return index[key].map { mapping.entries[$0].value }
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(mapping.count)
+        for (i, entry) in mapping.entries.enumerated() where index[entry.key] == nil {
+            index[entry.key] = i
+        }
+        mappingIndexes[location] = index
+        return index[key].map { mapping.entries[$0].value }
     }
 }

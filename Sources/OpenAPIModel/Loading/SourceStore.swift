@@ -9,13 +9,13 @@ final class SourceStore {
     private var directories: [String] = []
     /// Files in one directory share their references; each distinct join is computed once.
     private var joined: [JoinKey: String] = [:]
+    /// Parsed root node of each file, by file id; nil for files that failed to parse.
+    private var roots: [YAMLNode?] = []
 
     private struct JoinKey: Hashable {
         var directory: String
         var relative: String
     }
-    /// Parsed root node of each file, by file id; nil for files that failed to parse.
-    private var roots: [YAMLNode?] = []
 
     enum Entry {
         case parsed(YAMLNode)

@@ -26,7 +26,9 @@ public struct SwiftRenderer {
     }
 
     private mutating func docComment(_ doc: [String]) {
-        for line in doc { emit(line.isEmpty ? "///" : "/// " + line) }
+        // A line break inside a doc line would end the comment and turn prose into code.
+        let lines = doc.flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) }
+        for line in lines { emit(line.isEmpty ? "///" : "/// " + line) }
     }
 
     private static func isCompact(_ decl: SwiftDecl) -> Bool {
@@ -105,7 +107,7 @@ public struct SwiftRenderer {
             for a in f.attributes { emit(a) }
             var head = Self.prefix(f.access)
             for m in f.modifiers { head += m + " " }
-            head += f.name == "init" ? "init" : "func \(f.name)"
+            head += f.name == "init" ? "init" : "func \(SwiftNames.escaped(f.name))"
             let params = f.parameters.map { p -> String in
                 var s = p.label.map { $0 == p.name ? p.name : "\($0) \(p.name)" } ?? p.name
                 s += ": " + p.type

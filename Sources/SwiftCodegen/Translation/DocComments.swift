@@ -19,7 +19,8 @@ enum DocComments {
 
     static func split(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        let normalized = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0).trimmingTrailingWhitespace
         }
         while lines.last?.isEmpty == true { lines.removeLast() }

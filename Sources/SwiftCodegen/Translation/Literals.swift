@@ -7,8 +7,11 @@ extension TranslationContext {
         switch (use.shaped.shape, value) {
         case (.string(let format), .string(let s)) where Self.stringType(format) == "String":
             return SwiftNames.stringLiteral(s)
-        case (.integer, .integer(let t)):
-            return t
+        case (.integer(let format), .integer(let t)):
+            // A default the Swift type can't hold (Int64.max written as 9223372036854776000)
+            // is left out rather than break compilation.
+            if format == "int32" { return Int32(t) != nil ? t : nil }
+            return Int64(t) != nil ? t : nil
         case (.number, .integer(let t)), (.number, .number(let t)):
             return t
         case (.boolean, .bool(let b)):

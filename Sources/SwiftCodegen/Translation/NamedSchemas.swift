@@ -37,6 +37,7 @@ extension TranslationContext {
         for (target, _) in targets {
             namedTypes[target] = topLevelNames.claim(SwiftNames.typeName(suggestedName(for: target, files: files)))
         }
+        nestedReserved.formUnion(namedTypes.values)
         for (target, schema) in targets {
             let name = namedTypes[target]!
             switch SchemaShaper.shape(schema).shape {
@@ -51,6 +52,7 @@ extension TranslationContext {
             }
         }
         responseReachable = reachableFromResponses()
+        let recursive = recursiveAliases(targets)
 
         var decls: [SwiftDecl] = []
         for (target, schema) in targets {
@@ -58,6 +60,12 @@ extension TranslationContext {
             let shaped = SchemaShaper.shape(schema)
             let doc = DocComments.lines(for: schema, name: name)
             let open = responseReachable.contains(target)
+            if recursive.contains(target) {
+                diagnostics.warning("\(name) contains itself only through arrays or maps, which a Swift typealias cannot express; it is generated as JSONValue",
+                                    at: schema.location, pointer: target.pointer.fragment)
+                decls.append(.typeAlias(TypeAliasDecl(name, type: "JSONValue", access: access, doc: doc)))
+                continue
+            }
             switch shaped.shape {
             case .object, .allOf:
                 decls.append(.type(makeStruct(name, schema: shaped.effective, qualifiedName: name, doc: doc, openEnums: open)))
@@ -66,7 +74,7 @@ extension TranslationContext {
             case .union, .primitiveUnion:
                 decls.append(.type(makeUnion(name, shaped, qualifiedName: name, doc: doc, openEnums: open)))
             default:
-                var container = Container(qualifiedName: "", openEnums: open)
+                var container = container("", openEnums: open)
                 container.typeNames = topLevelNames
                 let use = typeUse(schema, hint: name + "Element", in: &container)
                 topLevelNames = container.typeNames
@@ -75,6 +83,38 @@ extension TranslationContext {
             }
         }
         return decls
+    }
+
+    /// Aliases (`typealias Tree = [String: Tree]`) that reach themselves without passing through
+    /// a struct or enum: Swift rejects those, so they fall back to JSONValue.
+    func recursiveAliases(_ targets: [(target: RefTarget, schema: Schema)]) -> Set<RefTarget> {
+        var edges: [RefTarget: [RefTarget]] = [:]
+        for (target, schema) in targets where namedKinds[namedTypes[target]!] == .alias {
+            var found: [RefTarget] = []
+            var work = [schema]
+            while let s = work.popLast() {
+                switch SchemaShaper.shape(s).shape {
+                case .reference(let t): found.append(t)
+                case .array(let items?): work.append(items)
+                case .map(let values?): work.append(values)
+                default: break
+                }
+            }
+            edges[target] = found.filter { namedTypes[$0].map { namedKinds[$0] == .alias } ?? false }
+        }
+        var recursive = Set<RefTarget>()
+        for start in edges.keys {
+            var seen = Set<RefTarget>()
+            var work = edges[start] ?? []
+            while let next = work.popLast() {
+                if next == start {
+                    recursive.insert(start)
+                    break
+                }
+                if seen.insert(next).inserted { work += edges[next] ?? [] }
+            }
+        }
+        return recursive
     }
 
     /// Named schemas that a response body can contain, directly or through other schemas.

@@ -95,7 +95,7 @@ extension TranslationContext {
         var body = plan.properties.map { p in
             p.boxed
                 ? "self._\(p.swiftName) = \(p.optional ? "\(SwiftNames.escaped(p.swiftName)).map(Indirect.init)" : "Indirect(\(SwiftNames.escaped(p.swiftName)))")"
-                : "self.\(p.swiftName) = \(SwiftNames.escaped(p.swiftName))"
+                : "self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.escaped(p.swiftName))"
         }
         if let extra = plan.additional {
             parameters.append(.init(name: extra.swiftName, type: "[String: \(extra.valueType)]", defaultValue: "[:]"))
@@ -130,7 +130,7 @@ extension TranslationContext {
             if p.boxed {
                 decode.append("self._\(p.swiftName) = \(p.optional ? "(\(read)).map(Indirect.init)" : "Indirect(\(read))")")
             } else {
-                decode.append("self.\(p.swiftName) = \(read)")
+                decode.append("self.\(SwiftNames.escaped(p.swiftName)) = \(read)")
             }
         }
         if let extra = plan.additional {
@@ -148,7 +148,7 @@ extension TranslationContext {
         var encode = ["var container = encoder.container(keyedBy: CodingKeys.self)"]
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
-            let value = "self." + p.swiftName
+            let value = "self." + SwiftNames.escaped(p.swiftName)
             encode.append(p.optional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
         }
         if let extra = plan.additional {

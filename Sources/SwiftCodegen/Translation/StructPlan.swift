@@ -29,7 +29,7 @@ extension TranslationContext {
     /// Builds a struct's declaration shell (doc, conformances, nested types) and records its plan;
     /// ``StructCompletion`` fills in properties, initializer and coding later.
     func makeStruct(_ name: String, schema: Schema, qualifiedName: String, doc: [String], openEnums: Bool) -> TypeDecl {
-        var nested = Container(qualifiedName: qualifiedName, openEnums: openEnums)
+        var nested = container(qualifiedName, openEnums: openEnums)
         let flat = flattenObject(schema)
         var memberNames = NameScope(reserved: ["additionalProperties"])
         var properties: [StructPlan.Property] = []

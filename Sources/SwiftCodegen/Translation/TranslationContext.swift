@@ -13,6 +13,12 @@ final class TranslationContext {
     /// What each named type was declared as, to know whether a reference is a struct.
     var namedKinds: [String: NamedKind] = [:]
     var topLevelNames = NameScope(reserved: ReservedNames.topLevel)
+    /// Names nested types must avoid: the reserved names and every model's name.
+    var nestedReserved: Set<String> = ReservedNames.nested
+
+    func container(_ qualifiedName: String, openEnums: Bool) -> Container {
+        Container(qualifiedName: qualifiedName, openEnums: openEnums, reserved: nestedReserved)
+    }
     /// Named schemas a response can contain: enums inside them stay open to values added later.
     var responseReachable: Set<RefTarget> = []
     private var constraintMemo: [RefTarget: Bool] = [:]

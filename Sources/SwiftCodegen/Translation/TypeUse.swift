@@ -17,9 +17,22 @@ struct Container {
     /// Qualified Swift name ("BulkLookalikeJobResponse.Manifest"); empty for the module level.
     var qualifiedName: String
     var members: [SwiftDecl] = []
-    var typeNames = NameScope(reserved: ReservedNames.nested)
+    var typeNames: NameScope
     /// Enums declared here accept values the spec doesn't list (they are read from responses).
     var openEnums: Bool
+    /// Nested types are named in full where used: an operation's types are used outside its
+    /// namespace (in the protocol and the client), a model's only inside its own struct.
+    var qualifiesNestedTypes = false
+
+    func reference(_ name: String) -> String { qualifiesNestedTypes ? qualify(name) : name }
+
+    /// `reserved` holds the model names: a nested type with a model's name would shadow it
+    /// for every reference inside the container.
+    init(qualifiedName: String, openEnums: Bool, reserved: Set<String>) {
+        self.qualifiedName = qualifiedName
+        self.openEnums = openEnums
+        self.typeNames = NameScope(reserved: reserved)
+    }
 
     func qualify(_ name: String) -> String { qualifiedName.isEmpty ? name : qualifiedName + "." + name }
 }
@@ -47,7 +60,7 @@ extension TranslationContext {
         case .stringEnum, .integerEnum:
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             container.members.append(.type(makeEnum(name, shaped, doc: DocComments.lines(for: schema), open: container.openEnums)))
-            use.base = name
+            use.base = container.reference(name)
         case .array(let items):
             if let items {
                 let item = typeUse(items, hint: Self.singular(hint), in: &container)
@@ -67,14 +80,14 @@ extension TranslationContext {
             let decl = makeStruct(name, schema: shaped.effective, qualifiedName: container.qualify(name),
                                   doc: DocComments.lines(for: schema), openEnums: container.openEnums)
             container.members.append(.type(decl))
-            use.base = name
+            use.base = container.reference(name)
             use.storedStruct = container.qualify(name)
         case .union, .primitiveUnion:
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             let decl = makeUnion(name, shaped, qualifiedName: container.qualify(name),
                                  doc: DocComments.lines(for: schema), openEnums: container.openEnums)
             container.members.append(.type(decl))
-            use.base = name
+            use.base = container.reference(name)
         }
         return use
     }

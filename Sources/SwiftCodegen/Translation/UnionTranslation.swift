@@ -5,7 +5,7 @@ extension TranslationContext {
     /// discriminator the tag picks the case; without one, branches are tried in spec order and
     /// the first that decodes wins.
     func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool) -> TypeDecl {
-        var nested = Container(qualifiedName: qualifiedName, openEnums: openEnums)
+        var nested = container(qualifiedName, openEnums: openEnums)
         var caseNames = NameScope()
         struct Branch {
             var caseName: String
@@ -122,8 +122,9 @@ extension TranslationContext {
         var validatedBranches = 0
         for b in branches {
             guard let schema = b.schema else { continue }
-            let use = TypeUse(base: b.type, nullable: false, shaped: SchemaShaper.shape(schema))
-            let inner = validationStatements(use.shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName)
+            let shaped = SchemaShaper.shape(schema)
+            var inner = validationStatements(shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName)
+            if shaped.nullable, !inner.isEmpty { inner = ["if let value {"] + inner.map { "    " + $0 } + ["}"] }
             guard !inner.isEmpty else { continue }
             validatedBranches += 1
             lines.append("case .\(SwiftNames.escaped(b.caseName))(let value):")

@@ -35,7 +35,7 @@ extension TranslationContext {
                 arguments.append("body: body")
             }
             let ns = "Operations.\(plan.typeName)"
-            let call = "let output = try await \(plan.methodName)(\(ns).Input(\(arguments.joined(separator: ", "))))"
+            let call = "let output = try await self.\(plan.methodName)(\(ns).Input(\(arguments.joined(separator: ", "))))"
             var body = [call]
             let pattern: String
             switch (success.status, success.payload) {
@@ -111,7 +111,7 @@ extension TranslationContext {
             p.isLet = true
             client.members.append(.property(p))
             parameters.append(.init(name: h.swiftName, type: "String"))
-            body.append("self.\(h.swiftName) = \(SwiftNames.escaped(h.swiftName))")
+            body.append("self.\(SwiftNames.escaped(h.swiftName)) = \(SwiftNames.escaped(h.swiftName))")
         }
         for s in credentials.schemes {
             for n in s.swiftNames {
@@ -120,7 +120,7 @@ extension TranslationContext {
                 p.isLet = true
                 client.members.append(.property(p))
                 parameters.append(.init(name: n, type: "String?", defaultValue: "nil"))
-                body.append("self.\(n) = \(SwiftNames.escaped(n))")
+                body.append("self.\(SwiftNames.escaped(n)) = \(SwiftNames.escaped(n))")
             }
         }
         parameters.append(.init(name: "transport", type: "any HTTPTransport", defaultValue: "URLSessionTransport()"))
@@ -148,16 +148,22 @@ extension TranslationContext {
             case .query:
                 let label = queryLabel(p.use)
                 body.append("QueryEncoding.append(&request.query, name: \(name), \(label): \(value), style: \(style), explode: \(explode))")
-            case .header:
-                if p.optional {
-                    body.append("if let value = \(value) { request.headers.append(\(name), HeaderEncoding.text(value)) }")
-                } else {
-                    body.append("request.headers.append(\(name), HeaderEncoding.text(\(value)))")
+            case .header, .cookie:
+                let label = queryLabel(p.use)
+                let text: (String) -> String = { v in
+                    label == "object" || label == "encodable"
+                        ? "HeaderEncoding.text(encodable: \(v), explode: \(explode))" : "HeaderEncoding.text(\(v))"
                 }
-            case .cookie:
-                cookies.append(p.optional
-                    ? "if let value = \(value) { cookies.append(\(SwiftNames.stringLiteral(p.parameter.name + "="))  + HeaderEncoding.text(value)) }"
-                    : "cookies.append(\(SwiftNames.stringLiteral(p.parameter.name + "="))  + HeaderEncoding.text(\(value)))")
+                if p.parameter.location == .header {
+                    body.append(p.optional
+                        ? "if let value = \(value) { request.headers.append(\(name), \(text("value"))) }"
+                        : "request.headers.append(\(name), \(text(value)))")
+                } else {
+                    let prefix = SwiftNames.stringLiteral(p.parameter.name + "=")
+                    cookies.append(p.optional
+                        ? "if let value = \(value) { cookies.append(\(prefix) + \(text("value"))) }"
+                        : "cookies.append(\(prefix) + \(text(value)))")
+                }
             }
         }
         if !cookies.isEmpty {
@@ -236,14 +242,20 @@ extension TranslationContext {
 
     private func queryLabel(_ use: TypeUse) -> String {
         switch use.shaped.shape {
-        case .array: return "values"
+        case .array(let items):
+            guard let items else { return "encodable" }
+            let item = SchemaShaper.shape(items)
+            if item.nullable { return "encodable" }
+            return queryLabel(TypeUse(base: "", nullable: false, shaped: item)) == "value" ? "values" : "encodable"
         case .map(let values):
             if let values, case .string = SchemaShaper.shape(values).shape { return "object" }
             return "encodable"
         case .object, .allOf, .union, .any, .primitiveUnion: return "encodable"
         case .reference(let target):
             guard let resolved = schema(for: target) else { return "encodable" }
-            return queryLabel(TypeUse(base: use.base, nullable: use.nullable, shaped: SchemaShaper.shape(resolved)))
+            let shaped = SchemaShaper.shape(resolved)
+            if shaped.nullable { return "encodable" }
+            return queryLabel(TypeUse(base: use.base, nullable: use.nullable, shaped: shaped))
         default: return "value"
         }
     }
@@ -258,15 +270,12 @@ extension TranslationContext {
             if name.hasSuffix("*") { name.removeLast() }
             if let p = plan.params.first(where: { $0.parameter.location == .path && $0.parameter.name == name }) {
                 let value = "input.\(p.swiftName)"
-                switch p.parameter.effectiveStyle {
-                case .label, .matrix:
-                    out += "\\(PathEncoding.render(name: \(SwiftNames.stringLiteral(name)), value: \(value), style: .\(p.parameter.effectiveStyle.rawValue), explode: \(p.parameter.effectiveExplode)))"
-                default:
-                    if case .array = p.use.shaped.shape {
-                        out += "\\(PathEncoding.render(name: \(SwiftNames.stringLiteral(name)), value: \(value), style: .simple, explode: \(p.parameter.effectiveExplode)))"
-                    } else {
-                        out += "\\(PathEncoding.segment(\(value)))"
-                    }
+                let label = queryLabel(p.use) == "object" ? "encodable" : queryLabel(p.use)
+                let style = p.parameter.effectiveStyle
+                if label == "value", style != .label, style != .matrix {
+                    out += "\\(PathEncoding.segment(\(value)))"
+                } else {
+                    out += "\\(PathEncoding.render(name: \(SwiftNames.stringLiteral(name)), \(label): \(value), style: .\(style.rawValue), explode: \(p.parameter.effectiveExplode)))"
                 }
             } else {
                 out += Self.escapeLiteral(String(rest[open...close]))

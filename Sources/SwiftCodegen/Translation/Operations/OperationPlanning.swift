@@ -5,17 +5,21 @@ extension TranslationContext {
     /// under each operation's namespace.
     func planOperations(_ entries: [OperationEntry], credentials: ClientCredentials) -> [(plan: OperationPlan, namespace: TypeDecl)] {
         var methodNames = NameScope(reserved: ["core"])
-        var typeNames = NameScope()
+        var typeNames = NameScope(reserved: nestedReserved)
         var result: [(OperationPlan, TypeDecl)] = []
         for entry in entries {
             let base = OperationNaming.baseName(operationID: entry.operation.operationID, path: entry.path, method: entry.method)
             let methodName = methodNames.claim(SwiftNames.memberName(base))
-            let typeName = typeNames.claim(SwiftNames.typeName(base))
+            // A namespace named like a model would shadow the model inside it.
+            var typeBase = SwiftNames.typeName(base)
+            if typeNames.contains(typeBase) { typeBase += "Operation" }
+            let typeName = typeNames.claim(typeBase)
             var plan = OperationPlan(
                 entry: entry, methodName: methodName, typeName: typeName,
                 operationID: entry.operation.operationID ?? "\(entry.method.rawValue) \(entry.path)")
             let qualified = "Operations." + typeName
-            var container = Container(qualifiedName: qualified, openEnums: false)
+            var container = container(qualified, openEnums: false)
+            container.qualifiesNestedTypes = true
             var memberNames = NameScope(reserved: ["body"])
 
             for p in entry.operation.parameters where !credentials.isShared(p) {
@@ -117,11 +121,11 @@ extension TranslationContext {
         for p in plan.params {
             let key = SwiftNames.stringLiteral(p.parameter.name)
             let local = SwiftNames.escaped(p.swiftName)
-            let inner = validationStatements(p.use.shaped, value: p.optional ? local : "self." + p.swiftName, key: key,
+            let inner = validationStatements(p.use.shaped, value: p.optional ? local : "self." + SwiftNames.escaped(p.swiftName), key: key,
                                              patterns: &patterns, typeName: qualifiedName)
             guard !inner.isEmpty else { continue }
             if p.optional {
-                lines.append("if let \(local) = self.\(p.swiftName) {")
+                lines.append("if let \(local) = self.\(SwiftNames.escaped(p.swiftName)) {")
                 lines += inner.map { "    " + $0 }
                 lines.append("}")
             } else {
@@ -164,7 +168,7 @@ extension TranslationContext {
             if doc.isEmpty { doc = ["The `\(p.parameter.name)` \(p.parameter.location.rawValue) parameter."] }
             input.members.append(.property(PropertyDecl(SwiftNames.escaped(p.swiftName), type: type, access: access, doc: doc)))
             parameters.append(.init(name: p.swiftName, type: type, defaultValue: p.optional ? "nil" : nil))
-            body.append("self.\(p.swiftName) = \(SwiftNames.escaped(p.swiftName))")
+            body.append("self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.escaped(p.swiftName))")
         }
         if let b = plan.body {
             let type = b.required ? b.type : b.type + "?"

@@ -1,0 +1,44 @@
+# The README's commands. Every target installs what it needs on a fresh Debian machine.
+SWIFT ?= swift
+GEN := .build/debug/openapi-gen
+GEN_RELEASE := .build/release/openapi-gen
+
+.PHONY: deps build generate check lint validate-spec test bench corpus clean
+
+# libyaml is the parser (a system library); openapi-spec-validator checks spec/openfunnel.yaml.
+deps:
+	@pkg-config --exists yaml-0.1 || { \
+		echo "installing libyaml-dev"; \
+		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config; }
+	@command -v openapi-spec-validator >/dev/null 2>&1 || python3 -m pip install -q openapi-spec-validator
+
+build: deps
+	$(SWIFT) build --product openapi-gen
+
+# The main job: regenerate Generated/OpenFunnel from spec/openfunnel.yaml (see openapi-gen.yaml).
+generate: build
+	$(GEN) generate
+
+# Drift check: fails with a diff when Generated/ no longer matches spec/ and the generator.
+check: build
+	$(GEN) check
+
+lint: build
+	$(GEN) lint spec/openfunnel.yaml
+
+validate-spec: deps
+	openapi-spec-validator spec/openfunnel.yaml
+
+test: deps validate-spec build
+	$(GEN) lint spec/openfunnel.yaml
+	$(GEN) check
+	$(SWIFT) test
+
+bench: deps
+	Scripts/bench.sh
+
+corpus: deps
+	Scripts/corpus.sh
+
+clean:
+	rm -rf .build .build-corpus .build-bench

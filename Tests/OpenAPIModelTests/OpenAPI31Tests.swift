@@ -1,0 +1,147 @@
+import OpenAPIModel
+import Testing
+import YAMLTree
+
+/// An OpenAPI 3.1 document: JSON Schema 2020-12 keywords, webhooks, `$ref` siblings.
+@Suite struct OpenAPI31Tests {
+    static let text = """
+        openapi: 3.1.0
+        info: {title: Hooks, version: '2'}
+        webhooks:
+          newPet:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Pet'}
+              responses:
+                '200': {description: ok}
+        paths:
+          /pets:
+            $ref: '#/components/pathItems/Pets'
+        components:
+          pathItems:
+            Pets:
+              get:
+                security: [{mtls: []}, {}]
+                responses:
+                  '200':
+                    description: ok
+                    content:
+                      application/json:
+                        schema:
+                          type: array
+                          items: {$ref: '#/components/schemas/Pet'}
+          securitySchemes:
+            mtls: {type: mutualTLS}
+          schemas:
+            Pet:
+              type: object
+              properties:
+                name: {type: [string, 'null']}
+                age: {type: [integer, null], exclusiveMinimum: 0, maximum: 30}
+                score: {type: number, minimum: 1, exclusiveMinimum: 2, exclusiveMaximum: 10, maximum: 20}
+                kind: {const: pet}
+                owner:
+                  $ref: '#/components/schemas/Owner'
+                  description: Who feeds it.
+                  deprecated: true
+                point:
+                  type: array
+                  prefixItems: [{type: number}, {type: number}]
+                  items: false
+                labels:
+                  type: object
+                  patternProperties:
+                    '^x-': {type: string}
+                  propertyNames: {pattern: '^[a-z-]+$'}
+                  additionalProperties: {type: integer}
+                photo: {type: string, contentEncoding: base64, contentMediaType: image/png}
+                anything: true
+                nothing: false
+                nested: {$ref: '#/components/schemas/Pet/$defs/Nested'}
+                colors: {type: string, examples: [red, green], enum: [red, green, null]}
+                unmodelled: {if: {type: string}, then: {minLength: 1}, unevaluatedProperties: false, $id: x, $anchor: y}
+              $defs:
+                Nested: {type: string, title: Nested}
+            Owner:
+              type: object
+              properties:
+                name: {type: string}
+        """
+
+    let document: Document
+    let result: LoadResult
+
+    init() throws {
+        (document, result) = try loadClean(Self.text)
+    }
+
+    @Test func webhooksAndPathItemReferences() throws {
+        #expect(document.version == .v3_1)
+        let hook = try #require(document.webhooks["newPet"])
+        #expect(hook.operations.map(\.method) == [.post])
+        let pets = try #require(document.paths["/pets"])
+        #expect(pets.operations.first?.operation.security == [SecurityRequirement(schemes: ["mtls": []]), SecurityRequirement(schemes: [:])])
+        #expect(document.components.pathItems["Pets"] != nil)
+        #expect(document.components.securitySchemes["mtls"]?.kind == .mutualTLS)
+    }
+
+    @Test func typeListsWithNull() throws {
+        let pet = try #require(document.schema("Pet"))
+        #expect(pet[property: "name"]?.types == [.string, .null])
+        #expect(pet[property: "age"]?.types == [.integer, .null])
+        #expect(pet[property: "age"]?.nonNullTypes == [.integer])
+        #expect(pet[property: "colors"]?.enumValues == [.string("red"), .string("green"), .null])
+        #expect(pet[property: "colors"]?.examples == [.string("red"), .string("green")])
+    }
+
+    @Test func numericExclusiveBounds() throws {
+        let pet = try #require(document.schema("Pet"))
+        let age = try #require(pet[property: "age"])
+        #expect(age.minimum?.value.text == "0" && age.minimum?.exclusive == true)
+        #expect(age.maximum?.value.text == "30" && age.maximum?.exclusive == false)
+        // Both forms present: the stricter bound is kept, with a warning for each side.
+        let score = try #require(pet[property: "score"])
+        #expect(score.minimum?.value.text == "2" && score.minimum?.exclusive == true)
+        #expect(score.maximum?.value.text == "10" && score.maximum?.exclusive == true)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 2)
+        #expect(warnings.allSatisfy { $0.message.contains("keeping the stricter") })
+    }
+
+    @Test func referenceSiblingsAreKept() throws {
+        let owner = try #require(document.schema("Pet")?[property: "owner"])
+        #expect(owner.ref?.pointer.description == "/components/schemas/Owner")
+        #expect(owner.description == "Who feeds it.")
+        #expect(owner.deprecated)
+        #expect(owner.isPureReference)
+    }
+
+    @Test func jsonSchemaKeywords() throws {
+        let pet = try #require(document.schema("Pet"))
+        #expect(pet[property: "kind"]?.constValue == .string("pet"))
+        let point = try #require(pet[property: "point"])
+        #expect(point.prefixItems.count == 2)
+        #expect(point.items?.value.booleanSchema == false)
+        let labels = try #require(pet[property: "labels"])
+        #expect(labels.patternProperties["^x-"]?.types == [.string])
+        #expect(labels.propertyNames?.value.pattern == "^[a-z-]+$")
+        if case .schema(let extra) = labels.additionalProperties { #expect(extra.value.types == [.integer]) } else {
+            Issue.record("additionalProperties should be a schema")
+        }
+        #expect(pet[property: "photo"]?.contentEncoding == "base64")
+        #expect(pet[property: "photo"]?.contentMediaType == "image/png")
+        #expect(pet[property: "anything"]?.booleanSchema == true)
+        #expect(pet[property: "nothing"]?.booleanSchema == false)
+        #expect(pet.defs["Nested"]?.title == "Nested")
+        let nested = try #require(pet[property: "nested"]?.ref)
+        #expect(document.resolve(nested)?.title == "Nested")
+    }
+
+    @Test func unmodelledKeywordsAreIgnoredSilently() throws {
+        let schema = try #require(document.schema("Pet")?[property: "unmodelled"])
+        #expect(schema.types == nil)
+        #expect(!result.diagnostics.contains { $0.pointer?.contains("unmodelled") == true })
+    }
+}
