@@ -5,6 +5,10 @@ import PackageDescription
 //   CYAML (libyaml) → YAMLTree (nodes with marks) → OpenAPIModel (typed document, $ref resolution)
 //   → SwiftCodegen (declarations → text) → openapi-gen (CLI).
 // Generated code depends only on Foundation and OpenAPIGenRuntime.
+// Golden outputs of the generator (Tests/Fixtures → Tests/Reference), each compiled as its own
+// module so that a golden that doesn't compile fails the build.
+let goldenModules = ["GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenEnums", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenParameters"]
+
 let package = Package(
     name: "openapi-gen",
     platforms: [.macOS(.v13)],
@@ -39,6 +43,15 @@ let package = Package(
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
         .testTarget(name: "OpenAPIGenRuntimeTests", dependencies: ["OpenAPIGenRuntime"]),
+        .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "GeneratorDriver", "OpenAPIModel"]),
+        .testTarget(name: "OpenFunnelTests", dependencies: ["OpenFunnel"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+package.targets += goldenModules.map { name in
+    .target(name: name, dependencies: ["OpenAPIGenRuntime"], path: "Tests/Reference/\(name)")
+}
+package.targets.append(.testTarget(
+    name: "GoldenBehaviourTests",
+    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime"]))

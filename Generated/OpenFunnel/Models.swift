@@ -943,13 +943,10 @@ public struct ValidationError: Codable, Hashable, Sendable {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
             switch self {
-            case .string(let value):
-                var container = encoder.singleValueContainer()
-                try container.encode(value)
-            case .integer(let value):
-                var container = encoder.singleValueContainer()
-                try container.encode(value)
+            case .string(let value): try container.encode(value)
+            case .integer(let value): try container.encode(value)
             }
         }
     }

@@ -86,6 +86,12 @@ public enum SwiftNames {
         keywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// The name a parameter goes by inside a function body. `self` can be a label but not a
+    /// local name (it would hide the instance), so it becomes `self_`; other keywords are escaped.
+    public static func localName(_ name: String) -> String {
+        name == "self" ? "self_" : escaped(name)
+    }
+
     /// An enum case for a string value: `Series A` → `seriesA`, `Pre-Seed` → `preSeed`,
     /// `""` → `empty`, `-1` → `minus1`.
     public static func caseName(forString value: String) -> String {

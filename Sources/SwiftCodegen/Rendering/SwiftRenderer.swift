@@ -109,7 +109,7 @@ public struct SwiftRenderer {
             for m in f.modifiers { head += m + " " }
             head += f.name == "init" ? "init" : "func \(SwiftNames.escaped(f.name))"
             let params = f.parameters.map { p -> String in
-                var s = p.label.map { $0 == p.name ? p.name : "\($0) \(p.name)" } ?? p.name
+                var s = p.label.map { $0 == p.name || SwiftNames.escaped($0) == p.name ? p.name : "\($0) \(p.name)" } ?? p.name
                 s += ": " + p.type
                 if let d = p.defaultValue { s += " = " + d }
                 return s

@@ -90,12 +90,13 @@ extension TranslationContext {
                                                   doc: ["Properties beyond those the schema names."])))
         }
         var parameters = plan.properties.map { p in
-            FunctionDecl.Parameter(name: p.swiftName, type: p.typeText, defaultValue: p.defaultLiteral ?? (p.optional ? "nil" : nil))
+            FunctionDecl.Parameter(label: p.swiftName, name: SwiftNames.localName(p.swiftName), type: p.typeText,
+                                   defaultValue: p.defaultLiteral ?? (p.optional ? "nil" : nil))
         }
         var body = plan.properties.map { p in
             p.boxed
-                ? "self._\(p.swiftName) = \(p.optional ? "\(SwiftNames.escaped(p.swiftName)).map(Indirect.init)" : "Indirect(\(SwiftNames.escaped(p.swiftName)))")"
-                : "self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.escaped(p.swiftName))"
+                ? "self._\(p.swiftName) = \(p.optional ? "\(SwiftNames.localName(p.swiftName)).map(Indirect.init)" : "Indirect(\(SwiftNames.localName(p.swiftName)))")"
+                : "self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.localName(p.swiftName))"
         }
         if let extra = plan.additional {
             parameters.append(.init(name: extra.swiftName, type: "[String: \(extra.valueType)]", defaultValue: "[:]"))

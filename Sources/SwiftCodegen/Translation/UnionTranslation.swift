@@ -101,15 +101,10 @@ extension TranslationContext {
         initDecl.isThrowing = true
         decl.members.append(.function(initDecl))
 
-        var encode = ["switch self {"]
+        var encode = discriminator != nil ? ["switch self {"] : ["var container = encoder.singleValueContainer()", "switch self {"]
         for b in branches {
-            if discriminator != nil {
-                encode.append("case .\(SwiftNames.escaped(b.caseName))(let value): try value.encode(to: encoder)")
-            } else {
-                encode.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
-                encode.append("    var container = encoder.singleValueContainer()")
-                encode.append("    try container.encode(value)")
-            }
+            let call = discriminator != nil ? "try value.encode(to: encoder)" : "try container.encode(value)"
+            encode.append("case .\(SwiftNames.escaped(b.caseName))(let value): \(call)")
         }
         encode.append("}")
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)

@@ -27,8 +27,9 @@ extension TranslationContext {
             var parameters: [FunctionDecl.Parameter] = []
             var arguments: [String] = []
             for p in plan.params {
-                parameters.append(.init(name: p.swiftName, type: p.optional ? p.use.base + "?" : p.use.base, defaultValue: p.optional ? "nil" : nil))
-                arguments.append("\(p.swiftName): \(SwiftNames.escaped(p.swiftName))")
+                parameters.append(.init(label: p.swiftName, name: SwiftNames.localName(p.swiftName),
+                                        type: p.optional ? p.use.base + "?" : p.use.base, defaultValue: p.optional ? "nil" : nil))
+                arguments.append("\(p.swiftName): \(SwiftNames.localName(p.swiftName))")
             }
             if let b = plan.body {
                 parameters.append(.init(name: "body", type: b.required ? b.type : b.type + "?", defaultValue: b.required ? nil : "nil"))

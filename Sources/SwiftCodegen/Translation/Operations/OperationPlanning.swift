@@ -167,8 +167,8 @@ extension TranslationContext {
             var doc = p.doc
             if doc.isEmpty { doc = ["The `\(p.parameter.name)` \(p.parameter.location.rawValue) parameter."] }
             input.members.append(.property(PropertyDecl(SwiftNames.escaped(p.swiftName), type: type, access: access, doc: doc)))
-            parameters.append(.init(name: p.swiftName, type: type, defaultValue: p.optional ? "nil" : nil))
-            body.append("self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.escaped(p.swiftName))")
+            parameters.append(.init(label: p.swiftName, name: SwiftNames.localName(p.swiftName), type: type, defaultValue: p.optional ? "nil" : nil))
+            body.append("self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.localName(p.swiftName))")
         }
         if let b = plan.body {
             let type = b.required ? b.type : b.type + "?"

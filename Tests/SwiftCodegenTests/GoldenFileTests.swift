@@ -1,0 +1,66 @@
+import Foundation
+import GeneratorDriver
+import OpenAPIModel
+import SwiftCodegen
+import Testing
+
+/// The package root, found from this file so tests run the same from any working directory.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// Each fixture spec in Tests/Fixtures generates exactly the files committed under
+/// Tests/Reference/Golden<Name>. Those goldens are compiled as modules of their own and exercised
+/// by GoldenBehaviourTests, so a golden can't be both accepted here and broken there.
+///
+/// `UPDATE_GOLDEN=1 make test` rewrites the goldens and then fails on purpose: re-recording is a
+/// deliberate act, reviewed in the diff before committing.
+@Suite struct GoldenFileTests {
+    static let fixtures: [String] = {
+        let dir = packageRoot + "/Tests/Fixtures"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    @Test func fixturesExist() {
+        #expect(Self.fixtures.count >= 8, "expected the fixture specs in Tests/Fixtures")
+    }
+
+    @Test(arguments: fixtures)
+    func generatedOutputMatchesGolden(_ name: String) throws {
+        let settings = GenerationSettings(
+            specPath: "Tests/Fixtures/\(name).yaml", outputDirectory: "Tests/Reference/Golden\(name)", moduleName: "Golden\(name)")
+        let files = try generate(settings)
+        let directory = OutputDirectory(path: packageRoot + "/" + settings.outputDirectory)
+        let changes = directory.changes(for: files)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            if !changes.isEmpty {
+                try directory.write(files)
+                Issue.record("re-recorded \(settings.outputDirectory) (\(changes.count) files); review the diff, then run the tests again without UPDATE_GOLDEN")
+            }
+            return
+        }
+        let report = DriftReport.lines(for: changes, directory: settings.outputDirectory, maxDiffLines: 200)
+        #expect(changes.isEmpty, "\(report.joined(separator: "\n"))\nrun UPDATE_GOLDEN=1 make test to re-record")
+    }
+
+    /// The committed OpenFunnel module is what spec/openfunnel.yaml generates (the drift check).
+    @Test func generatedOpenFunnelModuleIsUpToDate() throws {
+        let settings = GenerationSettings(specPath: "spec/openfunnel.yaml", outputDirectory: "Generated/OpenFunnel", moduleName: "OpenFunnel")
+        let files = try generate(settings)
+        let changes = OutputDirectory(path: packageRoot + "/" + settings.outputDirectory).changes(for: files)
+        let report = DriftReport.lines(for: changes, directory: settings.outputDirectory)
+        #expect(changes.isEmpty, "\(report.joined(separator: "\n"))\nrun make generate")
+    }
+
+    /// Generation runs from the package root so that paths in headers are the relative ones users see.
+    private func generate(_ settings: GenerationSettings) throws -> [GeneratedFile] {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(packageRoot)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        do {
+            return try GenerationPipeline.run(settings).files
+        } catch {
+            Issue.record("generation failed:\n\(error.lines.joined(separator: "\n"))")
+            throw error
+        }
+    }
+}
