@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -37,7 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "OpenAPIGenRuntime"),
+        .target(name: "OpenAPIGenRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "OpenFunnel", dependencies: ["OpenAPIGenRuntime"], path: "Generated/OpenFunnel"),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),

@@ -130,47 +130,8 @@ public protocol OpenFunnelAPI: Sendable {
 extension OpenFunnelAPI {
     /// Search Lookalikes Bulk
     ///
-    /// **Asynchronous, high-volume variant of [Search Lookalikes](/agent-primitives/search-lookalikes).** Same lookalike engine and inputs, but it accepts up to **10000** companies and runs as a background job: the call returns a `job_id` immediately, and you poll a separate endpoint for status + paginated results.
-    ///
-    /// <Info>**No API key yet?** [Sign up via Agent Auth](/agent-auth/agent-auth/agent-sign-up) to get your `X-API-Key` - the only required header for this endpoint.</Info>
-    ///
-    /// Find lookalike companies from either a natural-language description **or** a set of seed company websites, with optional firmographic filters.
-    ///
-    /// Use it for queries such as:
-    /// - `Healthcare companies building with voice AI`
-    /// - `Companies that provide customer support software for B2C`
-    /// - `Companies that build workflow automation for non technical industries`
-    ///
-    /// Or supply 1-10 seed company websites and let OpenFunnel synthesize the query for you.
-    ///
-    /// ## Two input modes
-    ///
-    /// At least one of `query` or `seed_domains` is required. Both can be combined for a hybrid trait.
-    ///
-    /// - **Natural language** (`query`): describe the kind of company you want.
-    /// - **Seed-based discovery** (`seed_domains`): pass up to 10 company websites and OpenFunnel uses them to synthesize the lookalike query for you. The response manifest echoes back the LLM-synthesized `derived_query`, plus `resolved_seed_domains` and `unresolved_seed_domains`.
-    /// - **Both together**: pass `seed_domains` AND `query` - the query becomes a must-have angle layered on top of the seeds.
-    ///
-    /// ## Omitting filters
-    /// If you omit filters, search runs across all company sizes, funding stages, and supported locations. Use the optional firmographic filters (`min_employees`, `max_employees`, `funding_stages`, `locations`) to restrict to your ICP.
-    ///
-    /// ## Discovering available firmographics
-    /// The `funding_stages`, `locations`, `min_employees`, and `max_employees` filters accept a fixed set of values. Fetch the current set via **`GET /api/v1/account/firmographic-options`** - it returns the accepted `funding_stages` labels, the supported HQ `locations` (code + name), and the min/max employee bounds.
-    ///
-    /// ## Polling for results
-    /// This endpoint responds immediately with a `job_id` and `status: "pending"`. **Poll `GET /api/v1/account/search-lookalikes-bulk/{job_id}`** ("Search Lookalikes Bulk Results", listed under Agent Helpers) until `status` is `completed`, then walk the result pages using `next_cursor`. A large `limit` can take minutes - polling avoids a long-held connection.
-    ///
-    /// ## Credits
-    /// **1 credit per company returned**, charged when the job completes. Empty result sets are free. The amount is echoed in the manifest's `credits_consumed`.
-    ///
-    /// ## Cancelling a job
-    /// If you need to stop a running or pending job early, call **`POST /api/v1/account/search-lookalikes-bulk/{job_id}/cancel`**. The job moves to a transient `cancelling` state and stops at its next checkpoint; whatever companies were already delivered stay readable via the poll endpoint, and you are charged **only for those** - nothing for the abandoned remainder.
-    ///
-    /// The response returns a `job_id`; then poll `GET /api/v1/account/search-lookalikes-bulk/{job_id}` for status and results.
-    ///
-    /// `POST /api/v1/account/search-lookalikes-bulk`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.SearchLookalikesBulk.Output>`.
+    /// See ``OpenFunnelAPI/searchLookalikesBulk(_:)`` for the operation's description.
     public func searchLookalikesBulk(body: BulkLookalikeSearchRequest) async throws -> BulkLookalikeSubmitResponse {
         let output = try await self.searchLookalikesBulk(Operations.SearchLookalikesBulk.Input(body: body))
         guard case .ok(let value) = output else {
@@ -181,19 +142,8 @@ extension OpenFunnelAPI {
 
     /// Search Lookalikes Bulk Results
     ///
-    /// Poll a bulk lookalike job and page through its results. Submit a job first via **`POST /api/v1/account/search-lookalikes-bulk`** ("Search Lookalikes Bulk", under Company Search), which returns a `job_id`.
-    ///
-    /// <Info>**No API key yet?** [Sign up via Agent Auth](/agent-auth/agent-auth/agent-sign-up) to get your `X-API-Key` - the only required header for this endpoint.</Info>
-    ///
-    /// This single endpoint returns both the job `status` (`pending` → `running` → `completed` / `failed`), a `manifest` summary once complete, **and** one page of result `rows`. Walk pages by passing the returned `next_cursor` as `?cursor=`.
-    ///
-    /// **Check `status` for completion - not `next_cursor`.** A still-running job can return a null `next_cursor` simply because later pages haven't been written yet; only `status: "completed"` means the full result set is available.
-    ///
-    /// No credits are charged for polling - the job's credits are billed once, when it completes.
-    ///
-    /// `GET /api/v1/account/search-lookalikes-bulk/{job_id}`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.SearchLookalikesBulkStatus.Output>`.
+    /// See ``OpenFunnelAPI/searchLookalikesBulkStatus(_:)`` for the operation's description.
     public func searchLookalikesBulkStatus(
         jobID: String,
         cursor: String? = nil,
@@ -208,20 +158,8 @@ extension OpenFunnelAPI {
 
     /// Cancel Bulk Lookalike Job
     ///
-    /// Cancel a running or pending bulk lookalike job. Submit a job first via **`POST /api/v1/account/search-lookalikes-bulk`** ("Search Lookalikes Bulk", under Company Search), which returns a `job_id`.
-    ///
-    /// <Info>**No API key yet?** [Sign up via Agent Auth](/agent-auth/agent-auth/agent-sign-up) to get your `X-API-Key` - the only required header for this endpoint.</Info>
-    ///
-    /// The job moves to a transient `cancelling` state and stops at its next checkpoint. Whatever pages were already produced are kept and remain readable via the poll endpoint, and you are charged **only for the companies actually delivered** before the cancel - nothing for the abandoned remainder. The job then settles to a terminal `cancelled` status.
-    ///
-    /// Returns **409** if the job has already finished (`completed` / `failed` / `cancelled`), and **404** if no job with that id exists for your API key. Poll **`GET /api/v1/account/search-lookalikes-bulk/{job_id}`** for the final `cancelled` state and the partial results.
-    ///
-    /// ## When to cancel
-    /// Cancel when finishing the job is no longer worth it - e.g. you requested a large `limit` but already have enough companies from the pages delivered so far, the query turned out too broad, or you simply want to stop spend. Because credits are billed **only for companies actually delivered** before the cancel (never the abandoned remainder), cancelling early is how you cap credit usage on an over-scoped job.
-    ///
-    /// `POST /api/v1/account/search-lookalikes-bulk/{job_id}/cancel`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.SearchLookalikesBulkCancel.Output>`.
+    /// See ``OpenFunnelAPI/searchLookalikesBulkCancel(_:)`` for the operation's description.
     public func searchLookalikesBulkCancel(jobID: String) async throws -> BulkLookalikeCancelResponse {
         let output = try await self.searchLookalikesBulkCancel(Operations.SearchLookalikesBulkCancel.Input(jobID: jobID))
         guard case .ok(let value) = output else {
@@ -232,35 +170,8 @@ extension OpenFunnelAPI {
 
     /// Search Companies by Tech Stack with Intent
     ///
-    /// **Asynchronous, LLM-verified variant of [Search Companies By Tech Stack](/agent-primitives/search-companies-by-tech-stack).** Same tech-in-job-postings search, plus an `activity` you supply - each company's most recent matching posting is verified against that activity, and only companies whose posting demonstrates the tech being used **in the way you described** are returned.
-    ///
-    /// <Info>**No API key yet?** [Sign up via Agent Auth](/agent-auth/agent-auth/agent-sign-up) to get your `X-API-Key` - the only required header for this endpoint.</Info>
-    ///
-    /// Use it when the tech mention alone is too noisy and you care *how* the tech shows up:
-    /// - `tech=Snowflake` + `activity=migrating off Redshift to Snowflake`
-    /// - `tech=Kubernetes` + `activity=migrating workloads from VMs to Kubernetes`
-    /// - `tech=dbt` + `activity=building a central analytics engineering team that owns dbt models`
-    ///
-    /// The `activity` acts as a **hard filter**: if the posting mentions the tech but in a different context (a customer reference, a different product with the same name, an unrelated use-case), the company is dropped. Each returned company carries an `intent.reason` quoting the exact posting phrases that support the verdict, plus the qualified posting itself (`intent.qualified_job`).
-    ///
-    /// ## How it runs
-    ///
-    /// The call returns a `job_id` immediately and the scan runs as a background job: companies are verified in ranked order (most matching posts first) and the scan **early-stops once `limit` companies qualify** - you only pay for what you asked for. A broad activity completes in under a minute; a rare one scans deeper and can take a few minutes.
-    ///
-    /// **Poll `GET /api/v2/tech/companies/intent-search/{job_id}`** ("Tech Intent Search Results", listed under Agent Helpers) until `status` is `completed`, then walk the result pages using `next_cursor`.
-    ///
-    /// ## Filters & enrichment
-    ///
-    /// All the firmographic filters from Search Companies By Tech Stack work here (`hq_country_code`, `min_employee_count`, `max_employee_count`) and auto-enable enrichment. Set `enrich=true` without filters to hydrate qualified companies with firmographics (employee count, HQ, website, LinkedIn, industries, funding, revenue).
-    ///
-    /// ## Credits
-    /// Charged when the job completes - empty result sets are free. The exact amount is echoed in the manifest's `credits_consumed`. Polling is free.
-    ///
-    /// The response returns a `job_id`; then poll `GET /api/v2/tech/companies/intent-search/{job_id}` for status and results.
-    ///
-    /// `POST /api/v2/tech/companies/intent-search`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.TechIntentSearchSubmit.Output>`.
+    /// See ``OpenFunnelAPI/techIntentSearchSubmit(_:)`` for the operation's description.
     public func techIntentSearchSubmit(body: TechIntentSearchRequest) async throws -> TechIntentSubmitResponse {
         let output = try await self.techIntentSearchSubmit(Operations.TechIntentSearchSubmit.Input(body: body))
         guard case .ok(let value) = output else {
@@ -271,19 +182,8 @@ extension OpenFunnelAPI {
 
     /// Tech Intent Search Results
     ///
-    /// Poll a tech intent-search job and page through its results. Submit a job first via **`POST /api/v2/tech/companies/intent-search`** ("Search Companies by Tech Stack with Intent", under Company Search), which returns a `job_id`.
-    ///
-    /// <Info>**No API key yet?** [Sign up via Agent Auth](/agent-auth/agent-auth/agent-sign-up) to get your `X-API-Key` - the only required header for this endpoint.</Info>
-    ///
-    /// This single endpoint returns both the job `status` (`pending` → `running` → `completed` / `failed`), a `manifest` summary once complete, **and** one page of qualified-company `rows`. Walk pages by passing the returned `next_cursor` as `?cursor=`.
-    ///
-    /// **Check `status` for completion - not `next_cursor`.** `next_cursor` is null on the last page available so far; only `status: "completed"` means the job has finished.
-    ///
-    /// No credits are charged for polling - the job's credits are billed once, per qualified company, when it completes.
-    ///
-    /// `GET /api/v2/tech/companies/intent-search/{job_id}`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.TechIntentSearchStatus.Output>`.
+    /// See ``OpenFunnelAPI/techIntentSearchStatus(_:)`` for the operation's description.
     public func techIntentSearchStatus(jobID: String, cursor: String? = nil) async throws -> TechIntentJobResponse {
         let output = try await self.techIntentSearchStatus(Operations.TechIntentSearchStatus.Input(jobID: jobID, cursor: cursor))
         guard case .ok(let value) = output else {

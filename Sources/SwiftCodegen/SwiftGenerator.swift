@@ -48,22 +48,37 @@ public enum SwiftGenerator {
             swiftFiles.append(SwiftFile(name: name, imports: imports, declarations: chunk))
         }
 
-        let namespaces = operations.map { SwiftDecl.type($0.namespace) }
+        // Large specs spread operations over several files, as extensions, so that the compiler
+        // can work on them in parallel and rebuild only what changed.
+        let operationsPerFile = max(1, config.typesPerFile / 3)
+        let split = operations.count > operationsPerFile
+        func parts(_ base: String, _ members: [SwiftDecl], extending name: String) -> [SwiftFile] {
+            chunked(members, size: operationsPerFile).enumerated().map { index, chunk in
+                var ext = TypeDecl(.extension, name)
+                ext.members = chunk
+                return SwiftFile(name: "\(base)\(index + 1).swift", imports: imports, declarations: [.type(ext)])
+            }
+        }
+
+        let namespaces = context.completeStructs(operations.map { SwiftDecl.type($0.namespace) }, prefix: "Operations")
         var operationsEnum = TypeDecl(.enum, "Operations", access: config.accessLevel,
                                       doc: ["Inputs, outputs and inline types of each operation."])
-        operationsEnum.members = context.completeStructs(namespaces, prefix: "Operations")
+        if !split { operationsEnum.members = namespaces }
         swiftFiles.append(SwiftFile(name: "Operations.swift", imports: imports, declarations: [.type(operationsEnum)]))
+        if split { swiftFiles += parts("Operations", namespaces, extending: "Operations") }
 
         let plans = operations.map(\.plan)
-        swiftFiles.append(SwiftFile(name: "API.swift", imports: imports, declarations: [
-            .type(context.apiProtocol(plans, name: protocolName)),
-            .type(context.convenienceExtension(plans, protocolName: protocolName)),
-        ]))
+        let conveniences = context.convenienceExtension(plans, protocolName: protocolName)
+        swiftFiles.append(SwiftFile(name: "API.swift", imports: imports, declarations:
+            [.type(context.apiProtocol(plans, name: protocolName))] + (split ? [] : [.type(conveniences)])))
+        if split { swiftFiles += parts("Conveniences", conveniences.members, extending: protocolName) }
+
         let (servers, defaultServer) = context.serversDecl()
-        swiftFiles.append(SwiftFile(name: "Client.swift", imports: imports, declarations: [
-            .type(context.clientDecl(plans, name: clientName, protocolName: protocolName, credentials: credentials, defaultServer: defaultServer)),
-            .type(servers),
-        ]))
+        var client = context.clientDecl(plans, name: clientName, protocolName: protocolName, credentials: credentials, defaultServer: defaultServer)
+        let methods = context.clientMethods(plans, credentials: credentials)
+        if !split { client.members += methods }
+        swiftFiles.append(SwiftFile(name: "Client.swift", imports: imports, declarations: [.type(client), .type(servers)]))
+        if split { swiftFiles += parts("ClientOperations", methods, extending: clientName) }
 
         let validators = context.validators.map { v in SwiftDecl.type(validatorDecl(v, access: config.accessLevel)) }
         for (index, chunk) in chunked(validators, size: config.typesPerFile * 2).enumerated() {

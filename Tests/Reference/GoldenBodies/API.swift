@@ -23,9 +23,8 @@ public protocol GoldenBodiesAPI: Sendable {
 }
 
 extension GoldenBodiesAPI {
-    /// `POST /json`
-    ///
     /// Returns the HTTP 2XX body; any other status throws `OperationError<Operations.PostJSON.Output>`.
+    /// See ``GoldenBodiesAPI/postJSON(_:)`` for the operation's description.
     public func postJSON(body: Operations.PostJSON.Body) async throws -> Receipt {
         let output = try await self.postJSON(Operations.PostJSON.Input(body: body))
         guard case .success(_, let value) = output else {
@@ -34,9 +33,8 @@ extension GoldenBodiesAPI {
         return value
     }
 
-    /// `POST /form`
-    ///
     /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.PostForm.Output>`.
+    /// See ``GoldenBodiesAPI/postForm(_:)`` for the operation's description.
     public func postForm(body: Operations.PostForm.Body? = nil) async throws {
         let output = try await self.postForm(Operations.PostForm.Input(body: body))
         guard case .noContent = output else {
@@ -44,9 +42,8 @@ extension GoldenBodiesAPI {
         }
     }
 
-    /// `POST /upload`
-    ///
     /// Returns the HTTP 201 body; any other status throws `OperationError<Operations.Upload.Output>`.
+    /// See ``GoldenBodiesAPI/upload(_:)`` for the operation's description.
     public func upload(body: MultipartFormData) async throws -> Receipt {
         let output = try await self.upload(Operations.Upload.Input(body: body))
         guard case .created(let value) = output else {
@@ -55,9 +52,8 @@ extension GoldenBodiesAPI {
         return value
     }
 
-    /// `PUT /text`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.PutText.Output>`.
+    /// See ``GoldenBodiesAPI/putText(_:)`` for the operation's description.
     public func putText(body: String) async throws -> String {
         let output = try await self.putText(Operations.PutText.Input(body: body))
         guard case .ok(let value) = output else {
@@ -66,9 +62,8 @@ extension GoldenBodiesAPI {
         return value
     }
 
-    /// `PUT /blob`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.PutBlob.Output>`.
+    /// See ``GoldenBodiesAPI/putBlob(_:)`` for the operation's description.
     public func putBlob(body: Data) async throws -> Data {
         let output = try await self.putBlob(Operations.PutBlob.Input(body: body))
         guard case .ok(let value) = output else {

@@ -11,9 +11,8 @@ public protocol GoldenCompositionAPI: Sendable {
 }
 
 extension GoldenCompositionAPI {
-    /// `GET /pets`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.ListPets.Output>`.
+    /// See ``GoldenCompositionAPI/listPets(_:)`` for the operation's description.
     public func listPets() async throws -> [Pet] {
         let output = try await self.listPets(Operations.ListPets.Input())
         guard case .ok(let value) = output else {

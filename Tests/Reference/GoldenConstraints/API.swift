@@ -11,9 +11,8 @@ public protocol GoldenConstraintsAPI: Sendable {
 }
 
 extension GoldenConstraintsAPI {
-    /// `POST /signups`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.SignUp.Output>`.
+    /// See ``GoldenConstraintsAPI/signUp(_:)`` for the operation's description.
     public func signUp(invite: String? = nil, page: Int? = nil, body: Signup) async throws {
         let output = try await self.signUp(Operations.SignUp.Input(invite: invite, page: page, body: body))
         guard case .ok = output else {

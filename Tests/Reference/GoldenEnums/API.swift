@@ -11,9 +11,8 @@ public protocol GoldenEnumsAPI: Sendable {
 }
 
 extension GoldenEnumsAPI {
-    /// `POST /orders`
-    ///
     /// Returns the HTTP 201 body; any other status throws `OperationError<Operations.CreateOrder.Output>`.
+    /// See ``GoldenEnumsAPI/createOrder(_:)`` for the operation's description.
     public func createOrder(body: OrderRequest) async throws -> Order {
         let output = try await self.createOrder(Operations.CreateOrder.Input(body: body))
         guard case .created(let value) = output else {

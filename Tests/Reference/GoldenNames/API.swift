@@ -11,9 +11,8 @@ public protocol GoldenNamesAPI: Sendable {
 }
 
 extension GoldenNamesAPI {
-    /// `GET /class/{for}`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.Return.Output>`.
+    /// See ``GoldenNamesAPI/return(_:)`` for the operation's description.
     public func `return`(`for`: String, `default`: Bool? = nil) async throws -> Class {
         let output = try await self.return(Operations.Return.Input(for: `for`, default: `default`))
         guard case .ok(let value) = output else {

@@ -13,9 +13,8 @@ public protocol GoldenNullableAPI: Sendable {
 }
 
 extension GoldenNullableAPI {
-    /// `GET /profiles/{id}`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.GetProfile.Output>`.
+    /// See ``GoldenNullableAPI/getProfile(_:)`` for the operation's description.
     public func getProfile(id: String, cursor: String? = nil) async throws -> Profile {
         let output = try await self.getProfile(Operations.GetProfile.Input(id: id, cursor: cursor))
         guard case .ok(let value) = output else {

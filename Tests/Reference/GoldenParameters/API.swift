@@ -17,9 +17,8 @@ public protocol GoldenParametersAPI: Sendable {
 }
 
 extension GoldenParametersAPI {
-    /// `GET /items/{id}`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.GetItem.Output>`.
+    /// See ``GoldenParametersAPI/getItem(_:)`` for the operation's description.
     public func getItem(
         id: String,
         fields: [String]? = nil,
@@ -38,9 +37,8 @@ extension GoldenParametersAPI {
         return value
     }
 
-    /// `DELETE /items/{id}`
-    ///
     /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.DeleteItem.Output>`.
+    /// See ``GoldenParametersAPI/deleteItem(_:)`` for the operation's description.
     public func deleteItem(id: String) async throws {
         let output = try await self.deleteItem(Operations.DeleteItem.Input(id: id))
         guard case .noContent = output else {
@@ -48,9 +46,8 @@ extension GoldenParametersAPI {
         }
     }
 
-    /// `GET /points/{coords}/{label}/{matrix}`
-    ///
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.GetPoint.Output>`.
+    /// See ``GoldenParametersAPI/getPoint(_:)`` for the operation's description.
     public func getPoint(coords: [Double], label: String, matrix: [String]) async throws -> String {
         let output = try await self.getPoint(Operations.GetPoint.Input(coords: coords, label: label, matrix: matrix))
         guard case .ok(let value) = output else {

@@ -49,8 +49,12 @@ extension TranslationContext {
             body.append("    throw OperationError(operationID: \(ns).id, output: output)")
             body.append("}")
             if success.payload != nil { body.append("return value") }
-            var doc = plan.doc
-            doc += ["", "Returns the HTTP \(success.status) body; any other status throws `OperationError<\(ns).Output>`."]
+            // The full description is on the protocol requirement; repeating it here would double
+            // the documentation text of every operation.
+            var doc = DocComments.split(plan.entry.operation.summary)
+            if !doc.isEmpty { doc.append("") }
+            doc += ["Returns the HTTP \(success.status) body; any other status throws `OperationError<\(ns).Output>`.",
+                    "See ``\(protocolName)/\(plan.methodName)(_:)`` for the operation's description."]
             var f = FunctionDecl(plan.methodName, access: access, parameters: parameters, returnType: success.payload?.type, doc: doc, body: body)
             f.isAsync = true
             f.isThrowing = true
@@ -127,10 +131,12 @@ extension TranslationContext {
         parameters.append(.init(name: "transport", type: "any HTTPTransport", defaultValue: "URLSessionTransport()"))
         client.members.append(.function(FunctionDecl("init", access: access, parameters: parameters,
                                                       doc: ["Creates a client; `baseURL` defaults to the spec's first server."], body: body)))
-        for plan in plans {
-            client.members.append(.function(clientMethod(plan, credentials: credentials)))
-        }
         return client
+    }
+
+    /// The client's implementation of each protocol method.
+    func clientMethods(_ plans: [OperationPlan], credentials: ClientCredentials) -> [SwiftDecl] {
+        plans.map { .function(clientMethod($0, credentials: credentials)) }
     }
 
     private func clientMethod(_ plan: OperationPlan, credentials: ClientCredentials) -> FunctionDecl {
