@@ -84,26 +84,14 @@ extension TranslationContext {
                 if s.uniqueItems { lines.append("v.unique(\(value), at: \(key))") }
             }
             if let items, hasConstraints(items) {
-                let itemShaped = SchemaShaper.shape(items)
-                let item = "item\(depth == 0 ? "" : String(depth))"
-                var inner = validationStatements(itemShaped, value: item, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
-                if itemShaped.nullable { inner = ["if let \(item) {"] + inner.map { "    " + $0 } + ["}"] }
-                lines.append("v.each(\(value), at: \(key)) { v, \(item) in")
-                lines += inner.map { "    " + $0 }
-                lines.append("}")
+                lines += elementStatements(items, in: value, key: key, walker: "each", local: "item", patterns: &patterns, typeName: typeName, depth: depth)
             }
         case .map(let values):
             for s in schemas where s.minProperties != nil || s.maxProperties != nil {
                 lines.append("v.count(\(value).count, min: \(s.minProperties.map(String.init) ?? "nil"), max: \(s.maxProperties.map(String.init) ?? "nil"), unit: \"properties\", at: \(key))")
             }
             if let values, hasConstraints(values) {
-                let valueShaped = SchemaShaper.shape(values)
-                let item = "value\(depth == 0 ? "" : String(depth))"
-                var inner = validationStatements(valueShaped, value: item, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
-                if valueShaped.nullable { inner = ["if let \(item) {"] + inner.map { "    " + $0 } + ["}"] }
-                lines.append("v.values(\(value), at: \(key)) { v, \(item) in")
-                lines += inner.map { "    " + $0 }
-                lines.append("}")
+                lines += elementStatements(values, in: value, key: key, walker: "values", local: "value", patterns: &patterns, typeName: typeName, depth: depth)
             }
         case .reference(let target):
             // An alias (`typealias Tags = [String]`) has no validate() of its own: check its
@@ -125,5 +113,15 @@ extension TranslationContext {
             break
         }
         return lines
+    }
+
+    /// `v.each(array) { … }` or `v.values(map) { … }`: checks for every element of a collection.
+    private func elementStatements(_ element: Schema, in collection: String, key: String, walker: String, local: String,
+                                   patterns: inout [(name: String, source: String)], typeName: String, depth: Int) -> [String] {
+        let shaped = SchemaShaper.shape(element)
+        let name = local + (depth == 0 ? "" : String(depth))
+        var inner = validationStatements(shaped, value: name, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
+        if shaped.nullable { inner = ["if let \(name) {"] + inner.map { "    " + $0 } + ["}"] }
+        return ["v.\(walker)(\(collection), at: \(key)) { v, \(name) in"] + inner.map { "    " + $0 } + ["}"]
     }
 }
