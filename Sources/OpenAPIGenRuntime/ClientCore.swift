@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The plumbing every generated operation shares: where requests go, how they travel, and how
 /// failures are reported. Generated clients hold one; behaviour added here (retries, logging)
@@ -6,12 +7,20 @@ import Foundation
 public struct ClientCore: Sendable {
     /// Joined with each operation's path.
     public var baseURL: URL
+    /// Sends each attempt.
     public var transport: any HTTPTransport
+    /// Retries, per-attempt timeout, logging and redaction.
+    public var options: ClientOptions
 
     /// Creates the plumbing for one server.
-    public init(baseURL: URL, transport: any HTTPTransport) {
+    ///
+    /// `options` defaults to ``ClientOptions/init(retry:logger:redactedHeaders:requestTimeout:)``
+    /// with its defaults, so clients generated before options existed also retry rate-limited
+    /// requests.
+    public init(baseURL: URL, transport: any HTTPTransport, options: ClientOptions = ClientOptions()) {
         self.baseURL = baseURL
         self.transport = transport
+        self.options = options
     }
 
     /// Throws ``ClientError/invalidInput(operationID:_:)`` listing every broken constraint, so a
@@ -28,18 +37,130 @@ public struct ClientCore: Sendable {
         try JSONCoding.encode(value)
     }
 
-    /// Sends a request; transport failures become ``ClientError/transport(operationID:underlying:)``,
-    /// except cancellation, which callers expect to see as it is.
+    /// Sends a request, retrying as ``ClientOptions/retry`` allows, and returns the last
+    /// response: a retryable status (429, 503) that outlasted the retries is returned, not
+    /// thrown, so generated code maps it to its documented case.
+    ///
+    /// Transport failures become ``ClientError/transport(operationID:underlying:)`` (a timed-out
+    /// attempt's underlying error is ``RequestTimeout``), except cancellation, which callers
+    /// expect to see as it is: a cancelled task gets `CancellationError`, whether it was
+    /// cancelled during an attempt or while waiting between attempts. A ``ClientError`` thrown
+    /// by the transport is passed on unchanged and not retried.
     public func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
-        do {
+        let policy = options.retry
+        let maxAttempts = max(1, policy.maxAttempts)
+        let idempotent = RetryPolicy.isIdempotent(request.method)
+        let log = RequestLog(
+            logger: options.logger, request: request, operationID: operationID,
+            redacting: options.redactedHeaders, maxAttempts: maxAttempts)
+        var waited = Duration.zero
+        var attempt = 1
+        while true {
+            // Checked before every attempt, so a task cancelled while an earlier attempt was
+            // answered (or before the first) sends nothing more.
+            try Task.checkCancellation()
+            log.attempt(attempt)
+
+            let outcome: Result<HTTPResponse, any Error>
+            do {
+                outcome = .success(try await sendAttempt(request))
+            } catch let error as CancellationError {
+                throw error
+            } catch let error as ClientError {
+                throw error
+            } catch {
+                // A transport cancelled with the task throws its own error (`URLError.cancelled`).
+                if Task.isCancelled { throw CancellationError() }
+                outcome = .failure(error)
+            }
+
+            // Whether another attempt could succeed, and after how long.
+            let reason: String
+            let delay: Duration
+            switch outcome {
+            case .success(let response):
+                guard policy.retries(status: response.status, idempotent: idempotent) else {
+                    return response
+                }
+                reason = "HTTP \(response.status)"
+                delay = policy.delay(beforeRetry: attempt, after: response)
+            case .failure(let error):
+                reason = TransportFailure.describe(error)
+                switch TransportFailure.classify(error) {
+                case .permanent:
+                    log.givingUp(after: attempt, reason: reason, why: "the error is not temporary")
+                    return try finish(outcome, operationID: operationID)
+                case .transient where !idempotent:
+                    // The request may have reached the server, which may have acted on it;
+                    // resending a non-idempotent request could do the work (and bill it) twice.
+                    log.givingUp(
+                        after: attempt, reason: reason,
+                        why: "\(request.method) is not idempotent and may have reached the server")
+                    return try finish(outcome, operationID: operationID)
+                case .transient, .notSent:
+                    delay = policy.backoff(beforeRetry: attempt)
+                }
+            }
+
+            if attempt >= maxAttempts {
+                // With no retries configured there is nothing to give up on.
+                if maxAttempts > 1 {
+                    log.givingUp(after: attempt, reason: reason, why: "no attempts left")
+                }
+                return try finish(outcome, operationID: operationID)
+            }
+            if waited + delay > policy.maxTotalDelay {
+                log.givingUp(
+                    after: attempt, reason: reason,
+                    why: "waiting \(LogText.duration(delay)) more would exceed the \(LogText.duration(policy.maxTotalDelay)) retry budget")
+                return try finish(outcome, operationID: operationID)
+            }
+            log.retry(after: attempt, reason: reason, delay: delay)
+            // Throws `CancellationError` as soon as the task is cancelled, which ends the loop.
+            try await policy.sleep(delay)
+            waited += delay
+            attempt += 1
+        }
+    }
+
+    /// One attempt, limited to ``ClientOptions/requestTimeout`` when there is one.
+    ///
+    /// The limit is a race in a task group rather than a transport setting so that it holds for
+    /// every transport. When the timer wins, leaving the group cancels the attempt and waits for
+    /// it to end, so no attempt outlives `send`; a transport that ignores cancellation therefore
+    /// delays the timeout until it returns.
+    private func sendAttempt(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let transport = transport
+        let baseURL = baseURL
+        guard let timeout = options.requestTimeout else {
             return try await transport.send(request, baseURL: baseURL)
-        } catch let error as CancellationError {
-            throw error
-        } catch let error as ClientError {
-            throw error
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw ClientError.transport(operationID: operationID, underlying: error)
+        }
+        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
+            group.addTask {
+                try await transport.send(request, baseURL: baseURL)
+            }
+            group.addTask {
+                // Real time, not `RetryPolicy.sleep`: that one is replaced in tests to skip
+                // waits, which would make every attempt time out at once.
+                try await Task.sleep(for: timeout)
+                throw RequestTimeout(timeout: timeout)
+            }
+            defer { group.cancelAll() }
+            // The first child to finish decides; the timer never returns a value.
+            guard let response = try await group.next() else {
+                preconditionFailure("the group holds two tasks")
+            }
+            return response
+        }
+    }
+
+    /// The final outcome of `send`: the response, or the error as callers see it.
+    private func finish(_ outcome: Result<HTTPResponse, any Error>, operationID: String) throws -> HTTPResponse {
+        switch outcome {
+        case .success(let response):
+            return response
+        case .failure(let error):
+            throw ClientError.transport(operationID: operationID, underlying: TransportFailure.sanitized(error))
         }
     }
 

@@ -16,6 +16,25 @@ public struct URLSessionTransport: HTTPTransport {
         self.session = session
     }
 
+    /// Creates a transport with its own session, configured by `configuration`; the way to set
+    /// `URLSession`'s timeouts:
+    ///
+    /// ```swift
+    /// let configuration = URLSessionConfiguration.default
+    /// configuration.timeoutIntervalForRequest = 30    // longest silence while waiting for data
+    /// configuration.timeoutIntervalForResource = 300  // longest whole transfer
+    /// let transport = URLSessionTransport(configuration: configuration)
+    /// ```
+    ///
+    /// Either timeout fails the attempt with `URLError(.timedOut)`, which ``ClientCore`` retries
+    /// for idempotent methods only. ``ClientOptions/requestTimeout`` is the transport-independent
+    /// alternative. Each call creates a session, which holds connections and caches: create one
+    /// transport and share it rather than one per request. The session copies `configuration`,
+    /// so changing it afterwards has no effect.
+    public init(configuration: URLSessionConfiguration) {
+        self.session = URLSession(configuration: configuration)
+    }
+
     /// Sends `request` and collects the whole response body.
     ///
     /// Throws `URLError(.badServerResponse)` if the response is not an HTTP response.

@@ -2,8 +2,8 @@ import OpenAPIModel
 
 extension TranslationContext {
     /// A string or integer enum. Closed (a plain `enum: String`) where the client only sends it;
-    /// open (an `unrecognized` case) where it is read from responses, so a value the server adds
-    /// later doesn't fail the whole response.
+    /// open (a struct of known constants that holds any value) where it is read from responses,
+    /// so a value the server adds later doesn't fail the whole response.
     func makeEnum(_ name: String, _ shaped: ShapedSchema, doc: [String], open: Bool) -> TypeDecl {
         let values: [EnumValue]
         let rawType: String
@@ -33,32 +33,29 @@ extension TranslationContext {
             }
             return decl
         }
-        var scope = NameScope(reserved: Set(cases.map { $0.name.replacingAll("`", with: "") }))
-        let fallback = scope.claim("unrecognized")
-        var decl = TypeDecl(.enum, name, access: access,
-                            conformances: ["Codable", "Hashable", "Sendable", "RawRepresentable", "ParameterValue"], doc: doc)
-        decl.members = cases.map { .enumCase(EnumCaseDecl($0.name)) }
-        var fallbackCase = EnumCaseDecl(fallback, associatedValues: [(nil, rawType)])
-        fallbackCase.doc = ["A value this version of the spec does not list."]
-        decl.members.append(.enumCase(fallbackCase))
-        var initBody = ["switch rawValue {"]
-        for c in cases { initBody.append("case \(rawLiteral(c.value)): self = .\(c.name)") }
-        initBody += ["default: self = .\(fallback)(rawValue)", "}"]
-        decl.members.append(.function(FunctionDecl("init", access: access, parameters: [.init(name: "rawValue", type: rawType)], body: initBody)))
-        var rawGetter = ["switch self {"]
-        for c in cases { rawGetter.append("case .\(c.name): return \(rawLiteral(c.value))") }
-        rawGetter += ["case .\(fallback)(let value): return value", "}"]
+        // Open: a RawRepresentable struct with a static constant per listed value. It decodes any
+        // value, `switch` still matches `case .pending:` (against the constants), and each value
+        // costs one line of code rather than a case in three switch statements.
+        var decl = TypeDecl(.struct, name, access: access,
+                            conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "ParameterValue"], doc: doc)
         var rawValue = PropertyDecl("rawValue", type: rawType, access: access)
-        rawValue.getter = rawGetter
+        rawValue.doc = []
         decl.members.append(.property(rawValue))
-        var decode = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")],
-                                  body: ["self.init(rawValue: try decoder.singleValueContainer().decode(\(rawType).self))"])
-        decode.isThrowing = true
-        decl.members.append(.function(decode))
-        var encode = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")],
-                                  body: ["var container = encoder.singleValueContainer()", "try container.encode(rawValue)"])
-        encode.isThrowing = true
-        decl.members.append(.function(encode))
+        decl.members.append(.function(FunctionDecl("init", access: access, parameters: [.init(name: "rawValue", type: rawType)],
+                                                   body: ["self.rawValue = rawValue"])))
+        for c in cases {
+            var constant = PropertyDecl(c.name, type: nil, access: access)
+            constant.isStatic = true
+            constant.isLet = true
+            constant.initializer = "\(name)(rawValue: \(rawLiteral(c.value)))"
+            decl.members.append(.property(constant))
+        }
+        var known = PropertyDecl("knownValues", type: "[\(name)]", access: access,
+                                 doc: ["The values the spec lists; a response may carry others."])
+        known.isStatic = true
+        known.isLet = true
+        known.initializer = "[" + cases.map { "." + $0.name }.joined(separator: ", ") + "]"
+        decl.members.append(.property(known))
         return decl
     }
 }

@@ -54,7 +54,8 @@ extension TranslationContext {
     /// Case names for enum values, unique and in spec order; shared by declarations and by
     /// literals so a default names the case the enum declares.
     func enumCaseNames(_ values: [EnumValue]) -> [(name: String, value: EnumValue)] {
-        var scope = NameScope()
+        // Names the enum (or open-enum struct) itself declares.
+        var scope = NameScope(reserved: ["rawValue", "knownValues", "allCases", "hashValue", "init"])
         return values.map { value in
             switch value {
             case .string(let s): return (SwiftNames.escaped(scope.claim(SwiftNames.caseName(forString: s))), value)

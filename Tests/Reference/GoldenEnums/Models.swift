@@ -61,40 +61,19 @@ public struct OrderRequest: Codable, Hashable, Sendable {
     }
 }
 
-public enum Channel: Codable, Hashable, Sendable, RawRepresentable, ParameterValue {
-    case web
-    case mobile
-    case inStore
-
-    /// A value this version of the spec does not list.
-    case unrecognized(String)
+public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public var rawValue: String
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "web": self = .web
-        case "mobile": self = .mobile
-        case "in store": self = .inStore
-        default: self = .unrecognized(rawValue)
-        }
+        self.rawValue = rawValue
     }
 
-    public var rawValue: String {
-        switch self {
-        case .web: return "web"
-        case .mobile: return "mobile"
-        case .inStore: return "in store"
-        case .unrecognized(let value): return value
-        }
-    }
+    public static let web = Channel(rawValue: "web")
+    public static let mobile = Channel(rawValue: "mobile")
+    public static let inStore = Channel(rawValue: "in store")
 
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    /// The values the spec lists; a response may carry others.
+    public static let knownValues: [Channel] = [.web, .mobile, .inStore]
 }
 
 /// Read from responses, so its enums accept values added later.
@@ -112,73 +91,33 @@ public struct Order: Codable, Hashable, Sendable {
         self.rating = rating
     }
 
-    public enum Status: Codable, Hashable, Sendable, RawRepresentable, ParameterValue {
-        case pending
-        case shipped
-        case delivered
-
-        /// A value this version of the spec does not list.
-        case unrecognized(String)
+    public struct Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+        public var rawValue: String
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "pending": self = .pending
-            case "shipped": self = .shipped
-            case "delivered": self = .delivered
-            default: self = .unrecognized(rawValue)
-            }
+            self.rawValue = rawValue
         }
 
-        public var rawValue: String {
-            switch self {
-            case .pending: return "pending"
-            case .shipped: return "shipped"
-            case .delivered: return "delivered"
-            case .unrecognized(let value): return value
-            }
-        }
+        public static let pending = Status(rawValue: "pending")
+        public static let shipped = Status(rawValue: "shipped")
+        public static let delivered = Status(rawValue: "delivered")
 
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
+        /// The values the spec lists; a response may carry others.
+        public static let knownValues: [Status] = [.pending, .shipped, .delivered]
     }
 
-    public enum Rating: Codable, Hashable, Sendable, RawRepresentable, ParameterValue {
-        case good
-        case bad
-
-        /// A value this version of the spec does not list.
-        case unrecognized(String)
+    public struct Rating: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+        public var rawValue: String
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "good": self = .good
-            case "bad": self = .bad
-            default: self = .unrecognized(rawValue)
-            }
+            self.rawValue = rawValue
         }
 
-        public var rawValue: String {
-            switch self {
-            case .good: return "good"
-            case .bad: return "bad"
-            case .unrecognized(let value): return value
-            }
-        }
+        public static let good = Rating(rawValue: "good")
+        public static let bad = Rating(rawValue: "bad")
 
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
+        /// The values the spec lists; a response may carry others.
+        public static let knownValues: [Rating] = [.good, .bad]
     }
 
     enum CodingKeys: String, CodingKey {

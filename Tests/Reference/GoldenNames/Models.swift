@@ -45,49 +45,22 @@ public struct Class: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    public enum TypeModel2: Codable, Hashable, Sendable, RawRepresentable, ParameterValue {
-        case `public`
-        case `private`
-        case `true`
-        case empty
-        case _15
-        case symbol2b
-
-        /// A value this version of the spec does not list.
-        case unrecognized(String)
+    public struct TypeModel2: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+        public var rawValue: String
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "public": self = .`public`
-            case "private": self = .`private`
-            case "true": self = .`true`
-            case "": self = .empty
-            case "1.5": self = ._15
-            case "+": self = .symbol2b
-            default: self = .unrecognized(rawValue)
-            }
+            self.rawValue = rawValue
         }
 
-        public var rawValue: String {
-            switch self {
-            case .`public`: return "public"
-            case .`private`: return "private"
-            case .`true`: return "true"
-            case .empty: return ""
-            case ._15: return "1.5"
-            case .symbol2b: return "+"
-            case .unrecognized(let value): return value
-            }
-        }
+        public static let `public` = TypeModel2(rawValue: "public")
+        public static let `private` = TypeModel2(rawValue: "private")
+        public static let `true` = TypeModel2(rawValue: "true")
+        public static let empty = TypeModel2(rawValue: "")
+        public static let _15 = TypeModel2(rawValue: "1.5")
+        public static let symbol2b = TypeModel2(rawValue: "+")
 
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
+        /// The values the spec lists; a response may carry others.
+        public static let knownValues: [TypeModel2] = [.`public`, .`private`, .`true`, .empty, ._15, .symbol2b]
     }
 
     enum CodingKeys: String, CodingKey {

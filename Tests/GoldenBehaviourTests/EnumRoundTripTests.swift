@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import GoldenEnums
+
+@Suite("Enums") struct EnumRoundTripTests {
+    @Test func decodesClosedEnumsAndAppliesTheDefault() throws {
+        let request = try decode(OrderRequest.self, #"{"size": "x-large"}"#)
+        #expect(request.size == .xLarge)
+        #expect(request.priority == ._2)
+        #expect(request.channel == nil)
+        #expect(request.flags == nil)
+
+        let full = try decode(OrderRequest.self, #"{"size": "small", "priority": 3, "channel": "in store", "flags": ["gift", "express"]}"#)
+        #expect(full == OrderRequest(size: .small, priority: ._3, channel: .inStore, flags: [.gift, .express]))
+    }
+
+    @Test func closedEnumsRejectUnknownValues() {
+        #expect(throws: DecodingError.self) { try decode(OrderRequest.self, #"{"size": "huge"}"#) }
+        #expect(throws: DecodingError.self) { try decode(OrderRequest.self, #"{"size": "small", "priority": 4}"#) }
+        #expect(throws: DecodingError.self) { try decode(OrderRequest.self, #"{"size": "small", "priority": "2"}"#) }
+        #expect(throws: DecodingError.self) { try decode(OrderRequest.self, #"{"size": "small", "flags": ["gift", "wrap"]}"#) }
+        #expect(OrderRequest.Size(rawValue: "X-LARGE") == nil)
+    }
+
+    @Test func encodesRequestsWithIntegerEnumsAsNumbersAndWithoutNils() throws {
+        #expect(try encodedText(OrderRequest(size: .xLarge)) == #"{"priority":2,"size":"x-large"}"#)
+        let full = OrderRequest(size: .medium, priority: ._1, channel: .inStore, flags: [.express])
+        #expect(try encodedText(full) == #"{"channel":"in store","flags":["express"],"priority":1,"size":"medium"}"#)
+    }
+
+    @Test func openEnumsKeepUnknownValues() throws {
+        let text = #"{"id": "o1", "status": "returned", "channel": "kiosk", "rating": "meh"}"#
+        let order = try decode(Order.self, text)
+        #expect(order.status == .unrecognized("returned"))
+        #expect(order.channel == .unrecognized("kiosk"))
+        #expect(order.rating == .unrecognized("meh"))
+        #expect(try encodedJSON(order) == json(text))
+    }
+
+    @Test func openEnumsDecodeKnownValues() throws {
+        let text = #"{"id": "o1", "status": "shipped", "channel": "in store", "rating": "good"}"#
+        let order = try decode(Order.self, text)
+        #expect(order == Order(id: "o1", status: .shipped, channel: .inStore, rating: .good))
+        #expect(try encodedJSON(order) == json(text))
+        #expect(Channel(rawValue: "mobile") == .mobile)
+        #expect(Channel.inStore.rawValue == "in store")
+        #expect(Channel.unrecognized("fax").parameterText == "fax")
+    }
+
+    @Test func nullableEnumAcceptsNull() throws {
+        let order = try decode(Order.self, #"{"id": "o1", "status": "pending", "rating": null}"#)
+        #expect(order.rating == nil)
+        #expect(order.status == .pending)
+        #expect(throws: DecodingError.self) { try decode(Order.self, #"{"id": "o1", "status": 3}"#) }
+        #expect(throws: DecodingError.self) { try decode(Order.self, #"{"id": "o1"}"#) }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import GoldenNames
+
+@Suite("Odd names") struct NamesRoundTripTests {
+    static let text = """
+        {"self": "me", "default": 3, "enum": "e", "1st_place": "gold", "$ref_count": 2, "me$sage": "hi",
+         "foo_bar": "snake", "fooBar": "camel", "kebab-case-name": "k", "URL": "https://x.test", "Type": "private"}
+        """
+
+    @Test func decodesEveryWireNameIntoItsOwnProperty() throws {
+        let value = try decode(Class.self, Self.text)
+        #expect(value.`self` == "me")
+        #expect(value.default == 3)
+        #expect(value.enum == "e")
+        #expect(value._1stPlace == "gold")
+        #expect(value.refCount == 2)
+        #expect(value.meSage == "hi")
+        #expect(value.fooBar == "snake")
+        #expect(value.fooBar2 == "camel")
+        #expect(value.kebabCaseName == "k")
+        #expect(value.url == "https://x.test")
+        #expect(value.type == .private)
+    }
+
+    @Test func roundTripsEveryWireName() throws {
+        #expect(try encodedJSON(decode(Class.self, Self.text)) == json(Self.text))
+        let built = Class(self: "me", default: 0, enum: "x", fooBar: "a", fooBar2: "b")
+        #expect(try encodedText(built) == #"{"default":0,"enum":"x","fooBar":"b","foo_bar":"a","self":"me"}"#)
+    }
+
+    @Test func enumCasesForOddValues() throws {
+        let values: [Class.TypeModel2] = try decode([Class.TypeModel2].self, #"["public", "private", "true", "", "1.5", "+", "protected"]"#)
+        #expect(values == [.public, .private, .true, .empty, ._15, .symbol2b, .unrecognized("protected")])
+        #expect(try encodedJSON(values) == json(#"["public", "private", "true", "", "1.5", "+", "protected"]"#))
+    }
+
+    @Test func renamedSchemas() throws {
+        #expect(try decode(Error2.self, #"{"message": "boom"}"#) == Error2(message: "boom"))
+        #expect(try decode(ModelWithDots.self, #"{"value": "v"}"#) == ModelWithDots(value: "v"))
+        #expect(try decode(_123List.self, #"["a", "b"]"#) == ["a", "b"])
+        let type: TypeModel = try decode(TypeModel.self, #""plain""#)
+        #expect(type == "plain")
+    }
+
+    @Test func keywordOperationSendsKeywordParameters() async throws {
+        let transport = RecordingTransport(.json(200, #"{"self": "s", "Type": "public"}"#))
+        let client = GoldenNamesClient(baseURL: exampleBaseURL, transport: transport)
+        let value = try await client.return(for: "a b/c", default: false)
+        #expect(value == Class(self: "s", type: .public))
+        let request = try #require(await transport.requests.first)
+        #expect(request.method == "GET")
+        #expect(request.path == "/class/a%20b%2Fc")
+        #expect(request.query == [QueryItem(name: "default", value: "false")])
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+import OpenFunnel
+
+/// 2026-05-28T17:05:00Z.
+private let may28 = Date(timeIntervalSince1970: 1_779_987_900)
+
+@Suite("Published examples") struct ExampleRoundTripTests {
+    @Test func lookalikeJobPoll() throws {
+        let job = try decode(BulkLookalikeJobResponse.self, Examples.lookalikeJobPoll)
+        #expect(job.jobID == "d8a1bddb-44f1-4c7f-87a7-f37496354ff6")
+        #expect(job.status == "completed")
+        #expect(job.errorMessage == nil)
+        #expect(job.page == "page_0000")
+        #expect(job.nextCursor == "page_0001")
+        #expect(job.count == 100)
+        #expect(job.processed == 600)
+        #expect(job.progressMessage == "completed")
+
+        let manifest = try #require(job.manifest)
+        #expect(manifest.count == 600)
+        #expect(manifest.pages == 6)
+        #expect(manifest.pageSize == 100)
+        #expect(manifest.creditsConsumed == 600)
+        #expect(manifest.derivedQuery == nil)
+        #expect(manifest.resolvedSeedDomains == nil)
+        #expect(manifest.unresolvedSeedDomains == nil)
+        #expect(manifest.rerankDegraded == false)
+        #expect(manifest.partial == false)
+
+        let rows = try #require(job.rows)
+        #expect(rows == [BulkLookalikeResultRow(
+            name: "Acme Observability", domain: "acme.com",
+            linkedinURL: "https://www.linkedin.com/company/acme",
+            headquarters: "San Francisco, United States",
+            matchReason: #"Describes itself as an "observability platform" for engineering teams."#,
+            employeeCount: 120)])
+
+        #expect(try encodedJSON(job) == droppingNulls(json(Examples.lookalikeJobPoll)))
+    }
+
+    @Test func techIntentPoll() throws {
+        let job = try decode(TechIntentJobResponse.self, Examples.techIntentPoll)
+        #expect(job.jobID == "8bda2224-3772-4430-94d3-69a526872227")
+        #expect(job.status == "completed")
+        #expect(job.errorMessage == nil)
+        #expect(job.page == "page_0000")
+        #expect(job.nextCursor == nil)
+        #expect(job.count == 50)
+        #expect(job.manifest == TechIntentManifest(
+            pages: 1, pageSize: 100, count: 50, partial: false, tech: "Snowflake",
+            activity: "migrating off Redshift to Snowflake", companiesScanned: 230,
+            companiesSkippedNoEvidence: 4, companiesQualified: 50, totalCompaniesMatched: 8412,
+            creditsConsumed: 500))
+
+        let row = try #require(job.rows?.first)
+        #expect(job.rows?.count == 1)
+        #expect(row.companySlug == "acme-analytics")
+        #expect(row.companyName == "Acme Analytics")
+        #expect(row.postCount == 7)
+        #expect(row.firstPostedAt == Date(timeIntervalSince1970: 1_770_802_200))
+        #expect(row.lastPostedAt == may28)
+        #expect(row.enriched == true)
+        #expect(row.website == "acme-analytics.com")
+        #expect(row.linkedinURL == "https://www.linkedin.com/company/acme-analytics")
+        #expect(row.employeeCount == 850)
+        #expect(row.hqCountryCode == "USA")
+        #expect(row.fundingStage == "Series C")
+        #expect(row.intent?.activity == "migrating off Redshift to Snowflake")
+        #expect(row.intent?.reason == #"The posting describes "leading our migration from Redshift to Snowflake" as a core responsibility of the role."#)
+        #expect(row.intent?.qualifiedJob == TechIntentQualifiedJob(
+            title: "Senior Data Engineer", url: "https://www.linkedin.com/jobs/view/4012345678",
+            created: may28, snippet: "…experience leading our migration from Redshift to <em>Snowflake</em>…"))
+
+        #expect(try encodedJSON(job) == droppingNulls(json(Examples.techIntentPoll)))
+    }
+
+    @Test func cancelResponse() throws {
+        let cancel = try decode(BulkLookalikeCancelResponse.self, Examples.cancel)
+        #expect(cancel.jobID == "d8a1bddb-44f1-4c7f-87a7-f37496354ff6")
+        #expect(cancel.status == "cancelling")
+        #expect(cancel.message == "Cancellation requested. Poll GET /api/v1/account/search-lookalikes-bulk/d8a1bddb-44f1-4c7f-87a7-f37496354ff6 for the final status and the companies processed before cancellation.")
+        #expect(try encodedJSON(cancel) == json(Examples.cancel))
+    }
+
+    @Test func validationErrorLocationsMixStringsAndIntegers() throws {
+        let error = try decode(HTTPValidationError.self, Examples.validationError)
+        #expect(error.detail == [
+            ValidationError(loc: [.string("body"), .string("seed_domains"), .integer(10)], msg: "List should have at most 10 items", type: "too_long"),
+            ValidationError(loc: [.string("query"), .string("limit")], msg: "Input should be less than or equal to 100", type: "less_than_equal"),
+        ])
+        #expect(try encodedJSON(error) == json(Examples.validationError))
+        #expect(throws: DecodingError.self) {
+            try decode(HTTPValidationError.self, #"{"detail": [{"loc": [1.5], "msg": "m", "type": "t"}]}"#)
+        }
+        #expect(try decode(HTTPValidationError.self, "{}") == HTTPValidationError())
+    }
+}
+
+@Suite("Defaults, nulls and dates") struct DefaultsRoundTripTests {
+    @Test func responseDefaultsApplyWhenAbsent() throws {
+        let job = try decode(BulkLookalikeJobResponse.self, #"{"job_id": "j", "status": "pending"}"#)
+        #expect(job == BulkLookalikeJobResponse(jobID: "j", status: "pending"))
+        #expect(job.count == 0)
+        #expect(job.rows == nil)
+        #expect(job.manifest == nil)
+        #expect(try encodedJSON(job) == json(#"{"job_id": "j", "status": "pending", "count": 0}"#))
+
+        let manifest = try decode(BulkLookalikeManifest.self, "{}")
+        #expect(manifest.rerankDegraded == false)
+        #expect(manifest.partial == false)
+        #expect(try decode(TechIntentJobResponse.self, #"{"job_id": "j", "status": "running"}"#).count == 0)
+        #expect(try decode(TechIntentResultRow.self, "{}").enriched == false)
+        #expect(try decode(BulkLookalikeCancelResponse.self, #"{"job_id": "j", "message": "m"}"#).status == "cancelling")
+        #expect(try decode(BulkLookalikeSubmitResponse.self, #"{"job_id": "j", "message": "m", "requested_top_k": 5}"#)
+            == BulkLookalikeSubmitResponse(jobID: "j", status: "pending", message: "m", requestedTopK: 5))
+        #expect(try decode(TechIntentSubmitResponse.self, #"{"job_id": "j", "message": "m", "requested_limit": 5}"#).status == "pending")
+    }
+
+    @Test func presentValuesOverrideDefaults() throws {
+        let job = try decode(BulkLookalikeJobResponse.self, #"{"job_id": "j", "status": "running", "count": 7, "manifest": {"partial": true, "rerank_degraded": true}}"#)
+        #expect(job.count == 7)
+        #expect(job.manifest?.partial == true)
+        #expect(job.manifest?.rerankDegraded == true)
+    }
+
+    @Test func requiredPropertiesAreRequired() throws {
+        let error = try #require(throws: DecodingError.self) {
+            try decode(BulkLookalikeJobResponse.self, #"{"job_id": "j"}"#)
+        }
+        #expect(decodingFailure(error) == "status: required value is missing")
+        #expect(throws: DecodingError.self) { try decode(BulkLookalikeCancelResponse.self, #"{"job_id": "j"}"#) }
+        #expect(throws: DecodingError.self) { try decode(BulkLookalikeJobResponse.self, #"{"job_id": "j", "status": null}"#) }
+    }
+
+    @Test func nullAndAbsentOptionalsBothDecodeAsNil() throws {
+        let nulls = try decode(TechIntentResultRow.self, """
+            {"company_slug": null, "post_count": null, "first_posted_at": null, "intent": null, "enriched": false}
+            """)
+        #expect(nulls == TechIntentResultRow())
+        #expect(try decode(TechIntentResultRow.self, "{}") == TechIntentResultRow())
+        #expect(try encodedText(TechIntentResultRow()) == #"{"enriched":false}"#)
+        #expect(try decode(TechIntentVerdict.self, #"{"qualified_job": null}"#) == TechIntentVerdict())
+    }
+
+    @Test func datesWithAndWithoutFractionalSeconds() throws {
+        let row = try decode(TechIntentResultRow.self, #"{"first_posted_at": "2026-05-28T17:05:00.250Z", "last_posted_at": "2026-05-28T17:05:00Z"}"#)
+        let first = try #require(row.firstPostedAt)
+        #expect(abs(first.timeIntervalSince1970 - 1_779_987_900.25) < 0.000_001)
+        #expect(row.lastPostedAt == may28)
+        #expect(try encodedJSON(row) == json(#"{"first_posted_at": "2026-05-28T17:05:00.250Z", "last_posted_at": "2026-05-28T17:05:00Z", "enriched": false}"#))
+
+        let error = try #require(throws: DecodingError.self) {
+            try decode(TechIntentQualifiedJob.self, #"{"created": "2026-05-28"}"#)
+        }
+        #expect(decodingFailure(error) == #"created: expected an RFC 3339 date-time, found "2026-05-28""#)
+    }
+}
+
+@Suite("Request bodies") struct RequestBodyRoundTripTests {
+    @Test func lookalikeRequestAppliesTheLimitDefault() throws {
+        let empty = try decode(BulkLookalikeSearchRequest.self, "{}")
+        #expect(empty == BulkLookalikeSearchRequest())
+        #expect(empty.limit == 100)
+        #expect(try encodedText(BulkLookalikeSearchRequest(query: "voice AI")) == #"{"limit":100,"query":"voice AI"}"#)
+    }
+
+    @Test func lookalikeRequestFromTheCodeSample() throws {
+        let text = #"{"query": "Healthcare companies building with voice AI", "limit": 2000, "min_employees": 50, "max_employees": 500, "funding_stages": ["Series A", "Series B"], "locations": ["USA"]}"#
+        let request = try decode(BulkLookalikeSearchRequest.self, text)
+        #expect(request == BulkLookalikeSearchRequest(
+            query: "Healthcare companies building with voice AI", limit: 2000, minEmployees: 50,
+            maxEmployees: 500, fundingStages: [.seriesA, .seriesB], locations: ["USA"]))
+        #expect(try encodedJSON(request) == json(text))
+    }
+
+    @Test func fundingStagesAreAClosedList() throws {
+        #expect(try encodedText(BulkLookalikeSearchRequest(limit: 1, fundingStages: [.preSeed, .public, .private]))
+            == #"{"funding_stages":["Pre-Seed","Public","Private"],"limit":1}"#)
+        #expect(BulkLookalikeSearchRequest.FundingStage.allCases.count == 13)
+        #expect(throws: DecodingError.self) {
+            try decode(BulkLookalikeSearchRequest.self, #"{"funding_stages": ["Series Z"]}"#)
+        }
+    }
+
+    @Test func techIntentRequestWritesItsDefaults() throws {
+        let request = TechIntentSearchRequest(tech: "Snowflake", activity: "migrating off Redshift to Snowflake")
+        #expect(try encodedJSON(request) == json("""
+            {"tech": "Snowflake", "activity": "migrating off Redshift to Snowflake", "lookback_days": 365,
+             "limit": 100, "exclude_vendor": true, "exclude_aggregators": true, "enrich": false}
+            """))
+    }
+
+    @Test func techIntentRequestFromTheCodeSample() throws {
+        let text = #"{"tech": "Kubernetes", "activity": "migrating workloads from VMs to Kubernetes", "variations": ["K8s"], "limit": 25, "hq_country_code": "USA", "min_employee_count": 200, "max_employee_count": 5000}"#
+        let request = try decode(TechIntentSearchRequest.self, text)
+        #expect(request == TechIntentSearchRequest(
+            tech: "Kubernetes", activity: "migrating workloads from VMs to Kubernetes", variations: ["K8s"],
+            limit: 25, hqCountryCode: "USA", minEmployeeCount: 200, maxEmployeeCount: 5000))
+        #expect(request.lookbackDays == 365)
+        #expect(request.excludeVendor == true)
+        #expect(try encodedJSON(request) == json(#"""
+            {"tech": "Kubernetes", "activity": "migrating workloads from VMs to Kubernetes", "variations": ["K8s"],
+             "limit": 25, "hq_country_code": "USA", "min_employee_count": 200, "max_employee_count": 5000,
+             "lookback_days": 365, "exclude_vendor": true, "exclude_aggregators": true, "enrich": false}
+            """#))
+    }
+}
