@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "openapi-gen", targets: ["openapi-gen"]),
         .library(name: "OpenAPIGenRuntime", targets: ["OpenAPIGenRuntime"]),
         .library(name: "OpenFunnel", targets: ["OpenFunnel"]),
+        .library(name: "OpenFunnelJobs", targets: ["OpenFunnelJobs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,12 +41,15 @@ let package = Package(
         ),
         .target(name: "OpenAPIGenRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "OpenFunnel", dependencies: ["OpenAPIGenRuntime"], path: "Generated/OpenFunnel"),
+        // Hand-written on top of the generated module: job polling, row streams, cancellation.
+        .target(name: "OpenFunnelJobs", dependencies: ["OpenFunnel"]),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
         .testTarget(name: "OpenAPIGenRuntimeTests", dependencies: ["OpenAPIGenRuntime"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "GeneratorDriver", "OpenAPIModel"]),
         .testTarget(name: "OpenFunnelTests", dependencies: ["OpenFunnel"]),
+        .testTarget(name: "OpenFunnelJobsTests", dependencies: ["OpenFunnelJobs", "OpenFunnel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,16 +51,15 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(changes.isEmpty, "\(report.joined(separator: "\n"))\nrun make generate")
     }
 
-    /// Generation runs from the package root so that paths in headers are the relative ones users see.
+    /// Reads the spec by its absolute path but names it by its path from the package root, as
+    /// `make generate` does, without changing the working directory (tests run in parallel).
     private func generate(_ settings: GenerationSettings) throws -> [GeneratedFile] {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(packageRoot)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        do {
-            return try GenerationPipeline.run(settings).files
-        } catch {
-            Issue.record("generation failed:\n\(error.lines.joined(separator: "\n"))")
-            throw error
-        }
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: packageRoot + "/" + settings.specPath)))
+        let load = DocumentLoader.load(bytes: bytes, path: settings.specPath)
+        let document = try #require(load.document, "\(load.rendered().joined(separator: "\n"))")
+        #expect(!load.hasErrors, "\(load.rendered().joined(separator: "\n"))")
+        let output = SwiftGenerator.generate(document, files: load.files, config: settings.generatorConfig)
+        #expect(!output.hasErrors, "\(output.diagnostics.map { $0.rendered(in: load.files) }.joined(separator: "\n"))")
+        return output.files
     }
 }

@@ -1,0 +1,106 @@
+import OpenFunnel
+
+/// What differs between OpenFunnel's two job kinds: which operations submit, poll and cancel,
+/// and how their generated types read. The job machinery (``SearchJob``) is written once
+/// against this.
+public protocol SearchJobKind: Sendable {
+    associatedtype Request: Sendable
+    associatedtype Row: Sendable & Hashable
+    associatedtype Manifest: Sendable & Hashable
+
+    /// For messages: "lookalike", "tech intent".
+    static var displayName: String { get }
+
+    /// Submits a job; returns its id and the limit the server accepted.
+    static func submit(_ request: Request, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?)
+
+    /// One poll: status, progress and the page at `cursor` (the first page when nil).
+    static func poll(jobID: String, cursor: String?, using api: any OpenFunnelAPI) async throws -> JobPage<Row, Manifest>
+
+    /// Asks the server to stop the job; returns the status the server reports.
+    static func cancel(jobID: String, using api: any OpenFunnelAPI) async throws -> JobStatus
+
+    /// The number of result pages, once the manifest says.
+    static func pageCount(of manifest: Manifest) -> Int?
+
+    /// True when the job did not finish in full (failed or cancelled after writing some pages).
+    static func isPartial(_ manifest: Manifest) -> Bool
+}
+
+/// Bulk lookalike search: `POST /api/v1/account/search-lookalikes-bulk` and its poll and cancel.
+public enum LookalikeSearch: SearchJobKind {
+    public static let displayName = "lookalike"
+
+    public static func submit(_ request: BulkLookalikeSearchRequest, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?) {
+        let output = try await api.searchLookalikesBulk(.init(body: request))
+        guard case .ok(let accepted) = output else {
+            throw OperationError(operationID: Operations.SearchLookalikesBulk.id, output: output)
+        }
+        return (accepted.jobID, accepted.requestedTopK)
+    }
+
+    public static func poll(jobID: String, cursor: String?, using api: any OpenFunnelAPI) async throws
+        -> JobPage<BulkLookalikeResultRow, BulkLookalikeManifest>
+    {
+        let output = try await api.searchLookalikesBulkStatus(.init(jobID: jobID, cursor: cursor))
+        switch output {
+        case .ok(let r):
+            return JobPage(jobID: r.jobID, status: JobStatus(r.status), manifest: r.manifest, errorMessage: r.errorMessage,
+                           rows: r.rows ?? [], page: r.page, nextCursor: r.nextCursor, processed: r.processed,
+                           progressMessage: r.progressMessage)
+        case .notFound:
+            throw JobError.notFound(jobID: jobID)
+        default:
+            throw OperationError(operationID: Operations.SearchLookalikesBulkStatus.id, output: output)
+        }
+    }
+
+    public static func cancel(jobID: String, using api: any OpenFunnelAPI) async throws -> JobStatus {
+        let output = try await api.searchLookalikesBulkCancel(.init(jobID: jobID))
+        switch output {
+        case .ok(let ack): return JobStatus(ack.status)
+        case .notFound: throw JobError.notFound(jobID: jobID)
+        case .conflict: throw JobError.alreadyFinished(jobID: jobID)
+        default: throw OperationError(operationID: Operations.SearchLookalikesBulkCancel.id, output: output)
+        }
+    }
+
+    public static func pageCount(of manifest: BulkLookalikeManifest) -> Int? { manifest.pages }
+    public static func isPartial(_ manifest: BulkLookalikeManifest) -> Bool { manifest.partial }
+}
+
+/// Tech-intent search: `POST /api/v2/tech/companies/intent-search` and its poll. The API has no
+/// cancel operation for it.
+public enum TechIntentSearch: SearchJobKind {
+    public static let displayName = "tech intent"
+
+    public static func submit(_ request: TechIntentSearchRequest, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?) {
+        let output = try await api.techIntentSearchSubmit(.init(body: request))
+        guard case .ok(let accepted) = output else {
+            throw OperationError(operationID: Operations.TechIntentSearchSubmit.id, output: output)
+        }
+        return (accepted.jobID, accepted.requestedLimit)
+    }
+
+    public static func poll(jobID: String, cursor: String?, using api: any OpenFunnelAPI) async throws
+        -> JobPage<TechIntentResultRow, TechIntentManifest>
+    {
+        let output = try await api.techIntentSearchStatus(.init(jobID: jobID, cursor: cursor))
+        switch output {
+        case .ok(let r):
+            return JobPage(jobID: r.jobID, status: JobStatus(r.status), manifest: r.manifest, errorMessage: r.errorMessage,
+                           rows: r.rows ?? [], page: r.page, nextCursor: r.nextCursor)
+        case .notFound:
+            throw JobError.notFound(jobID: jobID)
+        default:
+            throw OperationError(operationID: Operations.TechIntentSearchStatus.id, output: output)
+        }
+    }
+
+    public static func cancel(jobID: String, using api: any OpenFunnelAPI) async throws -> JobStatus {
+        throw JobError.cancelUnsupported(kind: displayName)
+    }
+
+    public static func pageCount(of manifest: TechIntentManifest) -> Int? { manifest.pages }
+    public static func isPartial(_ manifest: TechIntentManifest) -> Bool { manifest.partial }
+}

@@ -1,0 +1,43 @@
+import OpenFunnel
+
+/// Submits OpenFunnel search jobs and attaches to existing ones.
+///
+/// ```swift
+/// let jobs = SearchJobs(api: OpenFunnelClient(apiKey: key))
+/// let job = try await jobs.submitLookalikes(BulkLookalikeSearchRequest(query: "voice AI in healthcare", limit: 2000))
+/// for try await company in job.rows() { print(company.name ?? "?") }
+/// ```
+public struct SearchJobs: Sendable {
+    public let api: any OpenFunnelAPI
+    public var polling: PollingPolicy
+    public var pageConcurrency: Int
+
+    public init(api: any OpenFunnelAPI, polling: PollingPolicy = PollingPolicy(), pageConcurrency: Int = 6) {
+        self.api = api
+        self.polling = polling
+        self.pageConcurrency = pageConcurrency
+    }
+
+    /// Submits a bulk lookalike search. The request is validated first: invalid input throws
+    /// `ClientError.invalidInput` and nothing is sent (nor billed).
+    public func submitLookalikes(_ request: BulkLookalikeSearchRequest) async throws -> SearchJob<LookalikeSearch> {
+        let (id, limit) = try await LookalikeSearch.submit(request, using: api)
+        return SearchJob(jobID: id, limit: limit ?? request.limit, api: api, polling: polling, pageConcurrency: pageConcurrency)
+    }
+
+    /// Submits a tech-intent search (validated first, like ``submitLookalikes(_:)``).
+    public func submitTechIntent(_ request: TechIntentSearchRequest) async throws -> SearchJob<TechIntentSearch> {
+        let (id, limit) = try await TechIntentSearch.submit(request, using: api)
+        return SearchJob(jobID: id, limit: limit ?? request.limit, api: api, polling: polling, pageConcurrency: pageConcurrency)
+    }
+
+    /// A lookalike job submitted earlier.
+    public func lookalikeJob(id: String) -> SearchJob<LookalikeSearch> {
+        SearchJob(jobID: id, api: api, polling: polling, pageConcurrency: pageConcurrency)
+    }
+
+    /// A tech-intent job submitted earlier.
+    public func techIntentJob(id: String) -> SearchJob<TechIntentSearch> {
+        SearchJob(jobID: id, api: api, polling: polling, pageConcurrency: pageConcurrency)
+    }
+}
