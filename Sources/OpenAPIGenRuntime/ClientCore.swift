@@ -71,12 +71,15 @@ public struct ClientCore: Sendable {
             } catch {
                 // A transport cancelled with the task throws its own error (`URLError.cancelled`).
                 if Task.isCancelled { throw CancellationError() }
-                outcome = .failure(error)
+                // Sanitized at once, so that neither the log lines below nor the error thrown
+                // can show the URL a `URLError` carries.
+                outcome = .failure(TransportFailure.sanitized(error))
             }
 
             // Whether another attempt could succeed, and after how long.
             let reason: String
-            let delay: Duration
+            var delay = Duration.zero
+            var stop: String?
             switch outcome {
             case .success(let response):
                 guard policy.retries(status: response.status, idempotent: idempotent) else {
@@ -88,33 +91,31 @@ public struct ClientCore: Sendable {
                 reason = TransportFailure.describe(error)
                 switch TransportFailure.classify(error) {
                 case .permanent:
-                    log.givingUp(after: attempt, reason: reason, why: "the error is not temporary")
-                    return try finish(outcome, operationID: operationID)
+                    stop = "the error is not temporary"
                 case .transient where !idempotent:
                     // The request may have reached the server, which may have acted on it;
                     // resending a non-idempotent request could do the work (and bill it) twice.
-                    log.givingUp(
-                        after: attempt, reason: reason,
-                        why: "\(request.method) is not idempotent and may have reached the server")
-                    return try finish(outcome, operationID: operationID)
+                    stop = "\(request.method) is not idempotent and may have reached the server"
                 case .transient, .notSent:
                     delay = policy.backoff(beforeRetry: attempt)
                 }
             }
-
-            if attempt >= maxAttempts {
-                // With no retries configured there is nothing to give up on.
+            if stop == nil, attempt >= maxAttempts {
+                stop = "no attempts left"
+            }
+            if stop == nil, waited + delay > policy.maxTotalDelay {
+                stop = "waiting \(LogText.duration(delay)) more would exceed the "
+                    + "\(LogText.duration(policy.maxTotalDelay)) retry budget"
+            }
+            if let stop {
+                // With retries switched off there is nothing to give up on, and the caller
+                // sees the outcome anyway.
                 if maxAttempts > 1 {
-                    log.givingUp(after: attempt, reason: reason, why: "no attempts left")
+                    log.givingUp(after: attempt, reason: reason, why: stop)
                 }
                 return try finish(outcome, operationID: operationID)
             }
-            if waited + delay > policy.maxTotalDelay {
-                log.givingUp(
-                    after: attempt, reason: reason,
-                    why: "waiting \(LogText.duration(delay)) more would exceed the \(LogText.duration(policy.maxTotalDelay)) retry budget")
-                return try finish(outcome, operationID: operationID)
-            }
+
             log.retry(after: attempt, reason: reason, delay: delay)
             // Throws `CancellationError` as soon as the task is cancelled, which ends the loop.
             try await policy.sleep(delay)
@@ -160,7 +161,7 @@ public struct ClientCore: Sendable {
         case .success(let response):
             return response
         case .failure(let error):
-            throw ClientError.transport(operationID: operationID, underlying: TransportFailure.sanitized(error))
+            throw ClientError.transport(operationID: operationID, underlying: error)
         }
     }
 

@@ -72,3 +72,13 @@ public struct RequestTimeout: Error, Sendable, Hashable, CustomStringConvertible
         "no response within \(LogText.duration(timeout))"
     }
 }
+
+extension ClientOptions {
+    /// These options with more names redacted: generated clients add the header and query
+    /// names their spec's credentials travel in, whatever the spec calls them.
+    public func redacting(_ names: [String]) -> ClientOptions {
+        var copy = self
+        copy.redactedHeaders.formUnion(names)
+        return copy
+    }
+}

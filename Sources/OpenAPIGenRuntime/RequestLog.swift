@@ -72,10 +72,13 @@ struct RequestLog {
         }
     }
 
-    /// `.debug` before each attempt (`POST /jobs attempt 2/4`), and the header fields at `.trace`.
+    /// `.debug` before each attempt (`POST /jobs attempt 2/4`), and before the first the
+    /// header fields at `.trace`; they are the same for every attempt.
     func attempt(_ number: Int) {
         logger?.debug("\(target) attempt \(number)/\(maxAttempts)", metadata: metadata)
-        logger?.trace("\(target) header fields: \(headers)", metadata: metadata)
+        if number == 1 {
+            logger?.trace("\(target) header fields: \(headers)", metadata: metadata)
+        }
     }
 
     /// `.info` when attempt `number` failed for `reason` and is retried after `delay`.

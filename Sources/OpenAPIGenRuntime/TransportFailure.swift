@@ -53,11 +53,21 @@ enum TransportFailure: Equatable {
     /// `error` made safe to hand to callers, who log it.
     ///
     /// A `URLError` carries the failing URL in `userInfo`, and its `String(reflecting:)` prints
-    /// it, query and API key included; the copy keeps only the code and the message.
+    /// it, query and API key included; the copy keeps only the code and the message, with any
+    /// copy of the URL or its query in the message replaced too.
     static func sanitized(_ error: any Error) -> any Error {
         guard let urlError = error as? URLError else { return error }
         var userInfo: [String: Any] = [:]
-        if let message = urlError.userInfo[NSLocalizedDescriptionKey] as? String {
+        if var message = urlError.userInfo[NSLocalizedDescriptionKey] as? String {
+            // Longest first, so that the whole URL goes before its query is looked for.
+            let copies = [
+                urlError.failingURL?.absoluteString,
+                urlError.userInfo["NSErrorFailingURLStringKey"] as? String,
+                urlError.failingURL?.query,
+            ]
+            for case let copy? in copies where !copy.isEmpty {
+                message = message.replacingOccurrences(of: copy, with: LogText.redacted)
+            }
             userInfo[NSLocalizedDescriptionKey] = message
         }
         return URLError(urlError.code, userInfo: userInfo)
