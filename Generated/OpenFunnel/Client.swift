@@ -13,8 +13,14 @@ public struct OpenFunnelClient: OpenFunnelAPI {
     public let apiKey: String
 
     /// Creates a client; `baseURL` defaults to the spec's first server.
-    public init(baseURL: URL = Servers.server1, apiKey: String, transport: any HTTPTransport = URLSessionTransport()) {
-        self.core = ClientCore(baseURL: baseURL, transport: transport)
+    /// `options` sets retries, timeouts and logging.
+    public init(
+        baseURL: URL = Servers.server1,
+        apiKey: String,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.core = ClientCore(baseURL: baseURL, transport: transport, options: options.redacting(["X-API-Key"]))
         self.apiKey = apiKey
     }
 

@@ -142,6 +142,16 @@ private func client(_ transport: RecordingTransport) -> GoldenBodiesClient {
         #expect(request.body == Data("héllo\nworld".utf8))
     }
 
+    @Test func plainTextDeclaresItsCharset() async throws {
+        // Without a charset parameter text/plain means US-ASCII (RFC 2046), so "é" would be misread.
+        let transport = RecordingTransport(.raw(200, contentType: "text/plain"))
+        _ = try await client(transport).putText(body: "héllo")
+        let request = try #require(await transport.requests.first)
+        withKnownIssue("text/plain bodies are UTF-8 but sent as plain `text/plain` without `charset=utf-8`") {
+            #expect(request.headers["Content-Type"]?.lowercased() == "text/plain; charset=utf-8")
+        }
+    }
+
     @Test func bytesAreSentAndReceivedUntouched() async throws {
         let bytes = Data([0, 1, 2, 0xFE, 0xFF, 0x0D, 0x0A])
         let transport = RecordingTransport(.raw(200, Data(bytes.reversed()), contentType: "application/octet-stream"))

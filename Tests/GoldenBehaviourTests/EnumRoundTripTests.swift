@@ -31,9 +31,10 @@ import GoldenEnums
     @Test func openEnumsKeepUnknownValues() throws {
         let text = #"{"id": "o1", "status": "returned", "channel": "kiosk", "rating": "meh"}"#
         let order = try decode(Order.self, text)
-        #expect(order.status == .unrecognized("returned"))
-        #expect(order.channel == .unrecognized("kiosk"))
-        #expect(order.rating == .unrecognized("meh"))
+        #expect(order.status == Order.Status(rawValue: "returned"))
+        #expect(order.channel == Channel(rawValue: "kiosk"))
+        #expect(order.rating == Order.Rating(rawValue: "meh"))
+        #expect(!Order.Status.knownValues.contains(order.status))
         #expect(try encodedJSON(order) == json(text))
     }
 
@@ -44,7 +45,22 @@ import GoldenEnums
         #expect(try encodedJSON(order) == json(text))
         #expect(Channel(rawValue: "mobile") == .mobile)
         #expect(Channel.inStore.rawValue == "in store")
-        #expect(Channel.unrecognized("fax").parameterText == "fax")
+        #expect(Channel(rawValue: "fax").parameterText == "fax")
+        #expect(Order.Status.knownValues == [.pending, .shipped, .delivered])
+        #expect(Channel.knownValues.map(\.rawValue) == ["web", "mobile", "in store"])
+    }
+
+    @Test func openEnumValuesStillMatchInSwitches() throws {
+        func label(_ status: Order.Status) -> String {
+            switch status {
+            case .pending: "pending"
+            case .shipped: "shipped"
+            case .delivered: "delivered"
+            default: "other: \(status.rawValue)"
+            }
+        }
+        #expect(label(try decode(Order.Status.self, #""shipped""#)) == "shipped")
+        #expect(label(try decode(Order.Status.self, #""lost""#)) == "other: lost")
     }
 
     @Test func nullableEnumAcceptsNull() throws {

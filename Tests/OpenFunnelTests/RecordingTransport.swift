@@ -39,5 +39,3 @@ extension HTTPResponse {
         HTTPResponse(status: status, headers: HTTPFields(contentType.map { [("Content-Type", $0)] } ?? []), body: body)
     }
 }
-
-let openFunnelBaseURL = URL(string: "https://api.openfunnel.dev")!

@@ -30,20 +30,25 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
     }
 
     @Test func documentedErrorStatuses() async throws {
-        let transport = RecordingTransport(
-            .json(422, Examples.validationError), .raw(429), .json(503, #"{"detail": "Try again shortly."}"#),
-            .raw(500, Data("boom".utf8), contentType: "text/plain"))
         let input = Operations.SearchLookalikesBulk.Input(body: .init(query: "q"))
-        let c = client(transport)
-        guard case .unprocessableContent(let error) = try await c.searchLookalikesBulk(input) else {
+        guard case .unprocessableContent(let error) = try await client(RecordingTransport(.json(422, Examples.validationError))).searchLookalikesBulk(input) else {
             Issue.record("expected 422")
             return
         }
         #expect(error.detail?.first?.loc == [.string("body"), .string("seed_domains"), .integer(10)])
         #expect(error.detail?.count == 2)
-        #expect(try await c.searchLookalikesBulk(input) == .tooManyRequests)
-        #expect(try await c.searchLookalikesBulk(input) == .serviceUnavailable(ServiceUnavailableResponse(detail: "Try again shortly.")))
-        #expect(try await c.searchLookalikesBulk(input) == .undocumented(statusCode: 500, .raw(500, Data("boom".utf8), contentType: "text/plain")))
+
+        // `Retry-After: 0` so that a client retrying 429 and 503 doesn't wait before returning them.
+        let rateLimited = HTTPResponse(status: 429, headers: HTTPFields([("Retry-After", "0")]))
+        #expect(try await client(RecordingTransport(rateLimited)).searchLookalikesBulk(input) == .tooManyRequests)
+        let unavailable = HTTPResponse(
+            status: 503, headers: HTTPFields([("Content-Type", "application/json"), ("Retry-After", "0")]),
+            body: Data(#"{"detail": "Try again shortly."}"#.utf8))
+        #expect(try await client(RecordingTransport(unavailable)).searchLookalikesBulk(input)
+            == .serviceUnavailable(ServiceUnavailableResponse(detail: "Try again shortly.")))
+
+        let failed = HTTPResponse.raw(500, Data("boom".utf8), contentType: "text/plain")
+        #expect(try await client(RecordingTransport(failed)).searchLookalikesBulk(input) == .undocumented(statusCode: 500, failed))
     }
 
     @Test func invalidInputIsRefusedWithoutARequest() async throws {
@@ -182,8 +187,13 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
     @Test func pathSegmentIsEscaped() async throws {
         let transport = RecordingTransport(.json(200, Examples.cancel))
         _ = try await client(transport).searchLookalikesBulkCancel(jobID: "a/b?c#d%e")
-        let request = try #require(await transport.requests.first)
-        #expect(request.path == "/api/v1/account/search-lookalikes-bulk/a%2Fb%3Fc%23d%25e/cancel")
+        _ = try await client(transport).searchLookalikesBulkCancel(jobID: "café 1")
+        let requests = await transport.requests
+        try #require(requests.count == 2)
+        #expect(requests[0].path == "/api/v1/account/search-lookalikes-bulk/a%2Fb%3Fc%23d%25e/cancel")
+        #expect(requests[1].path == "/api/v1/account/search-lookalikes-bulk/caf%C3%A9%201/cancel")
+        #expect(requests[1].url(relativeTo: Servers.server1).absoluteString
+            == "https://api.openfunnel.dev/api/v1/account/search-lookalikes-bulk/caf%C3%A9%201/cancel")
     }
 
     @Test func undecodableBodyThrowsWithItsCodingPath() async throws {

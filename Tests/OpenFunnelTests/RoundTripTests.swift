@@ -117,6 +117,17 @@ private let may28 = Date(timeIntervalSince1970: 1_779_987_900)
         #expect(try decode(TechIntentSubmitResponse.self, #"{"job_id": "j", "message": "m", "requested_limit": 5}"#).status == "pending")
     }
 
+    @Test func unknownPropertiesAreIgnored() throws {
+        // Responses gain fields over time; an older client must still read them.
+        let job = try decode(BulkLookalikeJobResponse.self, """
+            {"job_id": "j", "status": "queued", "eta_seconds": 30, "manifest": {"pages": 1, "shard": "eu-1"},
+             "rows": [{"name": "A", "industry": ["SaaS"]}]}
+            """)
+        #expect(job.status == "queued")
+        #expect(job.manifest == BulkLookalikeManifest(pages: 1))
+        #expect(job.rows == [BulkLookalikeResultRow(name: "A")])
+    }
+
     @Test func presentValuesOverrideDefaults() throws {
         let job = try decode(BulkLookalikeJobResponse.self, #"{"job_id": "j", "status": "running", "count": 7, "manifest": {"partial": true, "rerank_degraded": true}}"#)
         #expect(job.count == 7)

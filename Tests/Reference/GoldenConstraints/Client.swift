@@ -10,8 +10,13 @@ public struct GoldenConstraintsClient: GoldenConstraintsAPI {
     public let core: ClientCore
 
     /// Creates a client; `baseURL` defaults to the spec's first server.
-    public init(baseURL: URL, transport: any HTTPTransport = URLSessionTransport()) {
-        self.core = ClientCore(baseURL: baseURL, transport: transport)
+    /// `options` sets retries, timeouts and logging.
+    public init(
+        baseURL: URL,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.core = ClientCore(baseURL: baseURL, transport: transport, options: options)
     }
 
     public func signUp(_ input: Operations.SignUp.Input) async throws -> Operations.SignUp.Output {

@@ -10,8 +10,13 @@ public struct GoldenNullable30Client: GoldenNullable30API {
     public let core: ClientCore
 
     /// Creates a client; `baseURL` defaults to the spec's first server.
-    public init(baseURL: URL, transport: any HTTPTransport = URLSessionTransport()) {
-        self.core = ClientCore(baseURL: baseURL, transport: transport)
+    /// `options` sets retries, timeouts and logging.
+    public init(
+        baseURL: URL,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
+    ) {
+        self.core = ClientCore(baseURL: baseURL, transport: transport, options: options)
     }
 }
 

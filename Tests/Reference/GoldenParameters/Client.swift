@@ -19,14 +19,16 @@ public struct GoldenParametersClient: GoldenParametersAPI {
     public let bearerToken: String?
 
     /// Creates a client; `baseURL` defaults to the spec's first server.
+    /// `options` sets retries, timeouts and logging.
     public init(
         baseURL: URL = Servers.server1,
         tenant: String,
         apiKey: String? = nil,
         bearerToken: String? = nil,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: ClientOptions = ClientOptions()
     ) {
-        self.core = ClientCore(baseURL: baseURL, transport: transport)
+        self.core = ClientCore(baseURL: baseURL, transport: transport, options: options.redacting(["X-Tenant", "X-API-Key"]))
         self.tenant = tenant
         self.apiKey = apiKey
         self.bearerToken = bearerToken

@@ -110,7 +110,11 @@ extension TranslationContext {
         core.isLet = true
         client.members.append(.property(core))
         var parameters: [FunctionDecl.Parameter] = [.init(name: "baseURL", type: "URL", defaultValue: defaultServer)]
-        var body = ["self.core = ClientCore(baseURL: baseURL, transport: transport)"]
+        // Whatever the spec names its credentials, they never reach a log line.
+        var secretNames = credentials.sharedHeaders.map(\.headerName)
+        for s in credentials.schemes { if case .apiKey(let name, _) = s.scheme.kind { secretNames.append(name) } }
+        let options = secretNames.isEmpty ? "options" : "options.redacting([\(secretNames.map(SwiftNames.stringLiteral).joined(separator: ", "))])"
+        var body = ["self.core = ClientCore(baseURL: baseURL, transport: transport, options: \(options))"]
         for h in credentials.sharedHeaders {
             var p = PropertyDecl(h.swiftName, type: "String", access: access, doc: h.doc)
             p.isLet = true
@@ -129,8 +133,10 @@ extension TranslationContext {
             }
         }
         parameters.append(.init(name: "transport", type: "any HTTPTransport", defaultValue: "URLSessionTransport()"))
+        parameters.append(.init(name: "options", type: "ClientOptions", defaultValue: "ClientOptions()"))
         client.members.append(.function(FunctionDecl("init", access: access, parameters: parameters,
-                                                      doc: ["Creates a client; `baseURL` defaults to the spec's first server."], body: body)))
+                                                      doc: ["Creates a client; `baseURL` defaults to the spec's first server.",
+                                                            "`options` sets retries, timeouts and logging."], body: body)))
         return client
     }
 
