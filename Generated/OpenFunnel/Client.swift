@@ -27,7 +27,7 @@ public struct OpenFunnelClient: OpenFunnelAPI {
     public func searchLookalikesBulk(_ input: Operations.SearchLookalikesBulk.Input) async throws -> Operations.SearchLookalikesBulk.Output {
         try core.validate(input, operationID: Operations.SearchLookalikesBulk.id)
         var request = HTTPRequest(method: "POST", path: "/api/v1/account/search-lookalikes-bulk")
-        request.headers.append("X-API-Key", apiKey)
+        request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         request.headers.append("Accept", "application/json")
         let body = input.body
         request.headers.append("Content-Type", "application/json")
@@ -52,7 +52,7 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         var request = HTTPRequest(method: "GET", path: "/api/v1/account/search-lookalikes-bulk/\(PathEncoding.segment(input.jobID))")
         QueryEncoding.append(&request.query, name: "cursor", value: input.cursor, style: .form, explode: true)
         QueryEncoding.append(&request.query, name: "limit", value: input.limit, style: .form, explode: true)
-        request.headers.append("X-API-Key", apiKey)
+        request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         request.headers.append("Accept", "application/json")
         let response = try await core.send(request, operationID: Operations.SearchLookalikesBulkStatus.id)
         switch response.status {
@@ -70,7 +70,7 @@ public struct OpenFunnelClient: OpenFunnelAPI {
     public func searchLookalikesBulkCancel(_ input: Operations.SearchLookalikesBulkCancel.Input) async throws -> Operations.SearchLookalikesBulkCancel.Output {
         try core.validate(input, operationID: Operations.SearchLookalikesBulkCancel.id)
         var request = HTTPRequest(method: "POST", path: "/api/v1/account/search-lookalikes-bulk/\(PathEncoding.segment(input.jobID))/cancel")
-        request.headers.append("X-API-Key", apiKey)
+        request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         request.headers.append("Accept", "application/json")
         let response = try await core.send(request, operationID: Operations.SearchLookalikesBulkCancel.id)
         switch response.status {
@@ -90,7 +90,7 @@ public struct OpenFunnelClient: OpenFunnelAPI {
     public func techIntentSearchSubmit(_ input: Operations.TechIntentSearchSubmit.Input) async throws -> Operations.TechIntentSearchSubmit.Output {
         try core.validate(input, operationID: Operations.TechIntentSearchSubmit.id)
         var request = HTTPRequest(method: "POST", path: "/api/v2/tech/companies/intent-search")
-        request.headers.append("X-API-Key", apiKey)
+        request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         request.headers.append("Accept", "application/json")
         let body = input.body
         request.headers.append("Content-Type", "application/json")
@@ -116,7 +116,7 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         try core.validate(input, operationID: Operations.TechIntentSearchStatus.id)
         var request = HTTPRequest(method: "GET", path: "/api/v2/tech/companies/intent-search/\(PathEncoding.segment(input.jobID))")
         QueryEncoding.append(&request.query, name: "cursor", value: input.cursor, style: .form, explode: true)
-        request.headers.append("X-API-Key", apiKey)
+        request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         request.headers.append("Accept", "application/json")
         let response = try await core.send(request, operationID: Operations.TechIntentSearchStatus.id)
         switch response.status {

@@ -82,17 +82,6 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable {
         self.fundingStages = try container.decodeIfPresent([FundingStage].self, forKey: .fundingStages)
         self.locations = try container.decodeIfPresent([String].self, forKey: .locations)
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.query, forKey: .query)
-        try container.encodeIfPresent(self.seedDomains, forKey: .seedDomains)
-        try container.encode(self.limit, forKey: .limit)
-        try container.encodeIfPresent(self.minEmployees, forKey: .minEmployees)
-        try container.encodeIfPresent(self.maxEmployees, forKey: .maxEmployees)
-        try container.encodeIfPresent(self.fundingStages, forKey: .fundingStages)
-        try container.encodeIfPresent(self.locations, forKey: .locations)
-    }
 }
 
 /// Returned immediately when a bulk lookalike job is submitted.
@@ -130,14 +119,6 @@ public struct BulkLookalikeSubmitResponse: Codable, Hashable, Sendable {
         self.status = try container.decodeIfPresent(String.self, forKey: .status) ?? "pending"
         self.message = try container.decode(String.self, forKey: .message)
         self.requestedTopK = try container.decode(Int.self, forKey: .requestedTopK)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.requestedTopK, forKey: .requestedTopK)
     }
 }
 
@@ -223,20 +204,6 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable {
         self.processed = try container.decodeIfPresent(Int.self, forKey: .processed)
         self.progressMessage = try container.decodeIfPresent(String.self, forKey: .progressMessage)
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.manifest, forKey: .manifest)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
-        try container.encodeIfPresent(self.rows, forKey: .rows)
-        try container.encodeIfPresent(self.page, forKey: .page)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
-        try container.encode(self.count, forKey: .count)
-        try container.encodeIfPresent(self.processed, forKey: .processed)
-        try container.encodeIfPresent(self.progressMessage, forKey: .progressMessage)
-    }
 }
 
 /// Summary of a completed (or partial) bulk lookalike job, returned on the poll endpoint once the job finishes.
@@ -311,19 +278,6 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable {
         self.unresolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .unresolvedSeedDomains)
         self.rerankDegraded = try container.decodeIfPresent(Bool.self, forKey: .rerankDegraded) ?? false
         self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encodeIfPresent(self.pages, forKey: .pages)
-        try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
-        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed)
-        try container.encodeIfPresent(self.derivedQuery, forKey: .derivedQuery)
-        try container.encodeIfPresent(self.resolvedSeedDomains, forKey: .resolvedSeedDomains)
-        try container.encodeIfPresent(self.unresolvedSeedDomains, forKey: .unresolvedSeedDomains)
-        try container.encode(self.rerankDegraded, forKey: .rerankDegraded)
-        try container.encode(self.partial, forKey: .partial)
     }
 }
 
@@ -402,13 +356,6 @@ public struct BulkLookalikeCancelResponse: Codable, Hashable, Sendable {
         self.jobID = try container.decode(String.self, forKey: .jobID)
         self.status = try container.decodeIfPresent(String.self, forKey: .status) ?? "cancelling"
         self.message = try container.decode(String.self, forKey: .message)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.message, forKey: .message)
     }
 }
 
@@ -509,22 +456,6 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable {
         self.minEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .minEmployeeCount)
         self.maxEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .maxEmployeeCount)
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.tech, forKey: .tech)
-        try container.encode(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.variations, forKey: .variations)
-        try container.encode(self.lookbackDays, forKey: .lookbackDays)
-        try container.encode(self.limit, forKey: .limit)
-        try container.encode(self.excludeVendor, forKey: .excludeVendor)
-        try container.encode(self.excludeAggregators, forKey: .excludeAggregators)
-        try container.encodeIfPresent(self.excludeCompanySlugs, forKey: .excludeCompanySlugs)
-        try container.encode(self.enrich, forKey: .enrich)
-        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode)
-        try container.encodeIfPresent(self.minEmployeeCount, forKey: .minEmployeeCount)
-        try container.encodeIfPresent(self.maxEmployeeCount, forKey: .maxEmployeeCount)
-    }
 }
 
 /// Returned immediately when a tech intent-search job is submitted.
@@ -562,14 +493,6 @@ public struct TechIntentSubmitResponse: Codable, Hashable, Sendable {
         self.status = try container.decodeIfPresent(String.self, forKey: .status) ?? "pending"
         self.message = try container.decode(String.self, forKey: .message)
         self.requestedLimit = try container.decode(Int.self, forKey: .requestedLimit)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.requestedLimit, forKey: .requestedLimit)
     }
 }
 
@@ -640,18 +563,6 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable {
         self.page = try container.decodeIfPresent(String.self, forKey: .page)
         self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor)
         self.count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 0
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.manifest, forKey: .manifest)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
-        try container.encodeIfPresent(self.rows, forKey: .rows)
-        try container.encodeIfPresent(self.page, forKey: .page)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
-        try container.encode(self.count, forKey: .count)
     }
 }
 
@@ -738,21 +649,6 @@ public struct TechIntentManifest: Codable, Hashable, Sendable {
         self.totalCompaniesMatched = try container.decodeIfPresent(Int.self, forKey: .totalCompaniesMatched)
         self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed)
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.pages, forKey: .pages)
-        try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encode(self.partial, forKey: .partial)
-        try container.encodeIfPresent(self.tech, forKey: .tech)
-        try container.encodeIfPresent(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.companiesScanned, forKey: .companiesScanned)
-        try container.encodeIfPresent(self.companiesSkippedNoEvidence, forKey: .companiesSkippedNoEvidence)
-        try container.encodeIfPresent(self.companiesQualified, forKey: .companiesQualified)
-        try container.encodeIfPresent(self.totalCompaniesMatched, forKey: .totalCompaniesMatched)
-        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed)
-    }
 }
 
 /// Single qualified company returned by the tech intent search. Firmographic fields are populated when enrichment ran.
@@ -833,22 +729,6 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable {
         self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode)
         self.fundingStage = try container.decodeIfPresent(String.self, forKey: .fundingStage)
         self.intent = try container.decodeIfPresent(TechIntentVerdict.self, forKey: .intent)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.companySlug, forKey: .companySlug)
-        try container.encodeIfPresent(self.companyName, forKey: .companyName)
-        try container.encodeIfPresent(self.postCount, forKey: .postCount)
-        try container.encodeIfPresent(self.firstPostedAt, forKey: .firstPostedAt)
-        try container.encodeIfPresent(self.lastPostedAt, forKey: .lastPostedAt)
-        try container.encode(self.enriched, forKey: .enriched)
-        try container.encodeIfPresent(self.website, forKey: .website)
-        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL)
-        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
-        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode)
-        try container.encodeIfPresent(self.fundingStage, forKey: .fundingStage)
-        try container.encodeIfPresent(self.intent, forKey: .intent)
     }
 }
 

@@ -46,7 +46,8 @@ public enum ClientError: Error, CustomStringConvertible {
     /// The transport failed before a response arrived.
     case transport(operationID: String, underlying: any Error)
 
-    /// One line (more for invalid input, one per issue) without request data.
+    /// One line (more for invalid input: one per issue, quoting the rejected value). Headers,
+    /// credentials and bodies never appear.
     public var description: String {
         switch self {
         case .invalidInput(let operationID, let error):

@@ -26,3 +26,11 @@ public enum HeaderEncoding {
         scalar == "\r" || scalar == "\n" || scalar == "\0"
     }
 }
+
+extension HeaderEncoding {
+    /// A cookie value: everything outside RFC 3986's unreserved characters is percent-encoded,
+    /// so a value can't end its cookie (`;`), start another (`a; admin=1`) or break the header.
+    public static func cookie(_ value: some ParameterValue) -> String {
+        PercentEncoding.encode(value.parameterText, allowing: PercentEncoding.isUnreserved)
+    }
+}

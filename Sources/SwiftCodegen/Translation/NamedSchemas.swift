@@ -52,6 +52,7 @@ extension TranslationContext {
             }
         }
         responseReachable = reachableFromResponses()
+        requestReachable = reachableFromRequests()
         let recursive = recursiveAliases(targets)
 
         var decls: [SwiftDecl] = []
@@ -68,11 +69,13 @@ extension TranslationContext {
             }
             switch shaped.shape {
             case .object, .allOf:
-                decls.append(.type(makeStruct(name, schema: shaped.effective, qualifiedName: name, doc: doc, openEnums: open)))
+                decls.append(.type(makeStruct(name, schema: shaped.effective, qualifiedName: name, doc: doc, openEnums: open,
+                                              sends: requestReachable.contains(target))))
             case .stringEnum, .integerEnum:
                 decls.append(.type(makeEnum(name, shaped, doc: doc, open: open)))
             case .union, .primitiveUnion:
-                decls.append(.type(makeUnion(name, shaped, qualifiedName: name, doc: doc, openEnums: open)))
+                decls.append(.type(makeUnion(name, shaped, qualifiedName: name, doc: doc, openEnums: open,
+                                             sends: requestReachable.contains(target))))
             default:
                 var container = container("", openEnums: open)
                 container.typeNames = topLevelNames
@@ -117,9 +120,18 @@ extension TranslationContext {
         return recursive
     }
 
+    /// Named schemas that a request body or parameter can contain.
+    func reachableFromRequests() -> Set<RefTarget> {
+        var roots: [Schema] = []
+        for entry in document.operations {
+            if let body = entry.operation.requestBody { for (_, media) in body.content { if let s = media.schema { roots.append(s) } } }
+            for p in entry.operation.parameters { if let s = p.schema ?? p.content?.schema { roots.append(s) } }
+        }
+        return reachable(from: roots)
+    }
+
     /// Named schemas that a response body can contain, directly or through other schemas.
     func reachableFromResponses() -> Set<RefTarget> {
-        var reached = Set<RefTarget>()
         var work: [Schema] = []
         for entry in document.operations {
             for (_, response) in entry.operation.responses {
@@ -131,6 +143,12 @@ extension TranslationContext {
                 if let body = op.requestBody { for (_, media) in body.content { if let s = media.schema { work.append(s) } } }
             }
         }
+        return reachable(from: work)
+    }
+
+    private func reachable(from roots: [Schema]) -> Set<RefTarget> {
+        var reached = Set<RefTarget>()
+        var work = roots
         while let schema = work.popLast() {
             if let ref = schema.ref, reached.insert(ref).inserted, let target = document.referencedSchemas[ref] {
                 work.append(target)

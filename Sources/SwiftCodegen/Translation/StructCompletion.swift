@@ -115,8 +115,13 @@ extension TranslationContext {
         }
         var members: [SwiftDecl] = [.type(keys)]
         let needsCustomDecode = plan.properties.contains { $0.defaultLiteral != nil || $0.boxed } || plan.additional != nil
-        guard needsCustomDecode else { return members }
+        let needsCustomEncode = plan.properties.contains { $0.boxed || plan.writesNulls && $0.writesNull } || plan.additional != nil
+        if needsCustomDecode { members.append(.function(decodeFunction(plan))) }
+        if needsCustomEncode { members.append(.function(encodeFunction(plan))) }
+        return members
+    }
 
+    private func decodeFunction(_ plan: StructPlan) -> FunctionDecl {
         var decode = ["let container = try decoder.container(keyedBy: CodingKeys.self)"]
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
@@ -144,13 +149,16 @@ extension TranslationContext {
         }
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
         initDecl.isThrowing = true
-        members.append(.function(initDecl))
+        return initDecl
+    }
 
+    private func encodeFunction(_ plan: StructPlan) -> FunctionDecl {
         var encode = ["var container = encoder.container(keyedBy: CodingKeys.self)"]
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
             let value = "self." + SwiftNames.escaped(p.swiftName)
-            encode.append(p.optional ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+            let writesNil = plan.writesNulls && p.writesNull
+            encode.append(p.optional && !writesNil ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
         }
         if let extra = plan.additional {
             encode.append("var extra = encoder.container(keyedBy: DynamicCodingKey.self)")
@@ -160,7 +168,6 @@ extension TranslationContext {
         }
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
         encodeDecl.isThrowing = true
-        members.append(.function(encodeDecl))
-        return members
+        return encodeDecl
     }
 }

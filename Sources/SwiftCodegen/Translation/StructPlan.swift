@@ -14,6 +14,8 @@ struct StructPlan {
         var defaultLiteral: String?
         var doc: [String]
         var boxed = false
+        /// Required but nullable: present in the JSON, possibly as `null`.
+        var writesNull = false
 
         var typeText: String { optional ? use.base + "?" : use.base }
     }
@@ -23,13 +25,16 @@ struct StructPlan {
     var properties: [Property]
     /// The extra-keys property for `additionalProperties` beside fixed properties.
     var additional: (swiftName: String, valueType: String)?
+    /// Required properties that are nil are encoded as `null` (the struct is sent to the server,
+    /// for which "null" and "absent" may differ).
+    var writesNulls = false
 }
 
 extension TranslationContext {
     /// Builds a struct's declaration shell (doc, conformances, nested types) and records its plan;
     /// ``StructCompletion`` fills in properties, initializer and coding later.
-    func makeStruct(_ name: String, schema: Schema, qualifiedName: String, doc: [String], openEnums: Bool) -> TypeDecl {
-        var nested = container(qualifiedName, openEnums: openEnums)
+    func makeStruct(_ name: String, schema: Schema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false) -> TypeDecl {
+        var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
         let flat = flattenObject(schema)
         var memberNames = NameScope(reserved: ["additionalProperties"])
         var properties: [StructPlan.Property] = []
@@ -39,15 +44,18 @@ extension TranslationContext {
             let shaped = use.shaped
             // readOnly/writeOnly properties are required in one direction only, so Swift can't insist on them.
             let required = flat.required.contains(key) && !propertySchema.readOnly && !propertySchema.writeOnly
-            let defaultValue = propertySchema.defaultValue ?? shaped.effective.defaultValue
+            var defaultValue = propertySchema.defaultValue ?? shaped.effective.defaultValue
+            if defaultValue == nil, case .reference(let target) = shaped.shape { defaultValue = self.schema(for: target)?.defaultValue }
             var defaultLiteral: String?
             if !required, !use.nullable, let defaultValue {
                 defaultLiteral = literal(defaultValue, for: use)
             }
             let optional = (!required || use.nullable) && defaultLiteral == nil
-            properties.append(StructPlan.Property(
+            var property = StructPlan.Property(
                 wireName: key, swiftName: swiftName, use: use, optional: optional,
-                defaultLiteral: defaultLiteral, doc: DocComments.lines(for: propertySchema, name: key)))
+                defaultLiteral: defaultLiteral, doc: DocComments.lines(for: propertySchema, name: key))
+            property.writesNull = flat.required.contains(key) && use.nullable
+            properties.append(property)
             if let target = use.storedStruct {
                 structEdges[qualifiedName, default: []].append((swiftName, target))
             }
@@ -63,7 +71,8 @@ extension TranslationContext {
                 break
             }
         }
-        structPlans[qualifiedName] = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional)
+        structPlans[qualifiedName] = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional,
+                                                writesNulls: sends)
         validators.append(structValidator(qualifiedName, properties: properties, flat: flat))
         var decl = TypeDecl(.struct, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
         decl.members = nested.members

@@ -16,11 +16,15 @@ final class TranslationContext {
     /// Names nested types must avoid: the reserved names and every model's name.
     var nestedReserved: Set<String> = ReservedNames.nested
 
-    func container(_ qualifiedName: String, openEnums: Bool) -> Container {
-        Container(qualifiedName: qualifiedName, openEnums: openEnums, reserved: nestedReserved)
+    func container(_ qualifiedName: String, openEnums: Bool, sends: Bool = false) -> Container {
+        var c = Container(qualifiedName: qualifiedName, openEnums: openEnums, reserved: nestedReserved)
+        c.sends = sends
+        return c
     }
     /// Named schemas a response can contain: enums inside them stay open to values added later.
     var responseReachable: Set<RefTarget> = []
+    /// Named schemas a request can contain.
+    var requestReachable: Set<RefTarget> = []
     private var constraintMemo: [RefTarget: Bool] = [:]
     /// Stored struct properties whose type is another generated struct, for finding value cycles.
     var structEdges: [String: [(property: String, target: String)]] = [:]

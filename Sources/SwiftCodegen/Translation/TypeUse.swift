@@ -23,6 +23,9 @@ struct Container {
     /// Nested types are named in full where used: an operation's types are used outside its
     /// namespace (in the protocol and the client), a model's only inside its own struct.
     var qualifiesNestedTypes = false
+    /// The client sends values of the types declared here: a required property that is null
+    /// must then be written as `null`, not left out.
+    var sends = false
 
     func reference(_ name: String) -> String { qualifiesNestedTypes ? qualify(name) : name }
 
@@ -78,14 +81,14 @@ extension TranslationContext {
         case .object, .allOf:
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             let decl = makeStruct(name, schema: shaped.effective, qualifiedName: container.qualify(name),
-                                  doc: DocComments.lines(for: schema), openEnums: container.openEnums)
+                                  doc: DocComments.lines(for: schema), openEnums: container.openEnums, sends: container.sends)
             container.members.append(.type(decl))
             use.base = container.reference(name)
             use.storedStruct = container.qualify(name)
         case .union, .primitiveUnion:
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             let decl = makeUnion(name, shaped, qualifiedName: container.qualify(name),
-                                 doc: DocComments.lines(for: schema), openEnums: container.openEnums)
+                                 doc: DocComments.lines(for: schema), openEnums: container.openEnums, sends: container.sends)
             container.members.append(.type(decl))
             use.base = container.reference(name)
         }

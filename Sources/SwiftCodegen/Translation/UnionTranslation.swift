@@ -4,8 +4,8 @@ extension TranslationContext {
     /// oneOf/anyOf (and `type: [string, integer]`) as an enum with a case per branch. With a
     /// discriminator the tag picks the case; without one, branches are tried in spec order and
     /// the first that decodes wins.
-    func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool) -> TypeDecl {
-        var nested = container(qualifiedName, openEnums: openEnums)
+    func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false) -> TypeDecl {
+        var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
         var caseNames = NameScope()
         struct Branch {
             var caseName: String
@@ -101,12 +101,24 @@ extension TranslationContext {
         initDecl.isThrowing = true
         decl.members.append(.function(initDecl))
 
-        var encode = discriminator != nil ? ["switch self {"] : ["var container = encoder.singleValueContainer()", "switch self {"]
-        for b in branches {
-            let call = discriminator != nil ? "try value.encode(to: encoder)" : "try container.encode(value)"
-            encode.append("case .\(SwiftNames.escaped(b.caseName))(let value): \(call)")
+        var encode: [String]
+        if discriminator != nil {
+            // The case decides the tag, whatever the payload's own copy of the property says, so
+            // that what is encoded decodes back to the same case.
+            encode = ["let tag: String", "switch self {"]
+            for b in branches {
+                encode.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
+                encode.append("    try value.encode(to: encoder)")
+                encode.append("    tag = \(SwiftNames.stringLiteral(b.tags.first ?? b.caseName))")
+            }
+            encode += ["}", "var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)", "try tagContainer.encode(tag, forKey: .tag)"]
+        } else {
+            encode = ["var container = encoder.singleValueContainer()", "switch self {"]
+            for b in branches {
+                encode.append("case .\(SwiftNames.escaped(b.caseName))(let value): try container.encode(value)")
+            }
+            encode.append("}")
         }
-        encode.append("}")
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
         encodeDecl.isThrowing = true
         decl.members.append(.function(encodeDecl))

@@ -22,7 +22,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
     public func postJSON(_ input: Operations.PostJSON.Input) async throws -> Operations.PostJSON.Output {
         try core.validate(input, operationID: Operations.PostJSON.id)
         var request = HTTPRequest(method: "POST", path: "/json")
-        request.headers.append("Accept", "application/json")
+        request.headers.append("Accept", "application/json, application/problem+json")
         let body = input.body
         request.headers.append("Content-Type", "application/json")
         request.body = try core.encodeJSON(body, operationID: Operations.PostJSON.id)
@@ -74,7 +74,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         var request = HTTPRequest(method: "PUT", path: "/text")
         request.headers.append("Accept", "text/plain")
         let body = input.body
-        request.headers.append("Content-Type", "text/plain")
+        request.headers.append("Content-Type", "text/plain; charset=utf-8")
         request.body = Data(body.utf8)
         let response = try await core.send(request, operationID: Operations.PutText.id)
         switch response.status {
@@ -88,6 +88,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
     public func putBlob(_ input: Operations.PutBlob.Input) async throws -> Operations.PutBlob.Output {
         try core.validate(input, operationID: Operations.PutBlob.id)
         var request = HTTPRequest(method: "PUT", path: "/blob")
+        request.headers.append("Accept", "application/octet-stream")
         let body = input.body
         request.headers.append("Content-Type", "application/octet-stream")
         request.body = body

@@ -26,10 +26,17 @@ public indirect enum Pet: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        let tag: String
         switch self {
-        case .dog(let value): try value.encode(to: encoder)
-        case .cat(let value): try value.encode(to: encoder)
+        case .dog(let value):
+            try value.encode(to: encoder)
+            tag = "dog"
+        case .cat(let value):
+            try value.encode(to: encoder)
+            tag = "cat"
         }
+        var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)
+        try tagContainer.encode(tag, forKey: .tag)
     }
 }
 
@@ -110,10 +117,17 @@ public indirect enum Shape: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        let tag: String
         switch self {
-        case .circle(let value): try value.encode(to: encoder)
-        case .square(let value): try value.encode(to: encoder)
+        case .circle(let value):
+            try value.encode(to: encoder)
+            tag = "Circle"
+        case .square(let value):
+            try value.encode(to: encoder)
+            tag = "Square"
         }
+        var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)
+        try tagContainer.encode(tag, forKey: .tag)
     }
 }
 

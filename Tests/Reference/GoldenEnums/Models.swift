@@ -8,11 +8,11 @@ import OpenAPIGenRuntime
 public struct OrderRequest: Codable, Hashable, Sendable {
     public var size: Size
     public var priority: Priority
-    public var channel: Channel?
+    public var channel: Channel
     public var flags: [Flag]?
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(size: Size, priority: Priority = ._2, channel: Channel? = nil, flags: [Flag]? = nil) {
+    public init(size: Size, priority: Priority = ._2, channel: Channel = .web, flags: [Flag]? = nil) {
         self.size = size
         self.priority = priority
         self.channel = channel
@@ -48,16 +48,8 @@ public struct OrderRequest: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.size = try container.decode(Size.self, forKey: .size)
         self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority) ?? ._2
-        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
+        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel) ?? .web
         self.flags = try container.decodeIfPresent([Flag].self, forKey: .flags)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.size, forKey: .size)
-        try container.encode(self.priority, forKey: .priority)
-        try container.encodeIfPresent(self.channel, forKey: .channel)
-        try container.encodeIfPresent(self.flags, forKey: .flags)
     }
 }
 
@@ -80,11 +72,11 @@ public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterV
 public struct Order: Codable, Hashable, Sendable {
     public var id: String
     public var status: Status
-    public var channel: Channel?
+    public var channel: Channel
     public var rating: Rating?
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(id: String, status: Status, channel: Channel? = nil, rating: Rating? = nil) {
+    public init(id: String, status: Status, channel: Channel = .web, rating: Rating? = nil) {
         self.id = id
         self.status = status
         self.channel = channel
@@ -125,5 +117,13 @@ public struct Order: Codable, Hashable, Sendable {
         case status
         case channel
         case rating
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.status = try container.decode(Status.self, forKey: .status)
+        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel) ?? .web
+        self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating)
     }
 }

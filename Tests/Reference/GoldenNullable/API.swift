@@ -10,6 +10,11 @@ import OpenAPIGenRuntime
 public protocol GoldenNullableAPI: Sendable {
     /// `GET /profiles/{id}`
     func getProfile(_ input: Operations.GetProfile.Input) async throws -> Operations.GetProfile.Output
+
+    /// Sends a Profile, so its required nulls must be written as null.
+    ///
+    /// `PUT /profiles/{id}`
+    func putProfile(_ input: Operations.PutProfile.Input) async throws -> Operations.PutProfile.Output
 }
 
 extension GoldenNullableAPI {
@@ -21,5 +26,14 @@ extension GoldenNullableAPI {
             throw OperationError(operationID: Operations.GetProfile.id, output: output)
         }
         return value
+    }
+
+    /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.PutProfile.Output>`.
+    /// See ``GoldenNullableAPI/putProfile(_:)`` for the operation's description.
+    public func putProfile(id: String, body: Profile) async throws {
+        let output = try await self.putProfile(Operations.PutProfile.Input(id: id, body: body))
+        guard case .noContent = output else {
+            throw OperationError(operationID: Operations.PutProfile.id, output: output)
+        }
     }
 }

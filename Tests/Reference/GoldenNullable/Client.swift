@@ -32,6 +32,21 @@ public struct GoldenNullableClient: GoldenNullableAPI {
             return .undocumented(statusCode: response.status, response)
         }
     }
+
+    public func putProfile(_ input: Operations.PutProfile.Input) async throws -> Operations.PutProfile.Output {
+        try core.validate(input, operationID: Operations.PutProfile.id)
+        var request = HTTPRequest(method: "PUT", path: "/profiles/\(PathEncoding.segment(input.id))")
+        let body = input.body
+        request.headers.append("Content-Type", "application/json")
+        request.body = try core.encodeJSON(body, operationID: Operations.PutProfile.id)
+        let response = try await core.send(request, operationID: Operations.PutProfile.id)
+        switch response.status {
+        case 204:
+            return .noContent
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
 }
 
 /// The servers the spec lists.

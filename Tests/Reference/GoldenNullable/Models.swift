@@ -52,6 +52,17 @@ public struct Profile: Codable, Hashable, Sendable {
         case scores
         case lastSeen
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.nickname, forKey: .nickname)
+        try container.encodeIfPresent(self.bio, forKey: .bio)
+        try container.encode(self.tags, forKey: .tags)
+        try container.encode(self.manager, forKey: .manager)
+        try container.encodeIfPresent(self.scores, forKey: .scores)
+        try container.encodeIfPresent(self.lastSeen, forKey: .lastSeen)
+    }
 }
 
 public struct Person: Codable, Hashable, Sendable {

@@ -15,3 +15,7 @@ extension Person: Validatable {
 extension Operations.GetProfile.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
+
+extension Operations.PutProfile.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}

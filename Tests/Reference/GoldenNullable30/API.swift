@@ -5,6 +5,18 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// OpenAPI 3.0 nullable (version 1.0.0): one method per operation.
-public protocol GoldenNullable30API: Sendable {}
+public protocol GoldenNullable30API: Sendable {
+    /// `PUT /accounts/{id}`
+    func putAccount(_ input: Operations.PutAccount.Input) async throws -> Operations.PutAccount.Output
+}
 
-extension GoldenNullable30API {}
+extension GoldenNullable30API {
+    /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.PutAccount.Output>`.
+    /// See ``GoldenNullable30API/putAccount(_:)`` for the operation's description.
+    public func putAccount(id: String, body: Account) async throws {
+        let output = try await self.putAccount(Operations.PutAccount.Input(id: id, body: body))
+        guard case .noContent = output else {
+            throw OperationError(operationID: Operations.PutAccount.id, output: output)
+        }
+    }
+}

@@ -18,6 +18,21 @@ public struct GoldenNullable30Client: GoldenNullable30API {
     ) {
         self.core = ClientCore(baseURL: baseURL, transport: transport, options: options)
     }
+
+    public func putAccount(_ input: Operations.PutAccount.Input) async throws -> Operations.PutAccount.Output {
+        try core.validate(input, operationID: Operations.PutAccount.id)
+        var request = HTTPRequest(method: "PUT", path: "/accounts/\(PathEncoding.segment(input.id))")
+        let body = input.body
+        request.headers.append("Content-Type", "application/json")
+        request.body = try core.encodeJSON(body, operationID: Operations.PutAccount.id)
+        let response = try await core.send(request, operationID: Operations.PutAccount.id)
+        switch response.status {
+        case 204:
+            return .noContent
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
 }
 
 /// The servers the spec lists.

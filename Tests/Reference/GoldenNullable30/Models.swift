@@ -66,6 +66,15 @@ public struct Account: Codable, Hashable, Sendable {
         case expandable
         case discount
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.email, forKey: .email)
+        try container.encode(self.plan, forKey: .plan)
+        try container.encodeIfPresent(self.expandable, forKey: .expandable)
+        try container.encodeIfPresent(self.discount, forKey: .discount)
+    }
 }
 
 public struct Plan: Codable, Hashable, Sendable {

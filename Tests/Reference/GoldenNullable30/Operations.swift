@@ -5,4 +5,43 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// Inputs, outputs and inline types of each operation.
-public enum Operations {}
+public enum Operations {
+    /// Types of `putAccount`.
+    public enum PutAccount {
+        /// The operation's id in the spec.
+        public static let id = "putAccount"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// The `id` path parameter.
+            public var id: String
+
+            /// The request body, sent as `application/json`.
+            public var body: Account
+
+            public init(id: String, body: Account) {
+                self.id = id
+                self.body = body
+            }
+        }
+
+        /// What the server answered, one case per documented status.
+        public enum Output: OperationOutput, Hashable {
+            /// Stored.
+            ///
+            /// HTTP 204.
+            case noContent
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .noContent: return 204
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+    }
+}

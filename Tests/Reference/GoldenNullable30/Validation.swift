@@ -19,3 +19,9 @@ extension Account: Validatable {
 extension Plan: Validatable {
     public func validate(into v: inout Validator) {}
 }
+
+extension Operations.PutAccount.Input: Validatable {
+    public func validate(into v: inout Validator) {
+        v.nested(self.body, at: "")
+    }
+}

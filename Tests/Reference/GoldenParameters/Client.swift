@@ -45,13 +45,13 @@ public struct GoldenParametersClient: GoldenParametersAPI {
         QueryEncoding.append(&request.query, name: "limit", value: input.limit, style: .form, explode: true)
         if let value = input.xRequestID { request.headers.append("X-Request-ID", HeaderEncoding.text(value)) }
         var cookies: [String] = []
-        if let value = input.session { cookies.append("session=" + HeaderEncoding.text(value)) }
+        if let value = input.session { cookies.append("session=" + HeaderEncoding.cookie(HeaderEncoding.text(value))) }
         if !cookies.isEmpty { request.headers.append("Cookie", cookies.joined(separator: "; ")) }
-        request.headers.append("X-Tenant", tenant)
+        request.headers.append("X-Tenant", HeaderEncoding.text(tenant))
         if let apiKey = apiKey {
-            request.headers.append("X-API-Key", apiKey)
+            request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         } else if let bearerToken = bearerToken {
-            request.headers.append("Authorization", "Bearer " + bearerToken)
+            request.headers.append("Authorization", "Bearer " + HeaderEncoding.text(bearerToken))
         }
         request.headers.append("Accept", "application/json")
         let response = try await core.send(request, operationID: Operations.GetItem.id)
@@ -66,7 +66,7 @@ public struct GoldenParametersClient: GoldenParametersAPI {
     public func deleteItem(_ input: Operations.DeleteItem.Input) async throws -> Operations.DeleteItem.Output {
         try core.validate(input, operationID: Operations.DeleteItem.id)
         var request = HTTPRequest(method: "DELETE", path: "/items/\(PathEncoding.segment(input.id))")
-        request.headers.append("X-Tenant", tenant)
+        request.headers.append("X-Tenant", HeaderEncoding.text(tenant))
         let response = try await core.send(request, operationID: Operations.DeleteItem.id)
         switch response.status {
         case 204:
@@ -79,11 +79,11 @@ public struct GoldenParametersClient: GoldenParametersAPI {
     public func getPoint(_ input: Operations.GetPoint.Input) async throws -> Operations.GetPoint.Output {
         try core.validate(input, operationID: Operations.GetPoint.id)
         var request = HTTPRequest(method: "GET", path: "/points/\(PathEncoding.render(name: "coords", values: input.coords, style: .simple, explode: false))/\(PathEncoding.render(name: "label", value: input.label, style: .label, explode: false))/\(PathEncoding.render(name: "matrix", values: input.matrix, style: .matrix, explode: true))")
-        request.headers.append("X-Tenant", tenant)
+        request.headers.append("X-Tenant", HeaderEncoding.text(tenant))
         if let apiKey = apiKey {
-            request.headers.append("X-API-Key", apiKey)
+            request.headers.append("X-API-Key", HeaderEncoding.text(apiKey))
         } else if let bearerToken = bearerToken {
-            request.headers.append("Authorization", "Bearer " + bearerToken)
+            request.headers.append("Authorization", "Bearer " + HeaderEncoding.text(bearerToken))
         }
         request.headers.append("Accept", "text/plain")
         let response = try await core.send(request, operationID: Operations.GetPoint.id)

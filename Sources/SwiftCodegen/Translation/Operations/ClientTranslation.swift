@@ -174,8 +174,8 @@ extension TranslationContext {
                 } else {
                     let prefix = SwiftNames.stringLiteral(p.parameter.name + "=")
                     cookies.append(p.optional
-                        ? "if let value = \(value) { cookies.append(\(prefix) + \(text("value"))) }"
-                        : "cookies.append(\(prefix) + \(text(value)))")
+                        ? "if let value = \(value) { cookies.append(\(prefix) + HeaderEncoding.cookie(\(text("value")))) }"
+                        : "cookies.append(\(prefix) + HeaderEncoding.cookie(\(text(value))))")
                 }
             }
         }
@@ -185,17 +185,10 @@ extension TranslationContext {
             body.append("if !cookies.isEmpty { request.headers.append(\"Cookie\", cookies.joined(separator: \"; \")) }")
         }
         for h in credentials.sharedHeaders {
-            body.append("request.headers.append(\(SwiftNames.stringLiteral(h.headerName)), \(h.swiftName))")
+            body.append("request.headers.append(\(SwiftNames.stringLiteral(h.headerName)), HeaderEncoding.text(\(h.swiftName)))")
         }
         body += securityStatements(plan, credentials: credentials)
-        let accept = plan.results.compactMap { r -> String? in
-            guard let payload = r.payload else { return nil }
-            switch payload.kind {
-            case .json: return "application/json"
-            case .text: return "text/plain"
-            default: return nil
-            }
-        }
+        let accept = plan.results.compactMap { r -> String? in r.payload?.contentType }
         var acceptTypes: [String] = []
         for a in accept where !acceptTypes.contains(a) { acceptTypes.append(a) }
         if !acceptTypes.isEmpty { body.append("request.headers.append(\"Accept\", \(SwiftNames.stringLiteral(acceptTypes.joined(separator: ", "))))") }
@@ -208,7 +201,9 @@ extension TranslationContext {
             case .text: encode = "Data(body.utf8)"
             case .binary: encode = "body"
             }
-            let contentType = b.kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(b.contentType)
+            // Text is sent as UTF-8, which a bare text/* type would not say (its default is US-ASCII).
+            let declared = b.kind == .text && !b.contentType.lowercased().contains("charset") ? b.contentType + "; charset=utf-8" : b.contentType
+            let contentType = b.kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(declared)
             if b.required {
                 body.append("let body = input.body")
                 body.append("request.headers.append(\"Content-Type\", \(contentType))")
@@ -317,8 +312,8 @@ extension TranslationContext {
                     conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
                     switch location {
                     case .query: apply.append("request.query.append(QueryItem(name: \(SwiftNames.stringLiteral(name)), value: \(c.swiftNames[0])))")
-                    case .cookie: apply.append("request.headers.append(\"Cookie\", \(SwiftNames.stringLiteral(name + "=")) + \(c.swiftNames[0]))")
-                    default: apply.append("request.headers.append(\(SwiftNames.stringLiteral(name)), \(c.swiftNames[0]))")
+                    case .cookie: apply.append("request.headers.append(\"Cookie\", \(SwiftNames.stringLiteral(name + "=")) + HeaderEncoding.cookie(\(c.swiftNames[0])))")
+                    default: apply.append("request.headers.append(\(SwiftNames.stringLiteral(name)), HeaderEncoding.text(\(c.swiftNames[0])))")
                     }
                 case .http(let scheme, _) where scheme.lowercased() == "basic":
                     conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
@@ -327,10 +322,10 @@ extension TranslationContext {
                 case .http(let scheme, _):
                     conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
                     let prefix = scheme.lowercased() == "bearer" ? "Bearer" : scheme
-                    apply.append("request.headers.append(\"Authorization\", \(SwiftNames.stringLiteral(prefix + " ")) + \(c.swiftNames[0]))")
+                    apply.append("request.headers.append(\"Authorization\", \(SwiftNames.stringLiteral(prefix + " ")) + HeaderEncoding.text(\(c.swiftNames[0])))")
                 case .oauth2, .openIDConnect:
                     conditions.append("let \(c.swiftNames[0]) = \(c.swiftNames[0])")
-                    apply.append("request.headers.append(\"Authorization\", \"Bearer \" + \(c.swiftNames[0]))")
+                    apply.append("request.headers.append(\"Authorization\", \"Bearer \" + HeaderEncoding.text(\(c.swiftNames[0])))")
                 case .mutualTLS:
                     continue
                 }

@@ -27,7 +27,7 @@ struct OperationPlan {
         var status: ResponseStatus
         var caseName: String
         /// The payload type and how to read it; nil when the response has no body.
-        var payload: (type: String, kind: BodyKind)?
+        var payload: (type: String, kind: BodyKind, contentType: String)?
         var doc: [String]
     }
 

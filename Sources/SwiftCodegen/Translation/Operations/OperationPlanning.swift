@@ -18,7 +18,7 @@ extension TranslationContext {
                 entry: entry, methodName: methodName, typeName: typeName,
                 operationID: entry.operation.operationID ?? "\(entry.method.rawValue) \(entry.path)")
             let qualified = "Operations." + typeName
-            var container = container(qualified, openEnums: false)
+            var container = container(qualified, openEnums: false, sends: true)
             container.qualifiesNestedTypes = true
             var memberNames = NameScope(reserved: ["body"])
 
@@ -63,7 +63,7 @@ extension TranslationContext {
 
             var caseNames = NameScope(reserved: ["undocumented"])
             for (status, response) in sortedResponses(entry.operation.responses) {
-                var payload: (String, OperationPlan.BodyKind)?
+                var payload: (String, OperationPlan.BodyKind, String)?
                 if let (contentType, media) = OperationNaming.preferredMediaType(response.content) {
                     let kind = OperationNaming.bodyKind(contentType)
                     switch kind {
@@ -71,12 +71,13 @@ extension TranslationContext {
                         let hint = SwiftNames.typeName(OperationNaming.caseName(for: status)) + "Body"
                         var responseContainer = container
                         responseContainer.openEnums = true
+                        responseContainer.sends = false
                         let type = media.schema.map { typeUse($0, hint: hint, in: &responseContainer).rendered } ?? "JSONValue"
                         container.members = responseContainer.members
                         container.typeNames = responseContainer.typeNames
-                        payload = (type, .json)
-                    case .text: payload = ("String", .text)
-                    default: payload = ("Data", .binary)
+                        payload = (type, .json, contentType)
+                    case .text: payload = ("String", .text, contentType)
+                    default: payload = ("Data", .binary, contentType)
                     }
                 }
                 plan.results.append(.init(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
