@@ -17,10 +17,13 @@ let package = Package(
         .library(name: "OpenAPIGenRuntime", targets: ["OpenAPIGenRuntime"]),
         .library(name: "OpenFunnel", targets: ["OpenFunnel"]),
         .library(name: "OpenFunnelJobs", targets: ["OpenFunnelJobs"]),
+        .executable(name: "openfunnel", targets: ["openfunnel"]),
+        .executable(name: "openfunnel-fake-server", targets: ["openfunnel-fake-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +46,14 @@ let package = Package(
         .target(name: "OpenFunnel", dependencies: ["OpenAPIGenRuntime"], path: "Generated/OpenFunnel"),
         // Hand-written on top of the generated module: job polling, row streams, cancellation.
         .target(name: "OpenFunnelJobs", dependencies: ["OpenFunnel"]),
+        // A fake OpenFunnel over real HTTP (FlyingFox) for tests, benchmarks and `make demo`.
+        .target(name: "OpenFunnelFakeServer", dependencies: ["OpenFunnel", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
+        // The `openfunnel` command line: its logic in a library so tests can drive it.
+        .target(name: "OpenFunnelCLI", dependencies: [
+            "OpenFunnelJobs", "OpenFunnel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "openfunnel", dependencies: ["OpenFunnelCLI"]),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
@@ -50,6 +61,8 @@ let package = Package(
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "GeneratorDriver", "OpenAPIModel"]),
         .testTarget(name: "OpenFunnelTests", dependencies: ["OpenFunnel"]),
         .testTarget(name: "OpenFunnelJobsTests", dependencies: ["OpenFunnelJobs", "OpenFunnel"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
+        .testTarget(name: "OpenFunnelCLITests", dependencies: ["OpenFunnelCLI", "OpenFunnelFakeServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

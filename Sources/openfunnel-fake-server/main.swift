@@ -1,0 +1,1 @@
+print("openfunnel-fake-server: not yet")
