@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "OpenFunnel", targets: ["OpenFunnel"]),
         .library(name: "OpenFunnelJobs", targets: ["OpenFunnelJobs"]),
         .executable(name: "openfunnel", targets: ["openfunnel"]),
+        .plugin(name: "GenerateOpenAPI", targets: ["GenerateOpenAPI"]),
         .executable(name: "openfunnel-fake-server", targets: ["openfunnel-fake-server"]),
     ],
     dependencies: [
@@ -54,6 +55,12 @@ let package = Package(
             "OpenFunnelJobs", "OpenFunnel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "openfunnel", dependencies: ["OpenFunnelCLI"]),
+        .plugin(
+            name: "GenerateOpenAPI",
+            capability: .command(
+                intent: .custom(verb: "generate-openapi", description: "Regenerate Swift code from the OpenAPI spec named in openapi-gen.yaml"),
+                permissions: [.writeToPackageDirectory(reason: "openapi-gen writes the generated Swift files into the package")]),
+            dependencies: ["openapi-gen"]),
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
