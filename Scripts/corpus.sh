@@ -4,7 +4,7 @@
 # Usage: Scripts/corpus.sh [WORKDIR]   (default .build-corpus)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-specs="$root/../shared/specs"
+specs=${CORPUS_SPECS:-$root/../shared/specs}
 work=${1:-$root/.build-corpus}
 gen="$root/.build/release/openapi-gen"
 [ -d "$specs" ] || { echo "corpus: $specs not found" >&2; exit 1; }
