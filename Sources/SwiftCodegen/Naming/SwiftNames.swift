@@ -19,23 +19,28 @@ public enum SwiftNames {
     /// Splits text into words at separators and case changes: `seed_domains` → [seed, domains],
     /// `HTTPValidationError` → [HTTP, Validation, Error], `me$sage` → [me, sage].
     static func words(_ text: String) -> [String] {
+        // Identifiers keep ASCII letters and digits only, so the split works on bytes: Unicode
+        // character properties are slow, and names are split hundreds of thousands of times.
+        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         var result: [String] = []
-        var current: [Character] = []
-        let chars = Array(text)
+        var current: [UInt8] = []
+        let bytes = Array(text.utf8)
         func flush() {
-            if !current.isEmpty { result.append(String(current)) }
-            current = []
+            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
-        for (i, c) in chars.enumerated() {
-            guard c.isLetter || c.isNumber, c.isASCII else {
+        for (i, c) in bytes.enumerated() {
+            guard isUpper(c) || isLower(c) || isDigit(c) else {
                 flush()
                 continue
             }
             if let last = current.last {
-                let nextIsLower = i + 1 < chars.count && chars[i + 1].isLowercase
-                if c.isUppercase && (last.isLowercase || last.isNumber) {
+                let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
+                if isUpper(c) && (isLower(last) || isDigit(last)) {
                     flush()
-                } else if c.isUppercase && last.isUppercase && nextIsLower {
+                } else if isUpper(c) && isUpper(last) && nextIsLower {
                     // The last capital of an acronym starts the next word: "HTTPStatus" → HTTP, Status.
                     flush()
                 }
@@ -133,16 +138,19 @@ public enum SwiftNames {
 /// (`foo_bar` and `fooBar`) resolve the same way on every run: the first keeps the name, later
 /// ones get 2, 3, ….
 struct NameScope {
-    private var used: Set<String>
+    /// Shared and never mutated, so the thousands of scopes a large spec creates don't each copy
+    /// the model names.
+    private let reserved: Set<String>
+    private var used: Set<String> = []
 
-    init(reserved: Set<String> = []) { used = reserved }
+    init(reserved: Set<String> = []) { self.reserved = reserved }
 
     mutating func claim(_ name: String) -> String {
-        if used.insert(name).inserted { return name }
+        if !reserved.contains(name), used.insert(name).inserted { return name }
         var n = 2
-        while !used.insert("\(name)\(n)").inserted { n += 1 }
+        while reserved.contains("\(name)\(n)") || !used.insert("\(name)\(n)").inserted { n += 1 }
         return "\(name)\(n)"
     }
 
-    func contains(_ name: String) -> Bool { used.contains(name) }
+    func contains(_ name: String) -> Bool { reserved.contains(name) || used.contains(name) }
 }

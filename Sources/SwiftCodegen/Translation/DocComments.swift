@@ -19,14 +19,30 @@ enum DocComments {
 
     static func split(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        let normalized = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0).trimmingTrailingWhitespace
+        // Bytes, not Characters: a large spec has megabytes of descriptions. \r\n and \r become \n.
+        var bytes = Array(text.utf8)
+        if bytes.contains(13) {
+            var normalized: [UInt8] = []
+            normalized.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 13 {
+                    normalized.append(10)
+                    if i + 1 < bytes.count, bytes[i + 1] == 10 { i += 1 }
+                } else {
+                    normalized.append(bytes[i])
+                }
+                i += 1
+            }
+            bytes = normalized
+        }
+        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self).trimmingTrailingWhitespace
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         // A doc comment line must not end the comment early or start a nested one.
-        return lines.map { $0.replacingAll("*/", with: "* /") }
+        return lines.map { $0.utf8.contains(42) ? $0.replacingAll("*/", with: "* /") : $0 }
     }
 
     private static func isEcho(_ title: String, of name: String?) -> Bool {

@@ -68,10 +68,10 @@ final class TranslationContext {
         case .array(let items?): return hasConstraints(items, &visiting)
         case .map(let values?): return hasConstraints(values, &visiting)
         case .object:
-            return shaped.effective.properties.values.contains { hasConstraints($0, &visiting) }
+            return shaped.effective.properties.contains { hasConstraints($0.value, &visiting) }
         case .allOf(let parts):
             return parts.contains { hasConstraints($0, &visiting) }
-                || shaped.effective.properties.values.contains { hasConstraints($0, &visiting) }
+                || shaped.effective.properties.contains { hasConstraints($0.value, &visiting) }
         case .union(let branches, _):
             return branches.contains { hasConstraints($0, &visiting) }
         default:
