@@ -1,1 +1,0 @@
-// The fake server lands here.
