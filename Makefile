@@ -3,7 +3,7 @@ SWIFT ?= swift
 GEN := .build/debug/openapi-gen
 GEN_RELEASE := .build/release/openapi-gen
 
-.PHONY: deps build generate check lint validate-spec test bench corpus clean
+.PHONY: deps build generate check lint validate-spec test bench corpus demo clean
 
 # libyaml is the parser (a system library); openapi-spec-validator checks spec/openfunnel.yaml.
 deps:
@@ -39,6 +39,10 @@ bench: deps
 
 corpus: deps
 	Scripts/corpus.sh
+
+# A lookalike search through the openfunnel CLI against the fake server (see README).
+demo: deps
+	Scripts/demo.sh
 
 clean:
 	rm -rf .build .build-corpus .build-bench

@@ -50,6 +50,7 @@ let package = Package(
         // A fake OpenFunnel over real HTTP (FlyingFox) for tests, benchmarks and `make demo`.
         .target(name: "OpenFunnelFakeServer", dependencies: ["OpenFunnel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
+        .executableTarget(name: "openfunnel-drain-bench", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
         // The `openfunnel` command line: its logic in a library so tests can drive it.
         .target(name: "OpenFunnelCLI", dependencies: [
             "OpenFunnelJobs", "OpenFunnel", .product(name: "ArgumentParser", package: "swift-argument-parser"),

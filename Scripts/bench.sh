@@ -12,7 +12,7 @@
 #      next to the runtime module compiled the same way, in a throwaway package
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
-#   BENCH_SECTIONS="1 2 3" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine)
+#   BENCH_SECTIONS="1 2 3 4" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
 # section 3 builds a copy of the package in .build-bench/compile. `make clean` removes both.
 # shellcheck disable=SC2059  # the table formats are kept in variables (row1, row2, row3) on purpose
@@ -24,7 +24,7 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
-sections=" ${BENCH_SECTIONS:-1 2 3} "
+sections=" ${BENCH_SECTIONS:-1 2 3 4} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
 gen="$scratch/release/openapi-gen"
@@ -299,6 +299,14 @@ echo "   OpenFunnel / runtime: $(ratio "${compile_s[OpenFunnel-debug]}" "${compi
 echo "   note: module_s = wall_s - no-op_s (SwiftPM's planning and checks: median of 5 builds with nothing to compile);"
 echo "         cpu_s = the same difference in user+system time, all compiler processes included"
 echo "   note: built in a copy of the package, .build-bench/compile/pkg (build cache: .build-bench/compile/build)"
+fi
+
+if section 4; then
+  echo
+  # The job layer against the fake server over real HTTP: one page at a time is the reference.
+  (cd "$root" && swift build -c release --product openfunnel-drain-bench --scratch-path "$scratch") >"$tmp/drain-build.log" 2>&1 \
+    || { cat "$tmp/drain-build.log" >&2; exit 1; }
+  "$scratch/release/openfunnel-drain-bench"
 fi
 echo
 echo "load average at end $(loadavg). Ratios are the numbers to compare across machines;"

@@ -12,7 +12,7 @@ public struct SearchJob<Kind: SearchJobKind>: Sendable {
     /// How many pages `rows()` fetches at once when the manifest gives the page count.
     public var pageConcurrency: Int
 
-    public init(jobID: String, limit: Int? = nil, api: any OpenFunnelAPI, polling: PollingPolicy = PollingPolicy(), pageConcurrency: Int = 6) {
+    public init(jobID: String, limit: Int? = nil, api: any OpenFunnelAPI, polling: PollingPolicy = PollingPolicy(), pageConcurrency: Int = 8) {
         self.jobID = jobID
         self.limit = limit
         self.api = api

@@ -12,7 +12,7 @@ public struct SearchJobs: Sendable {
     public var polling: PollingPolicy
     public var pageConcurrency: Int
 
-    public init(api: any OpenFunnelAPI, polling: PollingPolicy = PollingPolicy(), pageConcurrency: Int = 6) {
+    public init(api: any OpenFunnelAPI, polling: PollingPolicy = PollingPolicy(), pageConcurrency: Int = 8) {
         self.api = api
         self.polling = polling
         self.pageConcurrency = pageConcurrency
