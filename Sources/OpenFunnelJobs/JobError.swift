@@ -13,8 +13,6 @@ public enum JobError: Error, Sendable, Hashable, CustomStringConvertible {
     case repeatedCursor(jobID: String, cursor: String)
     /// This kind of job has no cancel operation in the API.
     case cancelUnsupported(kind: String)
-    /// The server answered a status the API doesn't document for this call.
-    case unexpectedResponse(operationID: String, statusCode: Int)
 
     public var description: String {
         switch self {
@@ -24,7 +22,6 @@ public enum JobError: Error, Sendable, Hashable, CustomStringConvertible {
         case .deadlineExceeded(let id, let status): return "job \(id) was still \(status) when the deadline passed"
         case .repeatedCursor(let id, let cursor): return "job \(id): the server returned cursor \(cursor) twice; stopping instead of looping"
         case .cancelUnsupported(let kind): return "\(kind) jobs cannot be cancelled through the API"
-        case .unexpectedResponse(let op, let status): return "`\(op)` returned HTTP \(status), which the API does not document"
         }
     }
 }

@@ -32,6 +32,7 @@ public enum LookalikeSearch: SearchJobKind {
     public static let displayName = "lookalike"
 
     public static func submit(_ request: BulkLookalikeSearchRequest, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?) {
+        try validate(request, operationID: Operations.SearchLookalikesBulk.id)
         let output = try await api.searchLookalikesBulk(.init(body: request))
         guard case .ok(let accepted) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulk.id, output: output)
@@ -75,6 +76,7 @@ public enum TechIntentSearch: SearchJobKind {
     public static let displayName = "tech intent"
 
     public static func submit(_ request: TechIntentSearchRequest, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?) {
+        try validate(request, operationID: Operations.TechIntentSearchSubmit.id)
         let output = try await api.techIntentSearchSubmit(.init(body: request))
         guard case .ok(let accepted) = output else {
             throw OperationError(operationID: Operations.TechIntentSearchSubmit.id, output: output)
@@ -103,4 +105,14 @@ public enum TechIntentSearch: SearchJobKind {
 
     public static func pageCount(of manifest: TechIntentManifest) -> Int? { manifest.pages }
     public static func isPartial(_ manifest: TechIntentManifest) -> Bool { manifest.partial }
+}
+
+/// Checks a request before submitting it, whatever `OpenFunnelAPI` is behind the job layer (the
+/// generated client validates too, but a fake or a server-side implementation may not): a job
+/// that would be refused must not be billed, nor sent.
+func validate(_ request: some Validatable, operationID: String) throws {
+    let issues = request.validationIssues
+    if !issues.isEmpty {
+        throw ClientError.invalidInput(operationID: operationID, ValidationFailure(issues: issues))
+    }
 }

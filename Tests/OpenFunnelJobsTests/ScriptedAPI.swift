@@ -21,6 +21,8 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
     private var jobs: [String: Job] = [:]
     private(set) var statusCalls: [String?] = []
     private(set) var cancelCalls = 0
+    private var submitCount = 0
+    var submitCalls: Int { lock.withLock { submitCount } }
     /// Page names to return instead of the real ones, to test cursor handling.
     var cursorOverride: ((_ page: Int) -> String?)?
 
@@ -36,6 +38,7 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
     var calls: Int { lock.withLock { statusCalls.count } }
 
     func searchLookalikesBulk(_ input: Operations.SearchLookalikesBulk.Input) async throws -> Operations.SearchLookalikesBulk.Output {
+        lock.withLock { submitCount += 1 }
         addJob(id: "job-1", rowCount: input.body.limit)
         return .ok(BulkLookalikeSubmitResponse(jobID: "job-1", message: "poll it", requestedTopK: input.body.limit))
     }

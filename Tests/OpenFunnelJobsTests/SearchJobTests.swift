@@ -120,3 +120,22 @@ final class ProgressLog: @unchecked Sendable {
     func add(_ p: JobProgress) { lock.withLock { items.append(p) } }
     var all: [JobProgress] { lock.withLock { items } }
 }
+
+@Suite struct SubmitValidationTests {
+    @Test func invalidRequestsAreRefusedBeforeTheAPIIsCalled() async throws {
+        let api = ScriptedAPI()
+        let jobs = SearchJobs(api: api, polling: instantPolling())
+        let request = BulkLookalikeSearchRequest(query: "", seedDomains: Array(repeating: "a.com", count: 11), limit: 0)
+        let error = try await #require(throws: ClientError.self) { try await jobs.submitLookalikes(request) }
+        guard case .invalidInput(_, let failure) = error else { Issue.record("expected invalidInput, got \(error)"); return }
+        #expect(failure.issues.map(\.description) == [
+            "query: 0 characters, at least 1 required",
+            "seed_domains: 11 items, at most 10 allowed",
+            "limit: 0 is less than the minimum 1",
+        ])
+        #expect(api.submitCalls == 0)
+        // And a valid one goes through.
+        _ = try await jobs.submitLookalikes(BulkLookalikeSearchRequest(query: "voice AI", limit: 5))
+        #expect(api.submitCalls == 1)
+    }
+}
