@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks raw bytes before libyaml sees them, and rewrites the one JSON construct libyaml rejects.
 ///
 /// libyaml's own messages for binary or mis-encoded input ("control characters are not allowed",
@@ -17,10 +25,14 @@ struct PreparedInput {
 }
 
 enum InputPreparation {
-    static func prepare(_ bytes: [UInt8], file: SourceFileID) throws(Diagnostic) -> PreparedInput {
-        let isUTF16 = bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
-        if !isUTF16 {
-            if let nul = bytes.firstIndex(of: 0) {
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
+    }
+
+    /// Refuses binary and mis-encoded input with a message that says so.
+    static func check(_ bytes: [UInt8], file: SourceFileID) throws(Diagnostic) {
+        if !isUTF16(bytes) {
+            if let nul = firstNUL(bytes) {
                 throw .error(
                     "binary data (a NUL byte) where YAML or JSON text was expected; is this an OpenAPI document?",
                     at: location(ofByte: nul, in: bytes, file: file))
@@ -32,8 +44,12 @@ enum InputPreparation {
                     at: location(ofByte: bad, in: bytes, file: file))
             }
         }
+    }
+
+    /// The text libyaml is to read: checked input, with JSON's surrogate escapes rewritten.
+    static func prepare(_ bytes: [UInt8]) -> PreparedInput {
         var input = PreparedInput(bytes: bytes)
-        if !isUTF16, looksLikeJSON(bytes), containsSurrogateEscape(bytes) {
+        if !isUTF16(bytes), looksLikeJSON(bytes), containsSurrogateEscape(bytes) {
             rewriteSurrogateEscapes(&input)
         }
         return input
@@ -57,10 +73,28 @@ enum InputPreparation {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// `memchr` scans many bytes per instruction; these checks run over every byte of every file.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
+            // Eight ASCII bytes at a time: documents are almost entirely ASCII.
+            if let raw, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let width: Int
@@ -104,19 +138,21 @@ enum InputPreparation {
     }
 
     private static func containsSurrogateEscape(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i + 5 < n {
-            if bytes[i] == UInt8(ascii: "\\") {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var i = 0
+            let n = buffer.count
+            while i + 5 < n {
+                // Jump from backslash to backslash; most of a JSON file has none.
+                guard let found = memchr(base + i, Int32(UInt8(ascii: "\\")), n - 5 - i) else { return false }
+                i = base.distance(to: UnsafeRawPointer(found))
                 if bytes[i + 1] == UInt8(ascii: "u"), let v = hexValue(bytes, i + 2), (0xD800...0xDFFF).contains(v) {
                     return true
                 }
                 i += 2
-            } else {
-                i += 1
             }
+            return false
         }
-        return false
     }
 
     /// JSON writes characters outside the Basic Multilingual Plane as UTF-16 surrogate pairs

@@ -1,10 +1,19 @@
 /// One node of a YAML (or JSON) document, with the place it starts.
 ///
-/// Nodes are values: an alias shares its anchor's storage (arrays are copy-on-write), so a
-/// document with many aliases costs memory for its text, not for its expansion.
+/// Nodes are values that share their document's storage (a ``YAMLArena``): an alias repeats
+/// its anchor's content without copying it, so a document with many aliases costs memory for
+/// its text, not for its expansion. Reading is cheap; setting ``location`` or ``content``, or
+/// making a node with ``init(_:at:)``, copies the content into storage of its own.
 public struct YAMLNode: Sendable {
-    public var location: SourceLocation
-    public var content: Content
+    let arena: YAMLArena
+    let id: UInt32
+
+    init(arena: YAMLArena, id: UInt32) {
+        self.arena = arena
+        self.id = id
+    }
+
+    var ref: NodeRef { arena.node(id) }
 
     public enum Content: Sendable {
         case scalar(YAMLScalar)
@@ -13,39 +22,36 @@ public struct YAMLNode: Sendable {
     }
 
     public init(_ content: Content, at location: SourceLocation) {
-        self.content = content
-        self.location = location
+        let arena = YAMLArena()
+        self.init(arena: arena, id: arena.append(content, at: location))
     }
 
-    public var scalar: YAMLScalar? {
-        if case .scalar(let s) = content { return s }
-        return nil
+    public var location: SourceLocation {
+        get { ref.location }
+        set { self = YAMLNode(content, at: newValue) }
     }
 
-    public var sequence: [YAMLNode]? {
-        if case .sequence(let items) = content { return items }
-        return nil
+    public var content: Content {
+        get {
+            switch ref.content {
+            case .scalar(let s): return .scalar(s)
+            case .sequence(let items): return .sequence(items.map(\.node))
+            case .mapping(let m): return .mapping(YAMLMapping(arena: arena, id: m.id))
+            }
+        }
+        set { self = YAMLNode(newValue, at: location) }
     }
+
+    public var scalar: YAMLScalar? { ref.scalar }
+
+    public var sequence: [YAMLNode]? { ref.sequence?.map(\.node) }
 
     public var mapping: YAMLMapping? {
-        if case .mapping(let m) = content { return m }
-        return nil
+        ref.isMapping ? YAMLMapping(arena: arena, id: id) : nil
     }
 
     /// What a reader would call this node in an error message ("a mapping", "the string \"x\"").
-    public var kindDescription: String {
-        switch content {
-        case .sequence: return "a sequence"
-        case .mapping: return "a mapping"
-        case .scalar(let s):
-            switch s.kind {
-            case .null: return "null"
-            case .bool: return "the boolean \(s.text)"
-            case .integer, .float: return "the number \(s.text)"
-            case .string: return "the string \"\(s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text)\""
-            }
-        }
-    }
+    public var kindDescription: String { ref.kindDescription }
 }
 
 /// A scalar's text together with what YAML 1.2's core schema says it is.
@@ -99,6 +105,15 @@ public struct YAMLScalar: Sendable, Hashable {
         default: return nil
         }
     }
+
+    static func describe(kind: Kind, text: String) -> String {
+        switch kind {
+        case .null: return "null"
+        case .bool: return "the boolean \(text)"
+        case .integer, .float: return "the number \(text)"
+        case .string: return "the string \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
+        }
+    }
 }
 
 /// A mapping's entries in document order. Keys are scalars: OpenAPI never uses complex keys,
@@ -110,20 +125,92 @@ public struct YAMLMapping: Sendable {
         public var value: YAMLNode
     }
 
-    public var entries: [Entry]
+    private enum Storage: Sendable {
+        /// A parsed mapping, read in place.
+        case arena(YAMLArena, UInt32)
+        case entries([Entry])
+    }
 
-    public init(entries: [Entry]) { self.entries = entries }
+    private var storage: Storage
 
-    /// The value for a key; a linear scan, as mappings are small or read whole in one pass.
-    public subscript(key: String) -> YAMLNode? {
-        for entry in entries where entry.key == key { return entry.value }
+    public init(entries: [Entry]) { storage = .entries(entries) }
+
+    init(arena: YAMLArena, id: UInt32) { storage = .arena(arena, id) }
+
+    private var ref: MappingRef? {
+        if case .arena(let arena, let id) = storage { return arena.node(id).mapping }
         return nil
     }
 
-    public func entry(_ key: String) -> Entry? {
-        entries.first { $0.key == key }
+    public var entries: [Entry] {
+        get {
+            switch storage {
+            case .entries(let entries): return entries
+            case .arena(let arena, _):
+                return ref!.map { Entry(key: $0.key, keyLocation: $0.keyLocation, value: YAMLNode(arena: arena, id: $0.value.id)) }
+            }
+        }
+        set { storage = .entries(newValue) }
     }
 
-    public var keys: [String] { entries.map(\.key) }
-    public var count: Int { entries.count }
+    /// The value for a key; a linear scan, as mappings are small or read whole in one pass.
+    public subscript(key: String) -> YAMLNode? {
+        entry(key)?.value
+    }
+
+    public func entry(_ key: String) -> Entry? {
+        switch storage {
+        case .entries(let entries): return entries.first { $0.key == key }
+        case .arena(let arena, _):
+            return ref!.entry(key).map { Entry(key: $0.key, keyLocation: $0.keyLocation, value: YAMLNode(arena: arena, id: $0.value.id)) }
+        }
+    }
+
+    public var keys: [String] {
+        switch storage {
+        case .entries(let entries): return entries.map(\.key)
+        case .arena: return ref!.keys
+        }
+    }
+
+    public var count: Int {
+        switch storage {
+        case .entries(let entries): return entries.count
+        case .arena: return ref!.count
+        }
+    }
+}
+
+extension YAMLArena {
+    /// Appends public content, copying nodes that live in other arenas.
+    func append(_ content: YAMLNode.Content, at location: SourceLocation) -> UInt32 {
+        var raw = RawNode(line: location.line, column: location.column, file: location.file.rawValue, flags: 0, start: 0, count: 0)
+        switch content {
+        case .scalar(let scalar):
+            var text = scalar.text
+            raw.flags = RawNode.scalarFlags(kind: scalar.kind, style: scalar.style)
+            raw.start = UInt32(truncatingIfNeeded: storage.pointee.text.count)
+            text.withUTF8 { buffer in
+                if let base = buffer.baseAddress { storage.pointee.text.append(base, count: buffer.count) }
+                raw.count = UInt32(buffer.count)
+            }
+        case .sequence(let items):
+            let ids = items.map { copy($0.ref) }
+            raw.flags = RawNode.sequenceFlag
+            raw.start = UInt32(truncatingIfNeeded: storage.pointee.items.count)
+            raw.count = UInt32(ids.count)
+            for id in ids { storage.pointee.items.append(id) }
+        case .mapping(let mapping):
+            let entries = mapping.entries.map { entry -> RawEntry in
+                RawEntry(key: internKey(entry.key), keyLine: entry.keyLocation.line, keyColumn: entry.keyLocation.column,
+                         value: copy(entry.value.ref))
+            }
+            let start = storage.pointee.entries.count
+            raw.start = UInt32(truncatingIfNeeded: start)
+            raw.count = UInt32(entries.count)
+            for entry in entries { storage.pointee.entries.append(entry) }
+            raw.flags = storage.pointee.mappingFlags(entriesFrom: start)
+        }
+        return appendNode(raw).id
+    }
 }

@@ -222,3 +222,61 @@ import YAMLTree
         #expect(result.rendered().contains { $0.contains("self-props.yml:5:11: error:") && $0.contains("leads back into itself") })
     }
 }
+
+/// A load decodes on the caller's thread when its stack has room, and starts over on a thread
+/// with a large stack when the document turns out to nest deeper than that room allows.
+@Suite struct CallerStackTests {
+    private final class Work: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    /// Runs `body` on a new thread with a stack of `size` bytes.
+    private func onThread(stack size: Int, _ body: @escaping () -> Void) {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        let context = Unmanaged.passRetained(Work(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        let status = pthread_create(&thread, &attributes, { context in
+            #if canImport(Darwin)
+            Unmanaged<Work>.fromOpaque(context).takeRetainedValue().body()
+            #else
+            Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+            #endif
+            return nil
+        }, context)
+        #expect(status == 0)
+        #if canImport(Darwin)
+        pthread_join(thread!, nil)
+        #else
+        pthread_join(thread, nil)
+        #endif
+    }
+
+    @Test(arguments: [100, 990])
+    func deepDocumentsLoadFromARoomyThread(depth: Int) {
+        var text = "openapi: 3.1.0\ninfo: {title: Deep, version: '1'}\ncomponents:\n  schemas:\n    Deep: "
+        text += String(repeating: "{items: ", count: depth) + "{type: string}" + String(repeating: "}", count: depth) + "\n"
+        let bytes = Array(text.utf8)
+        final class Outcome: @unchecked Sendable { var levels = 0; var errors = 0 }
+        let outcome = Outcome()
+        // Room enough to start on this thread, too little for 990 levels of a few kilobytes each.
+        onThread(stack: 6 << 20) {
+            let result = DocumentLoader.load(bytes: bytes, path: "deep.yaml")
+            var schema = result.document?.components.schemas["Deep"]
+            while let next = schema?.items?.value {
+                schema = next
+                outcome.levels += 1
+            }
+            outcome.errors = result.errorCount
+        }
+        #expect(outcome.levels == depth)
+        #expect(outcome.errors == 0)
+    }
+}

@@ -35,7 +35,7 @@ extension ModelDecoder {
         var result = OrderedMap<T>()
         guard let (mapping, map) = mapping(cursor, key, expected: "a mapping of names to \(what)") else { return result }
         for entry in mapping.entries where !Self.isExtension(entry.key) {
-            if let decoded = decode(map.child(entry)) { result[entry.key] = decoded }
+            if let decoded = decode(map.child(entry)) { result.appendNew(entry.key, decoded) }
         }
         return result
     }

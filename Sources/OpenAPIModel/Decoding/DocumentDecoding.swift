@@ -2,7 +2,7 @@ import YAMLTree
 
 /// The top level: `info`, `servers`, `tags` and the dispatch to each area.
 extension ModelDecoder {
-    func document(_ root: Cursor, mapping: YAMLMapping, versionText: String) -> Document {
+    func document(_ root: Cursor, mapping: MappingRef, versionText: String) -> Document {
         var document = Document(versionText: versionText, version: version, info: Info(title: "", version: ""), rootFile: root.file)
         var sawInfo = false
         for entry in mapping.entries {

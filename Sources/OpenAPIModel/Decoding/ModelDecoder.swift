@@ -19,6 +19,8 @@ final class ModelDecoder {
 
     /// Each distinct `$ref` text, per referring file, resolved once.
     var resolutions: [ResolutionKey: Resolution] = [:]
+    /// Each distinct `$ref` text, split once.
+    var parsedReferences: [String: ParsedReference] = [:]
     /// References followed while walking a pointer through another reference; bounded to stop
     /// pointers that lead through themselves.
     var pointerHops = 0
@@ -45,6 +47,14 @@ final class ModelDecoder {
     /// 23,000), few enough for a generator to walk.
     static let maxExpandedSchemas = 1_000_000
 
+    /// The class of the key `$ref` in the load's arena, looked up once it occurs; every mapping
+    /// the decoder reads is checked for it.
+    private var refKey: KeyID?
+    /// The arena's key count when `$ref` was last looked up and absent.
+    private var refKeyAbsentAt = -1
+
+    var schemaKeywords = KeywordTable<SchemaKeyword>()
+
     private var reportedDepth = false
     /// Nodes decoded so far, counting a node again each time a reference brings it in.
     private var work = 0
@@ -54,11 +64,27 @@ final class ModelDecoder {
     /// running for hours.
     static let maxWork = 20_000_000
 
-    init(store: SourceStore, diagnostics: DiagnosticCollector, version: Document.Version, rootFile: SourceFileID) {
+    /// Set when decoding on a caller's thread whose stack may be too small for the document.
+    let stackLimit: StackLimit?
+    /// Set once the stack reached ``stackLimit``; from then on every schema and literal is
+    /// skipped, so that decoding unwinds, and the result is to be discarded.
+    private(set) var ranOutOfStack = false
+
+    init(store: SourceStore, diagnostics: DiagnosticCollector, version: Document.Version, rootFile: SourceFileID,
+         stackLimit: StackLimit? = nil) {
         self.store = store
         self.diagnostics = diagnostics
         self.version = version
         self.rootFile = rootFile
+        self.stackLimit = stackLimit
+    }
+
+    /// True when the stack has no room for going deeper. Checked where decoding recurses
+    /// without bound (schemas, literals); every other path adds only a few frames between them.
+    func isOutOfStack() -> Bool {
+        guard let stackLimit else { return false }
+        if !ranOutOfStack && stackLimit.isReached { ranOutOfStack = true }
+        return ranOutOfStack
     }
 
     func error(_ message: String, at cursor: Cursor) {
@@ -79,6 +105,7 @@ final class ModelDecoder {
 
     /// True, after reporting once, when a node lies too deep to decode.
     func isTooDeep(_ cursor: Cursor) -> Bool {
+        if isOutOfStack() { return true }
         guard cursor.depth > Self.maxDepth else { return false }
         if !reportedDepth {
             reportedDepth = true
@@ -89,15 +116,28 @@ final class ModelDecoder {
 
     /// Accounts for decoding `nodes` more nodes; false, after reporting once, when the document's
     /// references have multiplied it beyond ``maxWork``.
-    func spend(_ nodes: Int, at location: SourceLocation) -> Bool {
+    func spend(_ nodes: Int, at node: NodeRef) -> Bool {
         work += nodes
         guard work > Self.maxWork else { return true }
         if !reportedWork {
             reportedWork = true
             diagnostics.error("references expand the document beyond \(Self.maxWork) nodes; the rest is skipped (a reference bomb?)",
-                              at: location)
+                              at: node.location)
         }
         return false
+    }
+
+    /// A mapping's `$ref` entry, found without hashing the key's text each time.
+    func refEntry(_ mapping: MappingRef) -> EntryRef? {
+        if let refKey { return mapping.entry(refKey) }
+        let keyCount = store.arena.keyCount
+        if refKeyAbsentAt == keyCount { return nil }
+        refKey = store.arena.lookupKey("$ref")
+        guard let refKey else {
+            refKeyAbsentAt = keyCount
+            return nil
+        }
+        return mapping.entry(refKey)
     }
 
     /// `x-` keys, which OpenAPI reserves for extensions.
@@ -107,9 +147,15 @@ final class ModelDecoder {
 }
 
 struct SharedObject {
-    var object: Any
+    /// A ``SharedBox`` of the object's type.
+    var object: AnyObject
     /// Schemas decoded within the object, nested shared objects included.
     var schemaCount: Int
+}
+
+final class SharedBox<T> {
+    let value: T?
+    init(_ value: T?) { self.value = value }
 }
 
 struct SharedObjectKey: Hashable {

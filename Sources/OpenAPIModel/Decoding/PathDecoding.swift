@@ -21,7 +21,7 @@ extension ModelDecoder {
             if checkTemplates {
                 checkPathTemplate(entry.key, item: item, keyLocation: entry.keyLocation, pointer: itemCursor.pointer)
             }
-            result[entry.key] = item
+            result.appendNew(entry.key, item)
         }
         return result
     }

@@ -11,6 +11,7 @@ extension ModelDecoder {
     /// The `{…}` variables of a path. RFC 6570 operators (`{.name}`, `{;name}`, `{name*}`) are
     /// stripped to the name, as some documents write them although OpenAPI does not.
     static func templateVariables(_ path: String) -> (variables: [TemplateVariable], unbalanced: Bool) {
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTemplateVariables(path) }
         var variables: [TemplateVariable] = []
         var rest = path[...]
         while let open = rest.firstIndex(of: "{") {
@@ -27,6 +28,32 @@ extension ModelDecoder {
             rest = rest[rest.index(after: close)...]
         }
         return (variables, rest.contains("}"))
+    }
+
+    /// ``templateVariables(_:)`` over bytes. In ASCII text each character is one byte (a
+    /// CR LF pair, one character, contains none of the bytes looked for), so the results agree;
+    /// it runs for every path, and stepping by characters costs far more.
+    private static func asciiTemplateVariables(_ path: String) -> (variables: [TemplateVariable], unbalanced: Bool) {
+        var variables: [TemplateVariable] = []
+        let bytes = Array(path.utf8)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let operators = Array("+#./;?&".utf8)
+        var rest = 0
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { return (variables, true) }
+            var name = (open + 1)..<close
+            if let first = name.first, operators.contains(bytes[first]) { name = name.dropFirst() }
+            if let last = name.last, bytes[last] == UInt8(ascii: "*") {
+                name = name.dropLast()
+            } else if let colon = name.last(where: { bytes[$0] == UInt8(ascii: ":") }),
+                      ((colon + 1)..<name.upperBound).allSatisfy({ isDigit(bytes[$0]) }) {
+                name = name.lowerBound..<colon
+            }
+            variables.append(TemplateVariable(name: text(name), written: text((open + 1)..<close)))
+            rest = close + 1
+        }
+        return (variables, bytes[rest...].contains(UInt8(ascii: "}")))
     }
 
     func checkPathTemplate(_ path: String, item: PathItem, keyLocation: SourceLocation, pointer: JSONPointer) {

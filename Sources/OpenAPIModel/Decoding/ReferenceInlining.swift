@@ -19,7 +19,7 @@ extension ModelDecoder {
         var current = cursor
         var reusableTarget: TargetKey?
         var overlaid = false
-        while case .mapping(let mapping) = current.node.content, let refEntry = mapping.entry("$ref") {
+        while let mapping = current.node.mapping, let refEntry = refEntry(mapping) {
             // A `$ref` whose value is not text is a name (a property called `$ref`), not a reference.
             guard let text = refEntry.value.scalar?.text, refEntry.value.scalar?.kind == .string else { break }
             let refPointer = current.pointer.appending("$ref")
@@ -66,27 +66,29 @@ extension ModelDecoder {
                 }
                 return nil
             }
-            return cached.object as? T
+            // The cache key names `T`, so the box holds a `T?`; a checked cast would cost a
+            // runtime type lookup on every reuse.
+            return unsafeDowncast(cached.object, to: SharedBox<T>.self).value
         }
         let before = expandedSchemaCount
         let decoded = decode(target)
-        sharedObjects[cacheKey] = SharedObject(object: decoded.map { $0 as Any } ?? Optional<T>.none as Any,
-                                               schemaCount: expandedSchemaCount - before)
+        sharedObjects[cacheKey] = SharedObject(object: SharedBox(decoded), schemaCount: expandedSchemaCount - before)
         return decoded
     }
 }
 
 extension ModelDecoder {
     /// The target mapping with the keys written beside `$ref` replacing or joining its own.
-    fileprivate static func overlay(_ referring: YAMLMapping, onto target: YAMLNode) -> YAMLNode {
-        guard case .mapping(var merged) = target.content else { return target }
-        for entry in referring.entries where entry.key != "$ref" {
-            if let i = merged.entries.firstIndex(where: { $0.key == entry.key }) {
-                merged.entries[i] = entry
+    fileprivate static func overlay(_ referring: MappingRef, onto target: NodeRef) -> NodeRef {
+        guard let base = target.mapping else { return target }
+        var merged = Array(base)
+        for entry in referring where entry.key != "$ref" {
+            if let i = merged.firstIndex(where: { $0.keyID == entry.keyID }) {
+                merged[i] = entry
             } else {
-                merged.entries.append(entry)
+                merged.append(entry)
             }
         }
-        return YAMLNode(.mapping(merged), at: target.location)
+        return target.arena.appendMapping(merged, at: target.location)
     }
 }

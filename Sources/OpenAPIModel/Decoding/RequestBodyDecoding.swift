@@ -38,7 +38,7 @@ extension ModelDecoder {
         guard let (mapping, map) = mapping(cursor, "content", expected: "a mapping of media types to Media Type Objects")
         else { return nil }
         for entry in mapping.entries {
-            if let mediaType = mediaType(map.child(entry)) { result[entry.key] = mediaType }
+            if let mediaType = mediaType(map.child(entry)) { result.appendNew(entry.key, mediaType) }
         }
         return result
     }

@@ -54,7 +54,7 @@ extension ModelDecoder {
                 guard let (headers, map) = self.mapping(field, entry.key, expected: "a mapping of header names to Header Objects")
                 else { continue }
                 for header in headers.entries {
-                    if let decoded = self.header(map.child(header)) { response.headers[header.key] = decoded }
+                    if let decoded = self.header(map.child(header)) { response.headers.appendNew(header.key, decoded) }
                 }
             case "content":
                 response.content = mediaTypes(field)

@@ -17,7 +17,7 @@ extension ModelDecoder {
                 warning("`\(key)` should be a string; found \(cursor.node.kindDescription), read as \"\(scalar.text)\"", at: cursor)
                 return scalar.text
             }
-        case .mapping(let mapping) where mapping.entry("$ref") != nil:
+        case .mapping(let mapping) where refEntry(mapping) != nil:
             guard let target = inlined(cursor) else { return nil }
             if case .mapping = target.node.content {
                 error("`\(key)` must be a string; its `$ref` leads to a mapping", at: cursor)
@@ -46,7 +46,7 @@ extension ModelDecoder {
     }
 
     func bool(_ cursor: Cursor, _ key: String) -> Bool? {
-        if let value = cursor.node.scalar?.boolValue { return value }
+        if let value = cursor.node.boolValue { return value }
         mismatch(cursor, key, expected: "true or false")
         return nil
     }
@@ -68,7 +68,7 @@ extension ModelDecoder {
         return nil
     }
 
-    static func numberLiteral(_ node: YAMLNode) -> NumberLiteral? {
+    static func numberLiteral(_ node: NodeRef) -> NumberLiteral? {
         guard let scalar = node.scalar, scalar.kind == .integer || scalar.kind == .float, let value = scalar.doubleValue
         else { return nil }
         let integer = scalar.kind == .integer ? scalar.integerValue.map { Int64($0) } : nil
@@ -76,32 +76,33 @@ extension ModelDecoder {
     }
 
     /// A mapping, after following a `$ref` that stands for it.
-    func mapping(_ cursor: Cursor, _ key: String, expected: String) -> (YAMLMapping, Cursor)? {
+    func mapping(_ cursor: Cursor, _ key: String, expected: String) -> (MappingRef, Cursor)? {
         guard let target = inlined(cursor) else { return nil }
         guard case .mapping(let mapping) = target.node.content else {
             if isEmptyValue(target, key) { return nil }
             mismatch(target, key, expected: expected)
             return nil
         }
-        guard spend(mapping.count, at: target.location) else { return nil }
-        return (mapping, target)
+        guard spend(mapping.count, at: target.node) else { return nil }
+        return (mapping, target.materialized)
     }
 
-    /// A list, after following a `$ref` that stands for it.
-    func sequence(_ cursor: Cursor, _ key: String, expected: String) -> ([YAMLNode], Cursor)? {
+    /// A list, after following a `$ref` that stands for it. `materialize` readies the list's
+    /// cursor for items that are containers (see ``Cursor/materialized``).
+    func sequence(_ cursor: Cursor, _ key: String, expected: String, materialize: Bool = true) -> (SequenceRef, Cursor)? {
         guard let target = inlined(cursor) else { return nil }
         guard case .sequence(let items) = target.node.content else {
             if isEmptyValue(target, key) { return nil }
             mismatch(target, key, expected: expected)
             return nil
         }
-        guard spend(items.count, at: target.location) else { return nil }
-        return (items, target)
+        guard spend(items.count, at: target.node) else { return nil }
+        return (items, materialize ? target.materialized : target)
     }
 
     /// A list of strings, such as `tags` or `required`.
     func stringList(_ cursor: Cursor, _ key: String, expected: String) -> [String]? {
-        guard let (items, list) = sequence(cursor, key, expected: expected) else { return nil }
+        guard let (items, list) = sequence(cursor, key, expected: expected, materialize: false) else { return nil }
         var result: [String] = []
         result.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {

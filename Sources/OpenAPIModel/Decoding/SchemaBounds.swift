@@ -12,7 +12,7 @@ struct BoundKeywords {
     private var lower = Side()
     private var upper = Side()
 
-    mutating func read(_ entry: YAMLMapping.Entry, _ cursor: Cursor, decoder: ModelDecoder) {
+    mutating func read(_ entry: EntryRef, _ cursor: Cursor, decoder: ModelDecoder) {
         switch entry.key {
         case "minimum":
             if let n = decoder.number(cursor, entry.key) { lower.inclusive = (n, cursor) }
@@ -27,7 +27,7 @@ struct BoundKeywords {
         }
     }
 
-    private func readExclusive(_ entry: YAMLMapping.Entry, _ cursor: Cursor, into side: inout Side, decoder: ModelDecoder) {
+    private func readExclusive(_ entry: EntryRef, _ cursor: Cursor, into side: inout Side, decoder: ModelDecoder) {
         if let flag = entry.value.scalar?.boolValue {
             side.exclusiveFlag = (flag, cursor)
         } else if let n = ModelDecoder.numberLiteral(entry.value) {

@@ -5,6 +5,7 @@ extension ModelDecoder {
     /// Decodes a schema in place. A `$ref` is kept as a reference: its target is queued and
     /// decoded once, later, by ``decodeReferencedSchemas(into:)``.
     func schema(_ cursor: Cursor) -> Schema {
+        let cursor = cursor.materialized
         var schema = Schema(location: cursor.location, pointer: cursor.pointer)
         if isTooDeep(cursor) { return schema }
         expandedSchemaCount += 1
@@ -15,7 +16,7 @@ extension ModelDecoder {
             // `items:` with nothing after it: most likely a placeholder for "anything".
             warning("a schema written as null (nothing after the key) is read as `{}`, which allows any value", at: cursor)
         case .mapping(let mapping):
-            guard spend(mapping.count, at: cursor.location) else { break }
+            guard spend(mapping.count, at: cursor.node) else { break }
             decodeSchemaKeywords(mapping, cursor, into: &schema)
         default:
             error("a schema must be a mapping (or true or false), found \(cursor.node.kindDescription)", at: cursor)
@@ -23,99 +24,100 @@ extension ModelDecoder {
         return schema
     }
 
-    private func decodeSchemaKeywords(_ mapping: YAMLMapping, _ cursor: Cursor, into schema: inout Schema) {
-        if let refEntry = mapping.entry("$ref") {
+    private func decodeSchemaKeywords(_ mapping: MappingRef, _ cursor: Cursor, into schema: inout Schema) {
+        if let refEntry = refEntry(mapping) {
             let isOnlyReference = decodeSchemaReference(refEntry, in: mapping, cursor, into: &schema)
             if isOnlyReference { return }
         }
         var nullable = false
         var bounds = BoundKeywords()
+        var extensions = OrderedMap<Value>()
         for entry in mapping.entries {
-            switch entry.key {
-            case "$ref":
+            switch schemaKeywords.keyword(entry) {
+            case .ref:
                 continue
-            case "type":
+            case .type:
                 schema.types = types(cursor.child(entry))
                 schema.typeLocation = entry.value.location
-            case "nullable":
+            case .nullable:
                 nullable = bool(cursor.child(entry), entry.key) ?? false
-            case "format":
+            case .format:
                 schema.format = string(cursor.child(entry), entry.key)
-            case "title":
+            case .title:
                 schema.title = string(cursor.child(entry), entry.key)
-            case "description":
+            case .description:
                 schema.description = string(cursor.child(entry), entry.key)
-            case "deprecated":
+            case .deprecated:
                 schema.deprecated = bool(cursor.child(entry), entry.key) ?? false
-            case "readOnly":
+            case .readOnly:
                 schema.readOnly = bool(cursor.child(entry), entry.key) ?? false
-            case "writeOnly":
+            case .writeOnly:
                 schema.writeOnly = bool(cursor.child(entry), entry.key) ?? false
-            case "enum":
-                if let (items, _) = sequence(cursor.child(entry), entry.key, expected: "a list of values") {
+            case .enum:
+                if let (items, _) = sequence(cursor.child(entry), entry.key, expected: "a list of values", materialize: false) {
                     schema.enumValues = items.map(value)
                 }
-            case "const":
+            case .const:
                 schema.constValue = value(entry.value)
-            case "default":
+            case .default:
                 schema.defaultValue = value(entry.value)
-            case "example":
+            case .example:
                 schema.examples.append(value(entry.value))
-            case "examples":
+            case .examples:
                 schema.examples.append(contentsOf: schemaExamples(cursor.child(entry)))
-            case "properties":
+            case .properties:
                 schema.properties = schemaMap(cursor.child(entry), entry.key, of: "property names")
-            case "required":
+            case .required:
                 schema.required = stringList(cursor.child(entry), entry.key, expected: "a list of property names") ?? []
-            case "items":
+            case .items:
                 let items = cursor.child(entry)
-                if case .sequence = entry.value.content {
+                if entry.value.isSequence {
                     error("`items` must be a schema; for a list of schemas by position use `prefixItems` (OpenAPI 3.1)", at: items)
                 } else {
                     schema.items = Indirect(self.schema(items))
                 }
-            case "prefixItems":
+            case .prefixItems:
                 schema.prefixItems = schemaList(cursor.child(entry), entry.key)
-            case "additionalProperties":
+            case .additionalProperties:
                 if let allowed = entry.value.scalar?.boolValue {
                     schema.additionalProperties = .allowed(allowed)
                 } else {
                     schema.additionalProperties = .schema(Indirect(self.schema(cursor.child(entry))))
                 }
-            case "patternProperties":
+            case .patternProperties:
                 schema.patternProperties = schemaMap(cursor.child(entry), entry.key, of: "regular expressions")
-            case "propertyNames":
+            case .propertyNames:
                 schema.propertyNames = Indirect(self.schema(cursor.child(entry)))
-            case "allOf":
+            case .allOf:
                 schema.allOf = schemaList(cursor.child(entry), entry.key)
-            case "oneOf":
+            case .oneOf:
                 schema.oneOf = schemaList(cursor.child(entry), entry.key)
-            case "anyOf":
+            case .anyOf:
                 schema.anyOf = schemaList(cursor.child(entry), entry.key)
-            case "not":
+            case .not:
                 schema.not = Indirect(self.schema(cursor.child(entry)))
-            case "discriminator":
+            case .discriminator:
                 schema.discriminator = discriminator(cursor.child(entry))
-            case "minLength":
+            case .minLength:
                 schema.minLength = count(cursor.child(entry), entry.key)
-            case "maxLength":
+            case .maxLength:
                 schema.maxLength = count(cursor.child(entry), entry.key)
-            case "pattern":
+            case .pattern:
                 schema.pattern = string(cursor.child(entry), entry.key)
                 schema.patternLocation = entry.value.location
-            case "minItems":
+            case .minItems:
                 schema.minItems = count(cursor.child(entry), entry.key)
-            case "maxItems":
+            case .maxItems:
                 schema.maxItems = count(cursor.child(entry), entry.key)
-            case "uniqueItems":
+            case .uniqueItems:
                 schema.uniqueItems = bool(cursor.child(entry), entry.key) ?? false
-            case "minProperties":
+            case .minProperties:
                 schema.minProperties = count(cursor.child(entry), entry.key)
-            case "maxProperties":
+            case .maxProperties:
                 schema.maxProperties = count(cursor.child(entry), entry.key)
-            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+            case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum:
                 bounds.read(entry, cursor.child(entry), decoder: self)
-            case "multipleOf":
+            case .multipleOf:
                 if let step = number(cursor.child(entry), entry.key) {
                     if step.value > 0 {
                         schema.multipleOf = step
@@ -123,28 +125,31 @@ extension ModelDecoder {
                         error("`multipleOf` must be greater than 0, found \(step.text)", at: cursor.child(entry))
                     }
                 }
-            case "contentEncoding":
+            case .contentEncoding:
                 schema.contentEncoding = string(cursor.child(entry), entry.key)
-            case "contentMediaType":
+            case .contentMediaType:
                 schema.contentMediaType = string(cursor.child(entry), entry.key)
-            case "$defs", "definitions":
+            case .defs, .definitions:
+                var defs = schema.defs
                 for (name, defined) in schemaMap(cursor.child(entry), entry.key, of: "names") {
-                    schema.defs[name] = defined
+                    defs[name] = defined
                 }
-            default:
-                if Self.isExtension(entry.key) { schema.extensions[entry.key] = value(entry.value) }
+                schema.defs = defs
+            case nil:
+                if Self.isExtension(entry.key) { extensions.appendNew(entry.key, value(entry.value)) }
             }
         }
         if nullable, schema.types != nil, !schema.allowsNull {
             schema.types?.append(.null)
         }
         schema.nullable = nullable
+        schema.extensions = extensions
         bounds.apply(to: &schema, decoder: self)
     }
 
     /// Reads `$ref` in a schema. Returns true when nothing else in the mapping is to be read:
     /// OpenAPI 3.0 ignores keywords beside `$ref`; 3.1 keeps them.
-    private func decodeSchemaReference(_ refEntry: YAMLMapping.Entry, in mapping: YAMLMapping, _ cursor: Cursor, into schema: inout Schema) -> Bool {
+    private func decodeSchemaReference(_ refEntry: EntryRef, in mapping: MappingRef, _ cursor: Cursor, into schema: inout Schema) -> Bool {
         let refCursor = cursor.child(refEntry)
         guard let scalar = refEntry.value.scalar, scalar.kind == .string else {
             mismatch(refCursor, "$ref", expected: "a string (a reference such as `#/components/schemas/Name`)")
@@ -188,7 +193,21 @@ extension ModelDecoder {
             if items.isEmpty { warning("`type` is an empty list, which allows no value; ignored", at: cursor) }
             return result.isEmpty ? nil : result
         default:
-            return jsonType(cursor).map { [$0] }
+            return jsonType(cursor).map(Self.single)
+        }
+    }
+
+    /// One shared array per type: most schemas have a single type, and each would otherwise
+    /// allocate its own one-element array.
+    private static func single(_ type: Schema.JSONType) -> [Schema.JSONType] {
+        switch type {
+        case .string: return SingleType.string
+        case .integer: return SingleType.integer
+        case .number: return SingleType.number
+        case .boolean: return SingleType.boolean
+        case .array: return SingleType.array
+        case .object: return SingleType.object
+        case .null: return SingleType.null
         }
     }
 
@@ -216,8 +235,9 @@ extension ModelDecoder {
         let decoded = decodeShared(cursor) { (target: Cursor) -> OrderedMap<Schema>? in
             guard let (mapping, map) = mapping(target, key, expected: "a mapping of \(names) to schemas") else { return nil }
             var result = OrderedMap<Schema>()
+            result.reserveCapacity(mapping.count)
             for entry in mapping.entries {
-                result[entry.key] = schema(map.child(entry))
+                result.appendNew(entry.key, schema(map.child(entry)))
             }
             return result
         }
@@ -253,4 +273,14 @@ extension ModelDecoder {
             return []
         }
     }
+}
+
+private enum SingleType {
+    static let string: [Schema.JSONType] = [.string]
+    static let integer: [Schema.JSONType] = [.integer]
+    static let number: [Schema.JSONType] = [.number]
+    static let boolean: [Schema.JSONType] = [.boolean]
+    static let array: [Schema.JSONType] = [.array]
+    static let object: [Schema.JSONType] = [.object]
+    static let null: [Schema.JSONType] = [.null]
 }

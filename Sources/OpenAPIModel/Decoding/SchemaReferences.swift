@@ -19,7 +19,11 @@ extension ModelDecoder {
     /// Decodes a schema that a `$ref` may reach (a component, a worklist target) and remembers
     /// it under its place so that it is decoded only once.
     func targetSchema(_ cursor: Cursor) -> Schema {
-        let key = TargetKey(file: cursor.file, pointer: PointerText.text(of: cursor.pointer))
+        targetSchema(cursor, key: TargetKey(file: cursor.file, pointer: PointerText.text(of: cursor.pointer)))
+    }
+
+    /// ``targetSchema(_:)`` where the target's key is known.
+    func targetSchema(_ cursor: Cursor, key: TargetKey) -> Schema {
         if let decoded = decodedSchemas[key] { return decoded.value }
         var root = cursor
         root.isSchemaTargetRoot = true
@@ -34,7 +38,10 @@ extension ModelDecoder {
         while index < schemaTargets.count {
             let target = schemaTargets[index]
             index += 1
-            _ = targetSchema(Cursor(node: target.node, pointer: target.pointer))
+            // Components are decoded already; looking first spares copying them out.
+            if decodedSchemas[target.key] == nil {
+                _ = targetSchema(Cursor(node: target.node, pointer: target.pointer), key: target.key)
+            }
         }
         document.referencedSchemas.reserveCapacity(schemaTargets.count)
         document.referencedSchemaOrder.reserveCapacity(schemaTargets.count)

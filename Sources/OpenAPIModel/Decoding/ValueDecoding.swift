@@ -3,8 +3,8 @@ import YAMLTree
 /// Literals (`enum`, `default`, `example`, `const`, extensions) are read as written: a `$ref`
 /// inside a literal is data, not a reference.
 extension ModelDecoder {
-    func value(_ node: YAMLNode) -> Value {
-        guard spend(1, at: node.location) else { return .null }
+    func value(_ node: NodeRef) -> Value {
+        guard !isOutOfStack(), spend(1, at: node) else { return .null }
         switch node.content {
         case .scalar(let scalar):
             return Self.value(of: scalar)
@@ -32,7 +32,7 @@ extension ModelDecoder {
     }
 
     /// `x-` entries of a mapping, in order.
-    func extensions(_ mapping: YAMLMapping) -> OrderedMap<Value> {
+    func extensions(_ mapping: MappingRef) -> OrderedMap<Value> {
         var result = OrderedMap<Value>()
         for entry in mapping.entries where Self.isExtension(entry.key) {
             result[entry.key] = value(entry.value)

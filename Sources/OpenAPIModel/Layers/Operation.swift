@@ -76,7 +76,12 @@ public struct Parameter: Sendable {
     public var allowReserved = false
     public var schema: Schema?
     /// A parameter described by `content` instead of `schema` (one media type).
-    public var content: MediaType?
+    public var content: MediaType? {
+        get { contentStorage?.value }
+        set { contentStorage = newValue.map(Indirect.init) }
+    }
+    /// Out of line: few parameters have `content`, and a media type is as large as a schema.
+    private var contentStorage: Indirect<MediaType>?
     public var contentType: String?
     public var examples: [Value] = []
     public var sourceLocation: SourceLocation
@@ -140,7 +145,12 @@ public struct Header: Sendable {
     public var required = false
     public var deprecated = false
     public var schema: Schema?
-    public var content: MediaType?
+    public var content: MediaType? {
+        get { contentStorage?.value }
+        set { contentStorage = newValue.map(Indirect.init) }
+    }
+    /// Out of line: few headers have `content`, and a media type is as large as a schema.
+    private var contentStorage: Indirect<MediaType>?
     public var location: SourceLocation
     public init(location: SourceLocation) { self.location = location }
 }

@@ -5,7 +5,12 @@
 public struct OrderedMap<Value: Sendable>: Sendable, RandomAccessCollection {
     public typealias Element = (key: String, value: Value)
     public private(set) var elements: [Element]
+    /// Key → position, built only once the map outgrows a linear scan: most maps (a schema's
+    /// properties, a response's media types) are small, and a dictionary for each would cost
+    /// an allocation and a hash of every key.
     private var index: [String: Int]
+
+    private static var indexThreshold: Int { 12 }
 
     public init() {
         elements = []
@@ -24,21 +29,49 @@ public struct OrderedMap<Value: Sendable>: Sendable, RandomAccessCollection {
     public var keys: [String] { elements.map(\.key) }
     public var values: [Value] { elements.map(\.value) }
 
+    mutating func reserveCapacity(_ n: Int) {
+        elements.reserveCapacity(n)
+    }
+
+    /// Adds a key known not to be present yet, such as each key of one YAML mapping (which
+    /// the parser has checked for duplicates), without looking for it first.
+    mutating func appendNew(_ key: String, _ value: consuming Value) {
+        elements.append((key, value))
+        if elements.count == Self.indexThreshold + 1 {
+            rebuildIndex()
+        } else if elements.count > Self.indexThreshold + 1 {
+            index[key] = elements.count - 1
+        }
+    }
+
+    private func position(of key: String) -> Int? {
+        if elements.count <= Self.indexThreshold {
+            return elements.firstIndex { $0.key == key }
+        }
+        return index[key]
+    }
+
+    private mutating func rebuildIndex() {
+        index = [:]
+        guard elements.count > Self.indexThreshold else { return }
+        index.reserveCapacity(elements.count)
+        // By position: iterating the elements would copy each value (a schema, a path item).
+        for j in elements.indices { index[elements[j].key] = j }
+    }
+
     /// Setting an existing key replaces its value in place; a new key goes last.
     public subscript(key: String) -> Value? {
-        get { index[key].map { elements[$0].value } }
+        get { position(of: key).map { elements[$0].value } }
         set {
-            if let i = index[key] {
+            if let i = position(of: key) {
                 if let newValue {
                     elements[i].value = newValue
                 } else {
                     elements.remove(at: i)
-                    index = [:]
-                    for (j, e) in elements.enumerated() { index[e.key] = j }
+                    rebuildIndex()
                 }
             } else if let newValue {
-                index[key] = elements.count
-                elements.append((key, newValue))
+                appendNew(key, newValue)
             }
         }
     }

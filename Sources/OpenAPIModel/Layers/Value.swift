@@ -1,8 +1,9 @@
 /// A literal from the document: an enum case, a default, an example, a const.
 ///
 /// Numbers keep their text so that large integers and decimals survive exactly into generated
-/// code; objects keep key order.
-public indirect enum Value: Sendable, Hashable {
+/// code; objects keep key order. Not `indirect`: arrays already hold the nested values out of
+/// line, and boxing every literal would cost an allocation each.
+public enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(String)

@@ -19,31 +19,44 @@ public enum DocumentLoader {
 
     /// For tests and tools: the root's text given directly; relative refs resolve against `path`'s directory.
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = .init()) -> LoadResult {
-        TIMING("before-thread")
-        defer { TIMING("thread-joined") }
-        return LargeStack.run { loadOnCurrentThread(bytes: bytes, path: path, options: options) }
+        // A thread of its own costs a large load several percent: glibc gives the thread a
+        // malloc arena of its own, grown by a system call at a time. A caller with a roomy stack
+        // (a command line tool's main thread) decodes on its own thread instead; a document that
+        // nests deeper than that room allows is loaded again on a thread with a large stack.
+        if let limit = StackLimit.current(needed: callerStackNeeded, reserve: callerStackReserve),
+           let result = loadOnCurrentThread(bytes: bytes, path: path, options: options, stackLimit: limit) {
+            return result
+        }
+        return LargeStack.run { loadOnCurrentThread(bytes: bytes, path: path, options: options, stackLimit: nil)! }
     }
 
-    private static func loadOnCurrentThread(bytes: [UInt8], path: String, options: LoadOptions) -> LoadResult {
-        let r = loadOnCurrentThread2(bytes: bytes, path: path, options: options)
-        TIMING("tree-drop")
-        return r
-    }
-    private static func loadOnCurrentThread2(bytes: [UInt8], path: String, options: LoadOptions) -> LoadResult {
-        TIMING("thread-start")
-        var diagnostics = DiagnosticCollector()
+    /// Enough for documents nesting hundreds of levels (a level takes a few kilobytes); the
+    /// main thread's default stack is 8 MB.
+    static let callerStackNeeded = 4 << 20
+    /// Left free below the decoder's stack check: the deepest stretch of calls between two
+    /// checks (parsing a referenced file included) needs a small fraction of it.
+    static let callerStackReserve = 1 << 20
+
+    /// nil when decoding reached `stackLimit`, with nothing reported.
+    private static func loadOnCurrentThread(bytes: [UInt8], path: String, options: LoadOptions, stackLimit: StackLimit?) -> LoadResult? {
         let store = SourceStore(options: options.yaml)
+        // Nodes name the store's arena without owning it.
+        return withExtendedLifetime(store) { load(bytes: bytes, path: path, into: store, stackLimit: stackLimit) }
+    }
+
+    private static func load(bytes: [UInt8], path: String, into store: SourceStore, stackLimit: StackLimit?) -> LoadResult? {
+        var diagnostics = DiagnosticCollector()
         func finish(_ document: Document?) -> LoadResult {
             LoadResult(document: document, files: store.files, diagnostics: deduplicated(diagnostics.sorted))
         }
         guard let root = store.addRoot(bytes: bytes, path: path, diagnostics: &diagnostics),
               let accepted = VersionGate.check(root, diagnostics: &diagnostics)
         else { return finish(nil) }
-        TIMING("parse")
-        let decoder = ModelDecoder(store: store, diagnostics: diagnostics, version: accepted.version, rootFile: root.location.file)
+        let decoder = ModelDecoder(store: store, diagnostics: diagnostics, version: accepted.version, rootFile: root.location.file,
+                                   stackLimit: stackLimit)
         let document = decoder.document(Cursor(node: root, pointer: .root), mapping: accepted.mapping, versionText: accepted.versionText)
+        if decoder.ranOutOfStack { return nil }
         diagnostics = decoder.diagnostics
-        TIMING("decode")
         return finish(document)
     }
 
@@ -52,15 +65,4 @@ public enum DocumentLoader {
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }
     }
-}
-
-import Glibc
-nonisolated(unsafe) var lastT: Double = 0
-func TIMING(_ what: String) {
-    guard getenv("OGT") != nil else { return }
-    var ts = timespec(); clock_gettime(CLOCK_MONOTONIC, &ts)
-    let t = Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
-    var ru = rusage(); getrusage(RUSAGE_SELF.rawValue, &ru)
-    let line = "T \(what) +\((t - lastT)) minflt=\(ru.ru_minflt)\n"; _ = line.withCString { write(2, $0, strlen($0)) }
-    lastT = t
 }

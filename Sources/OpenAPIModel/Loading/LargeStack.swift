@@ -58,3 +58,59 @@ private final class Job {
     let body: () -> Void
     init(_ body: @escaping () -> Void) { self.body = body }
 }
+
+/// The end of the current thread's stack, for recursive work that can run on the caller's
+/// thread when there is room and must be moved elsewhere when there is not.
+struct StackLimit {
+    /// Below this address the stack counts as used up; what lies beneath is the reserve that
+    /// lets the work notice and unwind.
+    let floor: UInt
+
+    /// The current thread's limit, keeping `reserve` bytes back, when at least `needed` bytes
+    /// lie between here and that limit; nil when the stack is smaller or cannot be found.
+    static func current(needed: Int, reserve: Int) -> StackLimit? {
+        guard let lowest = lowestAddress() else { return nil }
+        let here = currentAddress()
+        guard here > lowest, Int(here - lowest) >= needed + reserve else { return nil }
+        return StackLimit(floor: lowest + UInt(reserve))
+    }
+
+    /// True once the stack has grown down to the floor.
+    var isReached: Bool { Self.currentAddress() < floor }
+
+    /// An address in the current frame; the stack grows down on every platform this runs on.
+    @inline(never)
+    private static func currentAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    private static func lowestAddress() -> UInt? {
+        #if canImport(Darwin)
+        let thread = pthread_self()
+        let top = UInt(bitPattern: pthread_get_stackaddr_np(thread))
+        let size = UInt(pthread_get_stacksize_np(thread))
+        return top > size ? top - size : nil
+        #else
+        guard let getAttributes = pthreadGetAttributes else { return nil }
+        var attributes = pthread_attr_t()
+        guard getAttributes(pthread_self(), &attributes) == 0 else { return nil }
+        defer { pthread_attr_destroy(&attributes) }
+        var base: UnsafeMutableRawPointer?
+        var size = 0
+        guard pthread_attr_getstack(&attributes, &base, &size) == 0, let base else { return nil }
+        return UInt(bitPattern: base)
+        #endif
+    }
+
+    #if !canImport(Darwin)
+    private typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+
+    /// `pthread_getattr_np`, the one call that tells a thread (the main thread included) where
+    /// its stack is. The C library has it, but the Swift module leaves out non-portable calls.
+    private static let pthreadGetAttributes: GetAttributes? = dlsym(nil, "pthread_getattr_np").map {
+        unsafeBitCast($0, to: GetAttributes.self)
+    }
+    #endif
+}
+

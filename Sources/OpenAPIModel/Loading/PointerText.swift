@@ -4,16 +4,19 @@ enum PointerText {
     /// `/a/b~1c` (already percent-decoded) → a pointer with tokens `a`, `b/c`.
     static func parse(_ text: String) -> JSONPointer {
         var pointer = JSONPointer.root
-        for token in text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst() {
-            pointer = pointer.appending(unescape(Substring(token)))
-        }
+        for token in tokens(text) { pointer = pointer.appending(token) }
         return pointer
+    }
+
+    /// `/a/b~1c` → `a`, `b/c`: ``parse(_:)``'s tokens without building the pointer.
+    static func tokens(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { unescape(Substring($0)) }
     }
 
     /// The pointer's text, `/components/schemas/a~1b`.
     static func text(of pointer: JSONPointer) -> String {
         var result = ""
-        for token in pointer.tokens {
+        pointer.forEachToken { token in
             result += "/"
             result += escape(token)
         }

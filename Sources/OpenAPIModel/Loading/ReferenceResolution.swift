@@ -1,16 +1,53 @@
 import YAMLTree
 
 /// A `$ref` text as written in one file; the same text means the same target within a file.
+///
+/// The text's hash is computed once: the table of resolutions grows to thousands of entries,
+/// and growing it would otherwise hash every text again.
 struct ResolutionKey: Hashable {
-    var file: SourceFileID
-    var text: String
+    let file: SourceFileID
+    let text: String
+    private let textHash: Int
+
+    init(file: SourceFileID, text: String) {
+        self.file = file
+        self.text = text
+        textHash = text.hashValue
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.textHash == b.textHash && a.file == b.file && a.text == b.text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(textHash)
+    }
 }
 
 /// Where a reference led: a node, with its pointer inside its own file.
 struct ResolvedTarget {
-    var node: YAMLNode
+    var node: NodeRef
     var pointer: JSONPointer
     var key: TargetKey
+}
+
+/// A `$ref` text split once however many files write it: a document spread over many files
+/// repeats the same relative references in each of them.
+struct ParsedReference {
+    var filePath = ""
+    var tokens: [String] = []
+    var problem: String?
+
+    init(_ parsed: Result<ReferenceText, ReferenceTextError>) {
+        switch parsed {
+        case .success(let reference):
+            filePath = reference.filePath
+            tokens = reference.pointer.tokens
+        case .failure(let error):
+            problem = error.message
+        }
+    }
 }
 
 enum Resolution {
@@ -42,12 +79,15 @@ extension ModelDecoder {
     }
 
     private func computeResolution(_ text: String, from file: SourceFileID) -> Resolution {
-        let reference: ReferenceText
-        switch ReferenceText.parse(text) {
-        case .failure(let problem): return .failed(problem.message)
-        case .success(let parsed): reference = parsed
+        let reference: ParsedReference
+        if let cached = parsedReferences[text] {
+            reference = cached
+        } else {
+            reference = ParsedReference(ReferenceText.parse(text))
+            parsedReferences[text] = reference
         }
-        let root: YAMLNode
+        if let problem = reference.problem { return .failed(problem) }
+        let root: NodeRef
         let fileName: String
         if reference.filePath.isEmpty {
             guard let node = store.root(of: file) else { return .failed(nil) }
@@ -65,13 +105,13 @@ extension ModelDecoder {
                 fileName = path
             }
         }
-        return walk(reference.pointer.tokens, from: root, text: text, fileName: fileName)
+        return walk(reference.tokens, from: root, text: text, fileName: fileName)
     }
 
     /// Follows pointer tokens from a file's root. A `$ref` met on the way is followed when the
     /// token is not beside it, as ref-anywhere documents point through references
     /// (`#/components/schemas/X/properties/y` where `properties` is itself a `$ref`).
-    private func walk(_ tokens: [String], from root: YAMLNode, text: String, fileName: String) -> Resolution {
+    private func walk(_ tokens: [String], from root: NodeRef, text: String, fileName: String) -> Resolution {
         var node = root
         var pointer = JSONPointer.root
         var index = 0
@@ -90,7 +130,7 @@ extension ModelDecoder {
                     index += 1
                     continue
                 }
-                if let refEntry = mapping.entry("$ref"), let refText = refEntry.value.scalar?.text {
+                if let refEntry = refEntry(mapping), let refText = refEntry.value.scalar?.text {
                     guard pointerHops < Self.maxInlineChain else {
                         return .failed("`$ref` `\(text)` passes through too many references; is there a cycle?")
                     }
@@ -127,7 +167,7 @@ extension ModelDecoder {
 
     /// A mapping's value for a key. Large mappings (`components/schemas` with thousands of
     /// entries) get an index on first use, so resolving every reference into them stays linear.
-    private func member(_ key: String, of mapping: YAMLMapping, at location: SourceLocation) -> YAMLNode? {
+    private func member(_ key: String, of mapping: MappingRef, at location: SourceLocation) -> NodeRef? {
         guard mapping.count > 16 else { return mapping[key] }
         if let index = mappingIndexes[location] {
             return index[key].map { mapping.entries[$0].value }

@@ -4,21 +4,43 @@ import YAMLTree
 final class SourceStore {
     private(set) var files = SourceFiles()
     private let options: YAMLParser.Options
+    /// Every file of the load is parsed into this one arena, so nodes are named by index and
+    /// the whole is freed at once.
+    let arena = YAMLArena()
     private var entries: [String: Entry] = [:]
     /// Directory of each file's normalized path, by file id; relative references join to these.
     private var directories: [String] = []
     /// Files in one directory share their references; each distinct join is computed once.
     private var joined: [JoinKey: String] = [:]
     /// Parsed root node of each file, by file id; nil for files that failed to parse.
-    private var roots: [YAMLNode?] = []
+    private var roots: [NodeRef?] = []
 
+    /// Hashed once, as ``ResolutionKey``: the table grows with every distinct reference.
     private struct JoinKey: Hashable {
-        var directory: String
-        var relative: String
+        let directory: String
+        let relative: String
+        private let textHash: Int
+
+        init(directory: String, relative: String) {
+            self.directory = directory
+            self.relative = relative
+            var hasher = Hasher()
+            hasher.combine(directory)
+            hasher.combine(relative)
+            textHash = hasher.finalize()
+        }
+
+        static func == (a: Self, b: Self) -> Bool {
+            a.textHash == b.textHash && a.directory == b.directory && a.relative == b.relative
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(textHash)
+        }
     }
 
     enum Entry {
-        case parsed(YAMLNode)
+        case parsed(NodeRef)
         /// Read but not parsed; the parse error is already reported.
         case invalid
         case unreadable(ReadFailure)
@@ -29,7 +51,7 @@ final class SourceStore {
     }
 
     /// Registers the root under the path the user gave, so that diagnostics name it as typed.
-    func addRoot(bytes: [UInt8], path: String, diagnostics: inout DiagnosticCollector) -> YAMLNode? {
+    func addRoot(bytes: [UInt8], path: String, diagnostics: inout DiagnosticCollector) -> NodeRef? {
         let key = FilePaths.normalize(path)
         let id = files.add(path: path)
         directories.append(FilePaths.directory(of: key))
@@ -40,7 +62,7 @@ final class SourceStore {
     }
 
     /// The parsed root of a file this store has read.
-    func root(of file: SourceFileID) -> YAMLNode? {
+    func root(of file: SourceFileID) -> NodeRef? {
         let index = Int(file.rawValue)
         return index < roots.count ? roots[index] : nil
     }
@@ -72,7 +94,7 @@ final class SourceStore {
 
     private func parse(_ bytes: [UInt8], file: SourceFileID, diagnostics: inout DiagnosticCollector) -> Entry {
         do {
-            let node = try YAMLParser.parse(bytes, file: file, options: options)
+            let node = try YAMLParser.parse(bytes, file: file, options: options, into: arena)
             roots.append(node)
             return .parsed(node)
         } catch {

@@ -3,12 +3,12 @@ import YAMLTree
 /// Decides from the top level whether a file is an OpenAPI document this tool reads.
 enum VersionGate {
     struct Accepted {
-        var mapping: YAMLMapping
+        var mapping: MappingRef
         var versionText: String
         var version: Document.Version
     }
 
-    static func check(_ root: YAMLNode, diagnostics: inout DiagnosticCollector) -> Accepted? {
+    static func check(_ root: NodeRef, diagnostics: inout DiagnosticCollector) -> Accepted? {
         guard case .mapping(let mapping) = root.content else {
             diagnostics.error(
                 "not an OpenAPI document: the top level must be a mapping with `openapi`, `info` and `paths`, found \(root.kindDescription)",
@@ -55,7 +55,7 @@ enum VersionGate {
     }
 
     /// "its keys are name, version, scripts, …" or "it is an empty mapping".
-    private static func describeKeys(_ mapping: YAMLMapping) -> String {
+    private static func describeKeys(_ mapping: MappingRef) -> String {
         let keys = mapping.keys
         if keys.isEmpty { return "it is an empty mapping" }
         let shown = keys.prefix(6).map { "`\($0)`" }.joined(separator: ", ")

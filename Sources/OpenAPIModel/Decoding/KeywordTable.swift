@@ -1,0 +1,49 @@
+import YAMLTree
+
+/// The keyword of each mapping key, for one vocabulary (a schema's keywords).
+///
+/// A `switch` over strings compares the key with each case in turn, and a schema mapping's
+/// keys are switched on hundreds of thousands of times in a large document. Keys are interned
+/// by the YAML layer, so the comparison is made once per distinct key; each later occurrence is
+/// an array lookup, and the `switch` over the enum is a jump.
+struct KeywordTable<Keyword: RawRepresentable & CaseIterable> where Keyword.RawValue == String {
+    private let cases = Array(Keyword.allCases)
+    /// By key class: 0 not looked up yet, 1 not a keyword, otherwise 2 + the keyword's position.
+    private var codes: [UInt8] = []
+
+    init() {
+        precondition(cases.count < 250, "a keyword table holds at most 250 keywords")
+    }
+
+    /// The keyword a key spells, compared as strings compare (by canonical equivalence).
+    mutating func keyword(_ entry: EntryRef) -> Keyword? {
+        let index = Int(entry.keyID.raw)
+        if index >= codes.count {
+            codes.append(contentsOf: repeatElement(0, count: max(index + 1 - codes.count, 256)))
+        }
+        var code = codes[index]
+        if code == 0 {
+            if let keyword = Keyword(rawValue: entry.key), let position = cases.firstIndex(where: { $0.rawValue == keyword.rawValue }) {
+                code = UInt8(position + 2)
+            } else {
+                code = 1
+            }
+            codes[index] = code
+        }
+        return code == 1 ? nil : cases[Int(code) - 2]
+    }
+}
+
+/// The keywords ``ModelDecoder/decodeSchemaKeywords`` reads.
+enum SchemaKeyword: String, CaseIterable {
+    case ref = "$ref"
+    case type, nullable, format, title, description, deprecated, readOnly, writeOnly
+    case `enum`, const, `default`, example, examples
+    case properties, required, items, prefixItems, additionalProperties, patternProperties, propertyNames
+    case allOf, oneOf, anyOf, not, discriminator
+    case minLength, maxLength, pattern, minItems, maxItems, uniqueItems, minProperties, maxProperties
+    case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
+    case contentEncoding, contentMediaType
+    case defs = "$defs"
+    case definitions
+}
