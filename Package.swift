@@ -67,7 +67,9 @@ let package = Package(
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
         .testTarget(name: "OpenAPIGenRuntimeTests", dependencies: ["OpenAPIGenRuntime"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "GeneratorDriver", "OpenAPIModel"]),
-        .testTarget(name: "OpenFunnelTests", dependencies: ["OpenFunnel"]),
+        // What the client test targets share: a recording transport and JSON helpers.
+        .target(name: "ClientTestSupport", dependencies: ["OpenAPIGenRuntime"], path: "Tests/ClientTestSupport"),
+        .testTarget(name: "OpenFunnelTests", dependencies: ["OpenFunnel", "ClientTestSupport"]),
         .testTarget(name: "OpenFunnelJobsTests", dependencies: ["OpenFunnelJobs", "OpenFunnel"]),
         .testTarget(name: "IntegrationTests", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
         .testTarget(name: "OpenFunnelCLITests", dependencies: ["OpenFunnelCLI", "OpenFunnelFakeServer"]),
@@ -80,4 +82,4 @@ package.targets += goldenModules.map { name in
 }
 package.targets.append(.testTarget(
     name: "GoldenBehaviourTests",
-    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime"]))
+    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime", "ClientTestSupport"]))

@@ -1,3 +1,4 @@
+import ClientTestSupport
 /// The `example:` bodies published in spec/openfunnel.yaml, as JSON.
 enum Examples {
     static let lookalikeJobPoll = """
