@@ -6,12 +6,12 @@ import Musl
 import Darwin
 #endif
 
-/// Views of arena nodes for the loader, which reads every node of a large document.
-///
-/// They hold the arena's storage pointer, not the arena: copying one costs no reference
-/// counting (even an `unowned(unsafe)` reference is retained around each use). The owner of
-/// the arena (the loader's source store) keeps it alive while they are used. Public code uses
-/// ``YAMLNode``, which owns its arena.
+// Views of arena nodes for the loader, which reads every node of a large document.
+//
+// They hold the arena's storage pointer, not the arena: copying one costs no reference
+// counting (even an `unowned(unsafe)` reference is retained around each use). The owner of
+// the arena (the loader's source store) keeps it alive while they are used. Public code uses
+// `YAMLNode`, which owns its arena.
 
 /// A node of an arena.
 package struct NodeRef {
@@ -33,7 +33,6 @@ package struct NodeRef {
     package var location: SourceLocation { raw.location() }
     package var file: SourceFileID { SourceFileID(raw.file) }
 
-    package var isScalar: Bool { raw.kindBits == 0 }
     package var isSequence: Bool { raw.kindBits == RawNode.sequenceFlag }
     package var isMapping: Bool { raw.kindBits == RawNode.mappingFlag }
 
@@ -47,12 +46,6 @@ package struct NodeRef {
         let raw = self.raw
         guard raw.kindBits == 0 else { return nil }
         return YAMLScalar(text: storage.pointee.text(raw), style: raw.style, kind: raw.scalarKind)
-    }
-
-    /// A scalar's text, nil for a sequence or mapping.
-    package var text: String? {
-        let raw = self.raw
-        return raw.kindBits == 0 ? storage.pointee.text(raw) : nil
     }
 
     /// ``YAMLScalar/boolValue`` without making a `String`.
@@ -240,15 +233,9 @@ extension ArenaStorage {
 }
 
 extension YAMLArena {
-
     /// Number of distinct keys interned so far; key numbers are below it.
     package var keyCount: Int { storage.pointee.keys.count }
 
-    package func keyText(_ key: KeyID) -> String {
-        storage.pointee.keys.strings[Int(key.raw)]
-    }
-
-    /// The number of a key that occurs in this arena, nil if no mapping has it.
     /// The key's class if some mapping of this arena has the key.
     package func lookupKey(_ key: String) -> KeyID? {
         storage.pointee.keys.lookupClass(key).map(KeyID.init)

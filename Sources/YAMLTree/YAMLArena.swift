@@ -232,6 +232,9 @@ struct KeyTable {
     /// Open addressing; a slot holds a key's number plus one, 0 when empty.
     private var slots: UnsafeMutablePointer<UInt32>?
     private var mask = 0
+    /// Varies from table to table, so that a document cannot be written to make its keys
+    /// collide and the parse crawl.
+    private let seed = UInt64.random(in: 0...UInt64.max)
     private(set) var strings: [String] = []
     private(set) var classes = RawBuffer<UInt32>()
     /// Hashing a `String` hashes its normalized form, so this finds equivalent spellings.
@@ -253,8 +256,8 @@ struct KeyTable {
 
     /// FNV-1a folded over 8-byte words: keys are short, and this hashes one in a few cycles.
     @inline(__always)
-    private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
+    private func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed ^ UInt64(n)
         var i = 0
         while i + 8 <= n {
             let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
@@ -282,7 +285,7 @@ struct KeyTable {
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
         if records.count * 2 >= mask { rehash() }
         let slots = self.slots.unsafelyUnwrapped
-        let h = Self.hash(p, n)
+        let h = hash(p, n)
         var i = Int(h) & mask
         while true {
             let slot = slots[i]

@@ -11,7 +11,7 @@ struct Cursor {
     private let parent: JSONPointer
     private let token: Token
     /// The targets inlined on the way here, to refuse a reference that would inline itself.
-    let chain: InlineChain?
+    let chain: InlineChain
     /// Nesting depth including inlined files, bounded so decoding cannot exhaust the stack.
     let depth: Int
     /// Set for a schema decoded as a possible `$ref` target (a component or a worklist entry),
@@ -25,11 +25,11 @@ struct Cursor {
         case index(Int)
     }
 
-    init(node: NodeRef, pointer: JSONPointer, chain: InlineChain? = nil, depth: Int = 0) {
+    init(node: NodeRef, pointer: JSONPointer, chain: InlineChain = .empty, depth: Int = 0) {
         self.init(node: node, parent: pointer, token: .none, chain: chain, depth: depth)
     }
 
-    private init(node: NodeRef, parent: JSONPointer, token: Token, chain: InlineChain?, depth: Int) {
+    private init(node: NodeRef, parent: JSONPointer, token: Token, chain: InlineChain, depth: Int) {
         self.node = node
         self.parent = parent
         self.token = token
@@ -75,22 +75,35 @@ struct Cursor {
 }
 
 /// The `$ref` targets inlined between the document root and a node, innermost first.
-final class InlineChain {
+///
+/// Ends in ``empty`` rather than nil: cursors are copied at every step of decoding, and a plain
+/// reference copies with a retain, where an optional one copies through its type's value
+/// witnesses.
+final class InlineChain: Sendable {
+    /// Meaningless in ``empty``, whose `length` is 0.
     let target: TargetKey
     let parent: InlineChain?
     let length: Int
 
-    init(target: TargetKey, parent: InlineChain?) {
+    static let empty = InlineChain()
+
+    private init() {
+        target = TargetKey(file: SourceFileID(0), pointer: "")
+        parent = nil
+        length = 0
+    }
+
+    init(target: TargetKey, parent: InlineChain) {
         self.target = target
         self.parent = parent
-        self.length = (parent?.length ?? 0) + 1
+        self.length = parent.length + 1
     }
 
     func contains(_ key: TargetKey) -> Bool {
-        var link: InlineChain? = self
-        while let l = link {
-            if l.target == key { return true }
-            link = l.parent
+        var link = self
+        while link.length > 0, let parent = link.parent {
+            if link.target == key { return true }
+            link = parent
         }
         return false
     }

@@ -53,7 +53,8 @@ final class ModelDecoder {
     /// The arena's key count when `$ref` was last looked up and absent.
     private var refKeyAbsentAt = -1
 
-    var schemaKeywords = KeywordTable<SchemaKeyword>()
+    /// The schema keyword of each key of the load.
+    let schemaKeywords = KeywordTable<SchemaKeyword>()
 
     private var reportedDepth = false
     /// Nodes decoded so far, counting a node again each time a reference brings it in.

@@ -25,12 +25,12 @@ extension ModelDecoder {
             let refPointer = current.pointer.appending("$ref")
             guard let target = resolveReference(text, from: current.file, reportAt: refEntry.value.location, pointer: refPointer)
             else { return nil }
-            if current.chain?.contains(target.key) == true {
+            if current.chain.contains(target.key) {
                 error("`$ref: \(text)` leads back into itself: its target contains this reference, so inlining it would never end",
                       at: refEntry.value.location, pointer: refPointer)
                 return nil
             }
-            if (current.chain?.length ?? 0) >= Self.maxInlineChain {
+            if current.chain.length >= Self.maxInlineChain {
                 error("`$ref: \(text)` is nested inside more than \(Self.maxInlineChain) other references; giving up",
                       at: refEntry.value.location, pointer: refPointer)
                 return nil

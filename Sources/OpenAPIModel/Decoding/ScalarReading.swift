@@ -19,7 +19,7 @@ extension ModelDecoder {
             }
         case .mapping(let mapping) where refEntry(mapping) != nil:
             guard let target = inlined(cursor) else { return nil }
-            if case .mapping = target.node.content {
+            if target.node.isMapping {
                 error("`\(key)` must be a string; its `$ref` leads to a mapping", at: cursor)
                 return nil
             }
@@ -33,7 +33,7 @@ extension ModelDecoder {
     /// One of a fixed set of words (`in`, `style`, a security scheme's `type`).
     func keyword<T>(_ cursor: Cursor, _ key: String, _ choices: KeyValuePairs<String, T>) -> T? {
         guard let text = string(cursor, key) else {
-            if cursor.node.scalar?.kind == .null { mismatch(cursor, key, expected: "one of \(Self.list(choices.map(\.key)))") }
+            if cursor.node.scalarKind == .null { mismatch(cursor, key, expected: "one of \(Self.list(choices.map(\.key)))") }
             return nil
         }
         if let match = choices.first(where: { $0.key == text }) { return match.value }
@@ -78,7 +78,7 @@ extension ModelDecoder {
     /// A mapping, after following a `$ref` that stands for it.
     func mapping(_ cursor: Cursor, _ key: String, expected: String) -> (MappingRef, Cursor)? {
         guard let target = inlined(cursor) else { return nil }
-        guard case .mapping(let mapping) = target.node.content else {
+        guard let mapping = target.node.mapping else {
             if isEmptyValue(target, key) { return nil }
             mismatch(target, key, expected: expected)
             return nil
@@ -91,7 +91,7 @@ extension ModelDecoder {
     /// cursor for items that are containers (see ``Cursor/materialized``).
     func sequence(_ cursor: Cursor, _ key: String, expected: String, materialize: Bool = true) -> (SequenceRef, Cursor)? {
         guard let target = inlined(cursor) else { return nil }
-        guard case .sequence(let items) = target.node.content else {
+        guard let items = target.node.sequence else {
             if isEmptyValue(target, key) { return nil }
             mismatch(target, key, expected: expected)
             return nil

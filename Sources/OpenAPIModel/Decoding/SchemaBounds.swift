@@ -43,6 +43,8 @@ struct BoundKeywords {
     }
 
     private func bound(_ side: Side, isLower: Bool, decoder: ModelDecoder) -> Schema.Bound? {
+        // Most schemas have no bound at all: spare them forming the keywords' names.
+        if side.inclusive == nil && side.exclusiveFlag == nil && side.exclusiveValue == nil { return nil }
         let inclusiveKey = isLower ? "minimum" : "maximum"
         let exclusiveKey = isLower ? "exclusiveMinimum" : "exclusiveMaximum"
         if let (exclusive, exclusiveCursor) = side.exclusiveValue {

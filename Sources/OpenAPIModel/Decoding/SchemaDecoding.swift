@@ -197,6 +197,18 @@ extension ModelDecoder {
         }
     }
 
+    /// `JSONType(rawValue:)`, which compares the text with each name in turn, for the keyword
+    /// nearly every schema has. No name has a character that another spelling could equal.
+    private static func jsonType(named name: String) -> Schema.JSONType? {
+        switch name.utf8.count {
+        case 4: return name == "null" ? .null : nil
+        case 5: return name == "array" ? .array : nil
+        case 6: return name == "string" ? .string : name == "number" ? .number : name == "object" ? .object : nil
+        case 7: return name == "integer" ? .integer : name == "boolean" ? .boolean : nil
+        default: return nil
+        }
+    }
+
     /// One shared array per type: most schemas have a single type, and each would otherwise
     /// allocate its own one-element array.
     private static func single(_ type: Schema.JSONType) -> [Schema.JSONType] {
@@ -218,7 +230,7 @@ extension ModelDecoder {
         }
         // `type: null` unquoted is YAML's null, which authors mean as the type's name.
         if scalar.kind == .null, scalar.text == "null" { return .null }
-        if let type = Schema.JSONType(rawValue: scalar.text), scalar.kind == .string { return type }
+        if let type = Self.jsonType(named: scalar.text), scalar.kind == .string { return type }
         let valid = Schema.JSONType.allCases.map(\.rawValue)
         var message = "unknown type \"\(scalar.text)\"; valid types are \(valid.joined(separator: ", "))"
         if let suggestion = NameSuggestion.closest(to: scalar.text, among: valid) {

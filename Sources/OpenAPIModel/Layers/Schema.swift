@@ -80,8 +80,8 @@ public struct Schema: Sendable {
     public var extensions = OrderedMap<Value>()
 
     /// Keywords that few schemas use, kept out of line: a schema is copied and stored tens of
-    /// thousands of times in a large document, and with all of them inline it is four times
-    /// the size. Read and written through the properties below as if stored here.
+    /// thousands of times in a large document, and with all of them inline it is nearly three
+    /// times the size. Read and written through the properties below as if stored here.
     private var rare: RareKeywords.Box?
 
     public init(location: SourceLocation, pointer: JSONPointer) {

@@ -20,9 +20,9 @@ public enum DocumentLoader {
     /// For tests and tools: the root's text given directly; relative refs resolve against `path`'s directory.
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = .init()) -> LoadResult {
         // A thread of its own costs a large load several percent: glibc gives the thread a
-        // malloc arena of its own, grown by a system call at a time. A caller with a roomy stack
-        // (a command line tool's main thread) decodes on its own thread instead; a document that
-        // nests deeper than that room allows is loaded again on a thread with a large stack.
+        // malloc arena of its own, grown a system call at a time. A caller with a roomy stack
+        // (a command line tool's main thread) has the load run on its thread instead; a document
+        // that nests deeper than that room allows is loaded again on a thread with a large stack.
         if let limit = StackLimit.current(needed: callerStackNeeded, reserve: callerStackReserve),
            let result = loadOnCurrentThread(bytes: bytes, path: path, options: options, stackLimit: limit) {
             return result

@@ -1,26 +1,30 @@
 import YAMLTree
 
-/// A `$ref` text as written in one file; the same text means the same target within a file.
+/// A `$ref` text and where it means one target: within its file for a pointer into the same
+/// file, and within the file's directory for a reference to another file (the same relative
+/// path reaches the same file from everywhere in a directory, and a document spread over many
+/// files repeats its references in each of them).
 ///
-/// The text's hash is computed once: the table of resolutions grows to thousands of entries,
-/// and growing it would otherwise hash every text again.
+/// The text's hash is computed once per text: the table of resolutions grows to thousands of
+/// entries, and growing it would otherwise hash every text again.
 struct ResolutionKey: Hashable {
-    let file: SourceFileID
+    /// A file's number, or for a directory -1 minus its number.
+    let scope: Int
     let text: String
     private let textHash: Int
 
-    init(file: SourceFileID, text: String) {
-        self.file = file
+    init(scope: Int, text: String, textHash: Int) {
+        self.scope = scope
         self.text = text
-        textHash = text.hashValue
+        self.textHash = textHash
     }
 
     static func == (a: Self, b: Self) -> Bool {
-        a.textHash == b.textHash && a.file == b.file && a.text == b.text
+        a.textHash == b.textHash && a.scope == b.scope && a.text == b.text
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(file)
+        hasher.combine(scope)
         hasher.combine(textHash)
     }
 }
@@ -38,8 +42,10 @@ struct ParsedReference {
     var filePath = ""
     var tokens: [String] = []
     var problem: String?
+    var textHash: Int
 
-    init(_ parsed: Result<ReferenceText, ReferenceTextError>) {
+    init(_ parsed: Result<ReferenceText, ReferenceTextError>, textHash: Int) {
+        self.textHash = textHash
         switch parsed {
         case .success(let reference):
             filePath = reference.filePath
@@ -61,12 +67,20 @@ extension ModelDecoder {
     /// Resolves a `$ref` written in `file`, reading the file it names on first use. Problems are
     /// reported at `location`, the reference's place.
     func resolveReference(_ text: String, from file: SourceFileID, reportAt location: SourceLocation, pointer: JSONPointer) -> ResolvedTarget? {
-        let key = ResolutionKey(file: file, text: text)
+        let reference: ParsedReference
+        if let cached = parsedReferences[text] {
+            reference = cached
+        } else {
+            reference = ParsedReference(ReferenceText.parse(text), textHash: text.hashValue)
+            parsedReferences[text] = reference
+        }
+        let scope = reference.filePath.isEmpty ? Int(file.rawValue) : -1 - store.directoryNumber(of: file)
+        let key = ResolutionKey(scope: scope, text: text, textHash: reference.textHash)
         let resolution: Resolution
         if let cached = resolutions[key] {
             resolution = cached
         } else {
-            resolution = computeResolution(text, from: file)
+            resolution = computeResolution(reference, text: text, from: file)
             resolutions[key] = resolution
         }
         switch resolution {
@@ -78,14 +92,7 @@ extension ModelDecoder {
         }
     }
 
-    private func computeResolution(_ text: String, from file: SourceFileID) -> Resolution {
-        let reference: ParsedReference
-        if let cached = parsedReferences[text] {
-            reference = cached
-        } else {
-            reference = ParsedReference(ReferenceText.parse(text))
-            parsedReferences[text] = reference
-        }
+    private func computeResolution(_ reference: ParsedReference, text: String, from file: SourceFileID) -> Resolution {
         if let problem = reference.problem { return .failed(problem) }
         let root: NodeRef
         let fileName: String

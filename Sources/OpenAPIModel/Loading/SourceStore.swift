@@ -10,6 +10,9 @@ final class SourceStore {
     private var entries: [String: Entry] = [:]
     /// Directory of each file's normalized path, by file id; relative references join to these.
     private var directories: [String] = []
+    /// The directories, numbered, and the number of each file's directory, by file id.
+    private var directoryNumbers: [String: Int] = [:]
+    private var directoryNumberOfFile: [Int] = []
     /// Files in one directory share their references; each distinct join is computed once.
     private var joined: [JoinKey: String] = [:]
     /// Parsed root node of each file, by file id; nil for files that failed to parse.
@@ -54,11 +57,30 @@ final class SourceStore {
     func addRoot(bytes: [UInt8], path: String, diagnostics: inout DiagnosticCollector) -> NodeRef? {
         let key = FilePaths.normalize(path)
         let id = files.add(path: path)
-        directories.append(FilePaths.directory(of: key))
+        addDirectory(FilePaths.directory(of: key))
         let entry = parse(bytes, file: id, diagnostics: &diagnostics)
         entries[key] = entry
         if case .parsed(let node) = entry { return node }
         return nil
+    }
+
+    /// The directory of the file just added.
+    private func addDirectory(_ directory: String) {
+        directories.append(directory)
+        if let number = directoryNumbers[directory] {
+            directoryNumberOfFile.append(number)
+        } else {
+            directoryNumbers[directory] = directoryNumbers.count
+            directoryNumberOfFile.append(directoryNumbers.count - 1)
+        }
+    }
+
+    /// The same number for files of the same directory, whose relative references reach the same
+    /// files.
+    func directoryNumber(of file: SourceFileID) -> Int {
+        let index = Int(file.rawValue)
+        // Every file a reference is written in was registered; a stranger gets a number of its own.
+        return index < directoryNumberOfFile.count ? directoryNumberOfFile[index] : Int(Int32.max) + index
     }
 
     /// The parsed root of a file this store has read.
@@ -85,7 +107,7 @@ final class SourceStore {
             entry = .unreadable(failure)
         case .success(let bytes):
             let id = files.add(path: path)
-            directories.append(FilePaths.directory(of: path))
+            addDirectory(FilePaths.directory(of: path))
             entry = parse(bytes, file: id, diagnostics: &diagnostics)
         }
         entries[path] = entry
