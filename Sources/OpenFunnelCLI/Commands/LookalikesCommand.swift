@@ -83,17 +83,8 @@ public struct LookalikesCommand: AsyncParsableCommand, Sendable {
 
     /// Runs the command against `context`; errors are printed there and end as `ExitCode`.
     public func run(context: CLIContext) async throws {
-        do {
-            try refuseInvalidInput(inputProblems)
-            let api = try context.api(baseURL: connection.baseURL)
-            let output = try outputOptions.openOutput(context)
-            let jobs = SearchJobs(api: api, polling: context.polling)
-            let request = self.request
-            let session = JobSession<LookalikeSearch>(
-                format: outputOptions.resolvedFormat(context), streaming: outputOptions.stream, output: output, context: context)
-            try await session.run(announce: true) { try await jobs.submitLookalikes(request) }
-        } catch {
-            throw ErrorReporter.report(error, to: context.stderr)
-        }
+        let request = self.request
+        try await runSearch(LookalikeSearch.self, problems: inputProblems, connection: connection, outputOptions: outputOptions,
+                            context: context) { try await $0.submitLookalikes(request) }
     }
 }
