@@ -3,6 +3,9 @@ import SwiftCodegen
 
 /// The generator's output folder: what is there, how it differs from a new generation, and
 /// writing a generation into it so that a failure leaves the previous output as it was.
+///
+/// Both directions take files one at a time (``StagedWrite``, ``DriftCheck``), as the generator
+/// renders them, so that a large spec's output is never all in memory at once.
 public struct OutputDirectory: Sendable {
     public let path: String
 
@@ -27,81 +30,203 @@ public struct OutputDirectory: Sendable {
 
     /// The `.swift` files now in the folder, by name.
     public func existingFiles() -> [String: String] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: path) else { return [:] }
         var result: [String: String] = [:]
-        for name in names where name.hasSuffix(".swift") {
-            if let data = fm.contents(atPath: path + "/" + name) {
+        for name in swiftFileNames() {
+            if let data = FileManager.default.contents(atPath: path + "/" + name) {
                 result[name] = String(decoding: data, as: UTF8.self)
             }
         }
         return result
     }
 
-    /// What writing `files` would change, in file-name order.
-    public func changes(for files: [GeneratedFile]) -> [Change] {
-        let existing = existingFiles()
-        var changes: [Change] = []
-        let wanted = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
-        for name in Set(existing.keys).union(wanted.keys).sorted() {
-            switch (existing[name], wanted[name]) {
-            case (nil, _?): changes.append(.added(name))
-            case (let old?, let new?) where old != new: changes.append(.modified(name, old: old, new: new))
-            case (let old?, nil) where old.hasPrefix(Self.marker): changes.append(.removed(name))
-            default: break
-            }
-        }
-        return changes
+    func swiftFileNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
     }
 
-    /// Writes a generation: every changed file is first staged beside its final name, and only
-    /// when all are staged are they moved into place and stale generated files deleted. Files
-    /// that did not change are not touched, so their timestamps (and incremental builds) stay.
-    /// Returns the changes made.
+    /// Whether a file in the folder was written by the generator (reads only its first bytes).
+    func isGenerated(_ name: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path + "/" + name) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: Self.marker.utf8.count)) ?? Data()
+        return head.elementsEqual(Self.marker.utf8)
+    }
+
+    /// What writing `files` would change, in file-name order.
+    public func changes(for files: [GeneratedFile]) -> [Change] {
+        let check = DriftCheck(self)
+        for file in files { check.compare(file) }
+        return check.finish()
+    }
+
+    /// Writes a whole generation at once (see ``StagedWrite``). Returns the changes made.
     @discardableResult
-    public func write(_ files: [GeneratedFile]) throws(DriverError) -> [Change] {
-        let fm = FileManager.default
+    public func write(_ files: [GeneratedFile]) throws(DriverError) -> WriteSummary {
+        let staged = try beginWrite()
+        for file in files { staged.stage(file) }
+        return try staged.commit()
+    }
+
+    /// Starts writing a generation; see ``StagedWrite``.
+    public func beginWrite() throws(DriverError) -> StagedWrite {
         var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw .outputConflict("the output path '\(path)' is a file, not a folder")
         }
-        let existing = existingFiles()
-        // A file the user put there is never overwritten (nor, below, deleted).
-        for (name, contents) in existing.sorted(by: { $0.key < $1.key })
-        where !contents.hasPrefix(Self.marker) && files.contains(where: { $0.name == name }) {
-            throw .outputConflict("'\(path)/\(name)' was not written by openapi-gen; move it out of the output folder or rename it")
+        return StagedWrite(self)
+    }
+}
+
+/// What a write changed, by file name.
+public struct WriteSummary: Sendable, Equatable {
+    public var added: [String] = []
+    public var modified: [String] = []
+    public var removed: [String] = []
+    public init(added: [String] = [], modified: [String] = [], removed: [String] = []) {
+        self.added = added
+        self.modified = modified
+        self.removed = removed
+    }
+    public var count: Int { added.count + modified.count + removed.count }
+}
+
+/// Compares a generation with the folder file by file, keeping the text of changed files only
+/// (the drift report shows their diff).
+public final class DriftCheck {
+    private let directory: OutputDirectory
+    private let existing: Set<String>
+    private var seen: Set<String> = []
+    private var changes: [OutputDirectory.Change] = []
+
+    public init(_ directory: OutputDirectory) {
+        self.directory = directory
+        existing = Set(directory.swiftFileNames())
+    }
+
+    public func compare(_ file: GeneratedFile) {
+        seen.insert(file.name)
+        guard existing.contains(file.name), let data = FileManager.default.contents(atPath: directory.path + "/" + file.name) else {
+            changes.append(.added(file.name))
+            return
         }
-        let changes = changes(for: files)
-        if changes.isEmpty { return [] }
-        do {
-            try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: path, reason: error.localizedDescription)
+        if !data.elementsEqual(file.contents.utf8) {
+            changes.append(.modified(file.name, old: String(decoding: data, as: UTF8.self), new: file.contents))
         }
-        var staged: [(temp: String, final: String)] = []
-        func discardStaged() { for s in staged { try? fm.removeItem(atPath: s.temp) } }
-        let contents = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
-        for change in changes {
-            guard let text = contents[change.fileName] else { continue }
-            let final = path + "/" + change.fileName
-            let temp = path + "/." + change.fileName + ".openapi-gen-tmp"
-            guard fm.createFile(atPath: temp, contents: Data(text.utf8)) else {
-                discardStaged()
-                try? fm.removeItem(atPath: temp)
-                throw .writeFailed(path: final, reason: "could not create a temporary file beside it")
+    }
+
+    /// The changes, in file-name order, including generated files the spec no longer produces.
+    public func finish() -> [OutputDirectory.Change] {
+        for name in existing.subtracting(seen) where directory.isGenerated(name) {
+            changes.append(.removed(name))
+        }
+        return changes.sorted { $0.fileName < $1.fileName }
+    }
+}
+
+/// A generation being written. Each changed file is staged beside its final name as it
+/// arrives; only ``commit()`` moves them into place and deletes stale generated files, so a
+/// generation that fails part way (``discard()``) leaves the folder exactly as it was. Files
+/// that did not change are not touched, so their timestamps (and incremental builds) stay.
+public final class StagedWrite {
+    private let directory: OutputDirectory
+    private let existing: Set<String>
+    private var seen: Set<String> = []
+    private var staged: [(temp: String, final: String)] = []
+    private var summary = WriteSummary()
+    private var failure: DriverError?
+    private var createdDirectory = false
+
+    init(_ directory: OutputDirectory) {
+        self.directory = directory
+        existing = Set(directory.swiftFileNames())
+    }
+
+    /// Stages one file. A problem (a file the user wrote in the way, a full disk) is kept and
+    /// thrown by ``commit()``; nothing more is staged after it.
+    public func stage(_ file: GeneratedFile) {
+        guard failure == nil else { return }
+        seen.insert(file.name)
+        let final = directory.path + "/" + file.name
+        if existing.contains(file.name) {
+            let data = FileManager.default.contents(atPath: final) ?? Data()
+            // A file the user put there is never overwritten (nor, in commit, deleted).
+            guard data.starts(with: OutputDirectory.marker.utf8) else {
+                failure = .outputConflict("'\(final)' was not written by openapi-gen; move it out of the output folder or rename it")
+                return
             }
-            staged.append((temp, final))
+            if data.elementsEqual(file.contents.utf8) { return }
+            summary.modified.append(file.name)
+        } else {
+            summary.added.append(file.name)
         }
-        for s in staged {
-            if rename(s.temp, s.final) != 0 {
-                let reason = String(cString: strerror(errno))
-                discardStaged()
-                throw .writeFailed(path: s.final, reason: reason)
+        if !createdDirectory && !FileManager.default.fileExists(atPath: directory.path) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+            } catch {
+                failure = .writeFailed(path: directory.path, reason: error.localizedDescription)
+                return
             }
+            createdDirectory = true
         }
-        for change in changes {
-            if case .removed(let name) = change { try? fm.removeItem(atPath: path + "/" + name) }
+        let temp = directory.path + "/." + file.name + ".openapi-gen-tmp"
+        if let reason = Self.writeFile(temp, file.contents) {
+            unlink(temp)
+            failure = .writeFailed(path: final, reason: reason)
+            return
         }
-        return changes
+        staged.append((temp, final))
+    }
+
+    /// Moves the staged files into place and deletes generated files that were not staged.
+    /// A failure while staging removes what was staged, leaving the folder as it was; a rename
+    /// that fails part way (which a full disk cannot cause: the bytes are already written) leaves
+    /// the files moved so far and removes the rest.
+    public func commit() throws(DriverError) -> WriteSummary {
+        if let failure {
+            discard()
+            throw failure
+        }
+        for (i, s) in staged.enumerated() where rename(s.temp, s.final) != 0 {
+            let reason = String(cString: strerror(errno))
+            staged.removeFirst(i)
+            discard()
+            throw .writeFailed(path: s.final, reason: reason)
+        }
+        staged = []
+        for name in existing.subtracting(seen).sorted() where directory.isGenerated(name) {
+            unlink(directory.path + "/" + name)
+            summary.removed.append(name)
+        }
+        summary.added.sort()
+        summary.modified.sort()
+        return summary
+    }
+
+    /// Removes everything staged, and the folder itself if this write created it.
+    public func discard() {
+        for s in staged { unlink(s.temp) }
+        staged = []
+        if createdDirectory { rmdir(directory.path) }
+        createdDirectory = false
+    }
+
+    /// Writes the UTF-8 bytes straight from the string's storage; nil on success, else why not.
+    private static func writeFile(_ path: String, _ text: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var text = text
+        let failed: String? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
+        }
+        if close(fd) != 0 && failed == nil { return String(cString: strerror(errno)) }
+        return failed
     }
 }

@@ -12,8 +12,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         do {
             let settings = try options.settings()
-            let result = try GenerationPipeline.run(settings)
-            let changes = OutputDirectory(path: settings.outputDirectory).changes(for: result.files)
+            let check = DriftCheck(OutputDirectory(path: settings.outputDirectory))
+            _ = try GenerationPipeline.run(settings) { check.compare($0) }
+            let changes = check.finish()
             if changes.isEmpty {
                 print("\(settings.outputDirectory): up to date with \(settings.specPath)")
                 return

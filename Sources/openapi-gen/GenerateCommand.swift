@@ -15,12 +15,25 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var options: GenerationOptions
 
     func run() throws {
-        do {
+        do throws(DriverError) {
             let settings = try options.settings()
-            let result = try GenerationPipeline.run(settings)
+            // Files are staged as they are rendered and moved into place only once the whole
+            // generation has succeeded.
+            let staged = try OutputDirectory(path: settings.outputDirectory).beginWrite()
+            var fileCount = 0
+            let result: GenerationPipeline.Summary
+            do throws(DriverError) {
+                result = try GenerationPipeline.run(settings) { file in
+                    fileCount += 1
+                    staged.stage(file)
+                }
+            } catch {
+                staged.discard()
+                throw error
+            }
             for warning in result.warnings { printError(warning.rendered(in: result.sourceFiles)) }
-            let changes = try OutputDirectory(path: settings.outputDirectory).write(result.files)
-            print("\(settings.outputDirectory): \(result.files.count) files (\(changes.count) changed), "
+            let changes = try staged.commit()
+            print("\(settings.outputDirectory): \(fileCount) files (\(changes.count) changed), "
                 + "\(result.typeCount) types, \(result.operationCount) operations, \(result.warnings.count) warnings")
         } catch {
             throw fail(error)

@@ -63,7 +63,7 @@ import Testing
         try (OutputDirectory.marker + " earlier\n").write(toFile: dir + "/out/Stale.swift", atomically: true, encoding: .utf8)
 
         let changes = try out.write(files)
-        #expect(changes == [.removed("Stale.swift")])
+        #expect(changes == WriteSummary(removed: ["Stale.swift"]))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/Stale.swift"))
         let modified = try FileManager.default.attributesOfItem(atPath: models)[.modificationDate] as? Date
         #expect(modified == old)
@@ -77,5 +77,29 @@ import Testing
         let before = snapshot()
         #expect(throws: DriverError.self) { try out.write(GenerationPipeline.run(settings()).files) }
         #expect(snapshot() == before)
+    }
+
+    /// Generation streams files into the writer as they are rendered; an error found only at
+    /// the end (an invalid `pattern` is reported by the generator, after the models are out)
+    /// must still leave nothing behind: no staged files, no new folder.
+    @Test func aGenerationFailingAfterFilesWereStagedLeavesNothingBehind() throws {
+        try editSpec {
+            $0.replacingOccurrences(of: "type: string\n              maxItems: 10",
+                                    with: "type: string\n                pattern: '[unclosed'\n              maxItems: 10")
+        }
+        for existing in [false, true] {
+            if existing { try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true) }
+            let before = snapshot()
+            let staged = try OutputDirectory(path: dir + "/out").beginWrite()
+            var emitted = 0
+            #expect(throws: DriverError.self) {
+                try GenerationPipeline.run(settings()) { emitted += 1; staged.stage($0) }
+            }
+            staged.discard()
+            #expect(emitted > 0)
+            #expect(FileManager.default.fileExists(atPath: dir + "/out") == existing)
+            #expect(snapshot() == before)
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).isEmpty)
+        }
     }
 }

@@ -2,7 +2,10 @@
 /// carry bodies or docs, `///` comments. Output depends only on the declarations, so the same
 /// input gives the same bytes on every machine.
 public struct SwiftRenderer {
-    private var lines: [String] = []
+    /// The file so far. Lines go straight into one growing string: a large spec renders
+    /// hundreds of thousands of lines, and an array of them joined at the end costs an
+    /// allocation per line and twice the memory.
+    private var out = ""
     private var depth = 0
 
     public init() {}
@@ -14,21 +17,32 @@ public struct SwiftRenderer {
         for module in file.imports { r.emit("import \(module)") }
         if !file.imports.isEmpty { r.emit("") }
         r.members(file.declarations)
-        return r.lines.joined(separator: "\n") + "\n"
+        return r.out
     }
 
+    private static let indents = (0..<32).map { String(repeating: "    ", count: $0) }
+
     private mutating func emit(_ line: String) {
-        if line.isEmpty {
-            lines.append("")
-        } else {
-            lines.append(String(repeating: "    ", count: depth) + line)
+        if !line.isEmpty {
+            out += depth < Self.indents.count ? Self.indents[depth] : String(repeating: "    ", count: depth)
+            out += line
         }
+        out += "\n"
     }
 
     private mutating func docComment(_ doc: [String]) {
-        // A line break inside a doc line would end the comment and turn prose into code.
-        let lines = doc.flatMap { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) }
-        for line in lines { emit(line.isEmpty ? "///" : "/// " + line) }
+        for line in doc {
+            // A line break inside a doc line would end the comment and turn prose into code.
+            // Most lines have none: splitting by Character is slow, so only lines that may hold
+            // one (a control byte, or the lead byte of U+0085, U+2028 or U+2029) are split.
+            if !line.utf8.contains(where: { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }) {
+                emit(line.isEmpty ? "///" : "/// " + line)
+                continue
+            }
+            for part in line.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+                emit(part.isEmpty ? "///" : "/// " + part)
+            }
+        }
     }
 
     private static func isCompact(_ decl: SwiftDecl) -> Bool {
@@ -118,7 +132,9 @@ public struct SwiftRenderer {
             if f.isAsync { signature += " async" }
             if f.isThrowing { signature += " throws" }
             if let r = f.returnType { signature += " -> " + r }
-            if signature.count + depth * 4 > 120 && params.count > 1 {
+            // Character count (the width a reader sees); the UTF-8 length bounds it from above
+            // and is free, so most signatures skip the count.
+            if params.count > 1 && signature.utf8.count + depth * 4 > 120 && signature.count + depth * 4 > 120 {
                 emit(head + "(")
                 depth += 1
                 for (i, p) in params.enumerated() { emit(p + (i < params.count - 1 ? "," : "")) }

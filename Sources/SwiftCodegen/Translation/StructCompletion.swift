@@ -61,7 +61,8 @@ extension TranslationContext {
             guard case .type(var t) = decl else { return decl }
             let qualified = prefix.isEmpty ? t.name : prefix + "." + t.name
             t.members = completeStructs(t.members, prefix: t.kind == .extension ? t.name : qualified)
-            if t.kind == .struct, let plan = structPlans[qualified] {
+            // A completed struct's plan is done with; dropping it keeps memory flat on large specs.
+            if t.kind == .struct, let plan = structPlans.removeValue(forKey: qualified) {
                 t.members = structMembers(plan) + t.members + codingMembers(plan)
             }
             return .type(t)
