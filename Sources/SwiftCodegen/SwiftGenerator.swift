@@ -48,6 +48,21 @@ public enum SwiftGenerator {
             emit(GeneratedFile(name: name, contents: SwiftRenderer.render(SwiftFile(name: name, imports: imports, declarations: declarations), header: header)))
         }
 
+        // Validators pile up as types are translated; each full file of them is rendered as
+        // soon as there is one more than a file holds (so its name, numbered, is known).
+        let validatorsPerFile = config.typesPerFile * 2
+        var validatorFiles = 0
+        func flushValidators(final: Bool) {
+            while context.validators.count > validatorsPerFile || (final && (validatorFiles == 0 || !context.validators.isEmpty)) {
+                let chunk = context.validators.prefix(validatorsPerFile)
+                context.validators.removeFirst(chunk.count)
+                let numbered = validatorFiles > 0 || !context.validators.isEmpty
+                validatorFiles += 1
+                render(numbered ? "Validation\(validatorFiles).swift" : "Validation.swift",
+                       chunk.map { SwiftDecl.type(validatorDecl($0, access: config.accessLevel)) })
+            }
+        }
+
         // Models first, completed and rendered before any operation is planned. Value cycles
         // can only run through named schemas (an operation's inline types are reached from the
         // operation alone), so the models' boxing is settled before the operations exist.
@@ -58,6 +73,7 @@ public enum SwiftGenerator {
         for (index, chunk) in modelChunks.enumerated() {
             render(modelChunks.count > 1 ? "Models\(index + 1).swift" : "Models.swift", context.completeStructs(chunk, prefix: ""))
         }
+        flushValidators(final: false)
 
         var entries = document.operations
         if !config.operationFilter.isEmpty {
@@ -69,14 +85,12 @@ public enum SwiftGenerator {
         }
         var clientNames = NameScope(reserved: ["core", "baseURL", "transport"])
         let credentials = ClientCredentials.find(operations: entries, document: document, names: &clientNames)
-        var operations = context.planOperations(entries, credentials: credentials)
-        context.findBoxedProperties()
-        let plans = operations.map(\.plan)
 
         // Large specs spread operations over several files, as extensions, so that the compiler
-        // can work on them in parallel and rebuild only what changed.
+        // can work on them in parallel and rebuild only what changed. Operations are planned a
+        // file's worth at a time; only their plans outlive their file.
         let operationsPerFile = max(1, config.typesPerFile / 3)
-        let split = operations.count > operationsPerFile
+        let split = entries.count > operationsPerFile
         func parts(_ base: String, _ members: [SwiftDecl], extending name: String) {
             for (index, chunk) in chunked(members, size: operationsPerFile).enumerated() {
                 var ext = TypeDecl(.extension, name)
@@ -87,19 +101,23 @@ public enum SwiftGenerator {
 
         var operationsEnum = TypeDecl(.enum, "Operations", access: config.accessLevel,
                                       doc: ["Inputs, outputs and inline types of each operation."])
-        if split {
-            render("Operations.swift", [.type(operationsEnum)])
-            let namespaces = operations.map { SwiftDecl.type($0.namespace) }
-            operations = []
-            for (index, chunk) in chunked(namespaces, size: operationsPerFile).enumerated() {
+        if split { render("Operations.swift", [.type(operationsEnum)]) }
+        var operationNames = OperationNames(reserved: context.nestedReserved)
+        var plans: [OperationPlan] = []
+        for (index, chunk) in chunked(entries, size: operationsPerFile).enumerated() {
+            let planned = context.planOperations(chunk, credentials: credentials, names: &operationNames)
+            context.findBoxedProperties()
+            plans += planned.map(\.plan)
+            let namespaces = context.completeStructs(planned.map { SwiftDecl.type($0.namespace) }, prefix: "Operations")
+            if split {
                 var ext = TypeDecl(.extension, "Operations")
-                ext.members = context.completeStructs(chunk, prefix: "Operations")
+                ext.members = namespaces
                 render("Operations\(index + 1).swift", [.type(ext)])
+            } else {
+                operationsEnum.members = namespaces
+                render("Operations.swift", [.type(operationsEnum)])
             }
-        } else {
-            operationsEnum.members = context.completeStructs(operations.map { SwiftDecl.type($0.namespace) }, prefix: "Operations")
-            operations = []
-            render("Operations.swift", [.type(operationsEnum)])
+            flushValidators(final: false)
         }
 
         let conveniences = context.convenienceExtension(plans, protocolName: protocolName)
@@ -113,12 +131,7 @@ public enum SwiftGenerator {
         render("Client.swift", [.type(client), .type(servers)])
         if split { parts("ClientOperations", methods, extending: clientName) }
 
-        let validatorChunks = chunked(context.validators, size: config.typesPerFile * 2)
-        context.validators = []
-        for (index, chunk) in validatorChunks.enumerated() {
-            render(validatorChunks.count > 1 ? "Validation\(index + 1).swift" : "Validation.swift",
-                   chunk.map { SwiftDecl.type(validatorDecl($0, access: config.accessLevel)) })
-        }
+        flushValidators(final: true)
         // The runtime is re-exported so that users of the module need one import.
         emit(GeneratedFile(name: "Exports.swift", contents: header.joined(separator: "\n") + "\n\n@_exported import OpenAPIGenRuntime\n"))
         return Summary(diagnostics: context.diagnostics.sorted, typeCount: typeCount, operationCount: plans.count)

@@ -3,17 +3,18 @@ import OpenAPIModel
 extension TranslationContext {
     /// Plans every operation the configuration selects, in spec order, declaring inline types
     /// under each operation's namespace.
-    func planOperations(_ entries: [OperationEntry], credentials: ClientCredentials) -> [(plan: OperationPlan, namespace: TypeDecl)] {
-        var methodNames = NameScope(reserved: ["core"])
-        var typeNames = NameScope(reserved: nestedReserved)
+    /// Plans a batch of operations. Names are claimed in `names`, which carries over from one
+    /// batch to the next, so planning in batches names everything as planning all at once.
+    func planOperations(_ entries: [OperationEntry], credentials: ClientCredentials,
+                        names: inout OperationNames) -> [(plan: OperationPlan, namespace: TypeDecl)] {
         var result: [(OperationPlan, TypeDecl)] = []
         for entry in entries {
             let base = OperationNaming.baseName(operationID: entry.operation.operationID, path: entry.path, method: entry.method)
-            let methodName = methodNames.claim(SwiftNames.memberName(base))
+            let methodName = names.methods.claim(SwiftNames.memberName(base))
             // A namespace named like a model would shadow the model inside it.
             var typeBase = SwiftNames.typeName(base)
-            if typeNames.contains(typeBase) { typeBase += "Operation" }
-            let typeName = typeNames.claim(typeBase)
+            if names.types.contains(typeBase) { typeBase += "Operation" }
+            let typeName = names.types.claim(typeBase)
             var plan = OperationPlan(
                 entry: entry, methodName: methodName, typeName: typeName,
                 operationID: entry.operation.operationID ?? "\(entry.method.rawValue) \(entry.path)")
@@ -209,4 +210,11 @@ extension TranslationContext {
         ns.members += nested
         return ns
     }
+}
+
+/// The names operations have claimed so far: client methods and `Operations` namespaces.
+struct OperationNames {
+    var methods = NameScope(reserved: ["core"])
+    var types: NameScope
+    init(reserved: Set<String>) { types = NameScope(reserved: reserved) }
 }
