@@ -37,56 +37,210 @@ public struct Schema: Sendable {
         }
     }
 
-    // Stored properties are ordered so that small ones fill the padding after larger ones.
+    // The keywords live in one shared, copy-on-write object: a schema is copied tens of
+    // thousands of times while a large document is translated (into work lists, type plans,
+    // shapes), and a copy of an inline struct of two dozen fields retains every one of them.
+    // Copying a schema now retains one reference; changing a copy copies its storage first.
+    private var storage: Storage
+
+    final class Storage: @unchecked Sendable {
+        var location: SourceLocation
+        var nullable: Bool = false
+        var deprecated: Bool = false
+        var readOnly: Bool = false
+        var writeOnly: Bool = false
+        var pointer: JSONPointer
+        var ref: RefTarget?
+        var types: [JSONType]?
+        var typeLocation: SourceLocation?
+        var format: String?
+        var title: String?
+        var description: String?
+        var enumValues: [Value]?
+        var examples: [Value] = []
+        var maxLength: Int?
+        var properties: OrderedMap<Schema> = OrderedMap<Schema>()
+        var required: [String] = []
+        var additionalProperties: AdditionalProperties?
+        var items: Indirect<Schema>?
+        var allOf: [Schema] = []
+        var oneOf: [Schema] = []
+        var anyOf: [Schema] = []
+        var extensions: OrderedMap<Value> = OrderedMap<Value>()
+        var rare: RareKeywords.Box?
+
+        init(location: SourceLocation, pointer: JSONPointer) {
+            self.location = location
+            self.pointer = pointer
+        }
+
+        init(copying other: Storage) {
+            location = other.location
+            nullable = other.nullable
+            deprecated = other.deprecated
+            readOnly = other.readOnly
+            writeOnly = other.writeOnly
+            pointer = other.pointer
+            ref = other.ref
+            types = other.types
+            typeLocation = other.typeLocation
+            format = other.format
+            title = other.title
+            description = other.description
+            enumValues = other.enumValues
+            examples = other.examples
+            maxLength = other.maxLength
+            properties = other.properties
+            required = other.required
+            additionalProperties = other.additionalProperties
+            items = other.items
+            allOf = other.allOf
+            oneOf = other.oneOf
+            anyOf = other.anyOf
+            extensions = other.extensions
+            rare = other.rare
+        }
+    }
+
+    /// Mutated only while uniquely referenced (copy-on-write), so sharing it between threads,
+    /// as sharing any copy-on-write value, is safe.
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage
+    }
+
+    public init(location: SourceLocation, pointer: JSONPointer) {
+        storage = Storage(location: location, pointer: pointer)
+    }
 
     /// Where the schema is written (the `$ref`'s place for a reference).
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { storage.location }
+        _modify { yield &uniqueStorage().location }
+    }
 
     /// 3.0's `nullable: true` as written. Beside `type` it is folded into ``types``; without a
     /// type (`nullable: true` beside `anyOf`, as Stripe writes expandable fields) only this
     /// flag says that null is allowed.
-    public var nullable = false
-    public var deprecated = false
-    public var readOnly = false
-    public var writeOnly = false
+    public var nullable: Bool {
+        get { storage.nullable }
+        _modify { yield &uniqueStorage().nullable }
+    }
 
-    public var pointer: JSONPointer
+    public var deprecated: Bool {
+        get { storage.deprecated }
+        _modify { yield &uniqueStorage().deprecated }
+    }
+
+    public var readOnly: Bool {
+        get { storage.readOnly }
+        _modify { yield &uniqueStorage().readOnly }
+    }
+
+    public var writeOnly: Bool {
+        get { storage.writeOnly }
+        _modify { yield &uniqueStorage().writeOnly }
+    }
+
+    public var pointer: JSONPointer {
+        get { storage.pointer }
+        _modify { yield &uniqueStorage().pointer }
+    }
 
     /// The resolved `$ref`, if any. In 3.1 the other keywords may stand beside it.
-    public var ref: RefTarget?
+    public var ref: RefTarget? {
+        get { storage.ref }
+        _modify { yield &uniqueStorage().ref }
+    }
 
     /// nil when the schema does not constrain the type.
-    public var types: [JSONType]?
-    public var typeLocation: SourceLocation?
-    public var format: String?
-    public var title: String?
-    public var description: String?
+    public var types: [JSONType]? {
+        get { storage.types }
+        _modify { yield &uniqueStorage().types }
+    }
 
-    public var enumValues: [Value]?
-    public var examples: [Value] = []
+    public var typeLocation: SourceLocation? {
+        get { storage.typeLocation }
+        _modify { yield &uniqueStorage().typeLocation }
+    }
+
+    public var format: String? {
+        get { storage.format }
+        _modify { yield &uniqueStorage().format }
+    }
+
+    public var title: String? {
+        get { storage.title }
+        _modify { yield &uniqueStorage().title }
+    }
+
+    public var description: String? {
+        get { storage.description }
+        _modify { yield &uniqueStorage().description }
+    }
+
+    public var enumValues: [Value]? {
+        get { storage.enumValues }
+        _modify { yield &uniqueStorage().enumValues }
+    }
+
+    public var examples: [Value] {
+        get { storage.examples }
+        _modify { yield &uniqueStorage().examples }
+    }
+
     /// Stripe gives most strings a `maxLength`, so it is kept inline, unlike the other bounds.
-    public var maxLength: Int?
+    public var maxLength: Int? {
+        get { storage.maxLength }
+        _modify { yield &uniqueStorage().maxLength }
+    }
 
-    public var properties = OrderedMap<Schema>()
-    public var required: [String] = []
-    public var additionalProperties: AdditionalProperties?
+    public var properties: OrderedMap<Schema> {
+        get { storage.properties }
+        _modify { yield &uniqueStorage().properties }
+    }
 
-    public var items: Indirect<Schema>?
+    public var required: [String] {
+        get { storage.required }
+        _modify { yield &uniqueStorage().required }
+    }
 
-    public var allOf: [Schema] = []
-    public var oneOf: [Schema] = []
-    public var anyOf: [Schema] = []
+    public var additionalProperties: AdditionalProperties? {
+        get { storage.additionalProperties }
+        _modify { yield &uniqueStorage().additionalProperties }
+    }
 
-    public var extensions = OrderedMap<Value>()
+    public var items: Indirect<Schema>? {
+        get { storage.items }
+        _modify { yield &uniqueStorage().items }
+    }
 
-    /// Keywords that few schemas use, kept out of line: a schema is copied and stored tens of
-    /// thousands of times in a large document, and with all of them inline it is nearly three
-    /// times the size. Read and written through the properties below as if stored here.
-    private var rare: RareKeywords.Box?
+    public var allOf: [Schema] {
+        get { storage.allOf }
+        _modify { yield &uniqueStorage().allOf }
+    }
 
-    public init(location: SourceLocation, pointer: JSONPointer) {
-        self.location = location
-        self.pointer = pointer
+    public var oneOf: [Schema] {
+        get { storage.oneOf }
+        _modify { yield &uniqueStorage().oneOf }
+    }
+
+    public var anyOf: [Schema] {
+        get { storage.anyOf }
+        _modify { yield &uniqueStorage().anyOf }
+    }
+
+    public var extensions: OrderedMap<Value> {
+        get { storage.extensions }
+        _modify { yield &uniqueStorage().extensions }
+    }
+
+    /// Keywords that few schemas use, kept out of line: with all of them in every schema's
+    /// storage, a large document's schemas take nearly three times the memory. Read and
+    /// written through the properties below as if stored here.
+    private var rare: RareKeywords.Box? {
+        get { storage.rare }
+        _modify { yield &uniqueStorage().rare }
     }
 
     /// `true`/`false` schemas of 3.1 (`{}` is `true`).
