@@ -26,8 +26,10 @@ public struct OrderedMap<Value: Sendable>: Sendable, RandomAccessCollection {
     public var endIndex: Int { elements.count }
     public subscript(position: Int) -> Element { elements[position] }
 
-    public var keys: [String] { elements.map(\.key) }
-    public var values: [Value] { elements.map(\.value) }
+    // Closures, not key paths: in this generic type a key path is instantiated at run time on
+    // every call, which showed in profiles.
+    public var keys: [String] { elements.map { $0.key } }
+    public var values: [Value] { elements.map { $0.value } }
 
     mutating func reserveCapacity(_ n: Int) {
         elements.reserveCapacity(n)

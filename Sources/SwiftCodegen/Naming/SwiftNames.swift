@@ -19,71 +19,93 @@ public enum SwiftNames {
     /// Splits text into words at separators and case changes: `seed_domains` → [seed, domains],
     /// `HTTPValidationError` → [HTTP, Validation, Error], `me$sage` → [me, sage].
     static func words(_ text: String) -> [String] {
-        // Identifiers keep ASCII letters and digits only, so the split works on bytes: Unicode
-        // character properties are slow, and names are split hundreds of thousands of times.
-        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-        func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
-        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        var result: [String] = []
-        var current: [UInt8] = []
         let bytes = Array(text.utf8)
-        func flush() {
-            if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for (i, c) in bytes.enumerated() {
+        return wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    // Identifiers keep ASCII letters and digits only, so names are built from bytes: Unicode
+    // character properties are slow, and a large spec's names are made hundreds of thousands
+    // of times.
+    private static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    private static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
+    private static func upper(_ b: UInt8) -> UInt8 { isLower(b) ? b - 32 : b }
+
+    /// Where each word of `words(_:)` lies in the text's UTF-8 bytes; a word holds ASCII
+    /// letters and digits only.
+    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = -1
+        for i in bytes.indices {
+            let c = bytes[i]
             guard isUpper(c) || isLower(c) || isDigit(c) else {
-                flush()
+                if start >= 0 { result.append(start..<i) }
+                start = -1
                 continue
             }
-            if let last = current.last {
+            if start >= 0 {
+                let last = bytes[i - 1]
                 let nextIsLower = i + 1 < bytes.count && isLower(bytes[i + 1])
-                if isUpper(c) && (isLower(last) || isDigit(last)) {
-                    flush()
-                } else if isUpper(c) && isUpper(last) && nextIsLower {
-                    // The last capital of an acronym starts the next word: "HTTPStatus" → HTTP, Status.
-                    flush()
+                // A capital after a lowercase letter or digit starts a word; so does the last
+                // capital of an acronym: "HTTPStatus" → HTTP, Status.
+                if isUpper(c) && (isLower(last) || isDigit(last) || (isUpper(last) && nextIsLower)) {
+                    result.append(start..<i)
+                    start = i
                 }
+            } else {
+                start = i
             }
-            current.append(c)
         }
-        flush()
+        if start >= 0 { result.append(start..<bytes.count) }
         return result
     }
 
     /// Initialisms Swift's API guidelines write in one case: `job_id` → `jobID`, `linkedin_url` → `linkedinURL`.
     static let initialisms: Set<String> = ["id", "url", "uri", "uuid", "http", "https", "api", "json", "html", "xml", "sql", "ip", "dns", "tls", "ssl", "ssh"]
 
-    private static func capitalized(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        if initialisms.contains(word.lowercased()), word == word.lowercased() || word.dropFirst() == word.dropFirst().lowercased() {
-            return word.uppercased()
+    /// Appends a word with its first letter capitalized; an initialism whose other letters are
+    /// lowercase (`id`, `Id`) is written in capitals (`ID`).
+    private static func appendCapitalized(_ word: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        guard let first = word.first else { return }
+        if word.count <= 5, initialisms.contains(String(decoding: word.lazy.map(lower), as: UTF8.self)),
+           word.dropFirst().allSatisfy({ !isUpper($0) }) {
+            out.append(contentsOf: word.lazy.map(upper))
+            return
         }
-        return first.uppercased() + word.dropFirst()
+        out.append(upper(first))
+        out.append(contentsOf: word.dropFirst())
     }
 
     /// `bulk_lookalike-manifest` → `BulkLookalikeManifest`; acronyms keep their capitals.
     public static func typeName(_ raw: String) -> String {
-        var name = words(raw).map(capitalized).joined()
-        if name.isEmpty { name = "Unnamed" }
-        if name.first!.isNumber { name = "_" + name }
-        if unusableTypeNames.contains(name) { name += "Model" }
-        return name
+        let bytes = Array(raw.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        for range in wordRanges(bytes) { appendCapitalized(bytes[range], to: &out) }
+        if out.isEmpty { return "Unnamed" }
+        if isDigit(out[0]) { out.insert(95, at: 0) }
+        let name = String(decoding: out, as: UTF8.self)
+        return unusableTypeNames.contains(name) ? name + "Model" : name
     }
 
     /// `seed_domains` → `seedDomains`, `X-API-Key` → `xAPIKey`, `URL` → `url`.
     public static func memberName(_ raw: String) -> String {
-        let parts = words(raw)
-        guard let first = parts.first else { return "_unnamed" }
-        var head: String
-        if first.allSatisfy({ $0.isUppercase || $0.isNumber }) {
-            head = first.lowercased()
+        let bytes = Array(raw.utf8)
+        let ranges = wordRanges(bytes)
+        guard let firstRange = ranges.first else { return "_unnamed" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        let first = bytes[firstRange]
+        if first.allSatisfy({ isUpper($0) || isDigit($0) }) {
+            out.append(contentsOf: first.lazy.map(lower))
         } else {
-            head = first.prefix(1).lowercased() + first.dropFirst()
+            out.append(lower(first.first!))
+            out.append(contentsOf: first.dropFirst())
         }
-        var name = head + parts.dropFirst().map(capitalized).joined()
-        if name.first!.isNumber { name = "_" + name }
-        return name
+        for range in ranges.dropFirst() { appendCapitalized(bytes[range], to: &out) }
+        if isDigit(out[0]) { out.insert(95, at: 0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes a member name that is a keyword, for use in declarations and references.
@@ -114,6 +136,10 @@ public enum SwiftNames {
 
     /// A Swift string literal for arbitrary text.
     public static func stringLiteral(_ text: String) -> String {
+        // Most text needs no escape: one pass over the bytes decides.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -53,6 +53,9 @@ extension TranslationContext {
                 structPlans[name] = plan
             }
         }
+        // Every struct planned so far has been placed; those planned later (the next batch of
+        // operations) cannot reach back into a cycle through these, so their edges are done with.
+        structEdges = [:]
     }
 
     /// Fills every planned struct's members, walking the declaration tree by qualified name.
