@@ -8,26 +8,44 @@ import YAMLTree
 public enum DocumentLoader {
     /// Loads the document at `path`; relative references resolve against its directory.
     public static func load(path: String, options: LoadOptions = .init()) -> LoadResult {
+        var bytes: [UInt8]
         switch FileReading.contents(of: path) {
         case .failure(let failure):
             return LoadResult(document: nil, files: SourceFiles(),
                               diagnostics: [.error("cannot read '\(path)': \(failure.reason)", at: nil)])
-        case .success(let bytes):
-            return load(bytes: bytes, path: path, options: options)
+        case .success(let read):
+            bytes = read
+        }
+        // The text is let go as soon as it is parsed (Stripe's is 4 MB, at the load's peak);
+        // the rare retry on a larger stack reads the file again.
+        return load(taking: &bytes, path: path, options: options) {
+            if case .success(let again) = FileReading.contents(of: path) { return again }
+            return nil
         }
     }
 
     /// For tests and tools: the root's text given directly; relative refs resolve against `path`'s directory.
     public static func load(bytes: [UInt8], path: String, options: LoadOptions = .init()) -> LoadResult {
+        var text = bytes
+        return load(taking: &text, path: path, options: options) { bytes }
+    }
+
+    /// Parses and decodes the root's text, emptying `bytes` once parsed; `again` gives the text
+    /// back for a retry.
+    private static func load(taking bytes: inout [UInt8], path: String, options: LoadOptions, again: () -> [UInt8]?) -> LoadResult {
         // A thread of its own costs a large load several percent: glibc gives the thread a
         // malloc arena of its own, grown a system call at a time. A caller with a roomy stack
         // (a command line tool's main thread) has the load run on its thread instead; a document
         // that nests deeper than that room allows is loaded again on a thread with a large stack.
         if let limit = StackLimit.current(needed: callerStackNeeded, reserve: callerStackReserve),
-           let result = loadOnCurrentThread(bytes: bytes, path: path, options: options, stackLimit: limit) {
+           let result = loadOnCurrentThread(bytes: &bytes, path: path, options: options, stackLimit: limit) {
             return result
         }
-        return LargeStack.run { loadOnCurrentThread(bytes: bytes, path: path, options: options, stackLimit: nil)! }
+        guard var text = bytes.isEmpty ? again() : bytes else {
+            return LoadResult(document: nil, files: SourceFiles(),
+                              diagnostics: [.error("cannot read '\(path)' again: it changed during the load", at: nil)])
+        }
+        return LargeStack.run { loadOnCurrentThread(bytes: &text, path: path, options: options, stackLimit: nil)! }
     }
 
     /// Enough for documents nesting hundreds of levels (a level takes a few kilobytes); the
@@ -38,18 +56,18 @@ public enum DocumentLoader {
     static let callerStackReserve = 1 << 20
 
     /// nil when decoding reached `stackLimit`, with nothing reported.
-    private static func loadOnCurrentThread(bytes: [UInt8], path: String, options: LoadOptions, stackLimit: StackLimit?) -> LoadResult? {
+    private static func loadOnCurrentThread(bytes: inout [UInt8], path: String, options: LoadOptions, stackLimit: StackLimit?) -> LoadResult? {
         let store = SourceStore(options: options.yaml)
         // Nodes name the store's arena without owning it.
-        return withExtendedLifetime(store) { load(bytes: bytes, path: path, into: store, stackLimit: stackLimit) }
+        return withExtendedLifetime(store) { load(bytes: &bytes, path: path, into: store, stackLimit: stackLimit) }
     }
 
-    private static func load(bytes: [UInt8], path: String, into store: SourceStore, stackLimit: StackLimit?) -> LoadResult? {
+    private static func load(bytes: inout [UInt8], path: String, into store: SourceStore, stackLimit: StackLimit?) -> LoadResult? {
         var diagnostics = DiagnosticCollector()
         func finish(_ document: Document?) -> LoadResult {
             LoadResult(document: document, files: store.files, diagnostics: deduplicated(diagnostics.sorted))
         }
-        guard let root = store.addRoot(bytes: bytes, path: path, diagnostics: &diagnostics),
+        guard let root = store.addRoot(bytes: &bytes, path: path, diagnostics: &diagnostics),
               let accepted = VersionGate.check(root, diagnostics: &diagnostics)
         else { return finish(nil) }
         let decoder = ModelDecoder(store: store, diagnostics: diagnostics, version: accepted.version, rootFile: root.location.file,

@@ -54,11 +54,13 @@ final class SourceStore {
     }
 
     /// Registers the root under the path the user gave, so that diagnostics name it as typed.
-    func addRoot(bytes: [UInt8], path: String, diagnostics: inout DiagnosticCollector) -> NodeRef? {
+    /// The text is emptied once parsed: the tree holds what the load needs.
+    func addRoot(bytes: inout [UInt8], path: String, diagnostics: inout DiagnosticCollector) -> NodeRef? {
         let key = FilePaths.normalize(path)
         let id = files.add(path: path)
         addDirectory(FilePaths.directory(of: key))
         let entry = parse(bytes, file: id, diagnostics: &diagnostics)
+        bytes = []
         entries[key] = entry
         if case .parsed(let node) = entry { return node }
         return nil
