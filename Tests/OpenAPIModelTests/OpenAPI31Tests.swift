@@ -139,9 +139,121 @@ import YAMLTree
         #expect(document.resolve(nested)?.title == "Nested")
     }
 
-    @Test func unmodelledKeywordsAreIgnoredSilently() throws {
+    /// Valid 3.1, so the loader says nothing; what the model keeps no value of is listed with
+    /// its place, for the generator to warn about.
+    @Test func unmodelledKeywordsAreListedWithoutDiagnostics() throws {
         let schema = try #require(document.schema("Pet")?[property: "unmodelled"])
         #expect(schema.types == nil)
         #expect(!result.diagnostics.contains { $0.pointer?.contains("unmodelled") == true })
+        #expect(schema.unmodelledKeywords.map(\.name) == ["if", "then"])
+        #expect(schema.unmodelledKeywords.first?.location.line == 57)
+        if case .allowed(false)? = schema.unevaluatedProperties {} else { Issue.record("unevaluatedProperties: false is read") }
+    }
+}
+
+/// `$id`, `$anchor` and `$dynamicRef`: JSON Schema's names for schemas, resolved to pointers.
+@Suite struct SchemaIdentifierTests {
+    static func document(_ schemas: String) -> String {
+        """
+        openapi: 3.1.0
+        info: {title: Ids, version: '1'}
+        paths: {}
+        components:
+          schemas:
+        \(schemas)
+        """
+    }
+
+    @Test func fragmentsResolveAgainstTheSchemaWithID() throws {
+        let (document, _) = try loadClean(Self.document("""
+                Tree:
+                  $id: 'https://example.com/tree'
+                  properties:
+                    leaf: {$ref: '#/$defs/Leaf'}
+                    same: {$ref: '#'}
+                    byURI: {$ref: 'https://example.com/tree#/$defs/Leaf'}
+                    relative: {$ref: 'forest#/$defs/Grove'}
+                    document: {$ref: '#/components/schemas/Other'}
+                  $defs:
+                    Leaf: {type: string}
+                Forest:
+                  $id: 'https://example.com/forest'
+                  $defs:
+                    Grove: {type: integer}
+                Other: {type: boolean}
+            """))
+        let tree = try #require(document.schema("Tree"))
+        #expect(tree[property: "leaf"]?.ref?.pointer.description == "/components/schemas/Tree/$defs/Leaf")
+        #expect(tree[property: "same"]?.ref?.pointer.description == "/components/schemas/Tree")
+        #expect(tree[property: "byURI"]?.ref?.pointer.description == "/components/schemas/Tree/$defs/Leaf")
+        #expect(tree[property: "relative"]?.ref?.pointer.description == "/components/schemas/Forest/$defs/Grove")
+        // Not a place inside the resource: read as the document's, which is what such authors mean.
+        #expect(tree[property: "document"]?.ref?.pointer.description == "/components/schemas/Other")
+    }
+
+    @Test func withoutIDAFragmentIsTheDocuments() {
+        expectError(in: Self.document("""
+                Tree:
+                  properties:
+                    leaf: {$ref: ⟨E⟩'#/$defs/Leaf'}
+                  $defs:
+                    Leaf: {type: string}
+            """), containing: "`$ref` target not found: `#/$defs/Leaf`")
+    }
+
+    @Test func anchorsNameSchemas() throws {
+        let (document, _) = try loadClean(Self.document("""
+                Tree:
+                  properties:
+                    leaf: {$ref: '#leaf'}
+                  $defs:
+                    Leaf: {$anchor: leaf, type: string}
+                Scoped:
+                  $id: 'https://example.com/scoped'
+                  properties:
+                    mine: {$ref: '#leaf'}
+                  $defs:
+                    Mine: {$anchor: leaf, type: integer}
+            """))
+        #expect(document.schema("Tree")?[property: "leaf"]?.ref?.pointer.description == "/components/schemas/Tree/$defs/Leaf")
+        #expect(document.schema("Scoped")?[property: "mine"]?.ref?.pointer.description == "/components/schemas/Scoped/$defs/Mine")
+        expectError(in: Self.document("""
+                Tree:
+                  properties:
+                    leaf: {$ref: ⟨E⟩'#nowhere'}
+                  $defs:
+                    Leaf: {$anchor: leaf, type: string}
+            """), containing: "`#nowhere` is not a JSON pointer", "`$anchor`")
+    }
+
+    @Test func dynamicReferencesAreFollowedStatically() throws {
+        let (document, _) = try loadClean(Self.document("""
+                Tree:
+                  $id: 'https://example.com/tree'
+                  $dynamicAnchor: node
+                  properties:
+                    children: {type: array, items: {$dynamicRef: '#node'}}
+            """))
+        let items = try #require(document.schema("Tree")?[property: "children"]?.items?.value)
+        #expect(items.ref?.pointer.description == "/components/schemas/Tree")
+        #expect(items.unmodelledKeywords.isEmpty)
+
+        // Another schema declaring the anchor could be the one meant: followed all the same, listed.
+        let marked = MarkedDocument(Self.document("""
+                Tree:
+                  $id: 'https://example.com/tree'
+                  $dynamicAnchor: node
+                  properties:
+                    children: {type: array, items: {⟨E⟩$dynamicRef: '#node'}}
+                Extended:
+                  $id: 'https://example.com/extended'
+                  $dynamicAnchor: node
+                  $ref: 'tree'
+            """))
+        let (extended, _) = try loadClean(marked.text)
+        let listed = try #require(extended.schema("Tree")?[property: "children"]?.items?.value)
+        #expect(listed.ref?.pointer.description == "/components/schemas/Tree")
+        #expect(listed.unmodelledKeywords.map(\.name) == ["$dynamicRef"])
+        #expect(listed.unmodelledKeywords.first.map { ($0.location.line, $0.location.column) } ?? (0, 0) == (marked.line, marked.column))
     }
 }

@@ -71,4 +71,8 @@ enum SchemaKeyword: String, CaseIterable {
     case contentEncoding, contentMediaType
     case defs = "$defs"
     case definitions
+    case unevaluatedProperties
+    case dynamicRef = "$dynamicRef"
+    // Read without a value in the model: see `Schema.unmodelledKeywords`.
+    case `if`, then, `else`, dependentRequired, dependentSchemas, contains, minContains, maxContains, unevaluatedItems
 }

@@ -53,6 +53,12 @@ final class ModelDecoder {
     /// The arena's key count when `$ref` was last looked up and absent.
     private var refKeyAbsentAt = -1
 
+    /// `$id`s and anchors by file, for schema references written against them; see
+    /// ``schemaReferenceText(_:at:)``.
+    var identifiersByFile: [SourceFileID: SchemaIdentifiers] = [:]
+    /// The arena's key count when `$id` and the anchor keywords were last looked up and absent.
+    var identifierKeysAbsentAt = -1
+
     /// The schema keyword of each key of the load.
     let schemaKeywords = KeywordTable<SchemaKeyword>()
 

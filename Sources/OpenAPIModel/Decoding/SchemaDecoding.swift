@@ -32,6 +32,7 @@ extension ModelDecoder {
         var nullable = false
         var bounds = BoundKeywords()
         var extensions = OrderedMap<Value>()
+        var unmodelled: [Schema.UnmodelledKeyword] = []
         for entry in mapping.entries {
             switch schemaKeywords.keyword(entry) {
             case .ref:
@@ -79,11 +80,9 @@ extension ModelDecoder {
             case .prefixItems:
                 schema.prefixItems = schemaList(cursor.child(entry), entry.key)
             case .additionalProperties:
-                if let allowed = entry.value.scalar?.boolValue {
-                    schema.additionalProperties = .allowed(allowed)
-                } else {
-                    schema.additionalProperties = .schema(Indirect(self.schema(cursor.child(entry))))
-                }
+                schema.additionalProperties = extraProperties(entry, cursor)
+            case .unevaluatedProperties:
+                schema.unevaluatedProperties = extraProperties(entry, cursor)
             case .patternProperties:
                 schema.patternProperties = schemaMap(cursor.child(entry), entry.key, of: "regular expressions")
             case .propertyNames:
@@ -135,6 +134,17 @@ extension ModelDecoder {
                     defs[name] = defined
                 }
                 schema.defs = defs
+            case .dynamicRef:
+                // Followed as a `$ref` to the schema it names: a generator has no dynamic scope.
+                // Said so where another schema declares the same anchor and could be meant instead.
+                if version == .v3_1, schema.ref == nil, let name = entry.value.scalar?.text {
+                    _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema)
+                    let anchor = name.firstIndex(of: "#").map { String(name[name.index(after: $0)...]) } ?? ""
+                    if dynamicAnchorCount(anchor, in: cursor.file) < 2 { continue }
+                }
+                unmodelled.append(Schema.UnmodelledKeyword(name: entry.key, location: entry.keyLocation))
+            case .if, .then, .else, .dependentRequired, .dependentSchemas, .contains, .minContains, .maxContains, .unevaluatedItems:
+                unmodelled.append(Schema.UnmodelledKeyword(name: entry.key, location: entry.keyLocation))
             case nil:
                 if Self.isExtension(entry.key) { extensions.appendNew(entry.key, value(entry.value)) }
             }
@@ -144,23 +154,25 @@ extension ModelDecoder {
         }
         schema.nullable = nullable
         schema.extensions = extensions
+        schema.unmodelledKeywords = unmodelled
         bounds.apply(to: &schema, decoder: self)
     }
 
-    /// Reads `$ref` in a schema. Returns true when nothing else in the mapping is to be read:
+    /// Reads `$ref` (or `$dynamicRef`) in a schema. Returns true when nothing else in the mapping is to be read:
     /// OpenAPI 3.0 ignores keywords beside `$ref`; 3.1 keeps them.
     private func decodeSchemaReference(_ refEntry: EntryRef, in mapping: MappingRef, _ cursor: Cursor, into schema: inout Schema) -> Bool {
         let refCursor = cursor.child(refEntry)
         guard let scalar = refEntry.value.scalar, scalar.kind == .string else {
-            mismatch(refCursor, "$ref", expected: "a string (a reference such as `#/components/schemas/Name`)")
+            mismatch(refCursor, refEntry.key, expected: "a string (a reference such as `#/components/schemas/Name`)")
             return false
         }
-        let target = resolveReference(scalar.text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
+        let text = version == .v3_1 ? schemaReferenceText(scalar.text, at: cursor) : scalar.text
+        let target = resolveReference(text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
         if let target {
             schema.ref = RefTarget(file: target.key.file, pointer: target.pointer)
             enqueueSchemaTarget(target)
         }
-        let siblings = mapping.entries.filter { $0.key != "$ref" }
+        let siblings = mapping.entries.filter { $0.key != refEntry.key }
         if version == .v3_0 {
             if !siblings.isEmpty {
                 warning("OpenAPI 3.0 ignores keywords beside `$ref` (\(Self.list(siblings.map { "`\($0.key)`" })) here); OpenAPI 3.1 keeps them",
@@ -179,8 +191,14 @@ extension ModelDecoder {
     /// it is still nothing but a reference.
     static let annotationKeywords: Set<String> = [
         "title", "description", "summary", "deprecated", "readOnly", "writeOnly", "default", "example", "examples",
-        "nullable", "externalDocs", "xml", "$comment", "$id", "$anchor", "$schema",
+        "nullable", "externalDocs", "xml", "$comment", "$id", "$anchor", "$schema", "$dynamicAnchor",
     ]
+
+    /// `additionalProperties` or `unevaluatedProperties`: a boolean or a schema.
+    private func extraProperties(_ entry: EntryRef, _ cursor: Cursor) -> Schema.AdditionalProperties {
+        if let allowed = entry.value.scalar?.boolValue { return .allowed(allowed) }
+        return .schema(Indirect(schema(cursor.child(entry))))
+    }
 
     /// `type` as a word or a list of words (3.1), `null` included.
     private func types(_ cursor: Cursor) -> [Schema.JSONType]? {

@@ -37,6 +37,17 @@ public struct Schema: Sendable {
         }
     }
 
+    /// A JSON Schema keyword the model reads but keeps no value of (`if`, `dependentSchemas`,
+    /// `contains`, …), with its place, so that a generator that cannot honour it can say so.
+    public struct UnmodelledKeyword: Sendable, Hashable {
+        public var name: String
+        public var location: SourceLocation
+        public init(name: String, location: SourceLocation) {
+            self.name = name
+            self.location = location
+        }
+    }
+
     // The keywords live in one shared, copy-on-write object: a schema is copied tens of
     // thousands of times while a large document is translated (into work lists, type plans,
     // shapes), and a copy of an inline struct of two dozen fields retains every one of them.
@@ -355,6 +366,19 @@ public struct Schema: Sendable {
         set { if rare != nil || !newValue.isEmpty { mutateRare { $0.defs = newValue } } }
     }
 
+    /// 3.1's `unevaluatedProperties`: like `additionalProperties`, but it also sees the
+    /// properties that `allOf` branches declare.
+    public var unevaluatedProperties: AdditionalProperties? {
+        get { rare?.keywords.unevaluatedProperties }
+        set { if rare != nil || newValue != nil { mutateRare { $0.unevaluatedProperties = newValue } } }
+    }
+
+    /// In the order written.
+    public var unmodelledKeywords: [UnmodelledKeyword] {
+        get { rare?.keywords.unmodelledKeywords ?? [] }
+        set { if rare != nil || !newValue.isEmpty { mutateRare { $0.unmodelledKeywords = newValue } } }
+    }
+
     /// Copy-on-write: the box is shared between copies of a schema until one of them changes
     /// a rare keyword. The setters skip setting a keyword to its default on a schema without a
     /// box, which then needs none.
@@ -408,6 +432,8 @@ struct RareKeywords: Sendable {
     var maximum: Schema.Bound?
     var multipleOf: NumberLiteral?
     var defs = OrderedMap<Schema>()
+    var unevaluatedProperties: Schema.AdditionalProperties?
+    var unmodelledKeywords: [Schema.UnmodelledKeyword] = []
 
     /// Mutated only while uniquely referenced (see `Schema.mutateRare`), so sharing it between
     /// threads, as sharing any copy-on-write value, is safe.

@@ -33,7 +33,7 @@ struct ReferenceText: Sendable {
             let decoded = percentDecoded(fragment)
             guard decoded.hasPrefix("/") else {
                 return .failure(.init(message:
-                    "`\(text)` is not a JSON pointer: after `#` a reference needs a path such as `#/components/schemas/Name` (named anchors are not supported)"))
+                    "`\(text)` is not a JSON pointer: after `#` a reference needs a path such as `#/components/schemas/Name` (or, in a schema, the name of an `$anchor`)"))
             }
             pointer = PointerText.parse(decoded)
         }

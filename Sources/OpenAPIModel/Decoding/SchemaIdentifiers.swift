@@ -1,0 +1,166 @@
+import Foundation
+import YAMLTree
+
+/// The names JSON Schema 2020-12 gives schemas, which OpenAPI 3.1 inherits: `$id` starts a
+/// schema resource, against which `#/…` fragments and relative references resolve, and
+/// `$anchor` or `$dynamicAnchor` names a schema inside its resource (`$ref: '#node'`).
+///
+/// The resolver follows JSON pointers from a file's root, so a schema reference written
+/// against these names is rewritten into the pointer it means before it is resolved.
+struct SchemaIdentifiers {
+    /// Pointer text of each schema with `$id` → its URI (absolute when some `$id` above it, or
+    /// its own, is absolute; otherwise as written).
+    var resources: [String: String] = [:]
+    /// A resource's URI without fragment → its pointer text.
+    var resourceAt: [String: String] = [:]
+    /// Resource pointer text + "#" + anchor name → pointer text of the anchored schema.
+    var anchors: [String: String] = [:]
+    /// How many schemas declare each `$dynamicAnchor` name.
+    var dynamicAnchorCount: [String: Int] = [:]
+    private let root: NodeRef
+
+    var isEmpty: Bool { resources.isEmpty && anchors.isEmpty }
+
+    /// Walks a whole file once. Only documents that use `$id` or an anchor somewhere pay this.
+    init(root: NodeRef) {
+        self.root = root
+        struct Pending {
+            var node: NodeRef
+            var pointer: JSONPointer
+            /// The enclosing resource's pointer text ("" for the file) and its base URI.
+            var resource: String
+            var base: String?
+        }
+        var stack = [Pending(node: root, pointer: .root, resource: "", base: nil)]
+        while var current = stack.popLast() {
+            switch current.node.content {
+            case .mapping(let mapping):
+                if let id = mapping["$id"]?.scalar, id.kind == .string {
+                    let text = PointerText.text(of: current.pointer)
+                    let uri = Self.resolve(id.text, against: current.base)
+                    resources[text] = uri
+                    resourceAt[Self.withoutFragment(uri)] = text
+                    current.resource = text
+                    current.base = uri
+                }
+                for keyword in ["$anchor", "$dynamicAnchor"] {
+                    guard let name = mapping[keyword]?.scalar, name.kind == .string else { continue }
+                    anchors[current.resource + "#" + name.text] = PointerText.text(of: current.pointer)
+                    if keyword == "$dynamicAnchor" { dynamicAnchorCount[name.text, default: 0] += 1 }
+                }
+                for entry in mapping.entries where entry.value.isMapping || entry.value.isSequence {
+                    stack.append(Pending(node: entry.value, pointer: current.pointer.appending(entry.key),
+                                         resource: current.resource, base: current.base))
+                }
+            case .sequence(let items):
+                for (index, item) in items.enumerated() where item.isMapping || item.isSequence {
+                    stack.append(Pending(node: item, pointer: current.pointer.appending(index), resource: current.resource, base: current.base))
+                }
+            case .scalar:
+                break
+            }
+        }
+    }
+
+    /// The innermost resource whose schema contains (or is) the one at `pointer`: its pointer
+    /// text, "" for the file itself.
+    func resource(containing pointer: JSONPointer) -> String {
+        guard !resources.isEmpty else { return "" }
+        var text = PointerText.text(of: pointer)
+        while !text.isEmpty {
+            if resources[text] != nil { return text }
+            guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+            text = String(text[..<slash])
+        }
+        return ""
+    }
+
+    /// `$ref` text as the resolver reads it: a pointer from the file's root, or the text as
+    /// written when identifiers play no part in it (or name nothing this file declares).
+    func rewrite(_ text: String, at pointer: JSONPointer) -> String {
+        let hash = text.firstIndex(of: "#")
+        let uriPart = hash.map { String(text[..<$0]) } ?? text
+        let fragment = hash.map { String(text[text.index(after: $0)...]) } ?? ""
+        var resource = self.resource(containing: pointer)
+        if !uriPart.isEmpty {
+            // Absolute, or relative to an absolute base: anything else names a file.
+            let base = resources[resource]
+            guard Self.hasScheme(uriPart) || base.map(Self.hasScheme) == true,
+                  let target = resourceAt[Self.resolve(uriPart, against: base)]
+            else { return text }
+            resource = target
+        }
+        if fragment.isEmpty || fragment.hasPrefix("/") {
+            if resource.isEmpty && uriPart.isEmpty { return text }
+            // Authors who give a component an `$id` often still write `#/components/…` inside it,
+            // meaning the document: read that way when the resource has no such place.
+            if uriPart.isEmpty, !exists(resource + (fragment.removingPercentEncoding ?? fragment)) { return text }
+            // The resource's pointer is unescaped text; the fragment is still percent-encoded.
+            return "#" + resource.replacingOccurrences(of: "%", with: "%25") + fragment
+        }
+        let name = fragment.removingPercentEncoding ?? fragment
+        guard let anchored = anchors[resource + "#" + name] else { return text }
+        return "#" + anchored.replacingOccurrences(of: "%", with: "%25")
+    }
+
+    /// Whether pointer text leads to a node of the file, without following references.
+    private func exists(_ pointerText: String) -> Bool {
+        var node = root
+        for token in PointerText.tokens(pointerText) {
+            if let mapping = node.mapping, let value = mapping[token] {
+                node = value
+            } else if let items = node.sequence, let index = Int(token), items.indices.contains(index) {
+                node = items[index]
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func resolve(_ reference: String, against base: String?) -> String {
+        guard let base, !hasScheme(reference), let baseURL = URL(string: base),
+              let url = URL(string: reference, relativeTo: baseURL) else { return withoutFragment(reference) }
+        return withoutFragment(url.absoluteString)
+    }
+
+    private static func withoutFragment(_ uri: String) -> String {
+        uri.firstIndex(of: "#").map { String(uri[..<$0]) } ?? uri
+    }
+
+    private static func hasScheme(_ uri: String) -> Bool {
+        guard let colon = uri.firstIndex(of: ":"), colon > uri.startIndex else { return false }
+        let scheme = uri[..<colon]
+        return scheme.count >= 2 && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+}
+
+extension ModelDecoder {
+    /// A schema `$ref` with `$id`s and anchors taken into account (see ``SchemaIdentifiers``).
+    func schemaReferenceText(_ text: String, at cursor: Cursor) -> String {
+        guard let identifiers = schemaIdentifiers(in: cursor.file) else { return text }
+        return identifiers.rewrite(text, at: cursor.pointer)
+    }
+
+    /// How many schemas declare `$dynamicAnchor: name` in the file.
+    func dynamicAnchorCount(_ name: String, in file: SourceFileID) -> Int {
+        schemaIdentifiers(in: file)?.dynamicAnchorCount[name] ?? 0
+    }
+
+    /// nil while no mapping of the load has `$id` or an anchor, which is the common case and
+    /// costs one key lookup per new key count.
+    private func schemaIdentifiers(in file: SourceFileID) -> SchemaIdentifiers? {
+        if let known = identifiersByFile[file] { return known.isEmpty ? nil : known }
+        let keyCount = store.arena.keyCount
+        if identifierKeysAbsentAt == keyCount { return nil }
+        guard ["$id", "$anchor", "$dynamicAnchor"].contains(where: { store.arena.lookupKey($0) != nil }) else {
+            identifierKeysAbsentAt = keyCount
+            return nil
+        }
+        guard let root = store.root(of: file) else { return nil }
+        let identifiers = SchemaIdentifiers(root: root)
+        identifiersByFile[file] = identifiers
+        return identifiers.isEmpty ? nil : identifiers
+    }
+}
