@@ -75,6 +75,7 @@ public enum SwiftGenerator {
         }
         flushValidators(final: false)
 
+        context.noteWebhooks()
         var entries = document.operations
         if !config.operationFilter.isEmpty {
             let wanted = Set(config.operationFilter)

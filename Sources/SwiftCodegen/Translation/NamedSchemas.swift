@@ -59,6 +59,7 @@ extension TranslationContext {
         for (target, schema) in targets {
             let name = namedTypes[target]!
             let shaped = SchemaShaper.shape(schema)
+            noteUnhonouredKeywords(schema)
             let doc = DocComments.lines(for: schema, name: name)
             let open = responseReachable.contains(target)
             if recursive.contains(target) {

@@ -65,7 +65,16 @@ enum SchemaShaper {
             }
         }
         if let c = schema.constValue, case .string = c, types == nil || types == [.string] {
-            return .string(format: schema.format)
+            return .string(format: stringFormat(schema))
+        }
+        // `const` without `type` still says the type.
+        if types == nil, let c = schema.constValue {
+            switch c {
+            case .integer: return .integer(format: schema.format)
+            case .number: return .number(format: schema.format)
+            case .bool: return .boolean
+            default: break
+            }
         }
 
         let nonNullAllOf = schema.allOf.filter { !$0.isNullOnly }
@@ -86,19 +95,20 @@ enum SchemaShaper {
             return .primitiveUnion(types)
         }
         switch types?.first {
-        case .string?: return .string(format: schema.format)
+        case .string?: return .string(format: stringFormat(schema))
         case .integer?: return .integer(format: schema.format)
         case .number?: return .number(format: schema.format)
         case .boolean?: return .boolean
-        case .array?: return .array(items: schema.items?.value)
+        case .array?: return .array(items: arrayItems(schema))
         case .null?: return .any
         case .object?, nil:
             if !schema.properties.isEmpty { return .object }
+            let extra = schema.additionalProperties ?? schema.unevaluatedProperties
             if types == nil {
-                if schema.items != nil { return .array(items: schema.items?.value) }
-                if schema.additionalProperties == nil && schema.patternProperties.isEmpty { return .any }
+                if schema.items != nil || !schema.prefixItems.isEmpty { return .array(items: arrayItems(schema)) }
+                if extra == nil && schema.patternProperties.isEmpty { return .any }
             }
-            switch schema.additionalProperties {
+            switch extra {
             case .schema(let s)?: return .map(values: s.value)
             default:
                 if let first = schema.patternProperties.values.first, schema.patternProperties.count == 1 {
@@ -106,6 +116,39 @@ enum SchemaShaper {
                 }
                 return .map(values: nil)
             }
+        }
+    }
+
+    /// 3.1 writes `format: byte` as `contentEncoding: base64`; both are `Data`, which the
+    /// runtime's coders read and write as base64.
+    static func stringFormat(_ schema: Schema) -> String? {
+        schema.format ?? (schema.contentEncoding == "base64" ? "byte" : nil)
+    }
+
+    /// An array's element schema. A tuple (`prefixItems`) whose positions, and any items after
+    /// them, all have one simple type is an array of that type; any other tuple is an array of
+    /// JSONValue (``prefixItemsLoseTypes(_:)`` says when).
+    static func arrayItems(_ schema: Schema) -> Schema? {
+        guard let first = schema.prefixItems.first else { return schema.items?.value }
+        return prefixItemsLoseTypes(schema) ? nil : first
+    }
+
+    static func prefixItemsLoseTypes(_ schema: Schema) -> Bool {
+        guard let first = schema.prefixItems.first.map(simpleType) else { return false }
+        var rest = schema.prefixItems.dropFirst().map(simpleType)
+        if let items = schema.items?.value, items.booleanSchema != false { rest.append(simpleType(items)) }
+        return first == nil || rest.contains { $0 != first }
+    }
+
+    /// A key equal for schemas that translate to the same simple Swift type; nil for others.
+    private static func simpleType(_ schema: Schema) -> String? {
+        switch shape(schema).shape {
+        case .string(let format): return "string " + (format ?? "")
+        case .integer(let format): return "integer " + (format ?? "")
+        case .number(let format): return "number " + (format ?? "")
+        case .boolean: return "boolean"
+        case .reference(let target): return "ref " + target.description
+        default: return nil
         }
     }
 

@@ -97,11 +97,19 @@ extension TranslationContext {
                 let rest = branches.filter { !$0.isNullOnly }
                 if rest.count == 1 { visit(rest[0]) }
             }
+            noteUnhonouredKeywords(s)
             for (key, value) in s.properties where properties[key] == nil { properties[key] = value }
             required.formUnion(s.required)
-            if let a = s.additionalProperties, additional == nil { additional = a }
+            if additional == nil { additional = s.additionalProperties ?? s.unevaluatedProperties ?? patternExtra(s) }
         }
         visit(schema)
         return (properties, required, additional)
+    }
+
+    /// Keys matching `patternProperties` beside fixed properties: kept as extra properties of the
+    /// pattern's type, or of JSONValue for several patterns.
+    private func patternExtra(_ s: Schema) -> Schema.AdditionalProperties? {
+        guard let first = s.patternProperties.values.first else { return nil }
+        return s.patternProperties.count == 1 ? .schema(Indirect(first)) : .allowed(true)
     }
 }

@@ -34,6 +34,8 @@ final class TranslationContext {
     var aliasedStructs: [String: String] = [:]
     /// Validation extensions, in declaration order.
     var validators: [ValidatorExtension] = []
+    /// Places already warned about by ``noteUnhonouredKeywords(_:)``.
+    var unhonouredPlaces: Set<SourceLocation> = []
 
     enum NamedKind {
         case structure, enumeration, alias

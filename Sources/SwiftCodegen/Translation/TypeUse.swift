@@ -44,6 +44,8 @@ extension TranslationContext {
     /// The Swift type for a schema used in `container`, declaring nested types there as needed.
     func typeUse(_ schema: Schema, hint: String, in container: inout Container) -> TypeUse {
         let shaped = SchemaShaper.shape(schema)
+        noteUnhonouredKeywords(schema)
+        if shaped.outer != nil { noteUnhonouredKeywords(shaped.effective) }
         var use = TypeUse(base: "JSONValue", nullable: shaped.nullable, shaped: shaped)
         switch shaped.shape {
         case .any:

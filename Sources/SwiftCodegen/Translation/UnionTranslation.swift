@@ -1,4 +1,5 @@
 import OpenAPIModel
+import YAMLTree
 
 extension TranslationContext {
     /// oneOf/anyOf (and `type: [string, integer]`) as an enum with a case per branch. With a
@@ -33,7 +34,7 @@ extension TranslationContext {
             }
         case .union(let schemas, let disc):
             let allReferences = schemas.allSatisfy { $0.ref != nil }
-            discriminator = allReferences ? disc : nil
+            discriminator = allReferences ? disc ?? constDiscriminator(schemas, at: shaped.effective.location) : nil
             for (index, branch) in schemas.enumerated() {
                 let hint: String
                 if let ref = branch.ref, let typeName = namedTypes[ref] {
@@ -55,6 +56,9 @@ extension TranslationContext {
                 var tags: [String] = []
                 if let discriminator, let ref = branch.ref {
                     tags = discriminator.mappingTargets.filter { $0.value == ref }.map(\.key)
+                    // Without a mapping the tag is the schema's name, unless the schema itself
+                    // pins the property to one value (`kind: {const: circle}`), which then is the tag.
+                    if tags.isEmpty, let value = constTag(ref, property: discriminator.propertyName) { tags = [value] }
                     if tags.isEmpty, let last = ref.pointer.lastToken { tags = [last] }
                 }
                 branches.append(Branch(caseName: caseNames.claim(SwiftNames.memberName(hint)), type: use.rendered, tags: tags, schema: branch))
@@ -143,5 +147,32 @@ extension TranslationContext {
         }
         validators.append(ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns))
         return decl
+    }
+}
+
+extension TranslationContext {
+    /// The one string value a referenced schema allows for `property` (`const`, or an `enum`
+    /// of one value), looking through allOf.
+    func constTag(_ ref: RefTarget, property: String) -> String? {
+        guard let target = schema(for: ref), let value = flattenObject(target).properties[property] else { return nil }
+        let shaped = SchemaShaper.shape(value).effective
+        if case .string(let tag)? = shaped.constValue { return tag }
+        if let values = shaped.enumValues, values.count == 1, case .string(let tag) = values[0] { return tag }
+        return nil
+    }
+
+    /// A union without a discriminator whose branches each require one property, the same one,
+    /// pinned to a distinct value is tagged by it all the same: otherwise the first branch that
+    /// decodes wins, whatever the tag says.
+    func constDiscriminator(_ branches: [Schema], at location: SourceLocation) -> Schema.Discriminator? {
+        guard let first = branches.first?.ref, let firstTarget = schema(for: first) else { return nil }
+        let required = branches.map { $0.ref.flatMap(schema(for:)).map { flattenObject($0).required } ?? [] }
+        for property in flattenObject(firstTarget).properties.keys where required.allSatisfy({ $0.contains(property) }) {
+            let tags = branches.compactMap { $0.ref.flatMap { constTag($0, property: property) } }
+            if tags.count == branches.count, Set(tags).count == tags.count {
+                return Schema.Discriminator(propertyName: property, mapping: OrderedMap(), mappingTargets: OrderedMap(), location: location)
+            }
+        }
+        return nil
     }
 }
