@@ -10,9 +10,13 @@
 #      (also as a ratio to the Stripe scan)
 #   3. compile time of the generated OpenFunnel module alone, debug and release (target ≤ 2 s),
 #      next to the runtime module compiled the same way, in a throwaway package
+#   5. large document: lint and generate of a ~50 MB OpenAPI 3.1 document made by
+#      Scripts/make-large-spec.py (YAML and JSON, and a tenth of it for how they scale), with peak
+#      memory per MB of input (bound: peak ≤ 10× the file)
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
-#   BENCH_SECTIONS="1 2 3 4" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine)
+#   BENCH_SECTIONS="1 2 3 4 5" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
+#   BENCH_LARGE_MB=50 (section 5's document size)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
 # section 3 builds a copy of the package in .build-bench/compile. `make clean` removes both.
 # shellcheck disable=SC2059  # the table formats are kept in variables (row1, row2, row3) on purpose
@@ -24,7 +28,7 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
-sections=" ${BENCH_SECTIONS:-1 2 3 4} "
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
 gen="$scratch/release/openapi-gen"
@@ -134,7 +138,7 @@ within() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "yes" : "NO") }'; }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
 # ---------------------------------------------------------------- builds
-if section 1 || section 2; then
+if section 1 || section 2 || section 5; then
   note "building openapi-gen (release, --scratch-path .build-bench)"
   build_gen() { (cd "$root" && swift build -c release --product openapi-gen --scratch-path "$scratch") >"$tmp/build.log" 2>&1; }
   # One retry when a source file changed under the build (someone saving while the bench starts).
@@ -308,6 +312,64 @@ if section 4; then
     || { cat "$tmp/drain-build.log" >&2; exit 1; }
   "$scratch/release/openfunnel-drain-bench"
 fi
+# ---------------------------------------------------------------- 5. large document
+# One run per command (each takes seconds, so its wall time is steady enough); the documents are
+# kept in .build-bench/large and made again only when the script changes.
+if section 5; then
+  command -v python3 >/dev/null 2>&1 || apt_install python3 || die "could not install python3"
+  large_mb=${BENCH_LARGE_MB:-50}
+  small_mb=$(awk -v m="$large_mb" 'BEGIN { printf "%g", m / 10 }')
+  large_dir="$scratch/large"
+  mkdir -p "$large_dir"
+  large_doc() {  # large_doc MB EXT: sets doc, made by the script if missing or older than it
+    doc="$large_dir/large-$1.$2"
+    if [ ! -s "$doc" ] || [ "$root/Scripts/make-large-spec.py" -nt "$doc" ]; then
+      python3 "$root/Scripts/make-large-spec.py" "$1" "$doc" || die "Scripts/make-large-spec.py $1 $doc failed"
+    fi
+  }
+  # timed CMD ARGS...: one run under GNU time; sets wall_s, cpu_s, rss_mb; dies if CMD fails.
+  timed() {
+    /usr/bin/time -o "$tmp/large-time.txt" -f '%e %U %S %M' "$@" >"$tmp/large.out" 2>"$tmp/large.err" \
+      || { tail -5 "$tmp/large.err" >&2; die "$* failed"; }
+    read -r wall_s u_s s_s rss_kb <"$tmp/large-time.txt"
+    cpu_s=$(awk -v u="$u_s" -v s="$s_s" 'BEGIN { printf "%.2f", u + s }')
+    rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+  }
+  per_mb() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+  row5='%-16s %6s %7s %7s %7s %6s %7s %7s %7s %6s  %s\n'
+  echo
+  echo "5. Large document: Scripts/make-large-spec.py (paths, component schemas, refs, enums, nested objects, descriptions),"
+  echo "   one run of each command; memory per MB of input should stay flat as the document grows."
+  echo "   Bound: loading (lint) peaks at <= 10x the file, for the ${large_mb} MB documents (the small one is the scaling reference)"
+  printf "$row5" document MB lint_s cpu_s lint_MB "x file" gen_s cpu_s gen_MB "x file" "lint <= 10x"
+  declare -A large_lint=() large_gen=() large_lint_mb=() large_gen_mb=() large_file_mb=()
+  for case in "$small_mb yaml" "$large_mb yaml" "$large_mb json"; do
+    read -r size ext <<<"$case"
+    large_doc "$size" "$ext"
+    file_mb=$(mb "$doc")
+    timed "$gen" lint "$doc"
+    lint_row=("$wall_s" "$cpu_s" "$rss_mb" "$(per_mb "$rss_mb" "$file_mb")")
+    large_lint[$size-$ext]=$cpu_s large_lint_mb[$size-$ext]=$rss_mb large_file_mb[$size-$ext]=$file_mb
+    rm -rf "$tmp/large-out"
+    timed "$gen" generate "$doc" --output "$tmp/large-out" --module Large
+    rm -rf "$tmp/large-out"
+    large_gen[$size-$ext]=$cpu_s large_gen_mb[$size-$ext]=$rss_mb
+    bound="-"
+    [ "$size" = "$large_mb" ] && bound="$(within "${lint_row[3]}" 10)"
+    printf "$row5" "$(basename "$doc")" "$file_mb" "${lint_row[@]}" "$wall_s" "$cpu_s" "$rss_mb" "$(per_mb "$rss_mb" "$file_mb")" "$bound"
+  done
+  slope() {  # slope SMALL_PEAK LARGE_PEAK: MB of peak memory per MB of input between the two YAML documents
+    awk -v a="$1" -v b="$2" -v x="${large_file_mb[$small_mb-yaml]}" -v y="${large_file_mb[$large_mb-yaml]}" \
+      'BEGIN { printf "%.1f", (b - a) / (y - x) }'
+  }
+  echo "   scaling ${small_mb} -> ${large_mb} MB (YAML): cpu time lint $(ratio "${large_lint[$large_mb-yaml]}" "${large_lint[$small_mb-yaml]}")x," \
+    "generate $(ratio "${large_gen[$large_mb-yaml]}" "${large_gen[$small_mb-yaml]}")x (10.00x is linear);" \
+    "peak memory per added MB: lint $(slope "${large_lint_mb[$small_mb-yaml]}" "${large_lint_mb[$large_mb-yaml]}")," \
+    "generate $(slope "${large_gen_mb[$small_mb-yaml]}" "${large_gen_mb[$large_mb-yaml]}")"
+  echo "   note: x file = peak RSS / file size, which includes ~20 MB of runtime and so reads high on small files;"
+  echo "         generate also holds its translation state and writes the module (about 4x the input) to a temp folder"
+fi
+
 echo
 echo "load average at end $(loadavg). Ratios are the numbers to compare across machines;"
 echo "targets are informative and never change the exit status."
