@@ -3,7 +3,7 @@ SWIFT ?= swift
 GEN := .build/debug/openapi-gen
 GEN_RELEASE := .build/release/openapi-gen
 
-.PHONY: deps build generate check lint validate-spec test bench corpus demo clean
+.PHONY: deps build generate check lint validate-spec test bench bench-apple corpus demo clean
 
 # libyaml is the parser (a system library); openapi-spec-validator checks spec/openfunnel.yaml.
 deps:
@@ -37,6 +37,11 @@ test: deps validate-spec build
 bench: deps
 	Scripts/bench.sh
 
+# Against Apple's swift-openapi-generator (Benchmarks/AppleGenerator): slow, the Stripe compiles
+# alone take many minutes on 2 cores (APPLE_BENCH_COMPILE=0 skips them).
+bench-apple: deps
+	Scripts/bench-apple.sh
+
 corpus: deps
 	Scripts/corpus.sh
 
@@ -45,4 +50,4 @@ demo: deps
 	Scripts/demo.sh
 
 clean:
-	rm -rf .build .build-corpus .build-bench
+	rm -rf .build .build-corpus .build-bench .build-apple
