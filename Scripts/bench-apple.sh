@@ -27,6 +27,9 @@
 #   APPLE_BENCH_STRIPE_COMPILE_RUNS=1      timed compiles of each Stripe module
 #   APPLE_BENCH_CONFIG=debug               or release: the configuration the outputs are compiled in
 #   APPLE_BENCH_TIMER=hyperfine            or loop (generation timed with a shell loop, not hyperfine)
+#   BENCH_LINK=static                      or dynamic: how both generators link the Swift runtime and
+#                                          Foundation (static, as a command line tool ships, keeps
+#                                          about 7 MB of relocated library pages out of each peak RSS)
 # Builds Apple's generator into .build-apple/generator (Benchmarks/AppleGenerator, a package of its
 # own so that the main package never depends on it) and openapi-gen into .build-bench, the scratch
 # path Scripts/bench.sh uses. `make clean` removes both.
@@ -43,6 +46,11 @@ stripe_compile_runs=${APPLE_BENCH_STRIPE_COMPILE_RUNS:-1}
 do_compile=${APPLE_BENCH_COMPILE:-1}
 config=${APPLE_BENCH_CONFIG:-debug}
 timer=${APPLE_BENCH_TIMER:-hyperfine}
+case ${BENCH_LINK:-static} in
+  static) link_flags=(--static-swift-stdlib) ;;
+  dynamic) link_flags=() ;;
+  *) echo "bench-apple: BENCH_LINK must be static or dynamic" >&2; exit 1 ;;
+esac
 selected=" ${APPLE_BENCH_SPECS:-openfunnel stripe} "
 apple_version=1.14.3
 apple_gen="$scratch/generator/release/swift-openapi-generator"
@@ -172,12 +180,12 @@ build_logged() {  # build_logged LOG CMD ARGS...: one retry when a source change
   "$@" >"$log" 2>&1 || { grep -q 'was modified during the build' "$log" && sleep 5 && "$@" >"$log" 2>&1; }
 }
 note "building Apple's swift-openapi-generator $apple_version (release, Benchmarks/AppleGenerator, --scratch-path .build-apple/generator; the first time takes a few minutes)"
-build_logged "$tmp/apple-build.log" swift build -c release --product swift-openapi-generator \
+build_logged "$tmp/apple-build.log" swift build -c release "${link_flags[@]}" --product swift-openapi-generator \
     --package-path "$root/Benchmarks/AppleGenerator" --scratch-path "$scratch/generator" \
   || { tail -40 "$tmp/apple-build.log" >&2; die "could not build Apple's swift-openapi-generator"; }
 [ -x "$apple_gen" ] || die "$apple_gen not found after the build"
 note "building openapi-gen (release, --scratch-path .build-bench)"
-build_logged "$tmp/ours-build.log" swift build -c release --product openapi-gen \
+build_logged "$tmp/ours-build.log" swift build -c release "${link_flags[@]}" --product openapi-gen \
     --package-path "$root" --scratch-path "$root/.build-bench" \
   || { tail -40 "$tmp/ours-build.log" >&2; die "swift build -c release --product openapi-gen failed"; }
 [ -x "$ours_gen" ] || die "$ours_gen not found after the build"

@@ -16,6 +16,7 @@
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
 #   BENCH_SECTIONS="1 2 3 4 5" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
+#   BENCH_LINK=dynamic (link the release binaries' Swift runtime dynamically; static by default),
 #   BENCH_LARGE_MB=50 (section 5's document size)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
 # section 3 builds a copy of the package in .build-bench/compile. `make clean` removes both.
@@ -28,6 +29,13 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
+# Release binaries link the Swift runtime and Foundation statically, as a command line tool ships
+# (BENCH_LINK=dynamic for the default linking): the same build make bench-apple measures.
+case ${BENCH_LINK:-static} in
+  static) link_flags=(--static-swift-stdlib) ;;
+  dynamic) link_flags=() ;;
+  *) echo "bench: BENCH_LINK must be static or dynamic" >&2; exit 1 ;;
+esac
 sections=" ${BENCH_SECTIONS:-1 2 3 4 5} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
@@ -140,7 +148,7 @@ mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 # ---------------------------------------------------------------- builds
 if section 1 || section 2 || section 5; then
   note "building openapi-gen (release, --scratch-path .build-bench)"
-  build_gen() { (cd "$root" && swift build -c release --product openapi-gen --scratch-path "$scratch") >"$tmp/build.log" 2>&1; }
+  build_gen() { (cd "$root" && swift build -c release "${link_flags[@]}" --product openapi-gen --scratch-path "$scratch") >"$tmp/build.log" 2>&1; }
   # One retry when a source file changed under the build (someone saving while the bench starts).
   build_gen || { grep -q 'was modified during the build' "$tmp/build.log" && sleep 5 && build_gen; } \
     || { tail -40 "$tmp/build.log" >&2; die "swift build -c release --product openapi-gen failed"; }
@@ -308,7 +316,7 @@ fi
 if section 4; then
   echo
   # The job layer against the fake server over real HTTP: one page at a time is the reference.
-  (cd "$root" && swift build -c release --product openfunnel-drain-bench --scratch-path "$scratch") >"$tmp/drain-build.log" 2>&1 \
+  (cd "$root" && swift build -c release "${link_flags[@]}" --product openfunnel-drain-bench --scratch-path "$scratch") >"$tmp/drain-build.log" 2>&1 \
     || { cat "$tmp/drain-build.log" >&2; exit 1; }
   "$scratch/release/openfunnel-drain-bench"
 fi

@@ -8,7 +8,8 @@ specs=${CORPUS_SPECS:-$root/../shared/specs}
 work=${1:-$root/.build-corpus}
 gen="$root/.build/release/openapi-gen"
 [ -d "$specs" ] || { echo "corpus: $specs not found" >&2; exit 1; }
-[ -x "$gen" ] || (cd "$root" && swift build -c release --product openapi-gen >/dev/null)
+# Always built: a release binary left from an older checkout would generate the old code.
+(cd "$root" && swift build -c release --product openapi-gen >/dev/null)
 
 rm -rf "$work/pkg/Sources"
 mkdir -p "$work/pkg/Sources"
