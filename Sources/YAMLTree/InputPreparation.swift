@@ -62,9 +62,12 @@ enum InputPreparation {
         var i = 0
         while i < offset && i < bytes.count {
             let b = bytes[i]
-            if b == 0x0A {
+            let breakLength = lineBreakLength(bytes, at: i)
+            if breakLength > 0 {
                 line += 1
                 column = 1
+                i += breakLength
+                continue
             } else if b & 0xC0 != 0x80 {
                 column += 1
             }
@@ -199,15 +202,32 @@ enum InputPreparation {
                 i += 2
                 continue
             }
-            out.append(b)
-            if b == 0x0A {
+            let breakLength = lineBreakLength(src, at: i)
+            if breakLength > 0 {
+                out.append(contentsOf: src[i..<i + breakLength])
                 line += 1
                 column = 0
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+                i += breakLength
+                continue
             }
+            out.append(b)
+            if b & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         input.bytes = out
+    }
+
+    /// The length of the line break starting at `i`, or 0: libyaml ends a line at LF, CR, CR LF,
+    /// NEL (U+0085), LS (U+2028) and PS (U+2029), and lines must be counted as it counts them
+    /// for locations to agree.
+    static func lineBreakLength(_ bytes: [UInt8], at i: Int) -> Int {
+        switch bytes[i] {
+        case 0x0A: return 1
+        case 0x0D: return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+        default: return 0
+        }
     }
 }

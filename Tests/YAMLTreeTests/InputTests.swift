@@ -12,6 +12,15 @@ import YAMLTree
         #expect(b.value.location.column == 28)
     }
 
+    /// Lines end where libyaml ends them (CR, CR LF, NEL, LS and PS too), so the column shift a
+    /// surrogate pair leaves is applied on the line libyaml reports.
+    @Test func columnsAfterASurrogatePairStayRightWithOtherLineBreaks() {
+        for lineBreak in ["\r", "\r\n", "\u{2028}"] {
+            let text = "{" + lineBreak + #""a": "\ud83d\udc4d", "b": 1, "a": 2}"#
+            expect(parseError(text), at: 2, 30, containing: "duplicate")
+        }
+    }
+
     @Test func loneSurrogateBecomesReplacementCharacter() throws {
         let node = try parse(#"{"a": "x\ud83dy"}"#)
         #expect(node["a"]?.scalar?.text == "x\u{FFFD}y")
