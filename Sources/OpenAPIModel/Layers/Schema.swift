@@ -54,6 +54,9 @@ public struct Schema: Sendable {
     // Copying a schema now retains one reference; changing a copy copies its storage first.
     private var storage: Storage
 
+    // A keyword added here (or to `RareKeywords`) must also go into `SchemaInterner`'s key in
+    // SwiftCodegen, or two schemas differing only in it would share one generated type;
+    // `SharedInlineTypeTests` lists the fields and fails until both are updated.
     final class Storage: @unchecked Sendable {
         var location: SourceLocation
         var nullable: Bool = false
@@ -123,6 +126,10 @@ public struct Schema: Sendable {
     public init(location: SourceLocation, pointer: JSONPointer) {
         storage = Storage(location: location, pointer: pointer)
     }
+
+    /// The same for copies of one schema until either changes; a cheap identity for memos
+    /// (which must keep the schema alive for as long as they use it).
+    public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
 
     /// Where the schema is written (the `$ref`'s place for a reference).
     public var location: SourceLocation {

@@ -33,8 +33,10 @@ struct StructPlan {
 extension TranslationContext {
     /// Builds a struct's declaration shell (doc, conformances, nested types) and records its plan;
     /// ``StructCompletion`` fills in properties, initializer and coding later.
-    func makeStruct(_ name: String, schema: Schema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false) -> TypeDecl {
+    func makeStruct(_ name: String, schema: Schema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false,
+                    sharesInlineTypes: Bool = false) -> TypeDecl {
         var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
+        nested.sharesInlineTypes = sharesInlineTypes
         let flat = flattenObject(schema)
         var memberNames = NameScope(reserved: ["additionalProperties"])
         var properties: [StructPlan.Property] = []

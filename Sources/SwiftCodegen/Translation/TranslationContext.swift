@@ -34,6 +34,9 @@ final class TranslationContext {
     var aliasedStructs: [String: String] = [:]
     /// Validation extensions, in declaration order.
     var validators: [ValidatorExtension] = []
+    var interner = SchemaInterner()
+    /// Inline types of operations already declared, by what would declare them again.
+    var sharedInlineTypes: [SharedInlineType: TypeUse] = [:]
     /// Places already warned about by ``noteUnhonouredKeywords(_:)``.
     var unhonouredPlaces: Set<SourceLocation> = []
 
@@ -94,4 +97,13 @@ struct ValidatorExtension {
     var typeName: String
     var lines: [String]
     var patterns: [(name: String, source: String)]
+}
+
+/// What an operation's inline type is made from: the same schema under the same name, read or
+/// sent the same way, gives the same declaration, so a later copy uses the first one's type.
+struct SharedInlineType: Hashable {
+    var schema: Int
+    var name: String
+    var openEnums: Bool
+    var sends: Bool
 }

@@ -26,6 +26,9 @@ struct Container {
     /// The client sends values of the types declared here: a required property that is null
     /// must then be written as `null`, not left out.
     var sends = false
+    /// Inside an operation's types: a nested type another operation already declared for the
+    /// same schema is used instead of declaring it again (see `SchemaInterner`).
+    var sharesInlineTypes = false
 
     func reference(_ name: String) -> String { qualifiesNestedTypes ? qualify(name) : name }
 
@@ -47,6 +50,37 @@ extension TranslationContext {
         noteUnhonouredKeywords(schema)
         if shaped.outer != nil { noteUnhonouredKeywords(shaped.effective) }
         var use = TypeUse(base: "JSONValue", nullable: shaped.nullable, shaped: shaped)
+        // Operations' inline types are named in full wherever used, so one declared for an
+        // earlier operation serves a later copy of the same schema (see `SchemaInterner`).
+        var shareKey: SharedInlineType?
+        switch shaped.shape {
+        case .stringEnum, .integerEnum, .object, .allOf, .union, .primitiveUnion:
+            // The schema's own title and description only document the type; a later copy
+            // that words them differently still shares it (its property keeps its own doc).
+            var undocumented = schema
+            undocumented.title = nil
+            undocumented.description = nil
+            if container.sharesInlineTypes, let number = interner.number(undocumented) {
+                let key = SharedInlineType(schema: number, name: SwiftNames.typeName(hint),
+                                           openEnums: container.openEnums, sends: container.sends)
+                if let shared = sharedInlineTypes[key] {
+                    use.base = shared.base
+                    use.storedStruct = shared.storedStruct
+                    return use
+                }
+                shareKey = key
+            }
+        default: break
+        }
+        // Recorded under the declaration's full name: a later copy may be used anywhere.
+        var declared: String?
+        defer {
+            if let shareKey, let declared {
+                var shared = use
+                shared.base = declared
+                sharedInlineTypes[shareKey] = shared
+            }
+        }
         switch shaped.shape {
         case .any:
             use.base = "JSONValue"
@@ -66,6 +100,7 @@ extension TranslationContext {
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             container.members.append(.type(makeEnum(name, shaped, doc: DocComments.lines(for: schema), open: container.openEnums)))
             use.base = container.reference(name)
+            declared = container.qualify(name)
         case .array(let items):
             if let items {
                 let item = typeUse(items, hint: Self.singular(hint), in: &container)
@@ -83,16 +118,20 @@ extension TranslationContext {
         case .object, .allOf:
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             let decl = makeStruct(name, schema: shaped.effective, qualifiedName: container.qualify(name),
-                                  doc: DocComments.lines(for: schema), openEnums: container.openEnums, sends: container.sends)
+                                  doc: DocComments.lines(for: schema), openEnums: container.openEnums, sends: container.sends,
+                                  sharesInlineTypes: container.sharesInlineTypes)
             container.members.append(.type(decl))
             use.base = container.reference(name)
             use.storedStruct = container.qualify(name)
+            declared = container.qualify(name)
         case .union, .primitiveUnion:
             let name = container.typeNames.claim(SwiftNames.typeName(hint))
             let decl = makeUnion(name, shaped, qualifiedName: container.qualify(name),
-                                 doc: DocComments.lines(for: schema), openEnums: container.openEnums, sends: container.sends)
+                                 doc: DocComments.lines(for: schema), openEnums: container.openEnums, sends: container.sends,
+                                 sharesInlineTypes: container.sharesInlineTypes)
             container.members.append(.type(decl))
             use.base = container.reference(name)
+            declared = container.qualify(name)
         }
         return use
     }

@@ -5,8 +5,10 @@ extension TranslationContext {
     /// oneOf/anyOf (and `type: [string, integer]`) as an enum with a case per branch. With a
     /// discriminator the tag picks the case; without one, branches are tried in spec order and
     /// the first that decodes wins.
-    func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false) -> TypeDecl {
+    func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false,
+                   sharesInlineTypes: Bool = false) -> TypeDecl {
         var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
+        nested.sharesInlineTypes = sharesInlineTypes
         var caseNames = NameScope()
         struct Branch {
             var caseName: String

@@ -21,6 +21,7 @@ extension TranslationContext {
             let qualified = "Operations." + typeName
             var container = container(qualified, openEnums: false, sends: true)
             container.qualifiesNestedTypes = true
+            container.sharesInlineTypes = true
             var memberNames = NameScope(reserved: ["body"])
 
             for p in entry.operation.parameters where !credentials.isShared(p) {

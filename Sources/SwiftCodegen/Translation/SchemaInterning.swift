@@ -1,0 +1,125 @@
+import OpenAPIModel
+
+/// Gives structurally identical schemas the same number, so that operations repeating one
+/// inline schema word for word share one generated type. Stripe writes the same trees again in
+/// operation after operation (`payment_method_options` in creating, updating and confirming a
+/// payment intent, thousands of lines each); a type for every copy made a quarter of its
+/// generated Swift, and of its compile time.
+///
+/// Numbers are exact, not hashes: a schema's key is its own keywords (places left out) and the
+/// numbers of the schemas inside it, so two schemas get one number only when they are equal
+/// all the way down.
+struct SchemaInterner {
+    private var numbers: [String: Int] = [:]
+    /// By storage identity; the schema is kept so that its identity cannot be reused.
+    private var memo: [ObjectIdentifier: (schema: Schema, number: Int?)] = [:]
+
+    /// nil for a schema whose copies must each be translated: one with keywords the generator
+    /// warns about, since every copy's place deserves the warning.
+    mutating func number(_ schema: Schema) -> Int? {
+        if let known = memo[schema.storageIdentity] { return known.number }
+        let number = key(schema).map { key in
+            if let n = numbers[key] { return n }
+            numbers[key] = numbers.count
+            return numbers.count - 1
+        }
+        memo[schema.storageIdentity] = (schema, number)
+        return number
+    }
+
+    private mutating func key(_ s: Schema) -> String? {
+        guard s.unmodelledKeywords.isEmpty else { return nil }
+        var k = ""
+        func field(_ name: String, _ value: String?) {
+            guard let value else { return }
+            k += name
+            k += "="
+            k += String(value.utf8.count)
+            k += ":"
+            k += value
+            k += ";"
+        }
+        func child(_ name: String, _ schema: Schema?) -> Bool {
+            guard let schema else { return true }
+            guard let n = number(schema) else { return false }
+            field(name, String(n))
+            return true
+        }
+        func children(_ name: String, _ schemas: [Schema]) -> Bool {
+            for (i, schema) in schemas.enumerated() where !child("\(name)[\(i)]", schema) { return false }
+            return true
+        }
+        func map(_ name: String, _ schemas: OrderedMap<Schema>) -> Bool {
+            for (key, schema) in schemas.elements where !child("\(name)[\(Self.text(.string(key)))]", schema) { return false }
+            return true
+        }
+        func additional(_ name: String, _ value: Schema.AdditionalProperties?) -> Bool {
+            switch value {
+            case nil: return true
+            case .allowed(let allowed)?: field(name, allowed ? "true" : "false"); return true
+            case .schema(let schema)?: return child(name, schema.value)
+            }
+        }
+        func bound(_ b: Schema.Bound?) -> String? { b.map { ($0.exclusive ? "<" : "<=") + $0.value.text } }
+
+        field("nullable", s.nullable ? "1" : nil)
+        field("deprecated", s.deprecated ? "1" : nil)
+        field("readOnly", s.readOnly ? "1" : nil)
+        field("writeOnly", s.writeOnly ? "1" : nil)
+        field("ref", s.ref.map { "\($0.file.rawValue)\($0.pointer.fragment)" })
+        field("types", s.types.map { $0.map(\.rawValue).joined(separator: ",") })
+        field("format", s.format)
+        field("title", s.title)
+        field("description", s.description)
+        field("enum", s.enumValues.map { Self.text(.array($0)) })
+        field("examples", s.examples.isEmpty ? nil : Self.text(.array(s.examples)))
+        field("maxLength", s.maxLength.map(String.init))
+        field("required", s.required.isEmpty ? nil : Self.text(.array(s.required.map(Value.string))))
+        field("extensions", s.extensions.isEmpty ? nil
+              : Self.text(.object(s.extensions.elements.map { Value.ObjectEntry(key: $0.key, value: $0.value) })))
+        field("boolean", s.booleanSchema.map { $0 ? "true" : "false" })
+        field("const", s.constValue.map(Self.text))
+        field("default", s.defaultValue.map(Self.text))
+        field("minProperties", s.minProperties.map(String.init))
+        field("maxProperties", s.maxProperties.map(String.init))
+        field("minItems", s.minItems.map(String.init))
+        field("maxItems", s.maxItems.map(String.init))
+        field("uniqueItems", s.uniqueItems ? "1" : nil)
+        field("minLength", s.minLength.map(String.init))
+        field("pattern", s.pattern)
+        field("contentEncoding", s.contentEncoding)
+        field("contentMediaType", s.contentMediaType)
+        field("minimum", bound(s.minimum))
+        field("maximum", bound(s.maximum))
+        field("multipleOf", s.multipleOf?.text)
+        if let d = s.discriminator {
+            field("discriminator", d.propertyName)
+            field("mapping", Self.text(.object(d.mapping.elements.map { Value.ObjectEntry(key: $0.key, value: .string($0.value)) })))
+            field("mappingTargets", Self.text(.object(d.mappingTargets.elements.map {
+                Value.ObjectEntry(key: $0.key, value: .string("\($0.value.file.rawValue)\($0.value.pointer.fragment)"))
+            })))
+        }
+        guard map("properties", s.properties), additional("additionalProperties", s.additionalProperties),
+              child("items", s.items?.value), children("allOf", s.allOf), children("oneOf", s.oneOf),
+              children("anyOf", s.anyOf), map("patternProperties", s.patternProperties),
+              child("propertyNames", s.propertyNames?.value), children("prefixItems", s.prefixItems),
+              child("not", s.not?.value), map("defs", s.defs),
+              additional("unevaluatedProperties", s.unevaluatedProperties)
+        else { return nil }
+        return k
+    }
+
+    /// An unambiguous text for a literal: each value tagged with its kind and its length.
+    private static func text(_ value: Value) -> String {
+        switch value {
+        case .null: return "n"
+        case .bool(let b): return b ? "t" : "f"
+        case .integer(let t): return "i\(t.utf8.count):\(t)"
+        case .number(let t): return "d\(t.utf8.count):\(t)"
+        case .string(let t): return "s\(t.utf8.count):\(t)"
+        case .array(let items): return "[" + items.map(text).joined(separator: ",") + "]"
+        case .object(let entries):
+            return "{" + entries.map { text(.string($0.key)) + ":" + text($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+}
