@@ -3,7 +3,7 @@ SWIFT ?= swift
 GEN := .build/debug/openapi-gen
 GEN_RELEASE := .build/release/openapi-gen
 
-.PHONY: deps build generate check lint validate-spec test bench bench-apple corpus demo clean
+.PHONY: deps build generate check lint validate-spec test bench bench-apple corpus demo fuzz clean
 
 # libyaml is the parser (a system library); openapi-spec-validator checks spec/openfunnel.yaml.
 deps:
@@ -49,5 +49,9 @@ corpus: deps
 demo: deps
 	Scripts/demo.sh
 
+# libFuzzer over load → generate for FUZZ_SECONDS (default 60); corpus and findings in .build-fuzz.
+fuzz: deps
+	Scripts/fuzz.sh
+
 clean:
-	rm -rf .build .build-corpus .build-bench .build-apple
+	rm -rf .build .build-corpus .build-bench .build-apple .build-fuzz .build-fuzz-replay

@@ -63,6 +63,10 @@ let package = Package(
                 permissions: [.writeToPackageDirectory(reason: "openapi-gen writes the generated Swift files into the package")]),
             dependencies: ["openapi-gen"]),
 
+        // libFuzzer target over load → generate (`make fuzz`); built without -DFUZZING it replays
+        // saved inputs. Depends on the pipeline only, so that the sanitizers instrument nothing else.
+        .executableTarget(name: "openapi-gen-fuzz", dependencies: ["OpenAPIModel", "SwiftCodegen", "YAMLTree"]),
+
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
         .testTarget(name: "OpenAPIGenRuntimeTests", dependencies: ["OpenAPIGenRuntime"]),

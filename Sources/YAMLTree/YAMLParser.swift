@@ -31,6 +31,29 @@ public enum YAMLParser {
         if InputPreparation.looksLikeJSON(bytes), let root = JSONReader.read(bytes, file: file, options: options, into: arena) {
             return root
         }
+        return try parseWithLibyaml(checked: bytes, file: file, options: options, into: arena)
+    }
+
+    /// The JSON reader alone; nil when it leaves the input to libyaml. With ``parseWithLibyaml``,
+    /// for the fuzz target, which checks that the two build the same tree.
+    package static func parseWithJSONReader(_ bytes: [UInt8], file: SourceFileID, options: Options = Options()) -> YAMLNode? {
+        let arena = YAMLArena()
+        guard (try? InputPreparation.check(bytes, file: file)) != nil,
+              let root = JSONReader.read(bytes, file: file, options: options, into: arena)
+        else { return nil }
+        return YAMLNode(arena: arena, id: root.id)
+    }
+
+    /// Through libyaml alone, never the JSON reader: the tree the reader must build.
+    package static func parseWithLibyaml(_ bytes: [UInt8], file: SourceFileID, options: Options = Options()) throws(Diagnostic) -> YAMLNode {
+        let arena = YAMLArena()
+        try InputPreparation.check(bytes, file: file)
+        let root = try parseWithLibyaml(checked: bytes, file: file, options: options, into: arena)
+        return YAMLNode(arena: arena, id: root.id)
+    }
+
+    private static func parseWithLibyaml(checked bytes: [UInt8], file: SourceFileID, options: Options,
+                                         into arena: YAMLArena) throws(Diagnostic) -> NodeRef {
         let input = InputPreparation.prepare(bytes)
         var builder = TreeBuilder(file: file, input: input, options: options, arena: arena)
         defer { builder.releaseScratch() }
