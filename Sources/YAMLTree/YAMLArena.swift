@@ -278,7 +278,8 @@ struct KeyTable {
     }
 
     private func matches(_ record: Record, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        Int(record.length) == n && memcmp(bytes.base.unsafelyUnwrapped + Int(record.start), p, n) == 0
+        // The empty key takes no bytes: when it is the first key, the buffer does not exist yet.
+        Int(record.length) == n && (n == 0 || memcmp(bytes.base.unsafelyUnwrapped + Int(record.start), p, n) == 0)
     }
 
     /// The key's number, interning the text on first sight.

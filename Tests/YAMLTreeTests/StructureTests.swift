@@ -84,4 +84,15 @@ import YAMLTree
     @Test func multipleDocumentsAreRefused() {
         expect(parseError("a: 1\n---\nb: 2\n"), at: 2, 1, containing: "a second YAML document")
     }
+
+    /// The empty key as the first key of a parse takes no bytes of the key table; meeting it
+    /// again once trapped in debug builds (found by `make fuzz`).
+    @Test func emptyKeyAsTheFirstKeyCanRepeat() throws {
+        for text in [#"{"": {"": 1}}"#, "\"\": {\"\": 1}\n"] {
+            let node = try parse(text)
+            #expect(node.mapping?.keys == [""])
+            #expect(node[""]?[""]?.scalar?.text == "1")
+        }
+        expect(parseError(#"{"""#), at: 2, 1, containing: "did not find expected ',' or '}'")
+    }
 }
