@@ -36,6 +36,9 @@ enum FuzzRegressions {
         // (a trap in debug builds).
         Finding(file: "empty-key-read-twice.json", line: 2, column: 1,
                 fragments: ["YAML syntax error", "did not find expected ',' or '}'"]),
+        // `/dev/zero` was read until memory ran out.
+        Finding(file: "reference-to-device.yaml", line: 6, column: 15,
+                fragments: ["cannot read '/dev/zero'", "a device, not a file"]),
     ]
 
     @Test(arguments: findings)
@@ -68,5 +71,24 @@ enum FuzzRegressions {
             }
             #expect(result.document != nil || result.hasErrors, "\(file): no document and no error")
         }
+    }
+
+    /// A file as large as a disk allows is refused before it is read (it need not take disk
+    /// space: the test's file is sparse).
+    @Test func referencedFileTooLargeIsRefusedAtTheReference() throws {
+        let directory = try TemporaryDirectory()
+        let huge = directory.path + "/huge.yaml"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: huge))
+        try handle.truncate(atOffset: 300 << 20)
+        try handle.close()
+        expectError(in: """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A: {$ref: ⟨E⟩huge.yaml}
+            """, containing: "cannot read", "huge.yaml", "larger than 256 MB", directory: directory.path)
     }
 }

@@ -9,13 +9,22 @@ import Darwin
 /// Reads whole files with POSIX calls, so that a failure carries the system's own words
 /// ("No such file or directory") rather than a Foundation error description.
 enum FileReading {
+    /// Far above any real document (Stripe's is 4 MB), and what stops a reference to
+    /// `/dev/zero`, an endless pipe or a huge sparse file from taking all memory.
+    static let maxSize = 256 << 20
+
     static func contents(of path: String) -> Result<[UInt8], ReadFailure> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(ReadFailure(errno: errno)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(ReadFailure(errno: errno)) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure(errno: EISDIR)) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(ReadFailure(errno: EISDIR)) }
+        // A terminal would wait for typing, `/dev/zero` never ends; pipes stay allowed
+        // (`openapi-gen lint <(curl …)`).
+        if type == S_IFCHR || type == S_IFBLK { return .failure(ReadFailure(reason: "a device, not a file")) }
+        if Int(info.st_size) > maxSize { return .failure(.tooLarge) }
         // Read straight into an uninitialized array of the file's size: no zero-filling and no
         // intermediate chunk, which matter when a document is spread over thousands of files.
         var outcome = ReadOutcome()
@@ -30,6 +39,7 @@ enum FileReading {
                 initialized = outcome.count
             }
             bytes += chunk
+            if bytes.count > maxSize { return .failure(.tooLarge) }
         }
         if outcome.failure != 0 { return .failure(ReadFailure(errno: outcome.failure)) }
         return .success(bytes)
@@ -68,4 +78,10 @@ struct ReadFailure: Error, Sendable {
     init(errno code: Int32) {
         reason = String(cString: strerror(code))
     }
+
+    init(reason: String) {
+        self.reason = reason
+    }
+
+    static let tooLarge = ReadFailure(reason: "larger than \(FileReading.maxSize >> 20) MB, which no OpenAPI document needs")
 }
