@@ -55,12 +55,14 @@ extension TranslationContext {
         var shareKey: SharedInlineType?
         switch shaped.shape {
         case .stringEnum, .integerEnum, .object, .allOf, .union, .primitiveUnion:
+            guard container.sharesInlineTypes else { break }
             // The schema's own title and description only document the type; a later copy
             // that words them differently still shares it (its property keeps its own doc).
+            // Cleared only when present: setting a keyword copies the schema's storage.
             var undocumented = schema
-            undocumented.title = nil
-            undocumented.description = nil
-            if container.sharesInlineTypes, let number = interner.number(undocumented) {
+            if undocumented.title != nil { undocumented.title = nil }
+            if undocumented.description != nil { undocumented.description = nil }
+            if let number = interner.number(undocumented) {
                 let key = SharedInlineType(schema: number, name: SwiftNames.typeName(hint),
                                            openEnums: container.openEnums, sends: container.sends)
                 if let shared = sharedInlineTypes[key] {
