@@ -13,7 +13,7 @@ public struct OpenFunnelCommand: AsyncParsableCommand {
             The API key is read from the OPENFUNNEL_API_KEY environment variable.
 
             Exit status: 0 on success; 1 on an error, input the API would refuse included; \
-            64 for a command line that doesn't parse; 130 when interrupted with Ctrl-C.
+            64 for a command line that doesn't parse; 130 when interrupted (Ctrl-C or SIGTERM).
             """,
         subcommands: [
             LookalikesCommand.self, TechIntentCommand.self, StatusCommand.self, RowsCommand.self, CancelCommand.self,
@@ -39,8 +39,9 @@ extension CancelCommand: CLIRunnable {}
 extension OpenFunnelCommand {
     /// Parses `arguments` and runs the command they name against `context`, in process; returns
     /// the exit status. Parse errors and help go where `main()` would put them (standard error,
-    /// or standard output for help). Cancelling the calling task is an interrupt: a running job
-    /// is cancelled on the server and the status is 130.
+    /// or standard output for help). Interrupts arrive through `context.interruption`;
+    /// cancelling the calling task counts as two (stop at once): a running job is cancelled on
+    /// the server, the rows written are kept, and the status is 130.
     public static func run(_ arguments: [String], context: CLIContext) async -> Int32 {
         do {
             let command = try parseAsRoot(arguments)

@@ -62,27 +62,31 @@ import Testing
         }
     }
 
-    @Test func interruptingCancelsTheJobOnTheServer() async throws {
+    @Test func interruptingCancelsTheJobAndWritesEveryRowItDelivered() async throws {
         try await withServer(FakeServerConfiguration(pageInterval: .milliseconds(40))) { server, url in
             let (stdout, stderr) = (MemorySink(), MemorySink())
-            let context = liveContext(stdout: stdout, stderr: stderr)
+            var context = liveContext(stdout: stdout, stderr: stderr)
+            let interruption = Interruption()
+            context.interruption = interruption
             let run = Task {
                 await OpenFunnelCommand.run(
-                    ["lookalikes", "--query", "x", "--limit", "5000", "--stream", "--format", "csv", "--base-url", url.absoluteString],
+                    ["lookalikes", "--query", "x", "--limit", "5000", "--format", "csv", "--base-url", url.absoluteString],
                     context: context)
             }
             #expect(await eventually { stdout.lines.count > 200 })
-            run.cancel()
+            interruption.signal()
             #expect(await run.value == 130)
             #expect(await server.requestCount(for: .searchLookalikesBulkCancel) == 1)
             let written = stdout.lines.count - 1
-            #expect(written >= 200 && written < 5000)
             #expect(stderr.text.contains("cancelled job "))
             #expect(stderr.text.contains(" after \(written) rows\n"))
-            // The server agrees: the job is cancelling or cancelled.
+            #expect(stderr.text.contains("every row the job delivered was written\n"))
+            // The server agrees: the job is cancelled, and every row it processed was written.
             let id = try #require(stderr.lines.first?.split(separator: " ").dropFirst(3).first.map(String.init))
             let page = try await server.service(apiKey: "e2e-key").searchLookalikesBulkStatus(jobID: id)
-            #expect(["cancelling", "cancelled"].contains(page.status))
+            #expect(page.status == "cancelled")
+            #expect(page.processed == written)
+            #expect(written >= 200 && written < 5000)
         }
     }
 

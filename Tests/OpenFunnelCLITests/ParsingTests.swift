@@ -17,7 +17,10 @@ import Testing
         #expect(command.inputProblems.isEmpty)
         #expect(command.connection.baseURL == Servers.server1)
         #expect(command.outputOptions.format == nil)
-        #expect(command.outputOptions.stream == false)
+        // Rows reach the output as they are delivered unless --no-stream says otherwise.
+        #expect(command.outputOptions.stream == true)
+        let waiting = try #require(OpenFunnelCommand.parseAsRoot(["lookalikes", "--query", "x", "--no-stream"]) as? LookalikesCommand)
+        #expect(waiting.outputOptions.stream == false)
     }
 
     @Test func omittedOptionsAreLeftOutOfTheRequest() throws {

@@ -5,8 +5,9 @@ import OpenFunnelJobs
 
 /// An in-memory OpenFunnel with one job of each kind. A job writes one more page on every poll
 /// (polls stand in for time) until all are written, then ends in `finalStatus`. With `holdAt`,
-/// once that many pages are written, polls waiting for more hang until the calling task is
-/// cancelled: a job still running when the user presses Ctrl-C. Records every call.
+/// once that many pages are written the job stalls: polls answer at once, with no new page, as
+/// between two pages of a long job when the user presses Ctrl-C. A cancelled lookalike job stays
+/// `cancelling` for `settlePolls` polls, then is `cancelled`. Records every call.
 final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     struct Job<Row> {
         var rows: [Row]
@@ -15,20 +16,19 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
         var status = "pending"
         var finalStatus = "completed"
         var holdAt: Int?
-        var servedAtHold: Set<Int> = []
+        var settlePolls = 0
 
         var totalPages: Int { max(1, (rows.count + pageSize - 1) / pageSize) }
         var isTerminal: Bool { ["completed", "failed", "cancelled"].contains(status) }
 
-        /// Whether this poll should hang; otherwise advances the job by one page. Once `holdAt`
-        /// pages are written, polls of earlier pages still answer; polls waiting for more hang.
-        mutating func advance(cursor: String?) -> Bool {
-            guard !isTerminal else { return false }
-            if let holdAt, pagesWritten >= holdAt {
-                let index = cursor.map { Int($0.dropFirst(5)) ?? 0 } ?? 0
-                // The last page answers once more, then the client is only waiting.
-                return index >= pagesWritten - 1 && !servedAtHold.insert(index).inserted
+        /// Advances the job by one page; returns true for a poll of a stalled job instead.
+        mutating func advance() -> Bool {
+            if status == "cancelling" {
+                if settlePolls > 0 { settlePolls -= 1 } else { status = "cancelled" }
+                return false
             }
+            guard !isTerminal else { return false }
+            if let holdAt, pagesWritten >= holdAt { return true }
             pagesWritten = min(totalPages, pagesWritten + 1)
             status = pagesWritten == totalPages ? finalStatus : "running"
             return false
@@ -59,8 +59,8 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     static let techIntentJobID = "ti-1"
 
     init(lookalikeRows: [BulkLookalikeResultRow] = FakeAPI.sampleLookalikes(5), techIntentRows: [TechIntentResultRow] = FakeAPI.sampleTechIntent(3),
-         pageSize: Int = 2, holdAt: Int? = nil, finalStatus: String = "completed") {
-        lookalike = Job(rows: lookalikeRows, pageSize: pageSize, finalStatus: finalStatus, holdAt: holdAt)
+         pageSize: Int = 2, holdAt: Int? = nil, settlePolls: Int = 0, finalStatus: String = "completed") {
+        lookalike = Job(rows: lookalikeRows, pageSize: pageSize, finalStatus: finalStatus, holdAt: holdAt, settlePolls: settlePolls)
         techIntent = Job(rows: techIntentRows, pageSize: pageSize, finalStatus: finalStatus, holdAt: holdAt)
     }
 
@@ -88,14 +88,10 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     }
 
     func searchLookalikesBulkStatus(_ input: Operations.SearchLookalikesBulkStatus.Input) async throws -> Operations.SearchLookalikesBulkStatus.Output {
-        let hold = lock.withLock { () -> Bool in
+        lock.withLock {
             _statusCalls.append("\(input.jobID)@\(input.cursor ?? "-")")
-            guard input.jobID == Self.lookalikeJobID else { return false }
-            let hold = lookalike.advance(cursor: input.cursor)
-            if hold { _heldPolls += 1 }
-            return hold
+            if input.jobID == Self.lookalikeJobID, lookalike.advance() { _heldPolls += 1 }
         }
-        if hold { try await Task.sleep(for: .seconds(600)) }
         return lock.withLock {
             guard input.jobID == Self.lookalikeJobID else { return .notFound }
             guard let page = lookalike.page(input.cursor) else { return .unprocessableContent(HTTPValidationError()) }
@@ -116,7 +112,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
             _cancelCalls.append(input.jobID)
             guard input.jobID == Self.lookalikeJobID else { return .notFound }
             if lookalike.isTerminal { return .conflict }
-            lookalike.status = "cancelled"
+            lookalike.status = lookalike.settlePolls > 0 ? "cancelling" : "cancelled"
             return .ok(BulkLookalikeCancelResponse(jobID: input.jobID, message: "poll for the final state"))
         }
     }
@@ -127,14 +123,10 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     }
 
     func techIntentSearchStatus(_ input: Operations.TechIntentSearchStatus.Input) async throws -> Operations.TechIntentSearchStatus.Output {
-        let hold = lock.withLock { () -> Bool in
+        lock.withLock {
             _statusCalls.append("\(input.jobID)@\(input.cursor ?? "-")")
-            guard input.jobID == Self.techIntentJobID else { return false }
-            let hold = techIntent.advance(cursor: input.cursor)
-            if hold { _heldPolls += 1 }
-            return hold
+            if input.jobID == Self.techIntentJobID, techIntent.advance() { _heldPolls += 1 }
         }
-        if hold { try await Task.sleep(for: .seconds(600)) }
         return lock.withLock {
             guard input.jobID == Self.techIntentJobID else { return .notFound }
             guard let page = techIntent.page(input.cursor) else { return .unprocessableContent(HTTPValidationError()) }
@@ -191,6 +183,9 @@ struct Harness {
     var stdoutIsTerminal = false
     var stderrIsTerminal = false
     var terminalWidth: Int?
+    var drainDeadline: Duration = .seconds(10)
+    /// Ctrl-C, as the command sees it: `harness.interruption.signal()`.
+    let interruption = Interruption()
 
     init(api: FakeAPI = FakeAPI()) {
         self.api = api
@@ -203,11 +198,9 @@ struct Harness {
             makeAPI: { _, _ in api },
             stdout: stdout, stderr: stderr,
             stdoutIsTerminal: stdoutIsTerminal, stderrIsTerminal: stderrIsTerminal, terminalWidth: terminalWidth,
-            polling: PollingPolicy(sleep: { _ in
-                try Task.checkCancellation()
-                await Task.yield()
-            }),
-            cancelTimeout: .seconds(5))
+            // A stalled job is polled over and over: a millisecond keeps that from spinning.
+            polling: PollingPolicy(sleep: { _ in try await Task.sleep(for: .milliseconds(1)) }),
+            cancelTimeout: .seconds(5), drainDeadline: drainDeadline, interruption: interruption)
     }
 
     func run(_ arguments: [String]) async -> Int32 {

@@ -52,12 +52,16 @@ public struct RowsCommand: AsyncParsableCommand, Sendable {
         commandName: "rows",
         abstract: "Write the rows of a job submitted earlier.",
         discussion: """
-            Waits for the job to finish (or, with --stream, writes rows as they are delivered) and \
-            writes every row. Ctrl-C cancels a lookalike job that is still running, keeps the rows \
-            written and exits with status 130.
+            Writes every row of the job, as they are delivered while it runs (--no-stream waits \
+            for it to finish). --skip leaves out the rows an interrupted run already wrote: an \
+            interrupted search prints the exact command. Ctrl-C cancels a lookalike job that is \
+            still running and writes the rows it delivered (see `openfunnel lookalikes --help`).
             """)
 
     @OptionGroup public var job: JobOptions
+
+    @Option(help: ArgumentHelp("Leave out the first n rows (those an interrupted run already wrote).", valueName: "n"))
+    public var skip: Int = 0
     @OptionGroup public var outputOptions: OutputOptions
     @OptionGroup public var connection: ConnectionOptions
 
@@ -65,7 +69,11 @@ public struct RowsCommand: AsyncParsableCommand, Sendable {
 
     public func run() async throws {
         let command = self
-        try await InterruptMonitor.cancellingOnInterrupt { try await command.run(context: .live()) }
+        try await InterruptMonitor.handlingInterrupts { try await command.run(context: $0) }
+    }
+
+    public func validate() throws {
+        if skip < 0 { throw ValidationError("--skip must be 0 or more, not \(skip)") }
     }
 
     public func run(context: CLIContext) async throws {
@@ -76,10 +84,12 @@ public struct RowsCommand: AsyncParsableCommand, Sendable {
             let id = job.jobID
             switch job.kind {
             case .lookalike:
-                let session = JobSession<LookalikeSearch>(format: format, streaming: outputOptions.stream, output: output, context: context)
+                let session = JobSession<LookalikeSearch>(
+                    format: format, streaming: outputOptions.stream, output: output, context: context, baseURL: connection.baseURL, skip: skip)
                 try await session.run(announce: false) { jobs.lookalikeJob(id: id) }
             case .techIntent:
-                let session = JobSession<TechIntentSearch>(format: format, streaming: outputOptions.stream, output: output, context: context)
+                let session = JobSession<TechIntentSearch>(
+                    format: format, streaming: outputOptions.stream, output: output, context: context, baseURL: connection.baseURL, skip: skip)
                 try await session.run(announce: false) { jobs.techIntentJob(id: id) }
             }
         } catch {

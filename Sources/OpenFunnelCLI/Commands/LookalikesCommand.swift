@@ -13,8 +13,10 @@ public struct LookalikesCommand: AsyncParsableCommand, Sendable {
             and writes the companies it finds. Give --query, --seed-domain, or both (the query then \
             sharpens what the seeds describe). Each company returned costs one credit.
 
-            Ctrl-C cancels the job on the server (you are billed only for the companies delivered \
-            so far), keeps the rows already written and exits with status 130.
+            Rows are written as the job delivers them. Ctrl-C (or SIGTERM) cancels the job on the \
+            server (you are billed only for the companies delivered so far), then writes every row \
+            it delivered, for up to 15 s, and exits with status 130. A second Ctrl-C stops at \
+            once and prints the `openfunnel rows` command that fetches the rest.
 
             Example:
               openfunnel lookalikes --query "Healthcare companies building with voice AI" \\
@@ -78,7 +80,7 @@ public struct LookalikesCommand: AsyncParsableCommand, Sendable {
 
     public func run() async throws {
         let command = self
-        try await InterruptMonitor.cancellingOnInterrupt { try await command.run(context: .live()) }
+        try await InterruptMonitor.handlingInterrupts { try await command.run(context: $0) }
     }
 
     /// Runs the command against `context`; errors are printed there and end as `ExitCode`.

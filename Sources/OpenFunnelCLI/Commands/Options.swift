@@ -38,8 +38,10 @@ public struct OutputOptions: ParsableArguments, Sendable {
         valueName: "file"))
     public var output: String?
 
-    @Flag(help: "Write rows while the job runs, page by page, instead of once it completes.")
-    public var stream = false
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Write rows as the job delivers them, page by page (the default).",
+        discussion: "--no-stream waits for the job to finish, then reads its pages several at a time."))
+    public var stream = true
 
     public init() {}
 
@@ -52,7 +54,8 @@ public struct OutputOptions: ParsableArguments, Sendable {
         return toStdout && context.stdoutIsTerminal ? .table : .jsonl
     }
 
-    /// Rows go out one by one when streaming or when someone is watching a terminal.
+    /// Rows go out one by one when streaming (so that they reach the file or pipe as they are
+    /// delivered) or when someone is watching a terminal.
     func openOutput(_ context: CLIContext) throws -> RowOutput {
         let toStdout = output == nil || output == "-"
         return try RowOutput(path: output, stdout: context.stdout, flushEachWrite: stream || (toStdout && context.stdoutIsTerminal))

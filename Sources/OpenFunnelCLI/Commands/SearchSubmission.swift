@@ -12,7 +12,8 @@ func runSearch<Kind: CLIJobKind>(
         let output = try outputOptions.openOutput(context)
         let jobs = SearchJobs(api: api, polling: context.polling)
         let session = JobSession<Kind>(
-            format: outputOptions.resolvedFormat(context), streaming: outputOptions.stream, output: output, context: context)
+            format: outputOptions.resolvedFormat(context), streaming: outputOptions.stream, output: output, context: context,
+            baseURL: connection.baseURL)
         try await session.run(announce: true) { try await submit(jobs) }
     } catch {
         throw ErrorReporter.report(error, to: context.stderr)

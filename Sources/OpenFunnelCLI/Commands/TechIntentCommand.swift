@@ -14,8 +14,9 @@ public struct TechIntentCommand: AsyncParsableCommand, Sendable {
             matching posting shows the --activity. Intent columns come flattened in CSV and \
             tables (intent.reason, intent.qualified_job.title, …).
 
-            The API has no cancel for these jobs: Ctrl-C stops reading and keeps the rows written, \
-            but the job runs on to its end on the server.
+            The API has no cancel for these jobs: Ctrl-C writes the rows the job has delivered so \
+            far and exits with status 130, but the job runs on to its end on the server; the \
+            command to fetch the rest is printed.
 
             Example:
               openfunnel tech-intent --tech Snowflake \\
@@ -95,7 +96,7 @@ public struct TechIntentCommand: AsyncParsableCommand, Sendable {
 
     public func run() async throws {
         let command = self
-        try await InterruptMonitor.cancellingOnInterrupt { try await command.run(context: .live()) }
+        try await InterruptMonitor.handlingInterrupts { try await command.run(context: $0) }
     }
 
     /// Runs the command against `context`; errors are printed there and end as `ExitCode`.

@@ -81,6 +81,12 @@ public struct CLIContext: Sendable {
     public var polling: PollingPolicy
     /// How long the cancel request sent after an interrupt may take before the CLI gives up on it.
     public var cancelTimeout: Duration
+    /// How long, after the first interrupt, the CLI keeps reading the rows the job delivered
+    /// before it stops and says what it did not fetch.
+    public var drainDeadline: Duration
+    /// Ctrl-C and SIGTERM as they arrive; the live context's are fed by real signals while a
+    /// search runs.
+    public var interruption: Interruption
 
     public init(
         environment: [String: String],
@@ -91,7 +97,9 @@ public struct CLIContext: Sendable {
         stderrIsTerminal: Bool = false,
         terminalWidth: Int? = nil,
         polling: PollingPolicy = PollingPolicy(),
-        cancelTimeout: Duration = .seconds(15)
+        cancelTimeout: Duration = .seconds(15),
+        drainDeadline: Duration = .seconds(15),
+        interruption: Interruption = Interruption()
     ) {
         self.environment = environment
         self.makeAPI = makeAPI
@@ -102,6 +110,8 @@ public struct CLIContext: Sendable {
         self.terminalWidth = terminalWidth
         self.polling = polling
         self.cancelTimeout = cancelTimeout
+        self.drainDeadline = drainDeadline
+        self.interruption = interruption
     }
 
     /// The name of the environment variable holding the API key.

@@ -8,43 +8,45 @@ import Musl
 import Darwin
 #endif
 
-/// Turns Ctrl-C (SIGINT) into task cancellation while a job runs, so the command can cancel the
-/// job on the server and write what it has instead of dying mid-write.
+/// Turns Ctrl-C (SIGINT) and SIGTERM into ``Interruption`` signals while a job runs, so that the
+/// command can cancel the job on the server and write the rows it delivered instead of dying
+/// mid-write.
 ///
-/// SIGINT's default action is switched off and a dispatch source delivers it instead. The first
-/// interrupt calls `onInterrupt`; a second one, while the command is still cleaning up, ends the
-/// process at once with status 130.
+/// The signals' default action is switched off and dispatch sources deliver them instead. The
+/// job session handles the first two (see ``JobSession``); a third, for a session that does not
+/// answer, ends the process at once with status 130. SIGPIPE is ignored while the monitor runs,
+/// so that a closed pipe is a write error the session reports (and cancels the job for), not a
+/// silent death that leaves the job spending credits.
 final class InterruptMonitor: @unchecked Sendable {
-    private let source: DispatchSourceSignal
-    private let lock = NSLock()
-    private var count = 0
+    static let signals = [SIGINT, SIGTERM]
+    private let sources: [any DispatchSourceSignal]
 
-    init(onInterrupt: @escaping @Sendable () -> Void) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [weak self] in
-            guard let self else { return }
-            let count = self.lock.withLock { self.count += 1; return self.count }
-            if count == 1 {
-                onInterrupt()
-            } else {
-                _exit(130)
+    init(interruption: Interruption) {
+        signal(SIGPIPE, SIG_IGN)
+        sources = Self.signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                interruption.signal()
+                if interruption.count >= 3 { _exit(130) }
             }
+            source.resume()
+            return source
         }
-        source.resume()
     }
 
-    /// Stops listening and gives SIGINT its default action back.
+    /// Stops listening and gives the signals their default actions back.
     func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        for source in sources { source.cancel() }
+        for number in Self.signals + [SIGPIPE] { signal(number, SIG_DFL) }
     }
 
-    /// Runs `body` in a task that Ctrl-C cancels; returns or throws what `body` does.
-    static func cancellingOnInterrupt(_ body: @escaping @Sendable () async throws -> Void) async throws {
-        let task = Task { try await body() }
-        let monitor = InterruptMonitor { task.cancel() }
+    /// Runs `body` against the live context, with Ctrl-C and SIGTERM delivered to its
+    /// ``CLIContext/interruption``; returns or throws what `body` does.
+    static func handlingInterrupts(_ body: @escaping @Sendable (CLIContext) async throws -> Void) async throws {
+        let context = CLIContext.live()
+        let monitor = InterruptMonitor(interruption: context.interruption)
         defer { monitor.stop() }
-        try await task.value
+        try await body(context)
     }
 }

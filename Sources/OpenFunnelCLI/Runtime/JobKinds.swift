@@ -43,3 +43,8 @@ extension JobKind {
     /// commands the CLI suggests.
     var flag: String { self == .lookalike ? "" : " --kind \(rawValue)" }
 }
+
+extension CLIJobKind {
+    /// Whether the API can cancel jobs of this kind (only lookalike jobs).
+    static var isCancellable: Bool { cliKind == .lookalike }
+}

@@ -25,6 +25,23 @@ final class ProgressReporter: @unchecked Sendable {
     /// The status of the last report.
     var lastStatus: JobStatus? { lock.withLock { last?.status } }
 
+    /// The last report: status and the rows the server says it has processed.
+    var lastProgress: JobProgress? { lock.withLock { last } }
+
+    /// Prints `line` on its own line, above the bar when one is drawn; for what happens while
+    /// the job runs (an interrupt being handled, say).
+    func note(_ line: String) {
+        lock.withLock {
+            if barDrawn {
+                try? sink.write("\r\u{1B}[K" + line + "\n")
+                barDrawn = false
+                lastLine = nil
+            } else {
+                try? sink.write(line + "\n")
+            }
+        }
+    }
+
     func update(_ progress: JobProgress) {
         lock.withLock {
             last = progress
