@@ -28,6 +28,16 @@ bench_tools() {  # libyaml, a C compiler, GNU time and (unless timer=loop) hyper
   fi
 }
 
+# The generated client's transport is URLSession, and FoundationNetworking links libcurl: linked
+# statically (--static-swift-stdlib) the linker needs `-lcurl`, which only libcurl's development
+# package provides (Debian's runtime package libcurl4 has no libcurl.so). Without it the drain
+# bench fails with "undefined reference to curl_multi_setopt".
+bench_networking_tools() {
+  [ ${#link_flags[@]} -eq 0 ] && return 0
+  pkg-config --exists libcurl 2>/dev/null || apt_install libcurl4-openssl-dev \
+    || die "could not install libcurl4-openssl-dev (FoundationNetworking's static link needs libcurl)"
+}
+
 # ---------------------------------------------------------------- measuring
 now_us() {  # sets now (microseconds; bash 5's EPOCHREALTIME, which needs no process)
   if [ -n "${EPOCHREALTIME:-}" ]; then now=${EPOCHREALTIME/[.,]/}; else now=$(( $(date +%s%N) / 1000 )); fi

@@ -226,6 +226,7 @@ fi
 if section 4; then
   echo
   # The job layer against the fake server over real HTTP: one page at a time is the reference.
+  bench_networking_tools
   (cd "$root" && swift build -c release "${link_flags[@]}" --product openfunnel-drain-bench --scratch-path "$scratch") >"$tmp/drain-build.log" 2>&1 \
     || { cat "$tmp/drain-build.log" >&2; exit 1; }
   "$scratch/release/openfunnel-drain-bench"
