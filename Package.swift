@@ -38,10 +38,9 @@ let package = Package(
         .target(name: "GeneratorDriver", dependencies: ["OpenAPIModel", "SwiftCodegen"]),
         .executableTarget(
             name: "openapi-gen",
-            dependencies: [
-                "OpenAPIModel", "SwiftCodegen", "GeneratorDriver",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            // No swift-argument-parser: a consumer that builds the generator for the plugins
+            // resolves nothing for it.
+            dependencies: ["OpenAPIModel", "SwiftCodegen", "GeneratorDriver"]
         ),
         .target(name: "OpenAPIGenRuntime", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(name: "OpenFunnel", dependencies: ["OpenAPIGenRuntime"], path: "Generated/OpenFunnel"),

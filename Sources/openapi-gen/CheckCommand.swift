@@ -1,13 +1,16 @@
-import ArgumentParser
 import GeneratorDriver
 
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Exit 1 with a diff if the output folder no longer matches what the spec generates.",
-        discussion: "Run it in CI after changing the spec or the generator; `openapi-gen generate` brings the folder up to date.")
+struct CheckCommand {
+    static let name = "check"
+    static let abstract = "Exit 1 with a diff if the output folder no longer matches what the spec generates."
+    static let discussion = "Run it in CI after changing the spec or the generator; `openapi-gen generate` brings the folder up to date."
+    static let usage = GenerationOptions.usage(subcommand: name, abstract: abstract, discussion: discussion)
 
-    @OptionGroup var options: GenerationOptions
+    var options: GenerationOptions
+
+    init(arguments: [String]) throws(UsageError) {
+        options = try GenerationOptions(arguments: arguments)
+    }
 
     func run() throws {
         do {

@@ -1,18 +1,21 @@
-import ArgumentParser
 import GeneratorDriver
 
-struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate",
-        abstract: "Generate Swift models, validators and a client from an OpenAPI document.",
-        discussion: """
+struct GenerateCommand {
+    static let name = "generate"
+    static let abstract = "Generate Swift models, validators and a client from an OpenAPI document."
+    static let discussion = """
             Reads openapi-gen.yaml in the current folder (spec, output, module, access, operations); \
             flags override it. Nothing is written unless the whole generation succeeds, files that \
             did not change are left untouched, and generated files the spec no longer produces are \
             deleted.
-            """)
+            """
+    static let usage = GenerationOptions.usage(subcommand: name, abstract: abstract, discussion: discussion)
 
-    @OptionGroup var options: GenerationOptions
+    var options: GenerationOptions
+
+    init(arguments: [String]) throws(UsageError) {
+        options = try GenerationOptions(arguments: arguments)
+    }
 
     func run() throws {
         do throws(DriverError) {

@@ -1,27 +1,50 @@
-import ArgumentParser
 import Foundation
 import GeneratorDriver
 import SwiftCodegen
 
 /// The options `generate` and `check` share: each overrides `openapi-gen.yaml`.
-struct GenerationOptions: ParsableArguments {
-    @Argument(help: "The OpenAPI document (YAML or JSON). Default: `spec:` in the config file.")
+struct GenerationOptions {
+    /// The OpenAPI document; default: `spec:` in the config file.
     var spec: String?
-
-    @Option(name: .long, help: "The configuration file.")
     var config: String = "openapi-gen.yaml"
-
-    @Option(name: [.short, .long], help: "The folder to write Swift files into. Default: `output:` in the config file.")
+    /// Default: `output:` in the config file.
     var output: String?
-
-    @Option(name: .long, help: "The Swift module the files are compiled into (names the API protocol and client). Default: the output folder's name.")
+    /// Default: the output folder's name.
     var module: String?
-
-    @Option(name: .long, help: "Access level of generated declarations: public, package or internal.")
     var access: String?
-
-    @Option(name: .customLong("operation"), help: "Generate only this operationId (repeatable).")
     var operations: [String] = []
+
+    init(arguments words: [String]) throws(UsageError) {
+        var arguments = CommandArguments(words, valueOptions: ["--config", "-o", "--output", "--module", "--access", "--operation"])
+        config = try arguments.value("--config") ?? config
+        output = try arguments.value("--output", "-o")
+        module = try arguments.value("--module")
+        access = try arguments.value("--access")
+        operations = try arguments.values("--operation")
+        try arguments.finish(allowedPositionals: 1)
+        spec = arguments.positionals.first
+    }
+
+    static func usage(subcommand: String, abstract: String, discussion: String) -> String {
+        """
+        OVERVIEW: \(abstract)
+
+        \(discussion)
+
+        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...]
+
+        ARGUMENTS:
+          <spec>                The OpenAPI document (YAML or JSON). Default: `spec:` in the config file.
+
+        OPTIONS:
+          --config <file>       The configuration file (default: openapi-gen.yaml).
+          -o, --output <dir>    The folder to write Swift files into. Default: `output:` in the config file.
+          --module <name>       The Swift module the files are compiled into (names the API protocol and
+                                client). Default: the output folder's name.
+          --access <level>      Access level of generated declarations: public, package or internal.
+          --operation <id>      Generate only this operationId (repeatable).
+        """
+    }
 
     /// Config file, then flags. The config file may be absent only when the flags say everything.
     func settings() throws(DriverError) -> GenerationSettings {

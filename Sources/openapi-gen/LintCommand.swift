@@ -1,20 +1,33 @@
-import ArgumentParser
 import Foundation
 import OpenAPIModel
 
 /// `openapi-gen lint SPEC`: loads a document with every file it references and reports each
 /// problem as `FILE:LINE:COLUMN: severity: message`.
-struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
-        abstract: "Check an OpenAPI document and the files it references, reporting every problem with its location."
-    )
+struct LintCommand {
+    static let name = "lint"
+    static let abstract = "Check an OpenAPI document and the files it references, reporting every problem with its location."
+    static let usage = """
+        OVERVIEW: \(abstract)
 
-    @Argument(help: "The OpenAPI document (YAML or JSON).")
+        USAGE: openapi-gen lint <spec> [--quiet]
+
+        ARGUMENTS:
+          <spec>     The OpenAPI document (YAML or JSON).
+
+        OPTIONS:
+          --quiet    Print only the diagnostics, without the summary line.
+        """
+
     var spec: String
-
-    @Flag(help: "Print only the diagnostics, without the summary line.")
     var quiet = false
+
+    init(arguments: [String]) throws(UsageError) {
+        var arguments = CommandArguments(arguments, valueOptions: [])
+        quiet = arguments.flag("--quiet")
+        try arguments.finish(allowedPositionals: 1)
+        guard let spec = arguments.positionals.first else { throw UsageError("missing the <spec> argument") }
+        self.spec = spec
+    }
 
     func run() throws {
         let result = DocumentLoader.load(path: spec)
