@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "OpenFunnelJobs", targets: ["OpenFunnelJobs"]),
         .executable(name: "openfunnel", targets: ["openfunnel"]),
         .plugin(name: "GenerateOpenAPI", targets: ["GenerateOpenAPI"]),
+        .plugin(name: "CheckOpenAPI", targets: ["CheckOpenAPI"]),
         .executable(name: "openfunnel-fake-server", targets: ["openfunnel-fake-server"]),
     ],
     dependencies: [
@@ -60,6 +61,12 @@ let package = Package(
             capability: .command(
                 intent: .custom(verb: "generate-openapi", description: "Regenerate Swift code from the OpenAPI spec named in openapi-gen.yaml"),
                 permissions: [.writeToPackageDirectory(reason: "openapi-gen writes the generated Swift files into the package")]),
+            dependencies: ["openapi-gen"]),
+        .plugin(
+            name: "CheckOpenAPI",
+            capability: .command(
+                intent: .custom(verb: "check-openapi", description: "Fail with a diff when the generated Swift code no longer matches openapi-gen.yaml's spec"),
+                permissions: []),
             dependencies: ["openapi-gen"]),
 
         // libFuzzer target over load → generate (`make fuzz`); built without -DFUZZING it replays
