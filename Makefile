@@ -2,6 +2,10 @@
 SWIFT ?= swift
 GEN := .build/debug/openapi-gen
 GEN_RELEASE := .build/release/openapi-gen
+# The nested package with the fake server, the openfunnel CLI, the drain bench and their tests.
+TOOLS := Tools
+# A package that uses this one as a consumer does (its own spec, generated client and plugins).
+CONSUMER := Examples/PetstoreConsumer
 
 .PHONY: deps build generate check lint validate-spec test bench bench-apple corpus demo fuzz clean
 
@@ -15,13 +19,16 @@ deps:
 build: deps
 	$(SWIFT) build --product openapi-gen
 
-# The main job: regenerate Generated/OpenFunnel from spec/openfunnel.yaml (see openapi-gen.yaml).
+# The main job: regenerate Generated/OpenFunnel from spec/openfunnel.yaml (see openapi-gen.yaml),
+# and the example consumer's client from its own openapi-gen.yaml.
 generate: build
 	$(GEN) generate
+	cd $(CONSUMER) && $(CURDIR)/$(GEN) generate
 
 # Drift check: fails with a diff when Generated/ no longer matches spec/ and the generator.
 check: build
 	$(GEN) check
+	cd $(CONSUMER) && $(CURDIR)/$(GEN) check
 
 lint: build
 	$(GEN) lint spec/openfunnel.yaml
@@ -29,10 +36,15 @@ lint: build
 validate-spec: deps
 	openapi-spec-validator spec/openfunnel.yaml
 
+# Both packages' tests, then the example consumer from a clean build folder: what it resolves,
+# its tests, and the plugins run from its folder (Scripts/check-consumer.sh).
 test: deps validate-spec build
 	$(GEN) lint spec/openfunnel.yaml
 	$(GEN) check
+	cd $(CONSUMER) && $(CURDIR)/$(GEN) check
 	$(SWIFT) test
+	$(SWIFT) test --package-path $(TOOLS)
+	Scripts/check-consumer.sh
 
 bench: deps
 	Scripts/bench.sh
@@ -54,4 +66,4 @@ fuzz: deps
 	Scripts/fuzz.sh
 
 clean:
-	rm -rf .build .build-corpus .build-bench .build-apple .build-fuzz .build-fuzz-replay
+	rm -rf .build .build-corpus .build-bench .build-apple .build-fuzz .build-fuzz-replay $(TOOLS)/.build $(CONSUMER)/.build

@@ -5,6 +5,13 @@ import PackageDescription
 //   CYAML (libyaml) → YAMLTree (nodes with marks) → OpenAPIModel (typed document, $ref resolution)
 //   → SwiftCodegen (declarations → text) → openapi-gen (CLI).
 // Generated code depends only on Foundation and OpenAPIGenRuntime.
+//
+// What a consumer builds lives here, and depends on swift-log alone (the runtime's logging): SwiftPM
+// resolves every `dependencies:` entry of a dependency's root manifest, whether or not the consumer
+// uses it. The fake server, the `openfunnel` CLI, the drain bench and the tests that need them are
+// in the nested package Tools/ (FlyingFox, swift-argument-parser), which depends on this one by path.
+// Examples/PetstoreConsumer is a consumer; `make test` checks what it resolves.
+
 // Golden outputs of the generator (Tests/Fixtures → Tests/Reference), each compiled as its own
 // module so that a golden that doesn't compile fails the build.
 let goldenModules = ["GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenEnums", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenParameters"]
@@ -17,15 +24,11 @@ let package = Package(
         .library(name: "OpenAPIGenRuntime", targets: ["OpenAPIGenRuntime"]),
         .library(name: "OpenFunnel", targets: ["OpenFunnel"]),
         .library(name: "OpenFunnelJobs", targets: ["OpenFunnelJobs"]),
-        .executable(name: "openfunnel", targets: ["openfunnel"]),
         .plugin(name: "GenerateOpenAPI", targets: ["GenerateOpenAPI"]),
         .plugin(name: "CheckOpenAPI", targets: ["CheckOpenAPI"]),
-        .executable(name: "openfunnel-fake-server", targets: ["openfunnel-fake-server"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -47,15 +50,6 @@ let package = Package(
         .target(name: "OpenFunnel", dependencies: ["OpenAPIGenRuntime"], path: "Generated/OpenFunnel"),
         // Hand-written on top of the generated module: job polling, row streams, cancellation.
         .target(name: "OpenFunnelJobs", dependencies: ["OpenFunnel"]),
-        // A fake OpenFunnel over real HTTP (FlyingFox) for tests, benchmarks and `make demo`.
-        .target(name: "OpenFunnelFakeServer", dependencies: ["OpenFunnel", .product(name: "FlyingFox", package: "FlyingFox")]),
-        .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
-        .executableTarget(name: "openfunnel-drain-bench", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
-        // The `openfunnel` command line: its logic in a library so tests can drive it.
-        .target(name: "OpenFunnelCLI", dependencies: [
-            "OpenFunnelJobs", "OpenFunnel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "openfunnel", dependencies: ["OpenFunnelCLI"]),
         .plugin(
             name: "GenerateOpenAPI",
             capability: .command(
@@ -81,8 +75,6 @@ let package = Package(
         .target(name: "ClientTestSupport", dependencies: ["OpenAPIGenRuntime"], path: "Tests/ClientTestSupport"),
         .testTarget(name: "OpenFunnelTests", dependencies: ["OpenFunnel", "ClientTestSupport"]),
         .testTarget(name: "OpenFunnelJobsTests", dependencies: ["OpenFunnelJobs", "OpenFunnel"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
-        .testTarget(name: "OpenFunnelCLITests", dependencies: ["OpenFunnelCLI", "OpenFunnelFakeServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -227,9 +227,10 @@ if section 4; then
   echo
   # The job layer against the fake server over real HTTP: one page at a time is the reference.
   bench_networking_tools
-  (cd "$root" && swift build -c release "${link_flags[@]}" --product openfunnel-drain-bench --scratch-path "$scratch") >"$tmp/drain-build.log" 2>&1 \
-    || { cat "$tmp/drain-build.log" >&2; exit 1; }
-  "$scratch/release/openfunnel-drain-bench"
+  # It lives in the nested package Tools/, built in a scratch folder of its own.
+  (cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openfunnel-drain-bench --scratch-path "$scratch/tools") \
+    >"$tmp/drain-build.log" 2>&1 || { cat "$tmp/drain-build.log" >&2; exit 1; }
+  "$scratch/tools/release/openfunnel-drain-bench"
 fi
 # ---------------------------------------------------------------- 5. large document
 # One run per command (each takes seconds, so its wall time is steady enough); the documents are

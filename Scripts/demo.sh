@@ -4,9 +4,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-swift build --product openfunnel-fake-server >/dev/null
-swift build --product openfunnel >/dev/null
-bin=$(swift build --show-bin-path)
+# Both live in the nested package Tools/ (they need FlyingFox and swift-argument-parser).
+swift build --package-path Tools --product openfunnel-fake-server >/dev/null
+swift build --package-path Tools --product openfunnel >/dev/null
+bin=$(swift build --package-path Tools --show-bin-path)
 log=$(mktemp)
 "$bin/openfunnel-fake-server" --page-interval-ms 40 >"$log" 2>&1 &
 server=$!
