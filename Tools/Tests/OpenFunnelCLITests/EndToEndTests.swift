@@ -63,7 +63,8 @@ import Testing
     }
 
     @Test func interruptingCancelsTheJobAndWritesEveryRowItDelivered() async throws {
-        try await withServer(FakeServerConfiguration(pageInterval: .milliseconds(40))) { server, url in
+        // 50 pages at 200 ms: the job still runs when the interrupt comes, however loaded the machine.
+        try await withServer(FakeServerConfiguration(pageInterval: .milliseconds(200))) { server, url in
             let (stdout, stderr) = (MemorySink(), MemorySink())
             var context = liveContext(stdout: stdout, stderr: stderr)
             let interruption = Interruption()
