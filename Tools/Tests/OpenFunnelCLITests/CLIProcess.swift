@@ -63,6 +63,20 @@ final class CLIProcess: @unchecked Sendable {
     /// Set once the test has closed standard output.
     var readsNothingMore = false
 
+    /// Waits for the first bytes on standard output, then closes it: `openfunnel … | head -1`.
+    /// The read blocks, so it runs on a thread of its own, not on one the other tests' tasks need.
+    func closeStdoutAfterFirstRead() async throws {
+        let handle = outputPipe.fileHandleForReading
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                _ = handle.availableData
+                continuation.resume()
+            }
+        }
+        readsNothingMore = true
+        try handle.close()
+    }
+
     /// The `openfunnel` executable next to the test bundle: SwiftPM builds every product of the
     /// package into the same folder before it runs the tests.
     static func binary() throws -> URL {

@@ -9,8 +9,9 @@ import Glibc
 
 /// Real signals to the real `openfunnel` executable, running against the fake server over HTTP:
 /// whenever the interrupt comes, every row the server delivered ends up written, and the
-/// server's own count agrees.
-@Suite struct SignalTests {
+/// server's own count agrees. One process at a time: each is a whole CLI, and the suites running
+/// beside these have timing of their own.
+@Suite(.serialized) struct SignalTests {
     private let key = "signal-key"
 
     @Test func sigtermWhilePendingCancelsTheJobBeforeItStarts() async throws {
@@ -108,10 +109,7 @@ import Glibc
         try await withServer(FakeServerConfiguration(pageInterval: .milliseconds(500))) { server, url, _ in
             let cli = try CLIProcess(
                 ["lookalikes", "--query", "q", "--limit", "3000", "--format", "csv", "--base-url", url.absoluteString], readsStdout: false)
-            // `openfunnel … | head -1`: one read, then the reader goes away.
-            _ = cli.outputPipe.fileHandleForReading.availableData
-            cli.readsNothingMore = true
-            try cli.outputPipe.fileHandleForReading.close()
+            try await cli.closeStdoutAfterFirstRead()
             #expect(await cli.exitStatus() == 1)
             let id = try jobID(cli)
             #expect(cli.stderr.text.contains("error: cannot write rows to standard output: Broken pipe\n"), "\(cli.stderr.text)")
