@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Part of `make test`: Examples/PetstoreConsumer, a package that depends on this one as a consumer
-# does, built from a clean build folder. Checks that it resolves only this package and swift-log
+# does, built from a clean build folder and a clean dependency cache (nothing resolved earlier
+# can leak in). Checks that it resolves only this package and swift-log
 # (the runtime's one dependency), that its tests pass, and that the plugins work from its folder:
 # `swift package check-openapi` passes on the committed code and fails with a diff once a
 # generated file is edited. The plugins build the generator there, which must add no dependency.
@@ -9,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 consumer="$root/Examples/PetstoreConsumer"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/openapi-gen-consumer.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
-spm() { command swift "$1" --package-path "$consumer" --scratch-path "$scratch/build" "${@:2}"; }
+spm() { command swift "$1" --package-path "$consumer" --scratch-path "$scratch/build" --cache-path "$scratch/cache" "${@:2}"; }
 die() { echo "check-consumer: $*" >&2; exit 1; }
 
 # What the consumer resolves: the identities of every package in its graph but itself.
