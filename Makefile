@@ -30,6 +30,7 @@ validate-spec: deps
 	openapi-spec-validator spec/openfunnel.yaml
 
 test: deps validate-spec build
+	python3 Scripts/json-schema-suite.py --check
 	$(GEN) lint spec/openfunnel.yaml
 	$(GEN) check
 	$(SWIFT) test
