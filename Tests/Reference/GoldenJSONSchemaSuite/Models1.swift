@@ -194,10 +194,10 @@ public struct G0006: Codable, Hashable, Sendable {
 }
 
 public struct G0007: Codable, Hashable, Sendable {
-    public var value: [String: [String: JSONValue]?]
+    public var value: [String: JSONValue?]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: [String: JSONValue]?]) {
+    public init(value: [String: JSONValue?]) {
         self.value = value
     }
 
@@ -284,11 +284,11 @@ public struct G0011: Codable, Hashable, Sendable {
 
     public struct Value5: Codable, Hashable, Sendable {
         public var foo: String
-        public var baz: [String: JSONValue]?
+        public var baz: JSONValue?
         public var bar: Int
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String, baz: [String: JSONValue]? = nil, bar: Int) {
+        public init(foo: String, baz: JSONValue? = nil, bar: Int) {
             self.foo = foo
             self.baz = baz
             self.bar = bar
@@ -307,15 +307,11 @@ public struct G0011: Codable, Hashable, Sendable {
 }
 
 public struct G0012: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -324,15 +320,11 @@ public struct G0012: Codable, Hashable, Sendable {
 }
 
 public struct G0013: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -341,15 +333,11 @@ public struct G0013: Codable, Hashable, Sendable {
 }
 
 public struct G0014: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -358,15 +346,11 @@ public struct G0014: Codable, Hashable, Sendable {
 }
 
 public struct G0015: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -388,15 +372,11 @@ public struct G0016: Codable, Hashable, Sendable {
 }
 
 public struct G0017: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -405,15 +385,11 @@ public struct G0017: Codable, Hashable, Sendable {
 }
 
 public struct G0018: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -422,15 +398,11 @@ public struct G0018: Codable, Hashable, Sendable {
 }
 
 public struct G0019: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {

@@ -148,15 +148,11 @@ public struct G0138: Codable, Hashable, Sendable {
 }
 
 public struct G0139: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -397,10 +393,10 @@ public struct G0154: Codable, Hashable, Sendable {
 }
 
 public struct G0155: Codable, Hashable, Sendable {
-    public var value: [[String: JSONValue]?]
+    public var value: [JSONValue?]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [[String: JSONValue]?]) {
+    public init(value: [JSONValue?]) {
         self.value = value
     }
 
@@ -1568,10 +1564,10 @@ public struct G0217: Codable, Hashable, Sendable {
 }
 
 public struct G0218: Codable, Hashable, Sendable {
-    public var value: [String: [String: JSONValue]?]
+    public var value: [String: JSONValue?]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: [String: JSONValue]?]) {
+    public init(value: [String: JSONValue?]) {
         self.value = value
     }
 
@@ -1620,10 +1616,10 @@ public struct G0221: Codable, Hashable, Sendable {
 }
 
 public struct G0222: Codable, Hashable, Sendable {
-    public var value: [Int]
+    public var value: [JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Int]) {
+    public init(value: [JSONValue]) {
         self.value = value
     }
 
@@ -1815,10 +1811,10 @@ public struct G0228: Codable, Hashable, Sendable {
     }
 
     public struct Value5: Codable, Hashable, Sendable {
-        public var foo: [String: JSONValue]?
+        public var foo: JSONValue?
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [String: JSONValue]? = nil) {
+        public init(foo: JSONValue? = nil) {
             self.foo = foo
         }
 

@@ -541,10 +541,10 @@ public struct G0282: Codable, Hashable, Sendable {
 }
 
 public struct G0283: Codable, Hashable, Sendable {
-    public var value: [String: JSONValue]?
+    public var value: JSONValue?
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]? = nil) {
+    public init(value: JSONValue? = nil) {
         self.value = value
     }
 
@@ -736,10 +736,10 @@ public struct G0291: Codable, Hashable, Sendable {
 }
 
 public struct G0292: Codable, Hashable, Sendable {
-    public var value: [String]
+    public var value: [JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String]) {
+    public init(value: [JSONValue]) {
         self.value = value
     }
 
@@ -840,15 +840,11 @@ public struct G0297: Codable, Hashable, Sendable {
 }
 
 public struct G0298: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -935,10 +931,10 @@ public struct G0300: Codable, Hashable, Sendable {
 }
 
 public struct G0301: Codable, Hashable, Sendable {
-    public var value: [String]
+    public var value: [JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String]) {
+    public init(value: [JSONValue]) {
         self.value = value
     }
 
@@ -948,10 +944,10 @@ public struct G0301: Codable, Hashable, Sendable {
 }
 
 public struct G0302: Codable, Hashable, Sendable {
-    public var value: [String]
+    public var value: [JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String]) {
+    public init(value: [JSONValue]) {
         self.value = value
     }
 
@@ -1013,15 +1009,11 @@ public struct G0306: Codable, Hashable, Sendable {
 }
 
 public struct G0307: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -1038,10 +1030,10 @@ public struct G0308: Codable, Hashable, Sendable {
     }
 
     public struct Value5: Codable, Hashable, Sendable {
-        public var foo: [String]?
+        public var foo: [JSONValue]?
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [String]? = nil) {
+        public init(foo: [JSONValue]? = nil) {
             self.foo = foo
         }
 
@@ -1069,15 +1061,11 @@ public struct G0309: Codable, Hashable, Sendable {
 }
 
 public struct G0310: Codable, Hashable, Sendable {
-    public var value: Value5
+    public var value: JSONValue
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: JSONValue) {
         self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public init() {}
     }
 
     enum CodingKeys: String, CodingKey {
@@ -2244,10 +2232,10 @@ public struct G0353: Codable, Hashable, Sendable {
 }
 
 public struct G0354: Codable, Hashable, Sendable {
-    public var value: [String: [String: JSONValue]?]
+    public var value: [String: JSONValue?]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: [String: JSONValue]?]) {
+    public init(value: [String: JSONValue?]) {
         self.value = value
     }
 
@@ -2413,10 +2401,10 @@ public struct G0361: Codable, Hashable, Sendable {
 }
 
 public struct G0362: Codable, Hashable, Sendable {
-    public var value: [Bool]
+    public var value: [JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Bool]) {
+    public init(value: [JSONValue]) {
         self.value = value
     }
 
@@ -2452,10 +2440,10 @@ public struct G0364: Codable, Hashable, Sendable {
 }
 
 public struct G0365: Codable, Hashable, Sendable {
-    public var value: [Bool]
+    public var value: [JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Bool]) {
+    public init(value: [JSONValue]) {
         self.value = value
     }
 

@@ -130,6 +130,8 @@ public struct Bar2: Codable, Hashable, Sendable {
     }
 }
 
+public typealias NumberList = GenericList
+public typealias StringList = GenericList
 public typealias DefaultItemType = JSONValue
 
 public struct GenericList: Codable, Hashable, Sendable {
@@ -145,6 +147,7 @@ public struct GenericList: Codable, Hashable, Sendable {
     }
 }
 
+public typealias Start = Thingy
 public typealias Thingy = String
 public typealias True = JSONValue
 public typealias False = JSONValue

@@ -5,15 +5,21 @@ import Foundation
 import OpenAPIGenRuntime
 
 extension G0001.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s1, at: "")
+    }
 }
 
 extension G0001: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0002: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s2, at: "value")
+    }
 }
 
 extension G0003.Value5: Validatable {
@@ -45,19 +51,31 @@ extension G0006: Validatable {
 }
 
 extension G0007: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.values(self.value, at: "value") { v, value in
+            if let value {
+                v.schema(value, JSONSchemas.s3, at: "")
+            }
+        }
+    }
 }
 
 extension G0008: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s4, at: "value")
+    }
 }
 
 extension G0009.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s5, at: "")
+    }
 }
 
 extension G0009: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0010.Value5: Validatable {
@@ -69,81 +87,77 @@ extension G0010: Validatable {
 }
 
 extension G0011.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let baz = self.baz {
+            v.schema(baz, JSONSchemas.s3, at: "baz")
+        }
+    }
 }
 
 extension G0011: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0012.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0012: Validatable {
     public func validate(into v: inout Validator) {
         v.nested(self.value, at: "value")
     }
 }
 
-extension G0013.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+extension G0012: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s6, at: "value")
+    }
 }
 
 extension G0013: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0014.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s7, at: "value")
+    }
 }
 
 extension G0014: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0015.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s8, at: "value")
+    }
 }
 
 extension G0015: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s9, at: "value")
+    }
 }
 
 extension G0016: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0017.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s10, at: "value")
+    }
 }
 
 extension G0017: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0018.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s11, at: "value")
+    }
 }
 
 extension G0018: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0019.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s12, at: "value")
+    }
 }
 
 extension G0019: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s13, at: "value")
+    }
 }
 
 extension G0020: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s14, at: "value")
+    }
 }
 
 extension G0021: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s15, at: "value")
+    }
 }
 
 extension G0022: Validatable {
@@ -163,7 +177,9 @@ extension G0025: Validatable {
 }
 
 extension G0026.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s16, at: "")
+    }
 }
 
 extension G0026: Validatable {
@@ -173,7 +189,9 @@ extension G0026: Validatable {
 }
 
 extension G0027.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s17, at: "")
+    }
 }
 
 extension G0027: Validatable {
@@ -191,19 +209,27 @@ extension G0028: Validatable {
 }
 
 extension G0029.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s18, at: "")
+    }
 }
 
 extension G0029: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0030.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s19, at: "")
+    }
 }
 
 extension G0030: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0031.Value5.Option1: Validatable {
@@ -231,7 +257,9 @@ extension G0032: Validatable {
 }
 
 extension G0033: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s20, at: "value")
+    }
 }
 
 extension G0034: Validatable {
@@ -239,63 +267,93 @@ extension G0034: Validatable {
 }
 
 extension G0035: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s21, at: "value")
+    }
 }
 
 extension G0036: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s22, at: "value")
+    }
 }
 
 extension G0037: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s23, at: "value")
+    }
 }
 
 extension G0038: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s24, at: "value")
+    }
 }
 
 extension G0039: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s25, at: "value")
+    }
 }
 
 extension G0040: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s26, at: "value")
+    }
 }
 
 extension G0041: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s27, at: "value")
+    }
 }
 
 extension G0042: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s28, at: "value")
+    }
 }
 
 extension G0043: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s29, at: "value")
+    }
 }
 
 extension G0044: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s30, at: "value")
+    }
 }
 
 extension G0045: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s31, at: "value")
+    }
 }
 
 extension G0046: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s32, at: "value")
+    }
 }
 
 extension G0047: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s33, at: "value")
+    }
 }
 
 extension G0048: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s34, at: "value")
+    }
 }
 
 extension G0049: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s35, at: "value")
+    }
 }
 
 extension G0050: Validatable {
@@ -317,34 +375,45 @@ extension G0052: Validatable {
 }
 
 extension G0053: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s36, at: "value")
+    }
 }
 
 extension G0054: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s37, at: "value")
+    }
 }
 
 extension G0055: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s38, at: "value")
+    }
 }
 
 extension G0056: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s39, at: "value")
+    }
 }
 
 extension G0057: Validatable {
     public func validate(into v: inout Validator) {
-        v.each(self.value, at: "value") { v, item in
-        }
+        v.schema(self.value, JSONSchemas.s40, at: "value")
     }
 }
 
 extension G0058: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s41, at: "value")
+    }
 }
 
 extension G0059: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s42, at: "value")
+    }
 }
 
 extension G0060: Validatable {
@@ -396,39 +465,57 @@ extension G0066: Validatable {
 }
 
 extension G0068: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s43, at: "value")
+    }
 }
 
 extension G0069: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s44, at: "value")
+    }
 }
 
 extension G0070: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s45, at: "value")
+    }
 }
 
 extension G0071: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s46, at: "value")
+    }
 }
 
 extension G0072: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s47, at: "value")
+    }
 }
 
 extension G0073: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s48, at: "value")
+    }
 }
 
 extension G0074: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s49, at: "value")
+    }
 }
 
 extension G0075.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s50, at: "")
+    }
 }
 
 extension G0075: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0076: Validatable {
@@ -472,19 +559,29 @@ extension G0086: Validatable {
 }
 
 extension G0087: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s51, at: "value")
+    }
 }
 
 extension G0088: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s52, at: "value")
+    }
 }
 
 extension G0094.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let `false` = self.`false` {
+            v.schema(`false`, JSONSchemas.s21, at: "false")
+        }
+    }
 }
 
 extension G0094: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0095.Value5: Validatable {
@@ -496,7 +593,9 @@ extension G0095: Validatable {
 }
 
 extension G0096: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s53, at: "value")
+    }
 }
 
 extension G0097: Validatable {
@@ -504,7 +603,9 @@ extension G0097: Validatable {
 }
 
 extension G0098: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s54, at: "value")
+    }
 }
 
 extension G0099: Validatable {
@@ -524,19 +625,27 @@ extension G0101: Validatable {
 }
 
 extension G0102: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s55, at: "value")
+    }
 }
 
 extension G0103: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s56, at: "value")
+    }
 }
 
 extension G0104: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s57, at: "value")
+    }
 }
 
 extension G0105: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s58, at: "value")
+    }
 }
 
 extension G0106: Validatable {
@@ -544,7 +653,9 @@ extension G0106: Validatable {
 }
 
 extension G0107: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s59, at: "value")
+    }
 }
 
 extension G0108: Validatable {
@@ -552,7 +663,9 @@ extension G0108: Validatable {
 }
 
 extension G0109: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s60, at: "value")
+    }
 }
 
 extension G0110: Validatable {
@@ -560,15 +673,21 @@ extension G0110: Validatable {
 }
 
 extension G0111: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s61, at: "value")
+    }
 }
 
 extension G0112: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s62, at: "value")
+    }
 }
 
 extension G0113: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s63, at: "value")
+    }
 }
 
 extension G0114: Validatable {
@@ -648,55 +767,75 @@ extension G0132: Validatable {
 }
 
 extension G0133: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s64, at: "value")
+    }
 }
 
 extension G0134: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s65, at: "value")
+    }
 }
 
 extension G0135: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s66, at: "value")
+    }
 }
 
 extension G0136: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s67, at: "value")
+    }
 }
 
 extension G0137: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s68, at: "value")
+    }
 }
 
 extension G0138: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0139.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s69, at: "value")
+    }
 }
 
 extension G0139: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s70, at: "value")
+    }
 }
 
 extension G0140: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s71, at: "value")
+    }
 }
 
 extension G0141: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s72, at: "value")
+    }
 }
 
 extension G0142: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s73, at: "value")
+    }
 }
 
 extension G0143: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s74, at: "value")
+    }
 }
 
 extension G0144: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s75, at: "value")
+    }
 }
 
 extension G0145.Value5: Validatable {
@@ -716,11 +855,17 @@ extension G0147: Validatable {
 }
 
 extension G0148: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.each(self.value, at: "value") { v, item in
+            v.schema(item, JSONSchemas.s21, at: "")
+        }
+    }
 }
 
 extension G0149: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s76, at: "value")
+    }
 }
 
 extension G0150: Validatable {
@@ -728,7 +873,9 @@ extension G0150: Validatable {
 }
 
 extension G0151: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s77, at: "value")
+    }
 }
 
 extension G0152: Validatable {
@@ -736,147 +883,223 @@ extension G0152: Validatable {
 }
 
 extension G0153: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s78, at: "value")
+    }
 }
 
 extension G0154: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s79, at: "value")
+    }
 }
 
 extension G0155: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.each(self.value, at: "value") { v, item in
+            if let item {
+                v.schema(item, JSONSchemas.s3, at: "")
+            }
+        }
+    }
 }
 
 extension G0156: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s80, at: "value")
+    }
 }
 
 extension G0157: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s81, at: "value")
+    }
 }
 
 extension G0158: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s81, at: "value")
+    }
 }
 
 extension G0159: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s82, at: "value")
+    }
 }
 
 extension G0160: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s83, at: "value")
+    }
 }
 
 extension G0161: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s84, at: "value")
+    }
 }
 
 extension G0162: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s84, at: "value")
+    }
 }
 
 extension G0163: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s85, at: "value")
+    }
 }
 
 extension G0164: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s85, at: "value")
+    }
 }
 
 extension G0165: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s86, at: "value")
+    }
 }
 
 extension G0166: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s86, at: "value")
+    }
 }
 
 extension G0167: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s87, at: "value")
+    }
 }
 
 extension G0168: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s88, at: "value")
+    }
 }
 
 extension G0169: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s89, at: "value")
+    }
 }
 
 extension G0170: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s90, at: "value")
+    }
 }
 
 extension G0171: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s91, at: "value")
+    }
 }
 
 extension G0172: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s92, at: "value")
+    }
 }
 
 extension G0173: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s92, at: "value")
+    }
 }
 
 extension G0174: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s93, at: "value")
+    }
 }
 
 extension G0175: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s94, at: "value")
+    }
 }
 
 extension G0176: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s95, at: "value")
+    }
 }
 
 extension G0177: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s96, at: "value")
+    }
 }
 
 extension G0178: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s97, at: "value")
+    }
 }
 
 extension G0179: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s97, at: "value")
+    }
 }
 
 extension G0180: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s98, at: "value")
+    }
 }
 
 extension G0181: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s98, at: "value")
+    }
 }
 
 extension G0182: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s99, at: "value")
+    }
 }
 
 extension G0183: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s99, at: "value")
+    }
 }
 
 extension G0184: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s100, at: "value")
+    }
 }
 
 extension G0185: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s101, at: "value")
+    }
 }
 
 extension G0186: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s102, at: "value")
+    }
 }
 
 extension G0187: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s103, at: "value")
+    }
 }
 
 extension G0188: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s104, at: "value")
+    }
 }
 
 extension G0189: Validatable {
@@ -892,47 +1115,71 @@ extension G0190: Validatable {
 }
 
 extension G0191: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s105, at: "value")
+    }
 }
 
 extension G0192: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s106, at: "value")
+    }
 }
 
 extension G0193: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s107, at: "value")
+    }
 }
 
 extension G0194.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let foo = self.foo {
+            v.schema(foo, JSONSchemas.s108, at: "foo")
+        }
+    }
 }
 
 extension G0194: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0195: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s108, at: "value")
+    }
 }
 
 extension G0196: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s109, at: "value")
+    }
 }
 
 extension G0197: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s110, at: "value")
+    }
 }
 
 extension G0198: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s111, at: "value")
+    }
 }
 
 extension G0199: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s112, at: "value")
+    }
 }
 
 extension G0200.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s113, at: "")
+    }
 }
 
 extension G0200: Validatable {
@@ -942,7 +1189,9 @@ extension G0200: Validatable {
 }
 
 extension G0201.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s114, at: "")
+    }
 }
 
 extension G0201: Validatable {
@@ -952,35 +1201,51 @@ extension G0201: Validatable {
 }
 
 extension G0202.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s115, at: "")
+    }
 }
 
 extension G0202: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0203.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s116, at: "")
+    }
 }
 
 extension G0203: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0204.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s117, at: "")
+    }
 }
 
 extension G0204: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0205.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s118, at: "")
+    }
 }
 
 extension G0205: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0206.Value5.Option1: Validatable {
@@ -992,5 +1257,51 @@ extension G0206.Value5.Option2: Validatable {
 }
 
 extension G0206.Value5: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s119, at: "")
+    }
+}
+
+extension G0206: Validatable {
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
+}
+
+extension G0207.Value5: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s120, at: "")
+    }
+}
+
+extension G0207: Validatable {
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
+}
+
+extension G0208.Value5: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s121, at: "")
+    }
+}
+
+extension G0208: Validatable {
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
+}
+
+extension G0209.Value5.Option1: Validatable {
     public func validate(into v: inout Validator) {}
+}
+
+extension G0209.Value5.Option2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension G0209.Value5: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s122, at: "")
+    }
 }

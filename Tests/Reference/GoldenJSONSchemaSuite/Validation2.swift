@@ -4,52 +4,28 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension G0206: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0207.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0207: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0208.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0208: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0209.Value5.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0209.Value5.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0209.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
 extension G0209: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0210: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s123, at: "value")
+    }
 }
 
 extension G0211: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s124, at: "value")
+    }
 }
 
 extension G0212: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s125, at: "value")
+    }
 }
 
 extension G0213: Validatable {
@@ -61,43 +37,63 @@ extension G0213: Validatable {
 }
 
 extension G0214: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s126, at: "value")
+    }
 }
 
 extension G0215: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s127, at: "value")
+    }
 }
 
 extension G0216: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s128, at: "value")
+    }
 }
 
 extension G0217: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s129, at: "value")
+    }
 }
 
 extension G0218: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s130, at: "value")
+    }
 }
 
 extension G0219: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s131, at: "value")
+    }
 }
 
 extension G0220: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s132, at: "value")
+    }
 }
 
 extension G0221: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s133, at: "value")
+    }
 }
 
 extension G0222: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s134, at: "value")
+    }
 }
 
 extension G0223: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s135, at: "value")
+    }
 }
 
 extension G0224.Value5: Validatable {
@@ -110,9 +106,7 @@ extension G0224: Validatable {
 
 extension G0225.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.count(foo.count, min: nil, max: 3, at: "foo")
-        }
+        v.schema(self, JSONSchemas.s136, at: "")
     }
 }
 
@@ -123,11 +117,17 @@ extension G0225: Validatable {
 }
 
 extension G0226.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let bar = self.bar {
+            v.schema(bar, JSONSchemas.s21, at: "bar")
+        }
+    }
 }
 
 extension G0226: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0227.Value5: Validatable {
@@ -139,11 +139,17 @@ extension G0227: Validatable {
 }
 
 extension G0228.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let foo = self.foo {
+            v.schema(foo, JSONSchemas.s3, at: "foo")
+        }
+    }
 }
 
 extension G0228: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0229.Value5.ToString: Validatable {
@@ -159,35 +165,51 @@ extension G0229: Validatable {
 }
 
 extension G0230: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s137, at: "value")
+    }
 }
 
 extension G0231: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s138, at: "value")
+    }
 }
 
 extension G0232: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s139, at: "value")
+    }
 }
 
 extension G0233: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s140, at: "value")
+    }
 }
 
 extension G0234: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s141, at: "value")
+    }
 }
 
 extension G0235: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s142, at: "value")
+    }
 }
 
 extension G0236.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s143, at: "")
+    }
 }
 
 extension G0236: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0237.Value5: Validatable {
@@ -199,7 +221,9 @@ extension G0237: Validatable {
 }
 
 extension G0238: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s144, at: "value")
+    }
 }
 
 extension G0239.Value5: Validatable {
@@ -245,7 +269,9 @@ extension G0245: Validatable {
 }
 
 extension G0246: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s21, at: "value")
+    }
 }
 
 extension G0247.Value5: Validatable {
@@ -265,11 +291,15 @@ extension G0248: Validatable {
 }
 
 extension G0249: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s145, at: "value")
+    }
 }
 
 extension G0250: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s146, at: "value")
+    }
 }
 
 extension G0253: Validatable {
@@ -277,11 +307,15 @@ extension G0253: Validatable {
 }
 
 extension G0254: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s147, at: "value")
+    }
 }
 
 extension G0255: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s147, at: "value")
+    }
 }
 
 extension G0256: Validatable {
@@ -403,11 +437,15 @@ extension G0274: Validatable {
 }
 
 extension G0275: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s148, at: "value")
+    }
 }
 
 extension G0276: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s149, at: "value")
+    }
 }
 
 extension G0277: Validatable {
@@ -435,7 +473,11 @@ extension G0282: Validatable {
 }
 
 extension G0283: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let value = self.value {
+            v.schema(value, JSONSchemas.s3, at: "value")
+        }
+    }
 }
 
 extension G0284.Value5: Validatable {
@@ -467,283 +509,387 @@ extension G0287: Validatable {
 }
 
 extension G0288: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s150, at: "value")
+    }
 }
 
 extension G0289: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s151, at: "value")
+    }
 }
 
 extension G0290: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s152, at: "value")
+    }
 }
 
 extension G0291: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s153, at: "value")
+    }
 }
 
 extension G0292: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s154, at: "value")
+    }
 }
 
 extension G0293: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s155, at: "value")
+    }
 }
 
 extension G0294: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s156, at: "value")
+    }
 }
 
 extension G0295: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s157, at: "value")
+    }
 }
 
 extension G0296.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s158, at: "")
+    }
 }
 
 extension G0296: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0297: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0298.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s159, at: "value")
+    }
 }
 
 extension G0298: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s160, at: "value")
+    }
 }
 
 extension G0299.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s161, at: "")
+    }
 }
 
 extension G0299: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0300.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s162, at: "")
+    }
 }
 
 extension G0300: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.each(self.value, at: "value") { v, item in
-            v.allowed(item, ["foo"], at: "")
-        }
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.each(self.value, at: "value") { v, item in
-            v.allowed(item, ["foo"], at: "")
-        }
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0303: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s165, at: "value")
+    }
 }
 
 extension G0304: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s166, at: "value")
+    }
 }
 
 extension G0305: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s166, at: "value")
+    }
 }
 
 extension G0306: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0307.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
 extension G0307: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s167, at: "value")
+    }
 }
 
 extension G0308.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0308: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0309: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0310.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0310: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0311: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0312: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0313: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0314: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0315: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0316: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0317: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.values(self.value, at: "value") { v, value in
-            v.length(value, min: 3, max: nil, at: "")
+        if let foo = self.foo {
+            v.schema(foo, JSONSchemas.s154, at: "foo")
         }
     }
 }
 
+extension G0308: Validatable {
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
+}
+
+extension G0309: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s168, at: "value")
+    }
+}
+
+extension G0310: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s169, at: "value")
+    }
+}
+
+extension G0311: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s170, at: "value")
+    }
+}
+
+extension G0312: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s171, at: "value")
+    }
+}
+
+extension G0313: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s151, at: "value")
+    }
+}
+
+extension G0314: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s172, at: "value")
+    }
+}
+
+extension G0315: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s173, at: "value")
+    }
+}
+
+extension G0316: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s174, at: "value")
+    }
+}
+
+extension G0317: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s175, at: "value")
+    }
+}
+
+extension G0318: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s176, at: "value")
+    }
+}
+
 extension G0319: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s145, at: "value")
+    }
 }
 
 extension G0320.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s177, at: "")
+    }
 }
 
 extension G0320: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0321: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s178, at: "value")
+    }
 }
 
 extension G0322.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s179, at: "")
+    }
 }
 
 extension G0322: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0323.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s180, at: "")
+    }
 }
 
 extension G0323: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0324.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s181, at: "")
+    }
 }
 
 extension G0324: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0325.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s182, at: "")
+    }
 }
 
 extension G0325: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0326.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s183, at: "")
+    }
 }
 
 extension G0326: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0327.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s184, at: "")
+    }
 }
 
 extension G0327: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0328.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s185, at: "")
+    }
 }
 
 extension G0328: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0329.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s186, at: "")
+    }
 }
 
 extension G0329: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0330.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s187, at: "")
+    }
 }
 
 extension G0330: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0331: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s188, at: "value")
+    }
 }
 
 extension G0332: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s189, at: "value")
+    }
 }
 
 extension G0333: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s190, at: "value")
+    }
 }
 
 extension G0334.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s191, at: "")
+    }
 }
 
 extension G0334: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0335.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s192, at: "")
+    }
 }
 
 extension G0335: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0336: Validatable {
@@ -759,79 +905,119 @@ extension G0338: Validatable {
 }
 
 extension G0339.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s193, at: "")
+    }
 }
 
 extension G0339: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0340.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s194, at: "")
+    }
 }
 
 extension G0340: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0341.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s195, at: "")
+    }
 }
 
 extension G0341: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0342.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s196, at: "")
+    }
 }
 
 extension G0342: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0343.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s197, at: "")
+    }
 }
 
 extension G0343: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0344.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s198, at: "")
+    }
 }
 
 extension G0344: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0345.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s199, at: "")
+    }
 }
 
 extension G0345: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0346.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s200, at: "")
+    }
 }
 
 extension G0346: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0347.Value5.Foo8: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s201, at: "")
+    }
 }
 
 extension G0347.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let foo = self.foo {
+            v.nested(foo, at: "foo")
+        }
+    }
 }
 
 extension G0347: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0348.Value5: Validatable {
@@ -851,19 +1037,27 @@ extension G0349: Validatable {
 }
 
 extension G0350.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s202, at: "")
+    }
 }
 
 extension G0350: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0351.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s203, at: "")
+    }
 }
 
 extension G0351: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0352.Value5.Option2: Validatable {
@@ -871,35 +1065,51 @@ extension G0352.Value5.Option2: Validatable {
 }
 
 extension G0352.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s204, at: "")
+    }
 }
 
 extension G0352: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0353: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s145, at: "value")
+    }
 }
 
 extension G0354: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s205, at: "value")
+    }
 }
 
 extension G0355: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s206, at: "value")
+    }
 }
 
 extension G0356: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s207, at: "value")
+    }
 }
 
 extension G0357.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s208, at: "")
+    }
 }
 
 extension G0357: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0358.Value5.Foo8: Validatable {
@@ -907,42 +1117,56 @@ extension G0358.Value5.Foo8: Validatable {
 }
 
 extension G0358.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s209, at: "")
+    }
 }
 
 extension G0358: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0359.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s210, at: "")
+    }
 }
 
 extension G0359: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0360.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s211, at: "")
+    }
 }
 
 extension G0360: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0361: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s212, at: "value")
+    }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.unique(self.value, at: "value")
+        v.schema(self.value, JSONSchemas.s213, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.unique(self.value, at: "value")
+        v.schema(self.value, JSONSchemas.s214, at: "value")
     }
 }
 
@@ -951,11 +1175,15 @@ extension G0364: Validatable {
 }
 
 extension G0365: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s215, at: "value")
+    }
 }
 
 extension G0366: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s216, at: "value")
+    }
 }
 
 extension Extended: Validatable {
@@ -983,7 +1211,9 @@ extension Item: Validatable {
 }
 
 extension Value: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s143, at: "")
+    }
 }
 
 extension Node: Validatable {
@@ -999,5 +1229,51 @@ extension Value3: Validatable {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
+    }
+}
+
+extension Bar12: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Bar13: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Value4: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s202, at: "")
+    }
+}
+
+extension One: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Two: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Two2.Option1: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Two2.Option2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Two2: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s217, at: "")
+    }
+}
+
+extension One2.Option2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension One2: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s218, at: "")
     }
 }
