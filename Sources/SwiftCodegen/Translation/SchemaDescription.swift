@@ -17,8 +17,10 @@ struct SchemaDescription {
         (target.file.rawValue == 0 ? "" : "\(target.file.rawValue)") + "#" + target.pointer.fragment.dropFirst()
     }
 
-    /// `schema` as JSON text.
-    mutating func json(_ schema: Schema) -> String {
+    /// `schema` as JSON text. `shallow` writes the schemas of `properties` (its own and its
+    /// allOf parts') as `true`: for a struct, whose properties its typed checks cover, the
+    /// names are what `additionalProperties: false` and `unevaluatedProperties` need.
+    mutating func json(_ schema: Schema, shallow: Bool = false) -> String {
         if let flag = schema.booleanSchema { return flag ? "true" : "false" }
         var members: [(String, String)] = []
         if let ref = schema.ref {
@@ -45,7 +47,11 @@ struct SchemaDescription {
         if let contains = schema.contains { members.append(("contains", json(contains.value))) }
         if let n = schema.minContains { members.append(("minContains", String(n))) }
         if let n = schema.maxContains { members.append(("maxContains", String(n))) }
-        if !schema.properties.isEmpty { members.append(("properties", map(schema.properties))) }
+        if !schema.properties.isEmpty {
+            members.append(("properties", shallow
+                ? "{" + schema.properties.keys.map { Self.string($0) + ":true" }.joined(separator: ",") + "}"
+                : map(schema.properties)))
+        }
         if !schema.required.isEmpty { members.append(("required", "[" + schema.required.map(Self.string).joined(separator: ",") + "]")) }
         if !schema.patternProperties.isEmpty { members.append(("patternProperties", map(schema.patternProperties))) }
         if let extra = schema.additionalProperties { members.append(("additionalProperties", additional(extra))) }
@@ -58,7 +64,7 @@ struct SchemaDescription {
             }.joined(separator: ",") + "}"))
         }
         if !schema.dependentSchemas.isEmpty { members.append(("dependentSchemas", map(schema.dependentSchemas))) }
-        if !schema.allOf.isEmpty { members.append(("allOf", list(schema.allOf))) }
+        if !schema.allOf.isEmpty { members.append(("allOf", "[" + schema.allOf.map { json($0, shallow: shallow) }.joined(separator: ",") + "]")) }
         if !schema.anyOf.isEmpty { members.append(("anyOf", list(schema.anyOf))) }
         if !schema.oneOf.isEmpty { members.append(("oneOf", list(schema.oneOf))) }
         if let not = schema.not { members.append(("not", json(not.value))) }

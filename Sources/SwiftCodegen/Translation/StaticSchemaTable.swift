@@ -16,9 +16,9 @@ struct StaticSchemaTable {
 
 extension TranslationContext {
     /// The expression naming the description of `schema`, written into the namespace.
-    func staticSchema(_ schema: Schema) -> String {
+    func staticSchema(_ schema: Schema, shallow: Bool = false) -> String {
         var description = SchemaDescription()
-        let text = description.json(schema)
+        let text = description.json(schema, shallow: shallow)
         enqueue(description.references)
         let namespace = staticSchemaNamespace()
         if let name = staticSchemas.checked[text] { return namespace + "." + name }

@@ -5,16 +5,15 @@ extension TranslationContext {
     /// The validator for a struct: each property's constraints, optional ones only when present.
     ///
     /// A struct whose schema says more than its properties (`additionalProperties: false`,
-    /// `patternProperties`, `not`, a `oneOf` beside them, …) is checked as a whole against the
-    /// schema's description instead, which covers the properties too.
+    /// `patternProperties`, `not`, a `oneOf` beside them, …) is also checked as a whole against
+    /// the schema's description, its properties' schemas left out (the typed checks cover them).
     func structValidator(_ qualifiedName: String, properties: [StructPlan.Property],
                          flat: (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?),
                          schema: Schema) -> ValidatorExtension {
         var lines: [String] = []
         var patterns: [(name: String, source: String)] = []
         if needsStaticCheck(schema) {
-            lines.append("v.schema(self, \(staticSchema(schema)), at: \"\")")
-            return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
+            lines.append("v.schema(self, \(staticSchema(schema, shallow: true)), at: \"\")")
         }
         for p in properties {
             let key = SwiftNames.stringLiteral(p.wireName)

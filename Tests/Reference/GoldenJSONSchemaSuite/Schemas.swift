@@ -7,11 +7,11 @@ import OpenAPIGenRuntime
 /// JSON Schemas, as the spec writes them, of values their Swift types cannot check on their own;
 /// `Validator.schema(_:_:at:)` checks a value against one.
 enum JSONSchemas {
-    static let s1 = StaticSchema(#"{"properties":{"foo":{},"bar":{}},"patternProperties":{"^v":{}},"additionalProperties":false}"#)
+    static let s1 = StaticSchema(#"{"properties":{"foo":true,"bar":true},"patternProperties":{"^v":{}},"additionalProperties":false}"#)
     static let s2 = StaticSchema(#"{"patternProperties":{"^á":{}},"additionalProperties":false}"#)
     static let s3 = StaticSchema(#"{"type":"null"}"#)
     static let s4 = StaticSchema(#"{"additionalProperties":{"type":"number"},"propertyNames":{"maxLength":5}}"#)
-    static let s5 = StaticSchema(#"{"properties":{"foo2":{}},"additionalProperties":false,"dependentSchemas":{"foo":{},"foo2":{"properties":{"bar":{}}}}}"#)
+    static let s5 = StaticSchema(#"{"properties":{"foo2":true},"additionalProperties":false,"dependentSchemas":{"foo":{},"foo2":{"properties":{"bar":{}}}}}"#)
     static let s6 = StaticSchema(#"{"allOf":[{"maximum":30},{"minimum":20}]}"#)
     static let s7 = StaticSchema(#"{"allOf":[true,true]}"#)
     static let s8 = StaticSchema(#"{"allOf":[true,false]}"#)
@@ -56,7 +56,7 @@ enum JSONSchemas {
     static let s47 = StaticSchema(#"{"dependentSchemas":{"bar":{"properties":{"foo":{"type":"integer"},"bar":{"type":"integer"}}}}}"#)
     static let s48 = StaticSchema(#"{"dependentSchemas":{"foo":true,"bar":false}}"#)
     static let s49 = StaticSchema(#"{"dependentSchemas":{"foo\tbar":{"minProperties":4},"foo'bar":{"required":["foo\"bar"]}}}"#)
-    static let s50 = StaticSchema(#"{"properties":{"foo":{}},"dependentSchemas":{"foo":{"properties":{"bar":{}},"additionalProperties":false}}}"#)
+    static let s50 = StaticSchema(#"{"properties":{"foo":true},"dependentSchemas":{"foo":{"properties":{"bar":{}},"additionalProperties":false}}}"#)
     static let s51 = StaticSchema(##"{"if":{"properties":{"kindOfList":{"const":"numbers"}},"required":["kindOfList"]},"then":{"$ref":"#/components/schemas/G0087/properties/value/$defs/numberList"},"else":{"$ref":"#/components/schemas/G0087/properties/value/$defs/stringList"}}"##, refs: { JSONSchemas.reference($0) })
     static let s52 = StaticSchema(##"{"if":{},"then":{"$ref":"#/components/schemas/G0088/properties/value/$defs/start"}}"##, refs: { JSONSchemas.reference($0) })
     static let s53 = StaticSchema(#"{"maxLength":3}"#)
@@ -142,14 +142,14 @@ enum JSONSchemas {
     static let s133 = StaticSchema(#"{"prefixItems":[true,false]}"#)
     static let s134 = StaticSchema(#"{"prefixItems":[{"type":"integer"}]}"#)
     static let s135 = StaticSchema(#"{"prefixItems":[{"type":"null"}]}"#)
-    static let s136 = StaticSchema(#"{"properties":{"foo":{"type":"array","maxItems":3},"bar":{"type":"array"}},"patternProperties":{"f.o":{"minItems":2}},"additionalProperties":{"type":"integer"}}"#)
+    static let s136 = StaticSchema(#"{"properties":{"foo":true,"bar":true},"patternProperties":{"f.o":{"minItems":2}},"additionalProperties":{"type":"integer"}}"#)
     static let s137 = StaticSchema(#"{"propertyNames":{"maxLength":3}}"#)
     static let s138 = StaticSchema(#"{"propertyNames":{"pattern":"^a+$"}}"#)
     static let s139 = StaticSchema(#"{"propertyNames":true}"#)
     static let s140 = StaticSchema(#"{"propertyNames":false}"#)
     static let s141 = StaticSchema(#"{"propertyNames":{"const":"foo"}}"#)
     static let s142 = StaticSchema(#"{"propertyNames":{"enum":["foo","bar"]}}"#)
-    static let s143 = StaticSchema(##"{"properties":{"foo":{"$ref":"#/components/schemas/G0236/properties/value"}},"additionalProperties":false}"##, refs: { JSONSchemas.reference($0) })
+    static let s143 = StaticSchema(#"{"properties":{"foo":true},"additionalProperties":false}"#)
     static let s144 = StaticSchema(##"{"prefixItems":[{"type":"integer"},{"$ref":"#/components/schemas/G0238/properties/value/prefixItems/0"}]}"##, refs: { JSONSchemas.reference($0) })
     static let s145 = StaticSchema(#"{"unevaluatedProperties":false}"#)
     static let s146 = StaticSchema(##"{"enum":[{"$ref":"#/components/schemas/G0250/properties/value/$defs/a_string"}]}"##, refs: { JSONSchemas.reference($0) })
@@ -183,61 +183,57 @@ enum JSONSchemas {
     static let s174 = StaticSchema(#"{"prefixItems":[{"prefixItems":[true,{"type":"string"}]}],"unevaluatedItems":false}"#)
     static let s175 = StaticSchema(#"{"unevaluatedProperties":true}"#)
     static let s176 = StaticSchema(#"{"unevaluatedProperties":{"type":"string","minLength":3}}"#)
-    static let s177 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}"#)
+    static let s177 = StaticSchema(#"{"properties":{"foo":true},"unevaluatedProperties":false}"#)
     static let s178 = StaticSchema(#"{"patternProperties":{"^foo":{"type":"string"}},"unevaluatedProperties":false}"#)
-    static let s179 = StaticSchema(#"{"type":"object","properties":{"foo":{"type":"string"}},"additionalProperties":true,"unevaluatedProperties":false}"#)
-    static let s180 = StaticSchema(#"{"type":"object","properties":{"foo":{"type":"string"}},"additionalProperties":{"type":"string"},"unevaluatedProperties":false}"#)
-    static let s181 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[{"properties":{"bar":{"type":"string"}}}],"unevaluatedProperties":false}"#)
-    static let s182 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[{"patternProperties":{"^bar":{"type":"string"}}}],"unevaluatedProperties":false}"#)
-    static let s183 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[{"additionalProperties":true}],"unevaluatedProperties":false}"#)
-    static let s184 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":{"type":"string","maxLength":2}}"#)
-    static let s185 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"anyOf":[{"properties":{"bar":{"const":"bar"}},"required":["bar"]},{"properties":{"baz":{"const":"baz"}},"required":["baz"]},{"properties":{"quux":{"const":"quux"}},"required":["quux"]}],"unevaluatedProperties":false}"#)
-    static let s186 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"oneOf":[{"properties":{"bar":{"const":"bar"}},"required":["bar"]},{"properties":{"baz":{"const":"baz"}},"required":["baz"]}],"unevaluatedProperties":false}"#)
-    static let s187 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"not":{"not":{"properties":{"bar":{"const":"bar"}},"required":["bar"]}},"unevaluatedProperties":false}"#)
+    static let s179 = StaticSchema(#"{"type":"object","properties":{"foo":true},"additionalProperties":true,"unevaluatedProperties":false}"#)
+    static let s180 = StaticSchema(#"{"type":"object","properties":{"foo":true},"additionalProperties":{"type":"string"},"unevaluatedProperties":false}"#)
+    static let s181 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"properties":{"bar":true}}],"unevaluatedProperties":false}"#)
+    static let s182 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"patternProperties":{"^bar":{"type":"string"}}}],"unevaluatedProperties":false}"#)
+    static let s183 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"additionalProperties":true}],"unevaluatedProperties":false}"#)
+    static let s184 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":{"type":"string","maxLength":2}}"#)
+    static let s185 = StaticSchema(#"{"properties":{"foo":true},"anyOf":[{"properties":{"bar":{"const":"bar"}},"required":["bar"]},{"properties":{"baz":{"const":"baz"}},"required":["baz"]},{"properties":{"quux":{"const":"quux"}},"required":["quux"]}],"unevaluatedProperties":false}"#)
+    static let s186 = StaticSchema(#"{"properties":{"foo":true},"oneOf":[{"properties":{"bar":{"const":"bar"}},"required":["bar"]},{"properties":{"baz":{"const":"baz"}},"required":["baz"]}],"unevaluatedProperties":false}"#)
+    static let s187 = StaticSchema(#"{"properties":{"foo":true},"not":{"not":{"properties":{"bar":{"const":"bar"}},"required":["bar"]}},"unevaluatedProperties":false}"#)
     static let s188 = StaticSchema(#"{"if":{"properties":{"foo":{"const":"then"}},"required":["foo"]},"then":{"properties":{"bar":{"type":"string"}},"required":["bar"]},"else":{"properties":{"baz":{"type":"string"}},"required":["baz"]},"unevaluatedProperties":false}"#)
     static let s189 = StaticSchema(#"{"if":{"properties":{"foo":{"const":"then"}},"required":["foo"]},"else":{"properties":{"baz":{"type":"string"}},"required":["baz"]},"unevaluatedProperties":false}"#)
     static let s190 = StaticSchema(#"{"if":{"properties":{"foo":{"const":"then"}},"required":["foo"]},"then":{"properties":{"bar":{"type":"string"}},"required":["bar"]},"unevaluatedProperties":false}"#)
-    static let s191 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"dependentSchemas":{"foo":{"properties":{"bar":{"const":"bar"}},"required":["bar"]}},"unevaluatedProperties":false}"#)
-    static let s192 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[true],"unevaluatedProperties":false}"#)
+    static let s191 = StaticSchema(#"{"properties":{"foo":true},"dependentSchemas":{"foo":{"properties":{"bar":{"const":"bar"}},"required":["bar"]}},"unevaluatedProperties":false}"#)
+    static let s192 = StaticSchema(#"{"properties":{"foo":true},"allOf":[true],"unevaluatedProperties":false}"#)
     static let s193 = StaticSchema(#"{"allOf":[{"properties":{"foo":true}},{"unevaluatedProperties":false}]}"#)
     static let s194 = StaticSchema(#"{"allOf":[{"unevaluatedProperties":false},{"properties":{"foo":true}}]}"#)
-    static let s195 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":false}"#)
-    static let s196 = StaticSchema(#"{"allOf":[{"properties":{"foo":{"type":"string"}},"unevaluatedProperties":true}],"unevaluatedProperties":false}"#)
-    static let s197 = StaticSchema(#"{"properties":{"foo":{"type":"string"}},"allOf":[{"unevaluatedProperties":false}],"unevaluatedProperties":true}"#)
-    static let s198 = StaticSchema(#"{"allOf":[{"properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}],"unevaluatedProperties":true}"#)
-    static let s199 = StaticSchema(#"{"allOf":[{"properties":{"foo":{"type":"string"}},"unevaluatedProperties":true},{"unevaluatedProperties":false}]}"#)
-    static let s200 = StaticSchema(#"{"allOf":[{"unevaluatedProperties":true},{"properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}]}"#)
-    static let s201 = StaticSchema(#"{"properties":{"bar":{"type":"string"}},"unevaluatedProperties":false}"#)
-    static let s202 = StaticSchema(##"{"properties":{"x":{"$ref":"#/components/schemas/G0350/properties/value"}},"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
+    static let s195 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":false}"#)
+    static let s196 = StaticSchema(#"{"allOf":[{"properties":{"foo":true},"unevaluatedProperties":true}],"unevaluatedProperties":false}"#)
+    static let s197 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"unevaluatedProperties":false}],"unevaluatedProperties":true}"#)
+    static let s198 = StaticSchema(#"{"allOf":[{"properties":{"foo":true},"unevaluatedProperties":false}],"unevaluatedProperties":true}"#)
+    static let s199 = StaticSchema(#"{"allOf":[{"properties":{"foo":true},"unevaluatedProperties":true},{"unevaluatedProperties":false}]}"#)
+    static let s200 = StaticSchema(#"{"allOf":[{"unevaluatedProperties":true},{"properties":{"foo":true},"unevaluatedProperties":false}]}"#)
+    static let s201 = StaticSchema(#"{"properties":{"bar":true},"unevaluatedProperties":false}"#)
+    static let s202 = StaticSchema(#"{"properties":{"x":true},"unevaluatedProperties":false}"#)
     static let s203 = StaticSchema(##"{"allOf":[{"$ref":"#/components/schemas/G0351/properties/value/$defs/one"},{"properties":{"b":true}},{"oneOf":[{"$ref":"#/components/schemas/G0351/properties/value/$defs/two"},{"properties":{"y":true},"required":["y"]}]}],"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
     static let s204 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/one"},{"properties":{"a":true},"required":["a"]}],"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
     static let s205 = StaticSchema(#"{"unevaluatedProperties":{"type":"null"}}"#)
     static let s206 = StaticSchema(#"{"propertyNames":{"maxLength":1},"unevaluatedProperties":{"type":"number"}}"#)
     static let s207 = StaticSchema(#"{"if":{"patternProperties":{"foo":{"type":"string"}}},"unevaluatedProperties":false}"#)
-    static let s208 = StaticSchema(#"{"properties":{"foo2":{}},"dependentSchemas":{"foo":{},"foo2":{"properties":{"bar":{}}}},"unevaluatedProperties":false}"#)
-    static let s209 = StaticSchema(#"{"properties":{"foo":{"properties":{"bar":{"type":"string"}}}},"unevaluatedProperties":false}"#)
-    static let s210 = StaticSchema(#"{"properties":{"foo":{"patternProperties":{"^bar$":{"type":"string"}}}},"unevaluatedProperties":false}"#)
-    static let s211 = StaticSchema(#"{"properties":{"foo":{"additionalProperties":{"type":"string"}}},"unevaluatedProperties":false}"#)
-    static let s212 = StaticSchema(#"{"uniqueItems":true}"#)
-    static let s213 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"uniqueItems":true}"#)
-    static let s214 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"items":false,"uniqueItems":true}"#)
-    static let s215 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}]}"#)
-    static let s216 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"items":false}"#)
-    static let s217 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
-    static let s218 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
+    static let s208 = StaticSchema(#"{"properties":{"foo2":true},"dependentSchemas":{"foo":{},"foo2":{"properties":{"bar":{}}}},"unevaluatedProperties":false}"#)
+    static let s209 = StaticSchema(#"{"patternProperties":{"^bar$":{"type":"string"}}}"#)
+    static let s210 = StaticSchema(#"{"uniqueItems":true}"#)
+    static let s211 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"uniqueItems":true}"#)
+    static let s212 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"items":false,"uniqueItems":true}"#)
+    static let s213 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}]}"#)
+    static let s214 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"items":false}"#)
+    static let s215 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
+    static let s216 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
     static let r1 = StaticSchema(##"{"properties":{"list":{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}"##, refs: { JSONSchemas.reference($0) })
     static let r2 = StaticSchema(##"{"properties":{"list":{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}"##, refs: { JSONSchemas.reference($0) })
     static let r3 = StaticSchema(#"{"type":"string"}"#)
     static let r4 = StaticSchema(##"{"type":"array","prefixItems":[{"$ref":"#/components/schemas/G0149/properties/value/$defs/sub-item"},{"$ref":"#/components/schemas/G0149/properties/value/$defs/sub-item"}],"items":false}"##, refs: { JSONSchemas.reference($0) })
-    static let r5 = StaticSchema(##"{"properties":{"foo":{"$ref":"#/components/schemas/G0236/properties/value"}},"additionalProperties":false}"##, refs: { JSONSchemas.reference($0) })
-    static let r6 = StaticSchema(#"{"type":"integer"}"#)
-    static let r7 = StaticSchema(##"{"properties":{"x":{"$ref":"#/components/schemas/G0350/properties/value"}},"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
-    static let r8 = StaticSchema(#"{"properties":{"a":true}}"#)
-    static let r9 = StaticSchema(#"{"properties":{"x":true},"required":["x"]}"#)
-    static let r10 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
-    static let r11 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
-    static let r12 = StaticSchema(#"{}"#)
-    static let r13 = StaticSchema(#"{"type":"object","required":["foo"]}"#)
+    static let r5 = StaticSchema(#"{"type":"integer"}"#)
+    static let r6 = StaticSchema(#"{"properties":{"a":true}}"#)
+    static let r7 = StaticSchema(#"{"properties":{"x":true},"required":["x"]}"#)
+    static let r8 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
+    static let r9 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
+    static let r10 = StaticSchema(#"{}"#)
+    static let r11 = StaticSchema(#"{"type":"object","required":["foo"]}"#)
 
     static func reference(_ name: String) -> StaticSchema? {
         switch name {
@@ -245,15 +241,13 @@ enum JSONSchemas {
         case "#/components/schemas/G0087/properties/value/$defs/stringList": r2
         case "#/components/schemas/G0088/properties/value/$defs/start": r3
         case "#/components/schemas/G0149/properties/value/$defs/item": r4
-        case "#/components/schemas/G0236/properties/value": r5
-        case "#/components/schemas/G0238/properties/value/prefixItems/0": r6
-        case "#/components/schemas/G0350/properties/value": r7
-        case "#/components/schemas/G0351/properties/value/$defs/one": r8
-        case "#/components/schemas/G0351/properties/value/$defs/two": r9
-        case "#/components/schemas/G0352/properties/value/$defs/one": r10
-        case "#/components/schemas/G0352/properties/value/$defs/two": r11
-        case "#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType": r12
-        case "#/components/schemas/G0149/properties/value/$defs/sub-item": r13
+        case "#/components/schemas/G0238/properties/value/prefixItems/0": r5
+        case "#/components/schemas/G0351/properties/value/$defs/one": r6
+        case "#/components/schemas/G0351/properties/value/$defs/two": r7
+        case "#/components/schemas/G0352/properties/value/$defs/one": r8
+        case "#/components/schemas/G0352/properties/value/$defs/two": r9
+        case "#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType": r10
+        case "#/components/schemas/G0149/properties/value/$defs/sub-item": r11
         default: nil
         }
     }

@@ -107,6 +107,9 @@ extension G0224: Validatable {
 extension G0225.Value5: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s136, at: "")
+        if let foo = self.foo {
+            v.count(foo.count, min: nil, max: 3, at: "foo")
+        }
     }
 }
 
@@ -203,6 +206,9 @@ extension G0235: Validatable {
 extension G0236.Value5: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s143, at: "")
+        if let foo = self.foo {
+            v.nested(foo, at: "foo")
+        }
     }
 }
 
@@ -1039,6 +1045,9 @@ extension G0349: Validatable {
 extension G0350.Value5: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s202, at: "")
+        if let x = self.x {
+            v.nested(x, at: "x")
+        }
     }
 }
 
@@ -1118,7 +1127,7 @@ extension G0358.Value5.Foo8: Validatable {
 
 extension G0358.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s209, at: "")
+        v.schema(self, JSONSchemas.s177, at: "")
     }
 }
 
@@ -1130,7 +1139,10 @@ extension G0358: Validatable {
 
 extension G0359.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s210, at: "")
+        v.schema(self, JSONSchemas.s177, at: "")
+        if let foo = self.foo {
+            v.schema(foo, JSONSchemas.s209, at: "foo")
+        }
     }
 }
 
@@ -1142,7 +1154,7 @@ extension G0359: Validatable {
 
 extension G0360.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s177, at: "")
     }
 }
 
@@ -1154,19 +1166,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s212, at: "value")
+        v.schema(self.value, JSONSchemas.s210, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s213, at: "value")
+        v.schema(self.value, JSONSchemas.s211, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s214, at: "value")
+        v.schema(self.value, JSONSchemas.s212, at: "value")
     }
 }
 
@@ -1176,13 +1188,13 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s215, at: "value")
+        v.schema(self.value, JSONSchemas.s213, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s216, at: "value")
+        v.schema(self.value, JSONSchemas.s214, at: "value")
     }
 }
 
@@ -1213,6 +1225,9 @@ extension Item: Validatable {
 extension Value: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s143, at: "")
+        if let foo = self.foo {
+            v.nested(foo, at: "foo")
+        }
     }
 }
 
@@ -1243,6 +1258,9 @@ extension Bar13: Validatable {
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s202, at: "")
+        if let x = self.x {
+            v.nested(x, at: "x")
+        }
     }
 }
 
@@ -1264,7 +1282,7 @@ extension Two2.Option2: Validatable {
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s217, at: "")
+        v.schema(self, JSONSchemas.s215, at: "")
     }
 }
 
@@ -1274,6 +1292,6 @@ extension One2.Option2: Validatable {
 
 extension One2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s218, at: "")
+        v.schema(self, JSONSchemas.s216, at: "")
     }
 }

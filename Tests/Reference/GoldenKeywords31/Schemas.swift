@@ -7,10 +7,10 @@ import OpenAPIGenRuntime
 /// JSON Schemas, as the spec writes them, of values their Swift types cannot check on their own;
 /// `Validator.schema(_:_:at:)` checks a value against one.
 enum JSONSchemas {
-    static let s1 = StaticSchema(#"{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":false}"#)
-    static let s2 = StaticSchema(#"{"type":"object","properties":{"a":{"type":"string"}},"unevaluatedProperties":{"type":"integer"}}"#)
-    static let s3 = StaticSchema(#"{"type":"object","properties":{"method":{"type":"string"},"card":{"type":"string"}},"if":{"properties":{"method":{"const":"card"}}},"then":{"required":["card"]},"else":{}}"#)
-    static let s4 = StaticSchema(#"{"type":"object","properties":{"name":{"type":"string"},"address":{"type":"string"}},"dependentRequired":{"address":["name"]},"dependentSchemas":{"name":{"properties":{"nickname":{"type":"string"}}}}}"#)
+    static let s1 = StaticSchema(#"{"type":"object","properties":{"a":true},"unevaluatedProperties":false}"#)
+    static let s2 = StaticSchema(#"{"type":"object","properties":{"a":true},"unevaluatedProperties":{"type":"integer"}}"#)
+    static let s3 = StaticSchema(#"{"type":"object","properties":{"method":true,"card":true},"if":{"properties":{"method":{"const":"card"}}},"then":{"required":["card"]},"else":{}}"#)
+    static let s4 = StaticSchema(#"{"type":"object","properties":{"name":true,"address":true},"dependentRequired":{"address":["name"]},"dependentSchemas":{"name":{"properties":{"nickname":{"type":"string"}}}}}"#)
     static let s5 = StaticSchema(#"{"type":"array","prefixItems":[{"type":"number"},{"type":"number"}],"items":false}"#)
     static let s6 = StaticSchema(#"{"type":"array","prefixItems":[{"type":"string"},{"type":"integer"}],"items":false}"#)
     static let s7 = StaticSchema(#"{"type":"array","items":{"type":"string"},"contains":{"const":"primary"},"minContains":1,"maxContains":2,"unevaluatedItems":false}"#)
