@@ -90,7 +90,8 @@ def rebase(schema, base):
             if k in ("$ref", "$dynamicRef") and isinstance(v, str) and v.startswith("#") and not v.startswith("#/components"):
                 fragment = v[1:]
                 v = "#" + base + fragment if fragment == "" or fragment.startswith("/") else v
-            out.append((k, rebase(v, base)))
+            # enum, const and the like hold values, not schemas: a `$ref` member there is data.
+            out.append((k, v if k in ("enum", "const", "default", "examples") else rebase(v, base)))
         return out
     if isinstance(schema, list):
         return [rebase(e, base) for e in schema]

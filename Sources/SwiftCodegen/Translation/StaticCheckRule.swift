@@ -12,7 +12,20 @@ extension TranslationContext {
         let shape = SchemaShaper.shape(schema).shape
         if schema.enumValues != nil || schema.constValue != nil, !enumCovered(schema, shape) { return true }
         switch shape {
-        case .reference, .stringEnum, .integerEnum:
+        case .reference:
+            // Keywords beside a `$ref` apply too (3.1), and the referenced type knows nothing of them.
+            // (A reference reached through `anyOf: [$ref, null]` or a one-part allOf has only the
+            // keywords written beside those.)
+            guard !schema.isPureReference else { return false }
+            var rest = schema
+            rest.ref = nil
+            if schema.ref == nil {
+                rest.allOf = []
+                rest.anyOf = []
+                rest.oneOf = []
+            }
+            return !describesNothing(rest)
+        case .stringEnum, .integerEnum:
             return false
         case .any:
             return !describesNothing(schema)
@@ -24,10 +37,10 @@ extension TranslationContext {
             // Constraints inside allOf/anyOf/oneOf beside the type have no Swift type to hold them.
             return !schema.allOf.isEmpty || composes(schema.anyOf) || composes(schema.oneOf)
         case .array:
-            return !schema.prefixItems.isEmpty
+            return !schema.prefixItems.isEmpty || !schema.allOf.isEmpty || composes(schema.anyOf) || composes(schema.oneOf)
         case .map:
             return !schema.patternProperties.isEmpty || !schema.required.isEmpty || closed(schema)
-                || schema.unevaluatedProperties != nil
+                || schema.unevaluatedProperties != nil || !schema.allOf.isEmpty || composes(schema.anyOf) || composes(schema.oneOf)
         case .object, .allOf:
             if closed(schema) || schema.unevaluatedProperties != nil || !schema.patternProperties.isEmpty { return true }
             if schema.required.contains(where: { schema.properties[$0] == nil }) && schema.allOf.isEmpty && schema.ref == nil { return true }

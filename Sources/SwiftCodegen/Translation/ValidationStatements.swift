@@ -39,9 +39,10 @@ extension TranslationContext {
         let schemas = [shaped.effective] + (shaped.outer.map { [$0] } ?? [])
         // A value whose Swift type misses something its schema states is checked against the
         // schema's description, which covers the typed checks too. Structs and unions do so in
-        // their own validate(); references are checked by their type.
+        // their own validate(); a reference is checked by its type, unless keywords beside it
+        // say more.
         switch shaped.shape {
-        case .reference, .object, .allOf, .union:
+        case .object, .allOf, .union:
             break
         default:
             if schemas.contains(where: needsStaticCheck) {

@@ -551,22 +551,26 @@ extension G0084: Validatable {
 }
 
 extension G0085: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0086: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension G0087: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self.value, JSONSchemas.s51, at: "value")
     }
 }
 
-extension G0088: Validatable {
+extension G0086: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self.value, JSONSchemas.s52, at: "value")
+    }
+}
+
+extension G0087: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s53, at: "value")
+    }
+}
+
+extension G0088: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s54, at: "value")
     }
 }
 
@@ -594,7 +598,7 @@ extension G0095: Validatable {
 
 extension G0096: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s53, at: "value")
+        v.schema(self.value, JSONSchemas.s55, at: "value")
     }
 }
 
@@ -604,7 +608,7 @@ extension G0097: Validatable {
 
 extension G0098: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s54, at: "value")
+        v.schema(self.value, JSONSchemas.s56, at: "value")
     }
 }
 
@@ -626,25 +630,25 @@ extension G0101: Validatable {
 
 extension G0102: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s55, at: "value")
+        v.schema(self.value, JSONSchemas.s57, at: "value")
     }
 }
 
 extension G0103: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s56, at: "value")
+        v.schema(self.value, JSONSchemas.s58, at: "value")
     }
 }
 
 extension G0104: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s57, at: "value")
+        v.schema(self.value, JSONSchemas.s59, at: "value")
     }
 }
 
 extension G0105: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s58, at: "value")
+        v.schema(self.value, JSONSchemas.s60, at: "value")
     }
 }
 
@@ -654,7 +658,7 @@ extension G0106: Validatable {
 
 extension G0107: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s59, at: "value")
+        v.schema(self.value, JSONSchemas.s61, at: "value")
     }
 }
 
@@ -664,7 +668,7 @@ extension G0108: Validatable {
 
 extension G0109: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s60, at: "value")
+        v.schema(self.value, JSONSchemas.s62, at: "value")
     }
 }
 
@@ -674,19 +678,19 @@ extension G0110: Validatable {
 
 extension G0111: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s61, at: "value")
+        v.schema(self.value, JSONSchemas.s63, at: "value")
     }
 }
 
 extension G0112: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s62, at: "value")
+        v.schema(self.value, JSONSchemas.s64, at: "value")
     }
 }
 
 extension G0113: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s63, at: "value")
+        v.schema(self.value, JSONSchemas.s65, at: "value")
     }
 }
 
@@ -768,73 +772,73 @@ extension G0132: Validatable {
 
 extension G0133: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s64, at: "value")
+        v.schema(self.value, JSONSchemas.s66, at: "value")
     }
 }
 
 extension G0134: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s65, at: "value")
+        v.schema(self.value, JSONSchemas.s67, at: "value")
     }
 }
 
 extension G0135: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s66, at: "value")
+        v.schema(self.value, JSONSchemas.s68, at: "value")
     }
 }
 
 extension G0136: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s67, at: "value")
+        v.schema(self.value, JSONSchemas.s69, at: "value")
     }
 }
 
 extension G0137: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s68, at: "value")
+        v.schema(self.value, JSONSchemas.s70, at: "value")
     }
 }
 
 extension G0138: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s69, at: "value")
+        v.schema(self.value, JSONSchemas.s71, at: "value")
     }
 }
 
 extension G0139: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s70, at: "value")
+        v.schema(self.value, JSONSchemas.s72, at: "value")
     }
 }
 
 extension G0140: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s71, at: "value")
+        v.schema(self.value, JSONSchemas.s73, at: "value")
     }
 }
 
 extension G0141: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s72, at: "value")
+        v.schema(self.value, JSONSchemas.s74, at: "value")
     }
 }
 
 extension G0142: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s73, at: "value")
+        v.schema(self.value, JSONSchemas.s75, at: "value")
     }
 }
 
 extension G0143: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s74, at: "value")
+        v.schema(self.value, JSONSchemas.s76, at: "value")
     }
 }
 
 extension G0144: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s75, at: "value")
+        v.schema(self.value, JSONSchemas.s77, at: "value")
     }
 }
 
@@ -864,7 +868,7 @@ extension G0148: Validatable {
 
 extension G0149: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s76, at: "value")
+        v.schema(self.value, JSONSchemas.s78, at: "value")
     }
 }
 
@@ -874,23 +878,25 @@ extension G0150: Validatable {
 
 extension G0151: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s77, at: "value")
+        v.schema(self.value, JSONSchemas.s79, at: "value")
     }
 }
 
 extension G0152: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s80, at: "value")
+    }
 }
 
 extension G0153: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s78, at: "value")
+        v.schema(self.value, JSONSchemas.s81, at: "value")
     }
 }
 
 extension G0154: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s79, at: "value")
+        v.schema(self.value, JSONSchemas.s82, at: "value")
     }
 }
 
@@ -906,199 +912,199 @@ extension G0155: Validatable {
 
 extension G0156: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s80, at: "value")
+        v.schema(self.value, JSONSchemas.s83, at: "value")
     }
 }
 
 extension G0157: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s81, at: "value")
+        v.schema(self.value, JSONSchemas.s84, at: "value")
     }
 }
 
 extension G0158: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s81, at: "value")
+        v.schema(self.value, JSONSchemas.s84, at: "value")
     }
 }
 
 extension G0159: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s82, at: "value")
+        v.schema(self.value, JSONSchemas.s85, at: "value")
     }
 }
 
 extension G0160: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s83, at: "value")
+        v.schema(self.value, JSONSchemas.s86, at: "value")
     }
 }
 
 extension G0161: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s84, at: "value")
+        v.schema(self.value, JSONSchemas.s87, at: "value")
     }
 }
 
 extension G0162: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s84, at: "value")
+        v.schema(self.value, JSONSchemas.s87, at: "value")
     }
 }
 
 extension G0163: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s85, at: "value")
+        v.schema(self.value, JSONSchemas.s88, at: "value")
     }
 }
 
 extension G0164: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s85, at: "value")
+        v.schema(self.value, JSONSchemas.s88, at: "value")
     }
 }
 
 extension G0165: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s86, at: "value")
+        v.schema(self.value, JSONSchemas.s89, at: "value")
     }
 }
 
 extension G0166: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s86, at: "value")
+        v.schema(self.value, JSONSchemas.s89, at: "value")
     }
 }
 
 extension G0167: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s87, at: "value")
+        v.schema(self.value, JSONSchemas.s90, at: "value")
     }
 }
 
 extension G0168: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s88, at: "value")
+        v.schema(self.value, JSONSchemas.s91, at: "value")
     }
 }
 
 extension G0169: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s89, at: "value")
+        v.schema(self.value, JSONSchemas.s92, at: "value")
     }
 }
 
 extension G0170: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s90, at: "value")
+        v.schema(self.value, JSONSchemas.s93, at: "value")
     }
 }
 
 extension G0171: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s91, at: "value")
+        v.schema(self.value, JSONSchemas.s94, at: "value")
     }
 }
 
 extension G0172: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s92, at: "value")
+        v.schema(self.value, JSONSchemas.s95, at: "value")
     }
 }
 
 extension G0173: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s92, at: "value")
+        v.schema(self.value, JSONSchemas.s95, at: "value")
     }
 }
 
 extension G0174: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s93, at: "value")
+        v.schema(self.value, JSONSchemas.s96, at: "value")
     }
 }
 
 extension G0175: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s94, at: "value")
+        v.schema(self.value, JSONSchemas.s97, at: "value")
     }
 }
 
 extension G0176: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s95, at: "value")
+        v.schema(self.value, JSONSchemas.s98, at: "value")
     }
 }
 
 extension G0177: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s96, at: "value")
+        v.schema(self.value, JSONSchemas.s99, at: "value")
     }
 }
 
 extension G0178: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s97, at: "value")
+        v.schema(self.value, JSONSchemas.s100, at: "value")
     }
 }
 
 extension G0179: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s97, at: "value")
+        v.schema(self.value, JSONSchemas.s100, at: "value")
     }
 }
 
 extension G0180: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s98, at: "value")
+        v.schema(self.value, JSONSchemas.s101, at: "value")
     }
 }
 
 extension G0181: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s98, at: "value")
+        v.schema(self.value, JSONSchemas.s101, at: "value")
     }
 }
 
 extension G0182: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s99, at: "value")
+        v.schema(self.value, JSONSchemas.s102, at: "value")
     }
 }
 
 extension G0183: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s99, at: "value")
+        v.schema(self.value, JSONSchemas.s102, at: "value")
     }
 }
 
 extension G0184: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s100, at: "value")
+        v.schema(self.value, JSONSchemas.s103, at: "value")
     }
 }
 
 extension G0185: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s101, at: "value")
+        v.schema(self.value, JSONSchemas.s104, at: "value")
     }
 }
 
 extension G0186: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s102, at: "value")
+        v.schema(self.value, JSONSchemas.s105, at: "value")
     }
 }
 
 extension G0187: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s103, at: "value")
+        v.schema(self.value, JSONSchemas.s106, at: "value")
     }
 }
 
 extension G0188: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s104, at: "value")
+        v.schema(self.value, JSONSchemas.s107, at: "value")
     }
 }
 
@@ -1116,26 +1122,26 @@ extension G0190: Validatable {
 
 extension G0191: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s105, at: "value")
+        v.schema(self.value, JSONSchemas.s108, at: "value")
     }
 }
 
 extension G0192: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s106, at: "value")
+        v.schema(self.value, JSONSchemas.s109, at: "value")
     }
 }
 
 extension G0193: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s107, at: "value")
+        v.schema(self.value, JSONSchemas.s110, at: "value")
     }
 }
 
 extension G0194.Value5: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s108, at: "foo")
+            v.schema(foo, JSONSchemas.s111, at: "foo")
         }
     }
 }
@@ -1148,37 +1154,37 @@ extension G0194: Validatable {
 
 extension G0195: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s108, at: "value")
+        v.schema(self.value, JSONSchemas.s111, at: "value")
     }
 }
 
 extension G0196: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s109, at: "value")
+        v.schema(self.value, JSONSchemas.s112, at: "value")
     }
 }
 
 extension G0197: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s110, at: "value")
+        v.schema(self.value, JSONSchemas.s113, at: "value")
     }
 }
 
 extension G0198: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s111, at: "value")
+        v.schema(self.value, JSONSchemas.s114, at: "value")
     }
 }
 
 extension G0199: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s112, at: "value")
+        v.schema(self.value, JSONSchemas.s115, at: "value")
     }
 }
 
 extension G0200.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s113, at: "")
+        v.schema(self, JSONSchemas.s116, at: "")
     }
 }
 
@@ -1190,7 +1196,7 @@ extension G0200: Validatable {
 
 extension G0201.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s114, at: "")
+        v.schema(self, JSONSchemas.s117, at: "")
     }
 }
 
@@ -1202,7 +1208,7 @@ extension G0201: Validatable {
 
 extension G0202.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s115, at: "")
+        v.schema(self, JSONSchemas.s118, at: "")
     }
 }
 
@@ -1214,7 +1220,7 @@ extension G0202: Validatable {
 
 extension G0203.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s116, at: "")
+        v.schema(self, JSONSchemas.s119, at: "")
     }
 }
 
@@ -1226,7 +1232,7 @@ extension G0203: Validatable {
 
 extension G0204.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s117, at: "")
+        v.schema(self, JSONSchemas.s120, at: "")
     }
 }
 
@@ -1238,7 +1244,7 @@ extension G0204: Validatable {
 
 extension G0205.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s118, at: "")
+        v.schema(self, JSONSchemas.s121, at: "")
     }
 }
 
@@ -1258,7 +1264,7 @@ extension G0206.Value5.Option2: Validatable {
 
 extension G0206.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s119, at: "")
+        v.schema(self, JSONSchemas.s122, at: "")
     }
 }
 
@@ -1270,7 +1276,7 @@ extension G0206: Validatable {
 
 extension G0207.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s120, at: "")
+        v.schema(self, JSONSchemas.s123, at: "")
     }
 }
 
@@ -1282,7 +1288,7 @@ extension G0207: Validatable {
 
 extension G0208.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s121, at: "")
+        v.schema(self, JSONSchemas.s124, at: "")
     }
 }
 
@@ -1302,6 +1308,6 @@ extension G0209.Value5.Option2: Validatable {
 
 extension G0209.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s122, at: "")
+        v.schema(self, JSONSchemas.s125, at: "")
     }
 }

@@ -12,19 +12,19 @@ extension G0209: Validatable {
 
 extension G0210: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s123, at: "value")
+        v.schema(self.value, JSONSchemas.s126, at: "value")
     }
 }
 
 extension G0211: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s124, at: "value")
+        v.schema(self.value, JSONSchemas.s127, at: "value")
     }
 }
 
 extension G0212: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s125, at: "value")
+        v.schema(self.value, JSONSchemas.s128, at: "value")
     }
 }
 
@@ -38,61 +38,61 @@ extension G0213: Validatable {
 
 extension G0214: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s126, at: "value")
+        v.schema(self.value, JSONSchemas.s129, at: "value")
     }
 }
 
 extension G0215: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s127, at: "value")
+        v.schema(self.value, JSONSchemas.s130, at: "value")
     }
 }
 
 extension G0216: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s128, at: "value")
+        v.schema(self.value, JSONSchemas.s131, at: "value")
     }
 }
 
 extension G0217: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s129, at: "value")
+        v.schema(self.value, JSONSchemas.s132, at: "value")
     }
 }
 
 extension G0218: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s130, at: "value")
+        v.schema(self.value, JSONSchemas.s133, at: "value")
     }
 }
 
 extension G0219: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s131, at: "value")
+        v.schema(self.value, JSONSchemas.s134, at: "value")
     }
 }
 
 extension G0220: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s132, at: "value")
+        v.schema(self.value, JSONSchemas.s135, at: "value")
     }
 }
 
 extension G0221: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s133, at: "value")
+        v.schema(self.value, JSONSchemas.s136, at: "value")
     }
 }
 
 extension G0222: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s134, at: "value")
+        v.schema(self.value, JSONSchemas.s137, at: "value")
     }
 }
 
 extension G0223: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s135, at: "value")
+        v.schema(self.value, JSONSchemas.s138, at: "value")
     }
 }
 
@@ -106,7 +106,7 @@ extension G0224: Validatable {
 
 extension G0225.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s136, at: "")
+        v.schema(self, JSONSchemas.s139, at: "")
         if let foo = self.foo {
             v.count(foo.count, min: nil, max: 3, at: "foo")
         }
@@ -169,43 +169,43 @@ extension G0229: Validatable {
 
 extension G0230: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s137, at: "value")
+        v.schema(self.value, JSONSchemas.s140, at: "value")
     }
 }
 
 extension G0231: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s138, at: "value")
+        v.schema(self.value, JSONSchemas.s141, at: "value")
     }
 }
 
 extension G0232: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s139, at: "value")
+        v.schema(self.value, JSONSchemas.s142, at: "value")
     }
 }
 
 extension G0233: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s140, at: "value")
+        v.schema(self.value, JSONSchemas.s143, at: "value")
     }
 }
 
 extension G0234: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s141, at: "value")
+        v.schema(self.value, JSONSchemas.s144, at: "value")
     }
 }
 
 extension G0235: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s142, at: "value")
+        v.schema(self.value, JSONSchemas.s145, at: "value")
     }
 }
 
 extension G0236.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s143, at: "")
+        v.schema(self, JSONSchemas.s146, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -228,7 +228,7 @@ extension G0237: Validatable {
 
 extension G0238: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s144, at: "value")
+        v.schema(self.value, JSONSchemas.s147, at: "value")
     }
 }
 
@@ -298,13 +298,13 @@ extension G0248: Validatable {
 
 extension G0249: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s145, at: "value")
+        v.schema(self.value, JSONSchemas.s148, at: "value")
     }
 }
 
 extension G0250: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s146, at: "value")
+        v.schema(self.value, JSONSchemas.s149, at: "value")
     }
 }
 
@@ -314,13 +314,13 @@ extension G0253: Validatable {
 
 extension G0254: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s147, at: "value")
+        v.schema(self.value, JSONSchemas.s150, at: "value")
     }
 }
 
 extension G0255: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s147, at: "value")
+        v.schema(self.value, JSONSchemas.s150, at: "value")
     }
 }
 
@@ -391,7 +391,9 @@ extension G0263: Validatable {
 }
 
 extension G0265: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s151, at: "value")
+    }
 }
 
 extension G0266: Validatable {
@@ -444,13 +446,13 @@ extension G0274: Validatable {
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s148, at: "value")
+        v.schema(self.value, JSONSchemas.s152, at: "value")
     }
 }
 
 extension G0276: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s149, at: "value")
+        v.schema(self.value, JSONSchemas.s153, at: "value")
     }
 }
 
@@ -516,55 +518,55 @@ extension G0287: Validatable {
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s150, at: "value")
+        v.schema(self.value, JSONSchemas.s154, at: "value")
     }
 }
 
 extension G0289: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s155, at: "value")
     }
 }
 
 extension G0290: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s152, at: "value")
+        v.schema(self.value, JSONSchemas.s156, at: "value")
     }
 }
 
 extension G0291: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s157, at: "value")
     }
 }
 
 extension G0292: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s158, at: "value")
     }
 }
 
 extension G0293: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
 extension G0294: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s156, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0295: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s157, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0296.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s158, at: "")
+        v.schema(self, JSONSchemas.s162, at: "")
     }
 }
 
@@ -576,19 +578,19 @@ extension G0296: Validatable {
 
 extension G0297: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0298: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s160, at: "value")
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0299.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s161, at: "")
+        v.schema(self, JSONSchemas.s165, at: "")
     }
 }
 
@@ -600,7 +602,7 @@ extension G0299: Validatable {
 
 extension G0300.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s162, at: "")
+        v.schema(self, JSONSchemas.s166, at: "")
     }
 }
 
@@ -612,48 +614,50 @@ extension G0300: Validatable {
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s163, at: "value")
+        v.schema(self.value, JSONSchemas.s167, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s164, at: "value")
+        v.schema(self.value, JSONSchemas.s168, at: "value")
     }
 }
 
 extension G0303: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s165, at: "value")
+        v.schema(self.value, JSONSchemas.s169, at: "value")
     }
 }
 
 extension G0304: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s166, at: "value")
+        v.schema(self.value, JSONSchemas.s170, at: "value")
     }
 }
 
 extension G0305: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s166, at: "value")
+        v.schema(self.value, JSONSchemas.s171, at: "value")
     }
 }
 
 extension G0306: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s172, at: "value")
+    }
 }
 
 extension G0307: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s167, at: "value")
+        v.schema(self.value, JSONSchemas.s173, at: "value")
     }
 }
 
 extension G0308.Value5: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s154, at: "foo")
+            v.schema(foo, JSONSchemas.s158, at: "foo")
         }
     }
 }
@@ -666,73 +670,73 @@ extension G0308: Validatable {
 
 extension G0309: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s168, at: "value")
+        v.schema(self.value, JSONSchemas.s174, at: "value")
     }
 }
 
 extension G0310: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s169, at: "value")
+        v.schema(self.value, JSONSchemas.s175, at: "value")
     }
 }
 
 extension G0311: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s170, at: "value")
+        v.schema(self.value, JSONSchemas.s176, at: "value")
     }
 }
 
 extension G0312: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s171, at: "value")
+        v.schema(self.value, JSONSchemas.s177, at: "value")
     }
 }
 
 extension G0313: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s155, at: "value")
     }
 }
 
 extension G0314: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s172, at: "value")
+        v.schema(self.value, JSONSchemas.s178, at: "value")
     }
 }
 
 extension G0315: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s173, at: "value")
+        v.schema(self.value, JSONSchemas.s179, at: "value")
     }
 }
 
 extension G0316: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s174, at: "value")
+        v.schema(self.value, JSONSchemas.s180, at: "value")
     }
 }
 
 extension G0317: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s175, at: "value")
+        v.schema(self.value, JSONSchemas.s181, at: "value")
     }
 }
 
 extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s176, at: "value")
+        v.schema(self.value, JSONSchemas.s182, at: "value")
     }
 }
 
 extension G0319: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s145, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0320.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s177, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
     }
 }
 
@@ -744,13 +748,13 @@ extension G0320: Validatable {
 
 extension G0321: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s178, at: "value")
+        v.schema(self.value, JSONSchemas.s185, at: "value")
     }
 }
 
 extension G0322.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s179, at: "")
+        v.schema(self, JSONSchemas.s186, at: "")
     }
 }
 
@@ -762,7 +766,7 @@ extension G0322: Validatable {
 
 extension G0323.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s180, at: "")
+        v.schema(self, JSONSchemas.s187, at: "")
     }
 }
 
@@ -774,7 +778,7 @@ extension G0323: Validatable {
 
 extension G0324.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s181, at: "")
+        v.schema(self, JSONSchemas.s188, at: "")
     }
 }
 
@@ -786,7 +790,7 @@ extension G0324: Validatable {
 
 extension G0325.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s182, at: "")
+        v.schema(self, JSONSchemas.s189, at: "")
     }
 }
 
@@ -798,7 +802,7 @@ extension G0325: Validatable {
 
 extension G0326.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -810,7 +814,7 @@ extension G0326: Validatable {
 
 extension G0327.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s184, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
     }
 }
 
@@ -822,7 +826,7 @@ extension G0327: Validatable {
 
 extension G0328.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s185, at: "")
+        v.schema(self, JSONSchemas.s192, at: "")
     }
 }
 
@@ -834,7 +838,7 @@ extension G0328: Validatable {
 
 extension G0329.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s186, at: "")
+        v.schema(self, JSONSchemas.s193, at: "")
     }
 }
 
@@ -846,7 +850,7 @@ extension G0329: Validatable {
 
 extension G0330.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s187, at: "")
+        v.schema(self, JSONSchemas.s194, at: "")
     }
 }
 
@@ -858,25 +862,25 @@ extension G0330: Validatable {
 
 extension G0331: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s188, at: "value")
+        v.schema(self.value, JSONSchemas.s195, at: "value")
     }
 }
 
 extension G0332: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s189, at: "value")
+        v.schema(self.value, JSONSchemas.s196, at: "value")
     }
 }
 
 extension G0333: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s190, at: "value")
+        v.schema(self.value, JSONSchemas.s197, at: "value")
     }
 }
 
 extension G0334.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s198, at: "")
     }
 }
 
@@ -888,7 +892,7 @@ extension G0334: Validatable {
 
 extension G0335.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s192, at: "")
+        v.schema(self, JSONSchemas.s199, at: "")
     }
 }
 
@@ -899,20 +903,26 @@ extension G0335: Validatable {
 }
 
 extension G0336: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s200, at: "value")
+    }
 }
 
 extension G0337: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s201, at: "value")
+    }
 }
 
 extension G0338: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s202, at: "value")
+    }
 }
 
 extension G0339.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s193, at: "")
+        v.schema(self, JSONSchemas.s203, at: "")
     }
 }
 
@@ -924,7 +934,7 @@ extension G0339: Validatable {
 
 extension G0340.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s194, at: "")
+        v.schema(self, JSONSchemas.s204, at: "")
     }
 }
 
@@ -936,7 +946,7 @@ extension G0340: Validatable {
 
 extension G0341.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s195, at: "")
+        v.schema(self, JSONSchemas.s205, at: "")
     }
 }
 
@@ -948,7 +958,7 @@ extension G0341: Validatable {
 
 extension G0342.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s196, at: "")
+        v.schema(self, JSONSchemas.s206, at: "")
     }
 }
 
@@ -960,7 +970,7 @@ extension G0342: Validatable {
 
 extension G0343.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s197, at: "")
+        v.schema(self, JSONSchemas.s207, at: "")
     }
 }
 
@@ -972,7 +982,7 @@ extension G0343: Validatable {
 
 extension G0344.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s198, at: "")
+        v.schema(self, JSONSchemas.s208, at: "")
     }
 }
 
@@ -984,7 +994,7 @@ extension G0344: Validatable {
 
 extension G0345.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s199, at: "")
+        v.schema(self, JSONSchemas.s209, at: "")
     }
 }
 
@@ -996,7 +1006,7 @@ extension G0345: Validatable {
 
 extension G0346.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s200, at: "")
+        v.schema(self, JSONSchemas.s210, at: "")
     }
 }
 
@@ -1008,7 +1018,7 @@ extension G0346: Validatable {
 
 extension G0347.Value5.Foo8: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s201, at: "")
+        v.schema(self, JSONSchemas.s211, at: "")
     }
 }
 
@@ -1044,7 +1054,7 @@ extension G0349: Validatable {
 
 extension G0350.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s202, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1059,7 +1069,7 @@ extension G0350: Validatable {
 
 extension G0351.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s203, at: "")
+        v.schema(self, JSONSchemas.s213, at: "")
     }
 }
 
@@ -1075,7 +1085,7 @@ extension G0352.Value5.Option2: Validatable {
 
 extension G0352.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s204, at: "")
+        v.schema(self, JSONSchemas.s214, at: "")
     }
 }
 
@@ -1087,31 +1097,31 @@ extension G0352: Validatable {
 
 extension G0353: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s145, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0354: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s205, at: "value")
+        v.schema(self.value, JSONSchemas.s215, at: "value")
     }
 }
 
 extension G0355: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s206, at: "value")
+        v.schema(self.value, JSONSchemas.s216, at: "value")
     }
 }
 
 extension G0356: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s207, at: "value")
+        v.schema(self.value, JSONSchemas.s217, at: "value")
     }
 }
 
 extension G0357.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s208, at: "")
+        v.schema(self, JSONSchemas.s218, at: "")
     }
 }
 
@@ -1127,7 +1137,7 @@ extension G0358.Value5.Foo8: Validatable {
 
 extension G0358.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s177, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
     }
 }
 
@@ -1139,9 +1149,9 @@ extension G0358: Validatable {
 
 extension G0359.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s177, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s209, at: "foo")
+            v.schema(foo, JSONSchemas.s219, at: "foo")
         }
     }
 }
@@ -1154,7 +1164,7 @@ extension G0359: Validatable {
 
 extension G0360.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s177, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
     }
 }
 
@@ -1166,19 +1176,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s210, at: "value")
+        v.schema(self.value, JSONSchemas.s220, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s211, at: "value")
+        v.schema(self.value, JSONSchemas.s221, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s212, at: "value")
+        v.schema(self.value, JSONSchemas.s222, at: "value")
     }
 }
 
@@ -1188,13 +1198,13 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s213, at: "value")
+        v.schema(self.value, JSONSchemas.s223, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s214, at: "value")
+        v.schema(self.value, JSONSchemas.s224, at: "value")
     }
 }
 
@@ -1224,7 +1234,7 @@ extension Item: Validatable {
 
 extension Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s143, at: "")
+        v.schema(self, JSONSchemas.s146, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1257,7 +1267,7 @@ extension Bar13: Validatable {
 
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s202, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1282,7 +1292,7 @@ extension Two2.Option2: Validatable {
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s215, at: "")
+        v.schema(self, JSONSchemas.s225, at: "")
     }
 }
 
@@ -1292,6 +1302,6 @@ extension One2.Option2: Validatable {
 
 extension One2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s216, at: "")
+        v.schema(self, JSONSchemas.s226, at: "")
     }
 }
