@@ -13,6 +13,10 @@ Reads ../shared/json-schema-test-suite/draft2020-12/*.json (top level) and write
   Tests/JSONSchemaSuite/skipped.txt        files and groups left out, each with its reason
   Tests/GoldenBehaviourTests/JSONSchemaSuiteTypes.swift   component name -> generated type
 
+and the same for OpenAPI 3.0 (JSONSchemaSuite30.yaml, cases-3.0.jsonl, skipped-3.0.txt,
+JSONSchemaSuite30Types.swift): the groups of the files whose keywords 3.0 has, rewritten in
+3.0's spelling (`nullable`, boolean `exclusiveMaximum`, `const` as `enum`, an `example`).
+
 Groups that openapi-gen refuses to generate are left out (and listed, with the error) so that one
 of them cannot take the whole module down; their cases still count as disagreeing.
 
@@ -104,9 +108,9 @@ def component(name, schema):
                      ("properties", PairList([("value", rebase(schema, base))]))])
 
 
-def document(components):
+def document(components, version="3.1.0"):
     return PairList([
-        ("openapi", "3.1.0"),
+        ("openapi", version),
         ("info", PairList([("title", "JSON Schema Test Suite draft 2020-12"), ("version", "1.0.0")])),
         ("paths", PairList()),
         ("components", PairList([("schemas", PairList(components))])),
@@ -116,18 +120,18 @@ def document(components):
 def render(doc):
     # One component per line keeps the fixture's diffs readable.
     comps = get(get(doc, "components"), "schemas")
-    head = ('{"openapi": "3.1.0", "info": {"title": "JSON Schema Test Suite draft 2020-12", "version": "1.0.0"},\n'
+    head = ('{"openapi": "' + get(doc, "openapi") + '", "info": {"title": "JSON Schema Test Suite draft 2020-12", "version": "1.0.0"},\n'
             ' "paths": {},\n "components": {"schemas": {\n')
     body = ",\n".join("  " + json.dumps(k) + ": " + dump(v) for k, v in comps)
     return head + body + "\n}}}\n"
 
 
-def generates(name, schema):
+def generates(name, schema, version):
     """None when openapi-gen generates the group alone, else its first error line."""
     with tempfile.TemporaryDirectory() as tmp:
         spec = os.path.join(tmp, "group.yaml")
         with open(spec, "w", encoding="utf-8") as f:
-            f.write(render(document([(name, component(name, schema))])))
+            f.write(render(document([(name, component(name, schema))], version)))
         run = subprocess.run([GEN, "generate", spec, "--output", os.path.join(tmp, "out"), "--module", "Group"],
                              capture_output=True, text=True, cwd=tmp)
         if run.returncode == 0:
@@ -138,10 +142,71 @@ def generates(name, schema):
         return line.split(": error: ", 1)[-1].replace(tmp + os.sep, "").replace(tmp, ".")
 
 
-def build():
+class NotExpressible(Exception):
+    pass
+
+
+# The files whose keywords OpenAPI 3.0's schema object has (OAS 3.0 is JSON Schema draft 5 with
+# `nullable` and boolean exclusive bounds); their groups are rewritten in 3.0's spelling where
+# every keyword they use has one.
+FILES_30 = {"additionalProperties", "allOf", "anyOf", "const", "enum", "exclusiveMaximum", "exclusiveMinimum",
+            "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems", "minLength",
+            "minProperties", "minimum", "multipleOf", "not", "oneOf", "pattern", "properties", "required",
+            "type", "uniqueItems"}
+ONLY_31 = {"prefixItems", "$defs", "definitions", "$ref", "if", "then", "else", "dependentRequired",
+           "dependentSchemas", "contains", "minContains", "maxContains", "unevaluatedItems",
+           "unevaluatedProperties", "propertyNames", "patternProperties", "$id", "$anchor", "$dynamicRef",
+           "$dynamicAnchor", "examples", "contentEncoding", "contentMediaType", "contentSchema"}
+
+
+def to30(schema):
+    """The schema in OpenAPI 3.0's spelling: `const` as a one-value `enum`, `type: [X, "null"]` as
+    `nullable`, numeric exclusive bounds as `maximum` + `exclusiveMaximum: true`."""
+    if not isinstance(schema, PairList):
+        raise NotExpressible("boolean schema")
+    keys = [k for k, _ in schema]
+    out = PairList()
+    for k, v in schema:
+        if k in ("$schema", "$comment"):
+            continue
+        if k in ONLY_31:
+            raise NotExpressible(k)
+        if k == "const":
+            if v is None:
+                raise NotExpressible("const null")
+            out.append(("enum", [v]))
+        elif k in ("exclusiveMaximum", "exclusiveMinimum"):
+            bound = "maximum" if k == "exclusiveMaximum" else "minimum"
+            if bound in keys:
+                raise NotExpressible(k + " beside " + bound)
+            out += [(bound, v), (k, True)]
+        elif k == "type" and isinstance(v, list):
+            rest = [t for t in v if t != "null"]
+            if len(rest) != 1:
+                raise NotExpressible("several types")
+            out.append(("type", rest[0]))
+            if "null" in v:
+                out.append(("nullable", True))
+        elif k == "type" and v == "null":
+            raise NotExpressible("type null")
+        elif k == "properties":
+            out.append((k, PairList((name, to30(sub)) for name, sub in v)))
+        elif k in ("items", "not") or k == "additionalProperties" and isinstance(v, PairList):
+            out.append((k, to30(v)))
+        elif k in ("allOf", "anyOf", "oneOf"):
+            out.append((k, [to30(sub) for sub in v]))
+        else:
+            out.append((k, v))
+    return out
+
+
+def build(dialect):
     files = sorted(f for f in os.listdir(SUITE) if f.endswith(".json"))
     comps, cases, skipped, index = [], [], [], 0
+    version = "3.1.0" if dialect == "31" else "3.0.3"
     for f in files:
+        if dialect == "30" and f[:-5] not in FILES_30:
+            continue
         if f in SKIPPED_FILES:
             skipped.append("%s: %s" % (f, SKIPPED_FILES[f]))
             continue
@@ -149,7 +214,17 @@ def build():
             index += 1
             name = "G%04d" % index
             schema = get(group, "schema")
-            error = generates(name, schema)
+            if dialect == "30":
+                try:
+                    schema = to30(schema)
+                except NotExpressible as reason:
+                    skipped.append("%s #%d: not in 3.0: %s" % (f, gi, reason))
+                    continue
+                # `example` is an annotation: a valid case's data, which must change nothing.
+                valid = [get(c, "data") for c in get(group, "tests") if get(c, "valid")]
+                if valid:
+                    schema = PairList(list(schema) + [("example", valid[0])])
+            error = generates(name, schema, version)
             if error is None:
                 comps.append((name, component(name, schema)))
             else:
@@ -161,17 +236,23 @@ def build():
                     "valid": get(case, "valid"),
                     "body": '{"value": ' + dump(get(case, "data")) + "}",
                 }, ensure_ascii=False))
+    suffix = "" if dialect == "31" else "30"
+    module = "GoldenJSONSchemaSuite" + suffix
     types = ["// Generated by Scripts/json-schema-suite.py from the JSON Schema Test Suite: do not edit.",
-             "import GoldenJSONSchemaSuite", "",
+             "import " + module, "",
              "/// Each suite group's component and the type generated for it.",
-             "let jsonSchemaSuiteTypes: [String: any Decodable.Type] = ["]
-    types += ["    %s: %s.self," % (json.dumps(n), n) for n, _ in comps]
+             "let jsonSchemaSuite%sTypes: [String: any Decodable.Type] = [" % suffix]
+    types += ["    %s: %s.%s.self," % (json.dumps(n), module, n) for n, _ in comps]
     types += ["]", ""]
+    paths = {key: path.replace("JSONSchemaSuite", "JSONSchemaSuite" + suffix, 1) if key != "folder" else path
+             for key, path in (("document", DOCUMENT), ("types", TYPES))}
+    folder = "Tests/JSONSchemaSuite/"
+    name = "" if dialect == "31" else "-3.0"
     return {
-        DOCUMENT: render(document(comps)),
-        CASES: "\n".join(cases) + "\n",
-        SKIPPED: "\n".join(skipped) + "\n",
-        TYPES: "\n".join(types),
+        paths["document"]: render(document(comps, version)),
+        folder + "cases%s.jsonl" % name: "\n".join(cases) + "\n",
+        folder + "skipped%s.txt" % name: "\n".join(skipped) + "\n",
+        paths["types"]: "\n".join(types),
     }
 
 
@@ -180,7 +261,8 @@ def main():
         sys.exit("the JSON Schema Test Suite is not at " + SUITE)
     if not os.path.exists(GEN):
         sys.exit("build openapi-gen first: swift build --product openapi-gen")
-    outputs = build()
+    outputs = build("31")
+    outputs.update(build("30"))
     check = "--check" in sys.argv
     stale = []
     for path, text in outputs.items():

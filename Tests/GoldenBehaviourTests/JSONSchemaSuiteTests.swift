@@ -11,7 +11,23 @@ import Testing
 /// Every case where the two disagree is listed, with what happened, in
 /// `Tests/JSONSchemaSuite/disagreements.txt`: a case that starts to disagree fails the test (a
 /// regression), and so does one that stops (a fix, to be recorded with `UPDATE_GOLDEN=1`).
+///
+/// The same runs for OpenAPI 3.0 (`JSONSchemaSuite30.yaml`, files ending `-3.0`): the groups
+/// whose keywords 3.0 has, in 3.0's spelling (`nullable`, boolean exclusive bounds, `example`).
 @Suite struct JSONSchemaSuiteTests {
+    /// One run of the suite: its cases, generated types and recorded disagreements.
+    struct Dialect: Sendable, CustomStringConvertible {
+        var name: String
+        var suffix: String
+        var types: [String: any Decodable.Type]
+        var description: String { name }
+    }
+
+    static let dialects = [
+        Dialect(name: "OpenAPI 3.1", suffix: "", types: jsonSchemaSuiteTypes),
+        Dialect(name: "OpenAPI 3.0", suffix: "-3.0", types: jsonSchemaSuite30Types),
+    ]
+
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("JSONSchemaSuite")
 
@@ -27,16 +43,16 @@ import Testing
         var place: String { "\(file) #\(group).\(self.case)" }
     }
 
-    static func cases() throws -> [Case] {
-        let text = try String(contentsOf: folder.appendingPathComponent("cases.jsonl"), encoding: .utf8)
+    static func cases(_ dialect: Dialect) throws -> [Case] {
+        let text = try String(contentsOf: folder.appendingPathComponent("cases\(dialect.suffix).jsonl"), encoding: .utf8)
         let decoder = JSONDecoder()
         return try text.split(separator: "\n").map { try decoder.decode(Case.self, from: Data($0.utf8)) }
     }
 
     /// What the generated code says of one case: nil when it accepts it, else why not.
-    static func refusal(_ suiteCase: Case) -> String? {
-        guard let name = suiteCase.component else { return "not generated (see skipped.txt)" }
-        guard let type = jsonSchemaSuiteTypes[name] else { return "no generated type \(name)" }
+    static func refusal(_ suiteCase: Case, _ dialect: Dialect) -> String? {
+        guard let name = suiteCase.component else { return "not generated (see skipped\(dialect.suffix).txt)" }
+        guard let type = dialect.types[name] else { return "no generated type \(name)" }
         return refusal(type, Data(suiteCase.body.utf8))
     }
 
@@ -56,27 +72,28 @@ import Testing
             .replacingOccurrences(of: "\n", with: " ")
     }
 
-    @Test func everyCaseAgreesOrIsListed() throws {
-        let cases = try Self.cases()
-        #expect(cases.count > 1000, "expected the suite's cases in Tests/JSONSchemaSuite/cases.jsonl")
+    @Test(arguments: dialects)
+    func everyCaseAgreesOrIsListed(_ dialect: Dialect) throws {
+        let cases = try Self.cases(dialect)
+        #expect(cases.count > 300, "expected the suite's cases in Tests/JSONSchemaSuite/cases\(dialect.suffix).jsonl")
         var lines: [String] = []
         var table: [String: (agree: Int, total: Int)] = [:]
         for suiteCase in cases {
-            let line = Self.disagreement(suiteCase, refusal: Self.refusal(suiteCase))
+            let line = Self.disagreement(suiteCase, refusal: Self.refusal(suiteCase, dialect))
             if let line { lines.append(line) }
             let keyword = String(suiteCase.file.dropLast(5))
             table[keyword, default: (0, 0)].total += 1
             if line == nil { table[keyword, default: (0, 0)].agree += 1 }
         }
         let agree = table.values.map(\.agree).reduce(0, +)
-        print("JSON Schema Test Suite 2020-12: \(agree) of \(cases.count) cases agree")
+        print("JSON Schema Test Suite 2020-12 as \(dialect.name): \(agree) of \(cases.count) cases agree")
         for keyword in table.keys.sorted() {
             let row = table[keyword]!
             print("  \(keyword.padding(toLength: 24, withPad: " ", startingAt: 0)) \(row.agree)/\(row.total)")
         }
 
-        let file = Self.folder.appendingPathComponent("disagreements.txt")
-        let header = "# Cases of the JSON Schema Test Suite (draft 2020-12) the generated code still gets wrong."
+        let file = Self.folder.appendingPathComponent("disagreements\(dialect.suffix).txt")
+        let header = "# Cases of the JSON Schema Test Suite (draft 2020-12), as \(dialect.name), the generated code still gets wrong."
             + "\n# Written by JSONSchemaSuiteTests with UPDATE_GOLDEN=1; a change either way fails the test.\n"
         let text = header + lines.map { $0 + "\n" }.joined()
         let recorded = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
@@ -95,8 +112,9 @@ import Testing
         #expect(fixed.isEmpty, "cases no longer disagreeing as recorded (UPDATE_GOLDEN=1 to record):\n\(fixed.joined(separator: "\n"))")
     }
 
-    @Test func everyGeneratedComponentHasItsType() throws {
-        let names = Set(try Self.cases().compactMap(\.component))
-        #expect(names == Set(jsonSchemaSuiteTypes.keys))
+    @Test(arguments: dialects)
+    func everyGeneratedComponentHasItsType(_ dialect: Dialect) throws {
+        let names = Set(try Self.cases(dialect).compactMap(\.component))
+        #expect(names == Set(dialect.types.keys))
     }
 }
