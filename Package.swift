@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "OpenFunnelFakeServer", dependencies: ["OpenFunnel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
         .executableTarget(name: "openfunnel-drain-bench", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
+        // `make bench` section 6: validate() of a decoded 100-row page as a ratio to decoding it.
+        .executableTarget(name: "openfunnel-validate-bench", dependencies: ["OpenFunnelFakeServer", "OpenFunnel"]),
         // The `openfunnel` command line: its logic in a library so tests can drive it.
         .target(name: "OpenFunnelCLI", dependencies: [
             "OpenFunnelJobs", "OpenFunnel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
