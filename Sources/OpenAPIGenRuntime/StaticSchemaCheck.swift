@@ -21,12 +21,7 @@ struct StaticSchemaCheck {
         }
     }
 
-    let top: StaticSchema
     private(set) var issues: [Issue] = []
-
-    init(schema: StaticSchema) {
-        top = schema
-    }
 
     /// Whether `value` satisfies `schema`, recording why not; `document` resolves its `$ref`s.
     mutating func check(_ value: JSONValue, _ schema: JSONValue, in document: StaticSchema, path: String,

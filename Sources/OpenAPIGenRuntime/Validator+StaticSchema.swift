@@ -4,7 +4,7 @@ extension Validator {
     /// Checks `value` against a schema the generator wrote out (see ``StaticSchema``), reporting
     /// each violation at its path below `key`.
     public mutating func schema(_ value: JSONValue, _ schema: StaticSchema, at key: String) {
-        var check = StaticSchemaCheck(schema: schema)
+        var check = StaticSchemaCheck()
         var evaluated = StaticSchemaCheck.Evaluated()
         _ = check.check(value, schema.root, in: schema, path: "", evaluated: &evaluated, depth: 0)
         for issue in check.issues {
