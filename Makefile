@@ -39,6 +39,7 @@ validate-spec: deps
 # Both packages' tests, then the example consumer from a clean build folder: what it resolves,
 # its tests, and the plugins run from its folder (Scripts/check-consumer.sh).
 test: deps validate-spec build
+	python3 Scripts/json-schema-suite.py --check
 	$(GEN) lint spec/openfunnel.yaml
 	$(GEN) check
 	cd $(CONSUMER) && $(CURDIR)/$(GEN) check

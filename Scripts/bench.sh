@@ -13,9 +13,11 @@
 #   5. large document: lint and generate of a ~50 MB OpenAPI 3.1 document made by
 #      Scripts/make-large-spec.py (YAML and JSON, and a tenth of it for how they scale), with peak
 #      memory per MB of input (bound: peak ≤ 10× the file)
+#   6. validation cost: validate() of a decoded 100-row OpenFunnel page as a ratio to decoding it
+#      (goal ≤ 0.2), Tools/Sources/openfunnel-validate-bench
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
-#   BENCH_SECTIONS="1 2 3 4 5" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
+#   BENCH_SECTIONS="1 2 3 4 5 6" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
 #   BENCH_LINK=dynamic (link the release binaries' Swift runtime dynamically; static by default),
 #   BENCH_LARGE_MB=50 (section 5's document size)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
@@ -29,7 +31,7 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
-sections=" ${BENCH_SECTIONS:-1 2 3 4 5} "
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
 gen="$scratch/release/openapi-gen"
@@ -288,6 +290,15 @@ if section 5; then
     "generate $(slope "${large_gen_mb[$small_mb-yaml]}" "${large_gen_mb[$large_mb-yaml]}")"
   echo "   note: x file = peak RSS / file size, which includes ~20 MB of runtime and so reads high on small files;"
   echo "         generate also holds its translation state and writes the module (about 4x the input) to a temp folder"
+fi
+# ---------------------------------------------------------------- 6. validation cost
+if section 6; then
+  echo
+  echo "6. Validation: validate() of a decoded 100-row tech-intent page next to decoding it (release, same run)"
+  bench_networking_tools
+  (cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openfunnel-validate-bench --scratch-path "$scratch/tools") \
+    >"$tmp/validate-build.log" 2>&1 || { tail -40 "$tmp/validate-build.log" >&2; die "building openfunnel-validate-bench failed"; }
+  "$scratch/tools/release/openfunnel-validate-bench"
 fi
 
 echo

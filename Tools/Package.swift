@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "openfunnel", targets: ["openfunnel"]),
         .executable(name: "openfunnel-fake-server", targets: ["openfunnel-fake-server"]),
         .executable(name: "openfunnel-drain-bench", targets: ["openfunnel-drain-bench"]),
+        .executable(name: "openfunnel-validate-bench", targets: ["openfunnel-validate-bench"]),
         .library(name: "OpenFunnelFakeServer", targets: ["OpenFunnelFakeServer"]),
     ],
     dependencies: [
@@ -32,6 +33,10 @@ let package = Package(
         .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
         .executableTarget(name: "openfunnel-drain-bench", dependencies: [
             "OpenFunnelFakeServer", .product(name: "OpenFunnelJobs", package: root), .product(name: "OpenFunnel", package: root),
+        ]),
+        // `make bench` section 6: validate() of a decoded 100-row page as a ratio to decoding it.
+        .executableTarget(name: "openfunnel-validate-bench", dependencies: [
+            "OpenFunnelFakeServer", .product(name: "OpenFunnel", package: root),
         ]),
         // The `openfunnel` command line: its logic in a library so tests can drive it.
         .target(name: "OpenFunnelCLI", dependencies: [

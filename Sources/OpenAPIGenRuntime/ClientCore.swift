@@ -14,7 +14,7 @@ public struct ClientCore: Sendable {
 
     /// Creates the plumbing for one server.
     ///
-    /// `options` defaults to ``ClientOptions/init(retry:logger:redactedHeaders:requestTimeout:)``
+    /// `options` defaults to ``ClientOptions/init(retry:logger:redactedHeaders:requestTimeout:validateResponses:)``
     /// with its defaults, so clients generated before options existed also retry rate-limited
     /// requests.
     public init(baseURL: URL, transport: any HTTPTransport, options: ClientOptions = ClientOptions()) {
@@ -170,7 +170,9 @@ public struct ClientCore: Sendable {
     /// where in the document it went wrong.
     public func decodeJSON<T: Decodable>(_ type: T.Type, from response: HTTPResponse, operationID: String) throws -> T {
         do {
-            return try JSONCoding.decode(type, from: response.body)
+            let value = try JSONCoding.decode(type, from: response.body)
+            if options.validateResponses { try validateResponse(value, response, operationID: operationID) }
+            return value
         } catch let error as DecodingError {
             throw ClientError.undecodableResponse(
                 operationID: operationID, status: response.status,

@@ -30,6 +30,14 @@ public struct ClientOptions: Sendable {
     /// idempotent methods only). The transport must honour task cancellation for the attempt to
     /// end promptly; `URLSessionTransport` does.
     public var requestTimeout: Duration?
+    /// Whether decoded JSON response bodies are also checked against their schema's
+    /// constraints (`validate()`), failing with
+    /// ``ClientError/undecodableResponse(operationID:status:contentType:underlying:)`` listing
+    /// every broken one. Off by default: a server that starts sending a longer string or a new
+    /// enum value than its spec allows should not break clients that can use the rest, as
+    /// decoding keeps unknown members for the same reason. Turn it on in tests and against
+    /// servers whose conformance matters.
+    public var validateResponses: Bool
 
     /// Header and query names redacted by default: the usual credential carriers.
     ///
@@ -45,12 +53,14 @@ public struct ClientOptions: Sendable {
         retry: RetryPolicy = RetryPolicy(),
         logger: Logger? = nil,
         redactedHeaders: Set<String> = ClientOptions.defaultRedactedHeaders,
-        requestTimeout: Duration? = nil
+        requestTimeout: Duration? = nil,
+        validateResponses: Bool = false
     ) {
         self.retry = retry
         self.logger = logger
         self.redactedHeaders = redactedHeaders
         self.requestTimeout = requestTimeout
+        self.validateResponses = validateResponses
     }
 }
 

@@ -92,9 +92,10 @@ extension Validator {
         }
     }
 
-    /// Checks `enum` for strings that are not generated as a closed Swift enum.
+    /// Checks `enum` for strings that are not generated as a closed Swift enum, comparing code
+    /// points as JSON Schema does (Swift's `==` would call `"ä"` and `"a\u{308}"` equal).
     public mutating func allowed(_ value: String, _ allowed: [String], at key: String) {
-        if !allowed.contains(value) {
+        if !allowed.contains(where: { $0.unicodeScalars.elementsEqual(value.unicodeScalars) }) {
             report(
                 "\(Self.quoted(value)) is not one of: \(allowed.joined(separator: ", "))", at: key)
         }

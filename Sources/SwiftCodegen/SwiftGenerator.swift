@@ -133,6 +133,7 @@ public enum SwiftGenerator {
         if split { parts("ClientOperations", methods, extending: clientName) }
 
         flushValidators(final: true)
+        if let schemas = context.staticSchemasDecl() { render("Schemas.swift", [.type(schemas)]) }
         // The runtime is re-exported so that users of the module need one import.
         emit(GeneratedFile(name: "Exports.swift", contents: header.joined(separator: "\n") + "\n\n@_exported import OpenAPIGenRuntime\n"))
         return Summary(diagnostics: context.diagnostics.sorted, typeCount: typeCount, operationCount: plans.count)

@@ -100,7 +100,8 @@ import YAMLTree
             "booleanSchema", "constValue", "defaultValue", "patternProperties", "propertyNames", "minProperties",
             "maxProperties", "prefixItems", "minItems", "maxItems", "uniqueItems", "not", "discriminator", "minLength",
             "pattern", "patternLocation", "contentEncoding", "contentMediaType", "minimum", "maximum", "multipleOf",
-            "defs", "unevaluatedProperties", "unmodelledKeywords",
+            "defs", "unevaluatedProperties", "ifSchema", "thenSchema", "elseSchema", "dependentRequired",
+            "dependentSchemas", "contains", "minContains", "maxContains", "unevaluatedItems", "unmodelledKeywords",
         ])
     }
 }

@@ -73,6 +73,5 @@ enum SchemaKeyword: String, CaseIterable {
     case definitions
     case unevaluatedProperties
     case dynamicRef = "$dynamicRef"
-    // Read without a value in the model: see `Schema.unmodelledKeywords`.
     case `if`, then, `else`, dependentRequired, dependentSchemas, contains, minContains, maxContains, unevaluatedItems
 }

@@ -143,8 +143,24 @@ extension ModelDecoder {
                     if dynamicAnchorCount(anchor, in: cursor.file) < 2 { continue }
                 }
                 unmodelled.append(Schema.UnmodelledKeyword(name: entry.key, location: entry.keyLocation))
-            case .if, .then, .else, .dependentRequired, .dependentSchemas, .contains, .minContains, .maxContains, .unevaluatedItems:
-                unmodelled.append(Schema.UnmodelledKeyword(name: entry.key, location: entry.keyLocation))
+            case .if:
+                schema.ifSchema = Indirect(self.schema(cursor.child(entry)))
+            case .then:
+                schema.thenSchema = Indirect(self.schema(cursor.child(entry)))
+            case .else:
+                schema.elseSchema = Indirect(self.schema(cursor.child(entry)))
+            case .dependentRequired:
+                schema.dependentRequired = stringListMap(cursor.child(entry), entry.key)
+            case .dependentSchemas:
+                schema.dependentSchemas = schemaMap(cursor.child(entry), entry.key, of: "property names")
+            case .contains:
+                schema.contains = Indirect(self.schema(cursor.child(entry)))
+            case .minContains:
+                schema.minContains = count(cursor.child(entry), entry.key)
+            case .maxContains:
+                schema.maxContains = count(cursor.child(entry), entry.key)
+            case .unevaluatedItems:
+                schema.unevaluatedItems = extraProperties(entry, cursor)
             case nil:
                 if Self.isExtension(entry.key) { extensions.appendNew(entry.key, value(entry.value)) }
             }
@@ -261,6 +277,16 @@ extension ModelDecoder {
     /// A map of names to schemas (`properties`, `patternProperties`, `$defs`); the map itself
     /// may be a `$ref`, which is inlined. An inlined map is decoded once per target: otherwise
     /// maps that each inline another twice would cost exponential time.
+    /// `dependentRequired`: property names to lists of property names.
+    private func stringListMap(_ cursor: Cursor, _ key: String) -> OrderedMap<[String]> {
+        var result = OrderedMap<[String]>()
+        guard let (mapping, map) = mapping(cursor, key, expected: "a mapping of property names to lists of property names") else { return result }
+        for entry in mapping.entries {
+            result.appendNew(entry.key, stringList(map.child(entry), "\(key).\(entry.key)", expected: "a list of property names") ?? [])
+        }
+        return result
+    }
+
     private func schemaMap(_ cursor: Cursor, _ key: String, of names: String) -> OrderedMap<Schema> {
         let decoded = decodeShared(cursor) { (target: Cursor) -> OrderedMap<Schema>? in
             guard let (mapping, map) = mapping(target, key, expected: "a mapping of \(names) to schemas") else { return nil }

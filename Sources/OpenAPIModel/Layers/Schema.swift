@@ -380,6 +380,56 @@ public struct Schema: Sendable {
         set { if rare != nil || newValue != nil { mutateRare { $0.unevaluatedProperties = newValue } } }
     }
 
+    /// `if`, `then` and `else` (3.1).
+    public var ifSchema: Indirect<Schema>? {
+        get { rare?.keywords.ifSchema }
+        set { if rare != nil || newValue != nil { mutateRare { $0.ifSchema = newValue } } }
+    }
+
+    public var thenSchema: Indirect<Schema>? {
+        get { rare?.keywords.thenSchema }
+        set { if rare != nil || newValue != nil { mutateRare { $0.thenSchema = newValue } } }
+    }
+
+    public var elseSchema: Indirect<Schema>? {
+        get { rare?.keywords.elseSchema }
+        set { if rare != nil || newValue != nil { mutateRare { $0.elseSchema = newValue } } }
+    }
+
+    /// `dependentRequired` (3.1): property → the properties required when it is present.
+    public var dependentRequired: OrderedMap<[String]> {
+        get { rare?.keywords.dependentRequired ?? OrderedMap() }
+        set { if rare != nil || !newValue.isEmpty { mutateRare { $0.dependentRequired = newValue } } }
+    }
+
+    /// `dependentSchemas` (3.1): property → a schema the whole object must match when it is present.
+    public var dependentSchemas: OrderedMap<Schema> {
+        get { rare?.keywords.dependentSchemas ?? OrderedMap() }
+        set { if rare != nil || !newValue.isEmpty { mutateRare { $0.dependentSchemas = newValue } } }
+    }
+
+    /// `contains` (3.1), with `minContains`/`maxContains`.
+    public var contains: Indirect<Schema>? {
+        get { rare?.keywords.contains }
+        set { if rare != nil || newValue != nil { mutateRare { $0.contains = newValue } } }
+    }
+
+    public var minContains: Int? {
+        get { rare?.keywords.minContains }
+        set { if rare != nil || newValue != nil { mutateRare { $0.minContains = newValue } } }
+    }
+
+    public var maxContains: Int? {
+        get { rare?.keywords.maxContains }
+        set { if rare != nil || newValue != nil { mutateRare { $0.maxContains = newValue } } }
+    }
+
+    /// `unevaluatedItems` (3.1).
+    public var unevaluatedItems: AdditionalProperties? {
+        get { rare?.keywords.unevaluatedItems }
+        set { if rare != nil || newValue != nil { mutateRare { $0.unevaluatedItems = newValue } } }
+    }
+
     /// In the order written.
     public var unmodelledKeywords: [UnmodelledKeyword] {
         get { rare?.keywords.unmodelledKeywords ?? [] }
@@ -440,6 +490,15 @@ struct RareKeywords: Sendable {
     var multipleOf: NumberLiteral?
     var defs = OrderedMap<Schema>()
     var unevaluatedProperties: Schema.AdditionalProperties?
+    var ifSchema: Indirect<Schema>?
+    var thenSchema: Indirect<Schema>?
+    var elseSchema: Indirect<Schema>?
+    var dependentRequired = OrderedMap<[String]>()
+    var dependentSchemas = OrderedMap<Schema>()
+    var contains: Indirect<Schema>?
+    var minContains: Int?
+    var maxContains: Int?
+    var unevaluatedItems: Schema.AdditionalProperties?
     var unmodelledKeywords: [Schema.UnmodelledKeyword] = []
 
     /// Mutated only while uniquely referenced (see `Schema.mutateRare`), so sharing it between

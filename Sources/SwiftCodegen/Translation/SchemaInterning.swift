@@ -92,6 +92,10 @@ struct SchemaInterner {
         field("minimum", bound(s.minimum))
         field("maximum", bound(s.maximum))
         field("multipleOf", s.multipleOf?.text)
+        field("minContains", s.minContains.map(String.init))
+        field("maxContains", s.maxContains.map(String.init))
+        field("dependentRequired", s.dependentRequired.isEmpty ? nil
+              : Self.text(.object(s.dependentRequired.elements.map { Value.ObjectEntry(key: $0.key, value: .array($0.value.map(Value.string))) })))
         if let d = s.discriminator {
             field("discriminator", d.propertyName)
             field("mapping", Self.text(.object(d.mapping.elements.map { Value.ObjectEntry(key: $0.key, value: .string($0.value)) })))
@@ -104,7 +108,10 @@ struct SchemaInterner {
               children("anyOf", s.anyOf), map("patternProperties", s.patternProperties),
               child("propertyNames", s.propertyNames?.value), children("prefixItems", s.prefixItems),
               child("not", s.not?.value), map("defs", s.defs),
-              additional("unevaluatedProperties", s.unevaluatedProperties)
+              additional("unevaluatedProperties", s.unevaluatedProperties),
+              child("if", s.ifSchema?.value), child("then", s.thenSchema?.value), child("else", s.elseSchema?.value),
+              map("dependentSchemas", s.dependentSchemas), child("contains", s.contains?.value),
+              additional("unevaluatedItems", s.unevaluatedItems)
         else { return nil }
         return k
     }

@@ -82,7 +82,14 @@ enum SchemaShaper {
             if nonNullAllOf.count == 1, schema.properties.isEmpty, schema.ref == nil {
                 return shape(nonNullAllOf[0]).shape
             }
-            return .allOf(nonNullAllOf)
+            // Parts that are not objects (`allOf: [{maximum: 30}, {minimum: 20}]`) make no
+            // struct: the value keeps the type written beside them, or is JSONValue, and the
+            // validator checks the parts against the schema's description.
+            if schema.properties.isEmpty, schema.ref == nil, nonNullAllOf.allSatisfy(isNotObjectPart) {
+                if types == nil || types == [] { return .any }
+            } else {
+                return .allOf(nonNullAllOf)
+            }
         }
         for branches in [schema.oneOf, schema.anyOf] where !branches.isEmpty {
             let rest = branches.filter { !$0.isNullOnly }
@@ -91,6 +98,9 @@ enum SchemaShaper {
         }
         if let ref = schema.ref { return .reference(ref) }
 
+        // `type: 'null'` alone: the value is null or absent, held as JSONValue so that anything
+        // else is reported rather than read as an empty object.
+        if let types, types.isEmpty { return .any }
         if let types, types.count > 1 {
             return .primitiveUnion(types)
         }
@@ -135,6 +145,8 @@ enum SchemaShaper {
 
     static func prefixItemsLoseTypes(_ schema: Schema) -> Bool {
         guard let first = schema.prefixItems.first.map(simpleType) else { return false }
+        // Without `items`, elements after the prefix may be anything.
+        if schema.items == nil { return true }
         var rest = schema.prefixItems.dropFirst().map(simpleType)
         if let items = schema.items?.value, items.booleanSchema != false { rest.append(simpleType(items)) }
         return first == nil || rest.contains { $0 != first }
@@ -150,6 +162,13 @@ enum SchemaShaper {
         case .reference(let target): return "ref " + target.description
         default: return nil
         }
+    }
+
+    /// An allOf part that contributes no properties: constraints on the value itself.
+    private static func isNotObjectPart(_ part: Schema) -> Bool {
+        part.ref == nil && part.properties.isEmpty && part.additionalProperties == nil && part.patternProperties.isEmpty
+            && part.types?.contains(.object) != true && part.allOf.allSatisfy(isNotObjectPart)
+            && part.anyOf.isEmpty && part.oneOf.isEmpty
     }
 
     private static func unique<T: Hashable>(_ values: [T]) -> [T] {

@@ -75,7 +75,7 @@ extension TranslationContext {
         }
         structPlans[qualifiedName] = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional,
                                                 writesNulls: sends)
-        validators.append(structValidator(qualifiedName, properties: properties, flat: flat))
+        validators.append(structValidator(qualifiedName, properties: properties, flat: flat, schema: schema))
         var decl = TypeDecl(.struct, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
         decl.members = nested.members
         return decl

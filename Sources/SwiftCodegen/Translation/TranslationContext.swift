@@ -37,6 +37,8 @@ final class TranslationContext {
     var interner = SchemaInterner()
     /// Inline types of operations already declared, by what would declare them again.
     var sharedInlineTypes: [SharedInlineType: TypeUse] = [:]
+    /// Schema descriptions for values checked by the runtime's JSON Schema checker.
+    var staticSchemas = StaticSchemaTable()
     /// Places already warned about by ``noteUnhonouredKeywords(_:)``.
     var unhonouredPlaces: Set<SourceLocation> = []
 
@@ -88,7 +90,7 @@ final class TranslationContext {
         s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.minimum != nil || s.maximum != nil
             || s.multipleOf != nil || s.minItems != nil || s.maxItems != nil || s.uniqueItems
             || s.minProperties != nil || s.maxProperties != nil
-            || (s.constValue != nil && s.constValue != .null)
+            || (s.constValue != nil && s.constValue != .null) || needsStaticCheck(s)
     }
 }
 

@@ -2,43 +2,23 @@ import OpenAPIModel
 import YAMLTree
 
 extension TranslationContext {
-    /// Warns about each keyword of `schema` that the generated code neither types nor checks,
-    /// at the keyword's place and once however often the schema is translated: a spec may say
-    /// more than Swift types and the validators hold, but never without a word.
+    /// Warns about what the generated code of `schema` does not honour as written, at the
+    /// keyword's place and once however often the schema is translated: a spec may say more
+    /// than Swift types hold, but never without a word.
     func noteUnhonouredKeywords(_ schema: Schema) {
         for keyword in schema.unmodelledKeywords {
-            let message: String
             switch keyword.name {
-            case "if": message = "`if`/`then`/`else` is not checked by the generated code, and properties only its branches declare are not generated"
-            case "dependentSchemas": message = "`dependentSchemas` is not checked by the generated code, and properties only it declares are not generated"
-            case "dependentRequired", "contains": message = "`\(keyword.name)` is not checked by the generated code"
-            // `items` evaluates every item, leaving `unevaluatedItems` nothing to say.
-            case "unevaluatedItems" where schema.items == nil: message = "`unevaluatedItems` is not checked by the generated code"
             case "$dynamicRef":
-                message = "`$dynamicRef` is followed to the schema it names here; another schema declares the same `$dynamicAnchor`, which the dynamic scope could select instead"
-            // `then`/`else` without `if` and `minContains`/`maxContains` without `contains`
-            // have no effect; with them, the warning above covers them.
-            default: continue
-            }
-            warnOnce(message, at: keyword.location, schema)
-        }
-        if let not = schema.not {
-            warnOnce("`not` is not checked by the generated code", at: not.value.location, schema)
-        }
-        if let names = schema.propertyNames {
-            warnOnce("`propertyNames` is not checked by the generated code", at: names.value.location, schema)
-        }
-        if let (pattern, _) = schema.patternProperties.first {
-            let place = schema.patternProperties.values.first!.location
-            if schema.patternProperties.count > 1 {
-                warnOnce("`patternProperties`: keys are not checked against the patterns, and values are JSONValue whichever pattern they match",
-                         at: place, schema)
-            } else {
-                warnOnce("`patternProperties`: keys are not checked against \(SwiftNames.stringLiteral(pattern))", at: place, schema)
+                warnOnce("`$dynamicRef` is followed to the schema it names here; another schema declares the same `$dynamicAnchor`, which the dynamic scope could select instead",
+                         at: keyword.location, schema)
+            default:
+                continue
             }
         }
+        // Every other keyword of the applicator and validation vocabularies is checked: by the
+        // Swift types, the typed checks, or the schema's description (`StaticCheckRule`).
         if SchemaShaper.prefixItemsLoseTypes(schema) {
-            warnOnce("`prefixItems` gives positions different types, which a Swift array cannot hold; the elements are JSONValue",
+            warnOnce("`prefixItems`: a Swift array holds one element type, so the elements are JSONValue; validate() checks each position against its schema",
                      at: schema.prefixItems[0].location, schema)
         }
     }

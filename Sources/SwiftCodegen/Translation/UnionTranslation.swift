@@ -129,25 +129,7 @@ extension TranslationContext {
         encodeDecl.isThrowing = true
         decl.members.append(.function(encodeDecl))
 
-        // Validation: each branch that has constraints validates its own value.
-        var lines: [String] = []
-        var patterns: [(name: String, source: String)] = []
-        var validatedBranches = 0
-        for b in branches {
-            guard let schema = b.schema else { continue }
-            let shaped = SchemaShaper.shape(schema)
-            var inner = validationStatements(shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName)
-            if shaped.nullable, !inner.isEmpty { inner = ["if let value {"] + inner.map { "    " + $0 } + ["}"] }
-            guard !inner.isEmpty else { continue }
-            validatedBranches += 1
-            lines.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
-            lines += inner.map { "    " + $0 }
-        }
-        if !lines.isEmpty {
-            if validatedBranches < branches.count { lines += ["default:", "    break"] }
-            lines = ["switch self {"] + lines + ["}"]
-        }
-        validators.append(ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns))
+        validators.append(unionValidator(qualifiedName, shaped, branches: branches.map { ($0.caseName, $0.schema) }))
         return decl
     }
 }

@@ -3,10 +3,18 @@ import OpenAPIModel
 
 extension TranslationContext {
     /// The validator for a struct: each property's constraints, optional ones only when present.
+    ///
+    /// A struct whose schema says more than its properties (`additionalProperties: false`,
+    /// `patternProperties`, `not`, a `oneOf` beside them, …) is also checked as a whole against
+    /// the schema's description, its properties' schemas left out (the typed checks cover them).
     func structValidator(_ qualifiedName: String, properties: [StructPlan.Property],
-                         flat: (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?)) -> ValidatorExtension {
+                         flat: (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?),
+                         schema: Schema) -> ValidatorExtension {
         var lines: [String] = []
         var patterns: [(name: String, source: String)] = []
+        if needsStaticCheck(schema) {
+            lines.append("v.schema(self, \(staticSchema(schema, shallow: true)), at: \"\")")
+        }
         for p in properties {
             let key = SwiftNames.stringLiteral(p.wireName)
             let value = "self." + SwiftNames.escaped(p.swiftName)
@@ -29,6 +37,18 @@ extension TranslationContext {
                               patterns: inout [(name: String, source: String)], typeName: String, depth: Int = 0) -> [String] {
         var lines: [String] = []
         let schemas = [shaped.effective] + (shaped.outer.map { [$0] } ?? [])
+        // A value whose Swift type misses something its schema states is checked against the
+        // schema's description, which covers the typed checks too. Structs and unions do so in
+        // their own validate(); a reference is checked by its type, unless keywords beside it
+        // say more.
+        switch shaped.shape {
+        case .object, .allOf, .union:
+            break
+        default:
+            if schemas.contains(where: needsStaticCheck) {
+                return ["v.schema(\(value), \(staticSchema(shaped.outer ?? shaped.effective)), at: \(key))"]
+            }
+        }
         func bound(_ b: Schema.Bound?, exclusive: Bool, integer: Bool) -> String? {
             guard let b, b.exclusive == exclusive else { return nil }
             return integer ? b.value.integer.map(String.init) : b.value.text

@@ -61,7 +61,9 @@ extension Contact.Phone: Validatable {
 }
 
 extension Contact: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s1, at: "")
+    }
 }
 
 extension Loose: Validatable {

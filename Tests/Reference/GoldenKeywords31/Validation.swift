@@ -9,25 +9,73 @@ extension Record.ID: Validatable {
 }
 
 extension Record.Strict: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s1, at: "")
+    }
 }
 
 extension Record.Loose: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s2, at: "")
+    }
 }
 
 extension Record.Payment: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s3, at: "")
+    }
 }
 
 extension Record.Billing: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s4, at: "")
+    }
 }
 
 extension Record: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self.point, JSONSchemas.s5, at: "point")
+        if let entry = self.entry {
+            v.schema(entry, JSONSchemas.s6, at: "entry")
+        }
+        if let tags = self.tags {
+            v.schema(tags, JSONSchemas.s7, at: "tags")
+        }
+        if let labels = self.labels {
+            v.schema(labels, JSONSchemas.s8, at: "labels")
+        }
+        if let strict = self.strict {
+            v.nested(strict, at: "strict")
+        }
+        if let loose = self.loose {
+            v.nested(loose, at: "loose")
+        }
+        if let version = self.version {
+            v.schema(version, JSONSchemas.s9, at: "version")
+        }
+        if let ratio = self.ratio {
+            v.schema(ratio, JSONSchemas.s10, at: "ratio")
+        }
+        if let enabled = self.enabled {
+            v.schema(enabled, JSONSchemas.s11, at: "enabled")
+        }
+        if let nothing = self.nothing {
+            v.schema(nothing, JSONSchemas.s12, at: "nothing")
+        }
         if let kind = self.kind {
             v.allowed(kind, ["record"], at: "kind")
+        }
+        if let payment = self.payment {
+            v.nested(payment, at: "payment")
+        }
+        if let billing = self.billing {
+            v.nested(billing, at: "billing")
+        }
+        if let headers = self.headers {
+            v.schema(headers, JSONSchemas.s13, at: "headers")
+        }
+        if let other = self.other {
+            v.schema(other, JSONSchemas.s14, at: "other")
         }
         if let tree = self.tree {
             v.nested(tree, at: "tree")

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A JSON Schema written into generated code for a value the Swift types cannot check on their
+/// own (an untyped `JSONValue`, a `oneOf` that must match exactly once, `not`, `const` over an
+/// object, …), checked by ``Validator/schema(_:_:at:)``.
+///
+/// The generator writes it as JSON text in the 2020-12 vocabulary, with each `$ref` replaced by
+/// a name that `refs` resolves to another description, so that a schema used in many places is
+/// written once and recursive schemas terminate. The text is parsed on first use.
+public struct StaticSchema: Sendable {
+    let root: JSONValue
+    let refs: @Sendable (String) -> StaticSchema?
+    let patterns: [String: ValidationPattern]
+
+    /// Parses `json`; `refs` resolves the names its `$ref`s use. Text that is not JSON (which
+    /// the generator never writes) describes a schema that allows everything.
+    public init(_ json: String, refs: @escaping @Sendable (String) -> StaticSchema? = { _ in nil }) {
+        root = (try? JSONCoding.decode(JSONValue.self, from: Data(json.utf8))) ?? .bool(true)
+        self.refs = refs
+        var patterns: [String: ValidationPattern] = [:]
+        Self.collectPatterns(root, into: &patterns)
+        self.patterns = patterns
+    }
+
+    /// Compiles every `pattern` and `patternProperties` key once, ahead of any check.
+    private static func collectPatterns(_ schema: JSONValue, into patterns: inout [String: ValidationPattern]) {
+        switch schema {
+        case .object(let members):
+            if case .string(let source)? = members["pattern"], patterns[source] == nil {
+                patterns[source] = ValidationPattern(source)
+            }
+            if case .object(let byPattern)? = members["patternProperties"] {
+                for source in byPattern.keys where patterns[source] == nil { patterns[source] = ValidationPattern(source) }
+            }
+            for (key, value) in members where key != "enum" && key != "const" {
+                collectPatterns(value, into: &patterns)
+            }
+        case .array(let elements):
+            for element in elements { collectPatterns(element, into: &patterns) }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import OpenAPIModel
+
+/// The schema descriptions validators check values against (see ``SchemaDescription``), each
+/// written once in one generated namespace, `JSONSchemas` (Schemas.swift): `s1`, `s2`, … for the
+/// values checked, `r1`, … for the `$ref` targets they reach.
+struct StaticSchemaTable {
+    /// The namespace's name, claimed when the first description is needed.
+    var namespace: String?
+    /// Descriptions of checked values, by their text, so that one text is written once.
+    var checked: [String: String] = [:]
+    var entries: [(name: String, json: String)] = []
+    /// Reference targets by the name their descriptions use, and the property holding each.
+    var referenced: [String: String] = [:]
+    var pending: [RefTarget] = []
+}
+
+extension TranslationContext {
+    /// The expression naming the description of `schema`, written into the namespace.
+    func staticSchema(_ schema: Schema, shallow: Bool = false) -> String {
+        var description = SchemaDescription()
+        let text = description.json(schema, shallow: shallow)
+        enqueue(description.references)
+        let namespace = staticSchemaNamespace()
+        if let name = staticSchemas.checked[text] { return namespace + "." + name }
+        let name = "s\(staticSchemas.checked.count + 1)"
+        staticSchemas.checked[text] = name
+        staticSchemas.entries.append((name, text))
+        return namespace + "." + name
+    }
+
+    /// Whether `schema` says nothing a checker would act on (`{}`, `true`, only annotations).
+    func describesNothing(_ schema: Schema) -> Bool {
+        var description = SchemaDescription()
+        let text = description.json(schema)
+        return text == "{}" || text == "true"
+    }
+
+    private func staticSchemaNamespace() -> String {
+        if let name = staticSchemas.namespace { return name }
+        let name = topLevelNames.claim("JSONSchemas")
+        staticSchemas.namespace = name
+        return name
+    }
+
+    private func enqueue(_ targets: [RefTarget]) {
+        for target in targets where staticSchemas.referenced[SchemaDescription.refName(target)] == nil {
+            staticSchemas.referenced[SchemaDescription.refName(target)] = "r\(staticSchemas.referenced.count + 1)"
+            staticSchemas.pending.append(target)
+        }
+    }
+
+    /// The namespace with every description, or nil when no validator needs one. Reference
+    /// targets are described here, after every validator, each once, however many refer to it.
+    func staticSchemasDecl() -> TypeDecl? {
+        guard let namespace = staticSchemas.namespace else { return nil }
+        var lookups: [(key: String, name: String)] = []
+        var references: [(name: String, json: String)] = []
+        var index = 0
+        while index < staticSchemas.pending.count {
+            let target = staticSchemas.pending[index]
+            index += 1
+            let key = SchemaDescription.refName(target)
+            var description = SchemaDescription()
+            // A target that cannot be resolved was reported by the loader; it allows anything.
+            let text = schema(for: target).map { description.json($0) } ?? "true"
+            enqueue(description.references)
+            let name = staticSchemas.referenced[key]!
+            references.append((name, text))
+            lookups.append((key, name))
+        }
+        var decl = TypeDecl(.enum, namespace, doc: [
+            "JSON Schemas, as the spec writes them, of values their Swift types cannot check on their own;",
+            "`Validator.schema(_:_:at:)` checks a value against one.",
+        ])
+        for entry in staticSchemas.entries + references {
+            var property = PropertyDecl(entry.name, type: nil)
+            property.isStatic = true
+            property.isLet = true
+            let refs = entry.json.contains("\"$ref\":") ? ", refs: { \(namespace).reference($0) }" : ""
+            property.initializer = "StaticSchema(\(Self.rawLiteral(entry.json))\(refs))"
+            decl.members.append(.property(property))
+        }
+        var body = ["switch name {"]
+        body += lookups.map { "case \(SwiftNames.stringLiteral($0.key)): \($0.name)" }
+        body += ["default: nil", "}"]
+        var lookup = FunctionDecl("reference", parameters: [.init(label: "_", name: "name", type: "String")], returnType: "StaticSchema?", body: body)
+        lookup.modifiers = ["static"]
+        decl.members.append(.function(lookup))
+        return decl
+    }
+
+    /// A raw string literal, with as many `#` as the text needs; descriptions are one line.
+    private static func rawLiteral(_ text: String) -> String {
+        var hashes = "#"
+        while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+        return hashes + "\"" + text + "\"" + hashes
+    }
+}
