@@ -2,7 +2,7 @@
 import GoldenJSONSchemaSuite30
 
 /// Each suite group's component and the type generated for it.
-let jsonSchemaSuite30Types: [String: any Decodable.Type] = [
+let jsonSchemaSuite30Types: [String: any (Decodable & Sendable).Type] = [
     "G0003": GoldenJSONSchemaSuite30.G0003.self,
     "G0004": GoldenJSONSchemaSuite30.G0004.self,
     "G0005": GoldenJSONSchemaSuite30.G0005.self,

@@ -19,7 +19,7 @@ import Testing
     struct Dialect: Sendable, CustomStringConvertible {
         var name: String
         var suffix: String
-        var types: [String: any Decodable.Type]
+        var types: [String: any (Decodable & Sendable).Type]
         var description: String { name }
     }
 

@@ -2,7 +2,7 @@
 import GoldenJSONSchemaSuite
 
 /// Each suite group's component and the type generated for it.
-let jsonSchemaSuiteTypes: [String: any Decodable.Type] = [
+let jsonSchemaSuiteTypes: [String: any (Decodable & Sendable).Type] = [
     "G0001": GoldenJSONSchemaSuite.G0001.self,
     "G0002": GoldenJSONSchemaSuite.G0002.self,
     "G0003": GoldenJSONSchemaSuite.G0003.self,
