@@ -106,7 +106,7 @@ private func client(_ transport: RecordingTransport) -> GoldenBodiesClient {
     @Test func optionalFormBodyCanBeLeftOut() async throws {
         let transport = RecordingTransport(.raw(204))
         let output = try await client(transport).postForm(GoldenBodies.Operations.PostForm.Input())
-        #expect(output == .noContent)
+        #expect(output == .noContent())
         let request = try #require(await transport.requests.first)
         #expect(request.body == nil)
         #expect(request.headers["Content-Type"] == nil)

@@ -29,11 +29,11 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.PostJSON.id)
         switch response.status {
         case 200..<300:
-            return .success(statusCode: response.status, try core.decodeJSON(Receipt.self, from: response, operationID: Operations.PostJSON.id))
+            return .success(statusCode: response.status, try core.decodeJSON(Receipt.self, from: response, operationID: Operations.PostJSON.id), headers: ResponseHeaders(raw: response))
         case 400..<500:
-            return .clientError(statusCode: response.status, try core.decodeJSON(Problem.self, from: response, operationID: Operations.PostJSON.id))
+            return .clientError(statusCode: response.status, try core.decodeJSON(Problem.self, from: response, operationID: Operations.PostJSON.id), headers: ResponseHeaders(raw: response))
         default:
-            return .`default`(statusCode: response.status)
+            return .`default`(statusCode: response.status, headers: ResponseHeaders(raw: response))
         }
     }
 
@@ -47,7 +47,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.PostForm.id)
         switch response.status {
         case 204:
-            return .noContent
+            return .noContent(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -63,7 +63,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.Upload.id)
         switch response.status {
         case 201:
-            return .created(try core.decodeJSON(Receipt.self, from: response, operationID: Operations.Upload.id))
+            return .created(try core.decodeJSON(Receipt.self, from: response, operationID: Operations.Upload.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -79,7 +79,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.PutText.id)
         switch response.status {
         case 200:
-            return .ok(String(decoding: response.body, as: UTF8.self))
+            return .ok(String(decoding: response.body, as: UTF8.self), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -95,7 +95,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.PutBlob.id)
         switch response.status {
         case 200:
-            return .ok(response.body)
+            return .ok(response.body, headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

@@ -40,10 +40,9 @@ extension TranslationContext {
             var body = [call]
             let pattern: String
             switch (success.status, success.payload) {
-            case (.code, nil): pattern = "case .\(SwiftNames.escaped(success.caseName)) = output"
-            case (.code, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(let value) = output"
             case (_, nil): pattern = "case .\(SwiftNames.escaped(success.caseName)) = output"
-            case (_, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(_, let value) = output"
+            case (.code, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(let value, _) = output"
+            case (_, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(_, let value, _) = output"
             }
             body.append("guard \(pattern) else {")
             body.append("    throw OperationError(operationID: \(ns).id, output: output)")
@@ -233,8 +232,10 @@ extension TranslationContext {
                 default: args.append("response.body")
                 }
             }
+            args.append(r.headers.isEmpty ? "headers: ResponseHeaders(raw: response)"
+                : "headers: try \(ns).Output.\(r.headersType)(decoding: response, operationID: \(ns).id)")
             body.append(pattern)
-            body.append("    return .\(SwiftNames.escaped(r.caseName))" + (args.isEmpty ? "" : "(\(args.joined(separator: ", ")))"))
+            body.append("    return .\(SwiftNames.escaped(r.caseName))(\(args.joined(separator: ", ")))")
         }
         if !plan.results.contains(where: { $0.status == .default }) {
             body.append("default:")
@@ -248,7 +249,7 @@ extension TranslationContext {
         return f
     }
 
-    private func queryLabel(_ use: TypeUse) -> String {
+    func queryLabel(_ use: TypeUse) -> String {
         switch use.shaped.shape {
         case .array(let items):
             guard let items else { return "encodable" }

@@ -29,6 +29,31 @@ struct OperationPlan {
         /// The payload type and how to read it; nil when the response has no body.
         var payload: (type: String, kind: BodyKind, contentType: String)?
         var doc: [String]
+        /// The headers the spec documents for this response, in spec order.
+        var headers: [ResponseHeader] = []
+        /// The case's `headers:` value: a struct declared under `Output` when the spec documents
+        /// headers, the runtime's `ResponseHeaders` otherwise; either carries the raw response.
+        var headersType = "ResponseHeaders"
+
+        /// The status a value built without a response (by a fake or a test) says it has.
+        var nominalStatus: Int {
+            switch status {
+            case .code(let c): return c
+            case .range(let d): return d * 100
+            case .default: return 0
+            }
+        }
+    }
+
+    /// One documented response header, read into its schema's type.
+    struct ResponseHeader {
+        var name: String
+        var swiftName: String
+        var type: String
+        var required: Bool
+        /// The runtime `HeaderValueShape` the text is read as (`.scalar`, `.list`, …).
+        var shape: String
+        var doc: [String]
     }
 
     var entry: OperationEntry

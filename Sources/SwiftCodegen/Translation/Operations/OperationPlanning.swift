@@ -82,8 +82,16 @@ extension TranslationContext {
                     default: payload = ("Data", .binary, contentType)
                     }
                 }
-                plan.results.append(.init(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
-                                          payload: payload, doc: DocComments.split(response.description)))
+                var result = OperationPlan.Result(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
+                                                  payload: payload, doc: DocComments.split(response.description))
+                var headerContainer = container
+                headerContainer.openEnums = true
+                headerContainer.sends = false
+                result.headers = planResponseHeaders(response, caseName: result.caseName, in: &headerContainer)
+                container.members = headerContainer.members
+                container.typeNames = headerContainer.typeNames
+                if !result.headers.isEmpty { result.headersType = SwiftNames.typeName(result.caseName) + "Headers" }
+                plan.results.append(result)
             }
 
             var doc: [String] = []
@@ -183,21 +191,26 @@ extension TranslationContext {
         ns.members.append(.type(input))
 
         var output = TypeDecl(.enum, "Output", access: access, conformances: ["OperationOutput", "Hashable"],
-                              doc: ["What the server answered, one case per documented status."])
+                              doc: ["What the server answered, one case per documented status; every case's `headers` holds",
+                                    "the documented headers, typed, and the raw response."])
         var status = ["switch self {"]
+        var headerTypes: [SwiftDecl] = []
         for r in plan.results {
             var associated: [(label: String?, type: String)] = []
             let fixedCode: Int?
             if case .code(let c) = r.status { fixedCode = c } else { fixedCode = nil; associated.append(("statusCode", "Int")) }
             if let payload = r.payload { associated.append((nil, payload.type)) }
+            associated.append(("headers", headersParameterType(r)))
             var c = EnumCaseDecl(SwiftNames.escaped(r.caseName), associatedValues: associated)
             c.doc = r.doc.isEmpty ? ["HTTP \(r.status)."] : r.doc + ["", "HTTP \(r.status)."]
             output.members.append(.enumCase(c))
             if let fixedCode {
                 status.append("case .\(SwiftNames.escaped(r.caseName)): return \(fixedCode)")
             } else {
-                status.append("case .\(SwiftNames.escaped(r.caseName))(let statusCode\(r.payload == nil ? "" : ", _")): return statusCode")
+                let rest = String(repeating: ", _", count: associated.count - 1)
+                status.append("case .\(SwiftNames.escaped(r.caseName))(let statusCode\(rest)): return statusCode")
             }
+            if !r.headers.isEmpty { headerTypes.append(.type(responseHeadersDecl(r))) }
         }
         var undocumented = EnumCaseDecl("undocumented", associatedValues: [("statusCode", "Int"), (nil, "HTTPResponse")])
         undocumented.doc = ["A status the spec does not document, with the raw response."]
@@ -207,6 +220,7 @@ extension TranslationContext {
         var statusCode = PropertyDecl("statusCode", type: "Int", access: access, doc: ["The HTTP status code."])
         statusCode.getter = status
         output.members.append(.property(statusCode))
+        output.members += headerTypes
         ns.members.append(.type(output))
         ns.members += nested
         return ns
