@@ -64,7 +64,7 @@ extension GoldenBodiesAPI {
 
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.PutBlob.Output>`.
     /// See ``GoldenBodiesAPI/putBlob(_:)`` for the operation's description.
-    public func putBlob(body: Data) async throws -> Data {
+    public func putBlob(body: HTTPBody) async throws -> HTTPBody {
         let output = try await self.putBlob(Operations.PutBlob.Input(body: body))
         guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.PutBlob.id, output: output)

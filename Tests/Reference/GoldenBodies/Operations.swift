@@ -202,9 +202,9 @@ public enum Operations {
         /// What the call sends: parameters and body.
         public struct Input: Sendable, Hashable {
             /// The request body, sent as `application/octet-stream`.
-            public var body: Data
+            public var body: HTTPBody
 
-            public init(body: Data) {
+            public init(body: HTTPBody) {
                 self.body = body
             }
         }
@@ -215,7 +215,7 @@ public enum Operations {
             /// The stored bytes.
             ///
             /// HTTP 200.
-            case ok(Data, headers: ResponseHeaders = .init(status: 200))
+            case ok(HTTPBody, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
