@@ -7,7 +7,7 @@ import PackageDescription
 // Generated code depends only on Foundation and OpenAPIGenRuntime.
 // Golden outputs of the generator (Tests/Fixtures → Tests/Reference), each compiled as its own
 // module so that a golden that doesn't compile fails the build.
-let goldenModules = ["GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenEnums", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenParameters"]
+let goldenModules = ["GoldenBinaryStream", "GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenContentTypes", "GoldenEnums", "GoldenHeaders", "GoldenJSONLines", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenParameters", "GoldenServerSentEvents"]
 
 let package = Package(
     name: "openapi-gen",
@@ -86,4 +86,5 @@ package.targets += goldenModules.map { name in
 }
 package.targets.append(.testTarget(
     name: "GoldenBehaviourTests",
-    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime", "ClientTestSupport"]))
+    // FlyingFox: the streaming tests talk to a real local HTTP server.
+    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime", "ClientTestSupport", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]))

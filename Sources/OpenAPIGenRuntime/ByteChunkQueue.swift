@@ -95,6 +95,11 @@ final class ByteChunkQueue: @unchecked Sendable {
         }
     }
 
+    /// The consumer is gone without being cancelled (its body was released): stop the producer.
+    func abandon() {
+        cancel()
+    }
+
     private func cancel() {
         let (handler, resume): ((@Sendable () -> Void)?, CheckedContinuation<Data?, any Error>?) = lock.withLock {
             guard !cancelled else { return (nil, nil) }

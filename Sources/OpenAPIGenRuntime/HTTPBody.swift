@@ -73,6 +73,12 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
         self.init(FileChunks(handle: handle, chunkSize: chunkSize), length: .known(Int64(size)))
     }
 
+    /// A streamed body nobody holds any more can never be read: cancel what produces it, which
+    /// for a response closes the connection instead of downloading the rest into nowhere.
+    deinit {
+        if case .queue(let queue) = source { queue.abandon() }
+    }
+
     /// The bytes, when the body is already in memory.
     public var bufferedData: Data? {
         if case .buffered(let data) = source { return data }
@@ -99,13 +105,13 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
     public func makeAsyncIterator() -> Iterator {
         switch source {
         case .buffered(let data):
-            return Iterator(buffered: data, queue: nil, failure: nil)
+            return Iterator(buffered: data, queue: nil, failure: nil, owner: nil)
         case .queue(let queue):
             let first: Bool = lock.withLock {
                 defer { consumed = true }
                 return !consumed
             }
-            return Iterator(buffered: nil, queue: queue, failure: first ? nil : HTTPBodyError.alreadyConsumed)
+            return Iterator(buffered: nil, queue: queue, failure: first ? nil : HTTPBodyError.alreadyConsumed, owner: self)
         }
     }
 
@@ -114,6 +120,9 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
         var buffered: Data?
         let queue: ByteChunkQueue?
         var failure: HTTPBodyError?
+        /// Keeps a streamed body alive while it is read: once neither it nor an iterator is
+        /// left, nobody can read the rest, and its request is cancelled (see `deinit`).
+        let owner: HTTPBody?
 
         public mutating func next() async throws -> Data? {
             if let failure {

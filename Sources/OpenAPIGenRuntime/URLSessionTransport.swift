@@ -60,8 +60,10 @@ public struct URLSessionTransport: HTTPTransport {
     public func stream(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> (HTTPResponse, HTTPBody) {
         var urlRequest = Self.urlRequest(request, baseURL: baseURL)
         if body != nil { urlRequest.httpBody = nil }
-        if let body, urlRequest.value(forHTTPHeaderField: "Content-Length") == nil, case .known(let n) = body.length {
-            urlRequest.setValue(String(n), forHTTPHeaderField: "Content-Length")
+        if let body, body.bufferedData == nil, urlRequest.value(forHTTPHeaderField: "Expect") == nil {
+            // libcurl (behind FoundationNetworking) otherwise asks for `100-continue` first, which
+            // many servers never answer.
+            urlRequest.setValue("", forHTTPHeaderField: "Expect")
         }
         let (head, received) = try await streaming.start(urlRequest, upload: body)
         return (HTTPResponse(status: head.statusCode, headers: Self.fields(of: head)), received)

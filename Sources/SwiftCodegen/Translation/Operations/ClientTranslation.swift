@@ -266,9 +266,8 @@ extension TranslationContext {
     private func resultStatements(_ r: OperationPlan.Result, ns: String, streams: Bool) -> [String] {
         var lines: [String] = []
         // The kinds read at once need the whole body; a stream's is left to the caller.
-        if streams, r.contents.contains(where: { !$0.kind.streams }) {
-            lines.append("let response = try await core.buffer(response, received)")
-        }
+        let buffer = "let response = try await core.buffer(response, received)"
+        if streams, r.contents.count == 1, !r.contents[0].kind.streams { lines.append(buffer) }
         var prefix: [String] = []
         if case .code = r.status {} else { prefix.append("statusCode: response.status") }
         let headers = r.headers.isEmpty ? "headers: ResponseHeaders(raw: response)"
@@ -287,6 +286,7 @@ extension TranslationContext {
             lines.append("switch try core.contentIndex(response, documented: [\(documented)], operationID: \(ns).id) {")
             for (i, c) in r.contents.enumerated() {
                 lines.append(i == r.contents.count - 1 ? "default:" : "case \(i):")
+                if streams, !c.kind.streams { lines.append("    " + buffer) }
                 lines.append("    " + ret(".\(SwiftNames.escaped(c.caseName))(\(contentExpression(c, ns: ns, streams: streams)))"))
             }
             lines.append("}")
