@@ -51,6 +51,10 @@ let package = Package(
         .target(name: "OpenFunnelFakeServer", dependencies: ["OpenFunnel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
         .executableTarget(name: "openfunnel-drain-bench", dependencies: ["OpenFunnelFakeServer", "OpenFunnelJobs", "OpenFunnel"]),
+        // `make bench`'s streaming section: a streamed download and SSE decoding against raw reads.
+        .executableTarget(name: "openapi-gen-stream-bench", dependencies: [
+            "OpenAPIGenRuntime", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
         // The `openfunnel` command line: its logic in a library so tests can drive it.
         .target(name: "OpenFunnelCLI", dependencies: [
             "OpenFunnelJobs", "OpenFunnel", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -13,6 +13,9 @@
 #   5. large document: lint and generate of a ~50 MB OpenAPI 3.1 document made by
 #      Scripts/make-large-spec.py (YAML and JSON, and a tenth of it for how they scale), with peak
 #      memory per MB of input (bound: peak ≤ 10× the file)
+#   6. streams (h-responses): a 1 GiB download streamed through the runtime's HTTPBody from a local
+#      server, next to a raw socket read of the same server (targets: throughput ≥ 0.5× raw, peak
+#      RSS ≤ 64 MiB), and SSE events decoded per second next to a raw line scan of the same bytes
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
 #   BENCH_SECTIONS="1 2 3 4 5" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
@@ -29,7 +32,7 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
-sections=" ${BENCH_SECTIONS:-1 2 3 4 5} "
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
 gen="$scratch/release/openapi-gen"
@@ -286,6 +289,27 @@ if section 5; then
     "generate $(slope "${large_gen_mb[$small_mb-yaml]}" "${large_gen_mb[$large_mb-yaml]}")"
   echo "   note: x file = peak RSS / file size, which includes ~20 MB of runtime and so reads high on small files;"
   echo "         generate also holds its translation state and writes the module (about 4x the input) to a temp folder"
+fi
+
+# ---------------------------------------------------------------- 6. streams (issue 10)
+# One process: a FlyingFox server writing BENCH_STREAM_MIB (1024) MiB, read first with a plain
+# socket, then through ClientCore.stream / URLSessionTransport / HTTPBody; then BENCH_SSE_EVENTS
+# (1,000,000) events through ServerSentEvents and through a bare LF count.
+if section 6; then
+  note "building openapi-gen-stream-bench (release)"
+  (cd "$root" && swift build -c release "${link_flags[@]}" --product openapi-gen-stream-bench --scratch-path "$scratch") >"$tmp/stream-build.log" 2>&1 \
+    || { tail -40 "$tmp/stream-build.log" >&2; die "swift build --product openapi-gen-stream-bench failed"; }
+  stream_bin=$(cd "$root" && swift build -c release --product openapi-gen-stream-bench --scratch-path "$scratch" --show-bin-path)/openapi-gen-stream-bench
+  "$stream_bin" "${BENCH_STREAM_MIB:-1024}" "${BENCH_SSE_EVENTS:-1000000}" >"$tmp/stream.txt" || die "openapi-gen-stream-bench failed"
+  sv() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/stream.txt"; }
+  echo
+  echo "6. streams: ${BENCH_STREAM_MIB:-1024} MiB download from a local server, SSE decoding"
+  printf "   %-34s %12s %12s %8s %8s\n" "" "client" "raw" "ratio" "target"
+  printf "   %-34s %9s MiB/s %9s MiB/s %8s %8s\n" "download (HTTPBody vs socket)" "$(sv download_client_mib_s)" "$(sv download_raw_mib_s)" \
+    "$(sv download_ratio)" "$(awk -v r="$(sv download_ratio)" 'BEGIN { print (r >= 0.5 ? ">=0.5 yes" : ">=0.5 NO") }')"
+  printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
+  printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
+  [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"
 fi
 
 echo

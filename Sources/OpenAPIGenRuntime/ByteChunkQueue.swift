@@ -15,6 +15,7 @@ final class ByteChunkQueue: @unchecked Sendable {
     private var waiter: CheckedContinuation<Data?, any Error>?
     private var cancelHandler: (@Sendable () -> Void)?
     private var cancelled = false
+    private var finishHandlers: [@Sendable () -> Void] = []
 
     /// Bytes pushed and not yet taken.
     private(set) var bufferedBytes = 0
@@ -29,6 +30,19 @@ final class ByteChunkQueue: @unchecked Sendable {
             return false
         }
         if runNow { handler() }
+    }
+
+    /// Runs `handler` once the producer finishes or the consumer is cancelled.
+    func onFinish(_ handler: @escaping @Sendable () -> Void) {
+        lock.withLock { finishHandlers.append(handler) }
+    }
+
+    private func runFinishHandlers() {
+        let handlers: [@Sendable () -> Void] = lock.withLock {
+            defer { finishHandlers = [] }
+            return finishHandlers
+        }
+        for h in handlers { h() }
     }
 
     /// Hands `data` to the consumer.
@@ -60,6 +74,7 @@ final class ByteChunkQueue: @unchecked Sendable {
         if let resume {
             if let error { resume.resume(throwing: error) } else { resume.resume(returning: nil) }
         }
+        runFinishHandlers()
     }
 
     /// The next chunk, nil at the end; throws the producer's error, or `CancellationError` when
@@ -115,5 +130,6 @@ final class ByteChunkQueue: @unchecked Sendable {
         }
         resume?.resume(throwing: CancellationError())
         handler?()
+        runFinishHandlers()
     }
 }

@@ -50,7 +50,8 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
 
     /// A body streamed from `sequence`, read as the body is read (an upload of generated data,
     /// or a body relayed from elsewhere). The sequence is iterated by a task of its own that
-    /// stops when the reader is cancelled.
+    /// stops when the reader is cancelled. Nothing limits how far that task runs ahead of the
+    /// reader: a producer much faster than the reader should pace itself.
     public convenience init<S: AsyncSequence & Sendable>(_ sequence: S, length: Length = .unknown) where S.Element == Data {
         let queue = ByteChunkQueue()
         let pump = Task {
@@ -65,13 +66,18 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
         self.init(queue: queue, length: length)
     }
 
-    /// A body read from the file at `url` in chunks of `chunkSize` bytes while it is sent.
+    /// A body read from the file at `url` in chunks of `chunkSize` bytes while it is sent
+    /// (``URLSessionTransport`` hands the file itself to `URLSession`).
     public convenience init(contentsOf url: URL, chunkSize: Int = 256 * 1024) throws {
         let handle = try FileHandle(forReadingFrom: url)
         let size = try handle.seekToEnd()
         try handle.seek(toOffset: 0)
         self.init(FileChunks(handle: handle, chunkSize: chunkSize), length: .known(Int64(size)))
+        fileURL = url
     }
+
+    /// The file the body is read from, when it was made with ``init(contentsOf:chunkSize:)``.
+    public private(set) nonisolated(unsafe) var fileURL: URL?
 
     /// A streamed body nobody holds any more can never be read: cancel what produces it, which
     /// for a response closes the connection instead of downloading the rest into nowhere.

@@ -38,18 +38,33 @@ final class StreamingSession: @unchecked Sendable {
         let queue = ByteChunkQueue()
         let task: URLSessionTask
         var request = request
+        var spooled: URL?
         if let upload, let data = upload.bufferedData {
             request.httpBody = data
             task = session.dataTask(with: request)
         } else if let upload {
-            request.httpBodyStream = nil
-            task = session.uploadTask(withStreamedRequest: request)
-            delegate.setUpload(BodyInputStream(body: upload), for: task.taskIdentifier)
+            // `URLSession` pulls a streamed upload through a blocking `InputStream` on its own
+            // work queue, which FoundationNetworking shares between sessions: blocking it until
+            // the body's next chunk is produced (by Swift concurrency) can deadlock the process.
+            // A file is sent from disk as it is read; any other body is written to a temporary
+            // file as it is produced (memory stays one chunk), then sent the same way.
+            let file: URL
+            if let url = upload.fileURL {
+                file = url
+            } else {
+                file = try await Self.spool(upload)
+                spooled = file
+            }
+            request.httpBody = nil
+            task = session.uploadTask(with: request, fromFile: file)
         } else {
             task = session.dataTask(with: request)
         }
         // Cancelling the reader cancels the request, which closes its connection.
         queue.onCancel { [weak task] in task?.cancel() }
+        if let spooled {
+            queue.onFinish { try? FileManager.default.removeItem(at: spooled) }
+        }
         let head: HTTPURLResponse = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 delegate.register(task.taskIdentifier, head: continuation, queue: queue)
@@ -63,6 +78,23 @@ final class StreamingSession: @unchecked Sendable {
     }
 }
 
+extension StreamingSession {
+    /// Writes `body` to a new temporary file chunk by chunk.
+    static func spool(_ body: HTTPBody) async throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-gen-upload-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw URLError(.cannotCreateFile) }
+        do {
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            for try await chunk in body { try handle.write(contentsOf: chunk) }
+            return url
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+    }
+}
+
 /// Routes each task's callbacks to its waiting caller and body queue.
 final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Exchange {
@@ -72,18 +104,9 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
 
     private let lock = NSLock()
     private var exchanges: [Int: Exchange] = [:]
-    private var uploads: [Int: BodyInputStream] = [:]
 
     func register(_ id: Int, head: CheckedContinuation<HTTPURLResponse, any Error>, queue: ByteChunkQueue) {
         lock.withLock { exchanges[id] = Exchange(head: head, queue: queue) }
-    }
-
-    func setUpload(_ stream: BodyInputStream, for id: Int) {
-        lock.withLock { uploads[id] = stream }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, needNewBodyStream completionHandler: @escaping (InputStream?) -> Void) {
-        completionHandler(lock.withLock { uploads[task.taskIdentifier] })
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
@@ -107,104 +130,11 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let exchange: Exchange? = lock.withLock {
-            uploads[task.taskIdentifier] = nil
-            return exchanges.removeValue(forKey: task.taskIdentifier)
-        }
+        let exchange: Exchange? = lock.withLock { exchanges.removeValue(forKey: task.taskIdentifier) }
         guard let exchange else { return }
         if let head = exchange.head {
             head.resume(throwing: error ?? URLError(.badServerResponse))
         }
         exchange.queue.finish(throwing: error)
     }
-}
-
-/// An upload body read by `URLSession` from its own thread: each `read` waits for the next
-/// chunk of the ``HTTPBody``, so the body is produced as it is sent, never all at once.
-final class BodyInputStream: InputStream {
-    private let body: HTTPBody
-    private let lock = NSLock()
-    private var iterator: HTTPBody.Iterator?
-    private var current = Data()
-    private var offset = 0
-    private var atEnd = false
-    private var failure: (any Error)?
-    private var status: Stream.Status = .notOpen
-
-    init(body: HTTPBody) {
-        self.body = body
-        super.init(data: Data())
-    }
-
-    override func open() {
-        lock.withLock {
-            iterator = body.makeAsyncIterator()
-            status = .open
-        }
-    }
-
-    override func close() {
-        lock.withLock { status = .closed }
-    }
-
-    override var streamStatus: Stream.Status { lock.withLock { status } }
-    override var streamError: (any Error)? { lock.withLock { failure } }
-    override var hasBytesAvailable: Bool { lock.withLock { !atEnd } }
-
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        if lock.withLock({ offset >= current.count }) {
-            guard fill() else { return lock.withLock { failure == nil ? 0 : -1 } }
-        }
-        return lock.withLock {
-            let n = min(len, current.count - offset)
-            current.withUnsafeBytes { raw in
-                let base = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                buffer.update(from: base + offset, count: n)
-            }
-            offset += n
-            return n
-        }
-    }
-
-    override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, length len: UnsafeMutablePointer<Int>) -> Bool {
-        false
-    }
-
-    /// Blocks this (URLSession's) thread until the next chunk; false at the end or on failure.
-    private func fill() -> Bool {
-        guard let start = lock.withLock({ atEnd ? nil : iterator }) else { return false }
-        let done = DispatchSemaphore(value: 0)
-        let box = ChunkBox()
-        Task {
-            var it = start
-            do { box.result = .success(try await it.next()) } catch { box.result = .failure(error) }
-            box.iterator = it
-            done.signal()
-        }
-        done.wait()
-        return lock.withLock {
-            iterator = box.iterator ?? start
-            switch box.result {
-            case .success(let chunk?)?:
-                current = chunk
-                offset = 0
-                return true
-            case .failure(let error)?:
-                failure = error
-                status = .error
-                atEnd = true
-                return false
-            default:
-                atEnd = true
-                status = .atEnd
-                return false
-            }
-        }
-    }
-}
-
-/// Carries one chunk out of the task that awaited it.
-private final class ChunkBox: @unchecked Sendable {
-    var result: Result<Data?, any Error>?
-    var iterator: HTTPBody.Iterator?
 }

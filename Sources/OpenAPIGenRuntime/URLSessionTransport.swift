@@ -55,8 +55,9 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// Sends `request` and returns once the response head arrives, the body read as it arrives
-    /// (through a delegate, so on Linux too); an upload `body` that is not buffered is sent as
-    /// it is produced. Cancelling the task reading the body cancels the request.
+    /// (through a delegate, so on Linux too). An upload `body` made from a file is sent from the
+    /// file; another streamed one is first written to a temporary file, chunk by chunk. Cancelling
+    /// the task reading the body cancels the request.
     public func stream(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> (HTTPResponse, HTTPBody) {
         var urlRequest = Self.urlRequest(request, baseURL: baseURL)
         if body != nil { urlRequest.httpBody = nil }
