@@ -191,6 +191,10 @@ extension TranslationContext {
         if let b = plan.body {
             body += requestBodyStatements(b, ns: ns)
         }
+        // Nothing to add (no parameters, credentials, body or Accept): `let`, or Swift warns.
+        if !body.dropFirst(2).contains(where: { $0.contains("request.") || $0.contains("&request") }) {
+            body[1] = "let" + body[1].dropFirst(3)
+        }
         let streams = plan.streams
         if streams {
             let upload = plan.body.map { $0.kind == .binary || $0.variants.contains { $0.kind == .binary } } == true ? "upload: upload, " : ""
