@@ -15,9 +15,12 @@
 #      memory per MB of input (bound: peak ≤ 10× the file)
 #   6. validation cost: validate() of a decoded 100-row OpenFunnel page as a ratio to decoding it
 #      (goal ≤ 0.2), Tools/Sources/openfunnel-validate-bench
+#   7. streams: a 1 GiB download streamed through the runtime's HTTPBody from a local
+#      server, next to a raw socket read of the same server (targets: throughput ≥ 0.5× raw, peak
+#      RSS ≤ 64 MiB), and SSE events decoded per second next to a raw line scan of the same bytes
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
-#   BENCH_SECTIONS="1 2 3 4 5 6" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
+#   BENCH_SECTIONS="1 2 3 4 5 6 7" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
 #   BENCH_LINK=dynamic (link the release binaries' Swift runtime dynamically; static by default),
 #   BENCH_LARGE_MB=50 (section 5's document size)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
@@ -31,7 +34,7 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
-sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6} "
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6 7} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
 gen="$scratch/release/openapi-gen"
@@ -299,6 +302,28 @@ if section 6; then
   (cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openfunnel-validate-bench --scratch-path "$scratch/tools") \
     >"$tmp/validate-build.log" 2>&1 || { tail -40 "$tmp/validate-build.log" >&2; die "building openfunnel-validate-bench failed"; }
   "$scratch/tools/release/openfunnel-validate-bench"
+fi
+
+# ---------------------------------------------------------------- 7. streams
+# One process: a FlyingFox server writing BENCH_STREAM_MIB (1024) MiB, read first with a plain
+# socket, then through ClientCore.stream / URLSessionTransport / HTTPBody; then BENCH_SSE_EVENTS
+# (1,000,000) events through ServerSentEvents and through a bare LF count.
+if section 7; then
+  note "building openapi-gen-stream-bench (release)"
+  bench_networking_tools
+  (cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openapi-gen-stream-bench --scratch-path "$scratch/tools") >"$tmp/stream-build.log" 2>&1 \
+    || { tail -40 "$tmp/stream-build.log" >&2; die "swift build --product openapi-gen-stream-bench failed"; }
+  stream_bin=$(cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openapi-gen-stream-bench --scratch-path "$scratch/tools" --show-bin-path)/openapi-gen-stream-bench
+  "$stream_bin" "${BENCH_STREAM_MIB:-1024}" "${BENCH_SSE_EVENTS:-1000000}" >"$tmp/stream.txt" || die "openapi-gen-stream-bench failed"
+  sv() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/stream.txt"; }
+  echo
+  echo "7. streams: ${BENCH_STREAM_MIB:-1024} MiB download from a local server, SSE decoding"
+  printf "   %-34s %12s %12s %8s %8s\n" "" "client" "raw" "ratio" "target"
+  printf "   %-34s %9s MiB/s %9s MiB/s %8s %8s\n" "download (HTTPBody vs socket)" "$(sv download_client_mib_s)" "$(sv download_raw_mib_s)" \
+    "$(sv download_ratio)" "$(awk -v r="$(sv download_ratio)" 'BEGIN { print (r >= 0.5 ? ">=0.5 yes" : ">=0.5 NO") }')"
+  printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
+  printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
+  [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"
 fi
 
 echo

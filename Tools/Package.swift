@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "openfunnel-fake-server", targets: ["openfunnel-fake-server"]),
         .executable(name: "openfunnel-drain-bench", targets: ["openfunnel-drain-bench"]),
         .executable(name: "openfunnel-validate-bench", targets: ["openfunnel-validate-bench"]),
+        .executable(name: "openapi-gen-stream-bench", targets: ["openapi-gen-stream-bench"]),
         .library(name: "OpenFunnelFakeServer", targets: ["OpenFunnelFakeServer"]),
     ],
     dependencies: [
@@ -37,6 +38,11 @@ let package = Package(
         // `make bench` section 6: validate() of a decoded 100-row page as a ratio to decoding it.
         .executableTarget(name: "openfunnel-validate-bench", dependencies: [
             "OpenFunnelFakeServer", .product(name: "OpenFunnel", package: root),
+        ]),
+        // `make bench`'s streaming section: a streamed download and SSE decoding against raw reads.
+        .executableTarget(name: "openapi-gen-stream-bench", dependencies: [
+            .product(name: "OpenAPIGenRuntime", package: root),
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         // The `openfunnel` command line: its logic in a library so tests can drive it.
         .target(name: "OpenFunnelCLI", dependencies: [

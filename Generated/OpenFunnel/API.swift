@@ -134,7 +134,7 @@ extension OpenFunnelAPI {
     /// See ``OpenFunnelAPI/searchLookalikesBulk(_:)`` for the operation's description.
     public func searchLookalikesBulk(body: BulkLookalikeSearchRequest) async throws -> BulkLookalikeSubmitResponse {
         let output = try await self.searchLookalikesBulk(Operations.SearchLookalikesBulk.Input(body: body))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulk.id, output: output)
         }
         return value
@@ -150,7 +150,7 @@ extension OpenFunnelAPI {
         limit: Int? = nil
     ) async throws -> BulkLookalikeJobResponse {
         let output = try await self.searchLookalikesBulkStatus(Operations.SearchLookalikesBulkStatus.Input(jobID: jobID, cursor: cursor, limit: limit))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulkStatus.id, output: output)
         }
         return value
@@ -162,7 +162,7 @@ extension OpenFunnelAPI {
     /// See ``OpenFunnelAPI/searchLookalikesBulkCancel(_:)`` for the operation's description.
     public func searchLookalikesBulkCancel(jobID: String) async throws -> BulkLookalikeCancelResponse {
         let output = try await self.searchLookalikesBulkCancel(Operations.SearchLookalikesBulkCancel.Input(jobID: jobID))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.SearchLookalikesBulkCancel.id, output: output)
         }
         return value
@@ -174,7 +174,7 @@ extension OpenFunnelAPI {
     /// See ``OpenFunnelAPI/techIntentSearchSubmit(_:)`` for the operation's description.
     public func techIntentSearchSubmit(body: TechIntentSearchRequest) async throws -> TechIntentSubmitResponse {
         let output = try await self.techIntentSearchSubmit(Operations.TechIntentSearchSubmit.Input(body: body))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.TechIntentSearchSubmit.id, output: output)
         }
         return value
@@ -186,7 +186,7 @@ extension OpenFunnelAPI {
     /// See ``OpenFunnelAPI/techIntentSearchStatus(_:)`` for the operation's description.
     public func techIntentSearchStatus(jobID: String, cursor: String? = nil) async throws -> TechIntentJobResponse {
         let output = try await self.techIntentSearchStatus(Operations.TechIntentSearchStatus.Input(jobID: jobID, cursor: cursor))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.TechIntentSearchStatus.id, output: output)
         }
         return value

@@ -35,13 +35,13 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         let response = try await core.send(request, operationID: Operations.SearchLookalikesBulk.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(BulkLookalikeSubmitResponse.self, from: response, operationID: Operations.SearchLookalikesBulk.id))
+            return .ok(try core.decodeJSON(BulkLookalikeSubmitResponse.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulk.id), headers: ResponseHeaders(raw: response))
         case 422:
-            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, operationID: Operations.SearchLookalikesBulk.id))
+            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulk.id), headers: ResponseHeaders(raw: response))
         case 429:
-            return .tooManyRequests
+            return .tooManyRequests(headers: try Operations.SearchLookalikesBulk.Output.TooManyRequestsHeaders(decoding: response, operationID: Operations.SearchLookalikesBulk.id))
         case 503:
-            return .serviceUnavailable(try core.decodeJSON(ServiceUnavailableResponse.self, from: response, operationID: Operations.SearchLookalikesBulk.id))
+            return .serviceUnavailable(try core.decodeJSON(ServiceUnavailableResponse.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulk.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -57,11 +57,11 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         let response = try await core.send(request, operationID: Operations.SearchLookalikesBulkStatus.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(BulkLookalikeJobResponse.self, from: response, operationID: Operations.SearchLookalikesBulkStatus.id))
+            return .ok(try core.decodeJSON(BulkLookalikeJobResponse.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulkStatus.id), headers: ResponseHeaders(raw: response))
         case 404:
-            return .notFound
+            return .notFound(headers: ResponseHeaders(raw: response))
         case 422:
-            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, operationID: Operations.SearchLookalikesBulkStatus.id))
+            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulkStatus.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -75,13 +75,13 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         let response = try await core.send(request, operationID: Operations.SearchLookalikesBulkCancel.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(BulkLookalikeCancelResponse.self, from: response, operationID: Operations.SearchLookalikesBulkCancel.id))
+            return .ok(try core.decodeJSON(BulkLookalikeCancelResponse.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulkCancel.id), headers: ResponseHeaders(raw: response))
         case 404:
-            return .notFound
+            return .notFound(headers: ResponseHeaders(raw: response))
         case 409:
-            return .conflict
+            return .conflict(headers: ResponseHeaders(raw: response))
         case 422:
-            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, operationID: Operations.SearchLookalikesBulkCancel.id))
+            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, as: "application/json", operationID: Operations.SearchLookalikesBulkCancel.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -98,15 +98,15 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         let response = try await core.send(request, operationID: Operations.TechIntentSearchSubmit.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(TechIntentSubmitResponse.self, from: response, operationID: Operations.TechIntentSearchSubmit.id))
+            return .ok(try core.decodeJSON(TechIntentSubmitResponse.self, from: response, as: "application/json", operationID: Operations.TechIntentSearchSubmit.id), headers: ResponseHeaders(raw: response))
         case 400:
-            return .badRequest
+            return .badRequest(headers: ResponseHeaders(raw: response))
         case 422:
-            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, operationID: Operations.TechIntentSearchSubmit.id))
+            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, as: "application/json", operationID: Operations.TechIntentSearchSubmit.id), headers: ResponseHeaders(raw: response))
         case 429:
-            return .tooManyRequests
+            return .tooManyRequests(headers: try Operations.TechIntentSearchSubmit.Output.TooManyRequestsHeaders(decoding: response, operationID: Operations.TechIntentSearchSubmit.id))
         case 503:
-            return .serviceUnavailable(try core.decodeJSON(ServiceUnavailableResponse.self, from: response, operationID: Operations.TechIntentSearchSubmit.id))
+            return .serviceUnavailable(try core.decodeJSON(ServiceUnavailableResponse.self, from: response, as: "application/json", operationID: Operations.TechIntentSearchSubmit.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -121,11 +121,11 @@ public struct OpenFunnelClient: OpenFunnelAPI {
         let response = try await core.send(request, operationID: Operations.TechIntentSearchStatus.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(TechIntentJobResponse.self, from: response, operationID: Operations.TechIntentSearchStatus.id))
+            return .ok(try core.decodeJSON(TechIntentJobResponse.self, from: response, as: "application/json", operationID: Operations.TechIntentSearchStatus.id), headers: ResponseHeaders(raw: response))
         case 404:
-            return .notFound
+            return .notFound(headers: ResponseHeaders(raw: response))
         case 422:
-            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, operationID: Operations.TechIntentSearchStatus.id))
+            return .unprocessableContent(try core.decodeJSON(HTTPValidationError.self, from: response, as: "application/json", operationID: Operations.TechIntentSearchStatus.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

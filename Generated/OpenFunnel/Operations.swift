@@ -21,27 +21,28 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Job accepted. Returns a `job_id` to poll for status and results.
             ///
             /// HTTP 200.
-            case ok(BulkLookalikeSubmitResponse)
+            case ok(BulkLookalikeSubmitResponse, headers: ResponseHeaders = .init(status: 200))
 
             /// Validation Error
             ///
             /// HTTP 422.
-            case unprocessableContent(HTTPValidationError)
+            case unprocessableContent(HTTPValidationError, headers: ResponseHeaders = .init(status: 422))
 
             /// Rate limit reached for this API key or user.
             ///
             /// HTTP 429.
-            case tooManyRequests
+            case tooManyRequests(headers: TooManyRequestsHeaders = .init())
 
             /// Bulk lookalike search is temporarily unavailable. Please try again shortly.
             ///
             /// HTTP 503.
-            case serviceUnavailable(ServiceUnavailableResponse)
+            case serviceUnavailable(ServiceUnavailableResponse, headers: ResponseHeaders = .init(status: 503))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -54,6 +55,37 @@ public enum Operations {
                 case .tooManyRequests: return 429
                 case .serviceUnavailable: return 503
                 case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+
+            /// The headers of the HTTP 429 response.
+            public struct TooManyRequestsHeaders: Sendable, Hashable {
+                /// How long to wait before trying again (RFC 9110 section 10.2.3): delta-seconds, or an HTTP-date.
+                public var retryAfter: String?
+
+                /// The response as received: status, every header field and the buffered body.
+                public var raw: HTTPResponse
+
+                /// Creates the headers of a response built in code (by a fake server or a test).
+                public init(retryAfter: String? = nil, raw: HTTPResponse = HTTPResponse(status: 429)) {
+                    self.retryAfter = retryAfter
+                    self.raw = raw
+                }
+
+                /// Reads the documented headers of `response`; a required one that is missing, or one whose
+                /// text its schema cannot read, throws `ClientError.undecodableResponse`.
+                public init(decoding response: HTTPResponse, operationID: String) throws {
+                    self.retryAfter = try ResponseHeaderDecoding.optional(String.self, "Retry-After", .scalar, in: response, operationID: operationID)
+                    self.raw = response
+                }
+
+                /// Compares the documented headers; `raw` is not compared.
+                public static func ==(lhs: Self, rhs: Self) -> Bool {
+                    lhs.retryAfter == rhs.retryAfter
+                }
+
+                public func hash(into hasher: inout Hasher) {
+                    hasher.combine(retryAfter)
                 }
             }
         }
@@ -84,22 +116,23 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Job status, manifest, and one page of results.
             ///
             /// HTTP 200.
-            case ok(BulkLookalikeJobResponse)
+            case ok(BulkLookalikeJobResponse, headers: ResponseHeaders = .init(status: 200))
 
             /// Job not found for this API key.
             ///
             /// HTTP 404.
-            case notFound
+            case notFound(headers: ResponseHeaders = .init(status: 404))
 
             /// Validation Error
             ///
             /// HTTP 422.
-            case unprocessableContent(HTTPValidationError)
+            case unprocessableContent(HTTPValidationError, headers: ResponseHeaders = .init(status: 422))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -131,27 +164,28 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Cancellation accepted; the job is now `cancelling`.
             ///
             /// HTTP 200.
-            case ok(BulkLookalikeCancelResponse)
+            case ok(BulkLookalikeCancelResponse, headers: ResponseHeaders = .init(status: 200))
 
             /// Job not found for this API key.
             ///
             /// HTTP 404.
-            case notFound
+            case notFound(headers: ResponseHeaders = .init(status: 404))
 
             /// Job already finished (completed / failed / cancelled); cannot cancel.
             ///
             /// HTTP 409.
-            case conflict
+            case conflict(headers: ResponseHeaders = .init(status: 409))
 
             /// Validation Error
             ///
             /// HTTP 422.
-            case unprocessableContent(HTTPValidationError)
+            case unprocessableContent(HTTPValidationError, headers: ResponseHeaders = .init(status: 422))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -184,32 +218,33 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Job accepted. Returns a `job_id` to poll for status and results.
             ///
             /// HTTP 200.
-            case ok(TechIntentSubmitResponse)
+            case ok(TechIntentSubmitResponse, headers: ResponseHeaders = .init(status: 200))
 
             /// Unknown `hq_country_code`, `min_employee_count` greater than `max_employee_count`, or insufficient credits for the requested `limit`.
             ///
             /// HTTP 400.
-            case badRequest
+            case badRequest(headers: ResponseHeaders = .init(status: 400))
 
             /// Validation Error
             ///
             /// HTTP 422.
-            case unprocessableContent(HTTPValidationError)
+            case unprocessableContent(HTTPValidationError, headers: ResponseHeaders = .init(status: 422))
 
             /// Rate limit reached for this API key or user.
             ///
             /// HTTP 429.
-            case tooManyRequests
+            case tooManyRequests(headers: TooManyRequestsHeaders = .init())
 
             /// Tech intent search is temporarily unavailable. Please try again shortly.
             ///
             /// HTTP 503.
-            case serviceUnavailable(ServiceUnavailableResponse)
+            case serviceUnavailable(ServiceUnavailableResponse, headers: ResponseHeaders = .init(status: 503))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -223,6 +258,37 @@ public enum Operations {
                 case .tooManyRequests: return 429
                 case .serviceUnavailable: return 503
                 case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+
+            /// The headers of the HTTP 429 response.
+            public struct TooManyRequestsHeaders: Sendable, Hashable {
+                /// How long to wait before trying again (RFC 9110 section 10.2.3): delta-seconds, or an HTTP-date.
+                public var retryAfter: String?
+
+                /// The response as received: status, every header field and the buffered body.
+                public var raw: HTTPResponse
+
+                /// Creates the headers of a response built in code (by a fake server or a test).
+                public init(retryAfter: String? = nil, raw: HTTPResponse = HTTPResponse(status: 429)) {
+                    self.retryAfter = retryAfter
+                    self.raw = raw
+                }
+
+                /// Reads the documented headers of `response`; a required one that is missing, or one whose
+                /// text its schema cannot read, throws `ClientError.undecodableResponse`.
+                public init(decoding response: HTTPResponse, operationID: String) throws {
+                    self.retryAfter = try ResponseHeaderDecoding.optional(String.self, "Retry-After", .scalar, in: response, operationID: operationID)
+                    self.raw = response
+                }
+
+                /// Compares the documented headers; `raw` is not compared.
+                public static func ==(lhs: Self, rhs: Self) -> Bool {
+                    lhs.retryAfter == rhs.retryAfter
+                }
+
+                public func hash(into hasher: inout Hasher) {
+                    hasher.combine(retryAfter)
                 }
             }
         }
@@ -247,22 +313,23 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Job status, manifest, and one page of results.
             ///
             /// HTTP 200.
-            case ok(TechIntentJobResponse)
+            case ok(TechIntentJobResponse, headers: ResponseHeaders = .init(status: 200))
 
             /// Job not found for this API key.
             ///
             /// HTTP 404.
-            case notFound
+            case notFound(headers: ResponseHeaders = .init(status: 404))
 
             /// Validation Error
             ///
             /// HTTP 422.
-            case unprocessableContent(HTTPValidationError)
+            case unprocessableContent(HTTPValidationError, headers: ResponseHeaders = .init(status: 422))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)

@@ -47,8 +47,33 @@ public struct ClientCore: Sendable {
     /// cancelled during an attempt or while waiting between attempts. A ``ClientError`` thrown
     /// by the transport is passed on unchanged and not retried.
     public func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
+        try await exchange(request, upload: nil, streaming: false, operationID: operationID).response
+    }
+
+    /// Sends a request like ``send(_:operationID:)`` but returns once the response head arrives,
+    /// with the body read as it arrives: what operations with streamed responses (binary,
+    /// `text/event-stream`, JSON Lines, JSON text sequences) or streamed uploads use.
+    ///
+    /// Retries cover the head only; an `upload` that is not buffered can be sent once, so a
+    /// request carrying one is never retried.
+    public func stream(_ request: HTTPRequest, upload: HTTPBody? = nil, operationID: String) async throws -> (response: HTTPResponse, body: HTTPBody) {
+        let result = try await exchange(request, upload: upload, streaming: true, operationID: operationID)
+        return (result.response, result.body ?? HTTPBody(result.response.body))
+    }
+
+    /// Reads a streamed response's whole body into `response.body`, for the documented cases
+    /// whose content is decoded at once (JSON, text, forms).
+    public func buffer(_ response: HTTPResponse, _ body: HTTPBody) async throws -> HTTPResponse {
+        var response = response
+        response.body = try await body.collect(upTo: Int.max)
+        return response
+    }
+
+    private func exchange(_ request: HTTPRequest, upload: HTTPBody?, streaming: Bool, operationID: String) async throws
+        -> (response: HTTPResponse, body: HTTPBody?)
+    {
         let policy = options.retry
-        let maxAttempts = max(1, policy.maxAttempts)
+        let maxAttempts = upload != nil && upload?.bufferedData == nil ? 1 : max(1, policy.maxAttempts)
         let idempotent = RetryPolicy.isIdempotent(request.method)
         let log = RequestLog(
             logger: options.logger, request: request, operationID: operationID,
@@ -61,9 +86,9 @@ public struct ClientCore: Sendable {
             try Task.checkCancellation()
             log.attempt(attempt)
 
-            let outcome: Result<HTTPResponse, any Error>
+            let outcome: Result<(response: HTTPResponse, body: HTTPBody?), any Error>
             do {
-                outcome = .success(try await sendAttempt(request))
+                outcome = .success(try await sendAttempt(request, upload: upload, streaming: streaming))
             } catch let error as CancellationError {
                 throw error
             } catch let error as ClientError {
@@ -81,9 +106,10 @@ public struct ClientCore: Sendable {
             var delay = Duration.zero
             var stop: String?
             switch outcome {
-            case .success(let response):
+            case .success(let result):
+                let response = result.response
                 guard policy.retries(status: response.status, idempotent: idempotent) else {
-                    return response
+                    return result
                 }
                 reason = "HTTP \(response.status)"
                 delay = policy.delay(beforeRetry: attempt, after: response)
@@ -130,15 +156,25 @@ public struct ClientCore: Sendable {
     /// every transport. When the timer wins, leaving the group cancels the attempt and waits for
     /// it to end, so no attempt outlives `send`; a transport that ignores cancellation therefore
     /// delays the timeout until it returns.
-    private func sendAttempt(_ request: HTTPRequest) async throws -> HTTPResponse {
+    private func sendAttempt(_ request: HTTPRequest, upload: HTTPBody?, streaming: Bool) async throws
+        -> (response: HTTPResponse, body: HTTPBody?)
+    {
         let transport = transport
         let baseURL = baseURL
-        guard let timeout = options.requestTimeout else {
-            return try await transport.send(request, baseURL: baseURL)
+        @Sendable func attempt() async throws -> (response: HTTPResponse, body: HTTPBody?) {
+            if streaming {
+                let (head, body) = try await transport.stream(request, body: upload, baseURL: baseURL)
+                return (head, body)
+            }
+            return (try await transport.send(request, baseURL: baseURL), nil)
         }
-        return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
+        guard let timeout = options.requestTimeout else {
+            return try await attempt()
+        }
+        // For a stream the limit covers the head: the body may take as long as it takes.
+        return try await withThrowingTaskGroup(of: (response: HTTPResponse, body: HTTPBody?).self) { group in
             group.addTask {
-                try await transport.send(request, baseURL: baseURL)
+                try await attempt()
             }
             group.addTask {
                 // Real time, not `RetryPolicy.sleep`: that one is replaced in tests to skip
@@ -156,10 +192,12 @@ public struct ClientCore: Sendable {
     }
 
     /// The final outcome of `send`: the response, or the error as callers see it.
-    private func finish(_ outcome: Result<HTTPResponse, any Error>, operationID: String) throws -> HTTPResponse {
+    private func finish(_ outcome: Result<(response: HTTPResponse, body: HTTPBody?), any Error>, operationID: String) throws
+        -> (response: HTTPResponse, body: HTTPBody?)
+    {
         switch outcome {
-        case .success(let response):
-            return response
+        case .success(let result):
+            return result
         case .failure(let error):
             throw ClientError.transport(operationID: operationID, underlying: error)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the `Retry-After` response field (RFC 9110 section 10.2.3).
-enum RetryAfter {
+public enum RetryAfter {
     /// The wait `value` asks for, measured from `now`; `nil` when it is neither form, so the
     /// caller falls back to backoff rather than trusting a value it cannot read.
     ///
@@ -9,7 +9,7 @@ enum RetryAfter {
     /// (`Wed, 21 Oct 2015 07:28:00 GMT`); a date already past means no wait. A delta too large
     /// for `Int64` is still a request to wait a long time, so it becomes the longest wait
     /// rather than none.
-    static func delay(_ value: String, now: Date) -> Duration? {
+    public static func delay(_ value: String, now: Date = Date()) -> Duration? {
         let text = value.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             return .seconds(Int64(text) ?? Int64.max)

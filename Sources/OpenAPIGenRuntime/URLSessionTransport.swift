@@ -10,10 +10,14 @@ import FoundationNetworking
 public struct URLSessionTransport: HTTPTransport {
     /// The session requests are sent with.
     public let session: URLSession
+    /// The delegate-based session of ``stream(_:body:baseURL:)``, made from `session`'s
+    /// configuration on first use.
+    private let streaming: StreamingSession
 
     /// Creates a transport that sends requests with `session`.
     public init(session: URLSession = .shared) {
         self.session = session
+        self.streaming = StreamingSession(configuration: session.configuration)
     }
 
     /// Creates a transport with its own session, configured by `configuration`; the way to set
@@ -33,21 +37,14 @@ public struct URLSessionTransport: HTTPTransport {
     /// so changing it afterwards has no effect.
     public init(configuration: URLSessionConfiguration) {
         self.session = URLSession(configuration: configuration)
+        self.streaming = StreamingSession(configuration: configuration)
     }
 
     /// Sends `request` and collects the whole response body.
     ///
     /// Throws `URLError(.badServerResponse)` if the response is not an HTTP response.
     public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url(relativeTo: baseURL))
-        urlRequest.httpMethod = request.method
-        for field in request.headers {
-            // `addValue` rather than `setValue` so that repeated fields are all sent.
-            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
-        }
-        urlRequest.httpBody = request.body
-
-        let (data, response) = try await session.data(for: urlRequest)
+        let (data, response) = try await session.data(for: Self.urlRequest(request, baseURL: baseURL))
         guard let httpResponse = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
@@ -55,6 +52,33 @@ public struct URLSessionTransport: HTTPTransport {
             status: httpResponse.statusCode,
             headers: Self.fields(of: httpResponse),
             body: data)
+    }
+
+    /// Sends `request` and returns once the response head arrives, the body read as it arrives
+    /// (through a delegate, so on Linux too). An upload `body` made from a file is sent from the
+    /// file; another streamed one is first written to a temporary file, chunk by chunk. Cancelling
+    /// the task reading the body cancels the request.
+    public func stream(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> (HTTPResponse, HTTPBody) {
+        var urlRequest = Self.urlRequest(request, baseURL: baseURL)
+        if body != nil { urlRequest.httpBody = nil }
+        if let body, body.bufferedData == nil, urlRequest.value(forHTTPHeaderField: "Expect") == nil {
+            // libcurl (behind FoundationNetworking) otherwise asks for `100-continue` first, which
+            // many servers never answer.
+            urlRequest.setValue("", forHTTPHeaderField: "Expect")
+        }
+        let (head, received) = try await streaming.start(urlRequest, upload: body)
+        return (HTTPResponse(status: head.statusCode, headers: Self.fields(of: head)), received)
+    }
+
+    private static func urlRequest(_ request: HTTPRequest, baseURL: URL) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url(relativeTo: baseURL))
+        urlRequest.httpMethod = request.method
+        for field in request.headers {
+            // `addValue` rather than `setValue` so that repeated fields are all sent.
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        }
+        urlRequest.httpBody = request.body
+        return urlRequest
     }
 
     /// Copies the response's header fields.

@@ -13,6 +13,9 @@ public enum JobError: Error, Sendable, Hashable, CustomStringConvertible {
     case repeatedCursor(jobID: String, cursor: String)
     /// This kind of job has no cancel operation in the API.
     case cancelUnsupported(kind: String)
+    /// The submit was answered HTTP 429 after the client's retries; `retryAfter` is the wait the
+    /// response's `Retry-After` asked for, when it had a readable one.
+    case rateLimited(retryAfter: Duration?)
 
     public var description: String {
         switch self {
@@ -22,6 +25,16 @@ public enum JobError: Error, Sendable, Hashable, CustomStringConvertible {
         case .deadlineExceeded(let id, let status): return "job \(id) was still \(status) when the deadline passed"
         case .repeatedCursor(let id, let cursor): return "job \(id): the server returned cursor \(cursor) twice; stopping instead of looping"
         case .cancelUnsupported(let kind): return "\(kind) jobs cannot be cancelled through the API"
+        case .rateLimited(let wait?): return "rate limit reached for this API key; the server asks to wait \(JobError.seconds(wait)) s"
+        case .rateLimited(nil): return "rate limit reached for this API key"
         }
+    }
+}
+
+extension JobError {
+    /// Whole seconds, rounded up, for messages: a wait of 0.2 s is "1 s", never "0 s".
+    public static func seconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return attoseconds > 0 ? seconds + 1 : seconds
     }
 }

@@ -34,10 +34,14 @@ public enum LookalikeSearch: SearchJobKind {
     public static func submit(_ request: BulkLookalikeSearchRequest, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?) {
         try validate(request, operationID: Operations.SearchLookalikesBulk.id)
         let output = try await api.searchLookalikesBulk(.init(body: request))
-        guard case .ok(let accepted) = output else {
+        switch output {
+        case .ok(let accepted, _):
+            return (accepted.jobID, accepted.requestedTopK)
+        case .tooManyRequests(let headers):
+            throw JobError.rateLimited(retryAfter: headers.retryAfter.flatMap { RetryAfter.delay($0) })
+        default:
             throw OperationError(operationID: Operations.SearchLookalikesBulk.id, output: output)
         }
-        return (accepted.jobID, accepted.requestedTopK)
     }
 
     public static func poll(jobID: String, cursor: String?, using api: any OpenFunnelAPI) async throws
@@ -45,7 +49,7 @@ public enum LookalikeSearch: SearchJobKind {
     {
         let output = try await api.searchLookalikesBulkStatus(.init(jobID: jobID, cursor: cursor))
         switch output {
-        case .ok(let r):
+        case .ok(let r, _):
             return JobPage(jobID: r.jobID, status: JobStatus(r.status), manifest: r.manifest, errorMessage: r.errorMessage,
                            rows: r.rows ?? [], page: r.page, nextCursor: r.nextCursor, processed: r.processed,
                            progressMessage: r.progressMessage)
@@ -59,7 +63,7 @@ public enum LookalikeSearch: SearchJobKind {
     public static func cancel(jobID: String, using api: any OpenFunnelAPI) async throws -> JobStatus {
         let output = try await api.searchLookalikesBulkCancel(.init(jobID: jobID))
         switch output {
-        case .ok(let ack): return JobStatus(ack.status)
+        case .ok(let ack, _): return JobStatus(ack.status)
         case .notFound: throw JobError.notFound(jobID: jobID)
         case .conflict: throw JobError.alreadyFinished(jobID: jobID)
         default: throw OperationError(operationID: Operations.SearchLookalikesBulkCancel.id, output: output)
@@ -78,10 +82,14 @@ public enum TechIntentSearch: SearchJobKind {
     public static func submit(_ request: TechIntentSearchRequest, using api: any OpenFunnelAPI) async throws -> (jobID: String, limit: Int?) {
         try validate(request, operationID: Operations.TechIntentSearchSubmit.id)
         let output = try await api.techIntentSearchSubmit(.init(body: request))
-        guard case .ok(let accepted) = output else {
+        switch output {
+        case .ok(let accepted, _):
+            return (accepted.jobID, accepted.requestedLimit)
+        case .tooManyRequests(let headers):
+            throw JobError.rateLimited(retryAfter: headers.retryAfter.flatMap { RetryAfter.delay($0) })
+        default:
             throw OperationError(operationID: Operations.TechIntentSearchSubmit.id, output: output)
         }
-        return (accepted.jobID, accepted.requestedLimit)
     }
 
     public static func poll(jobID: String, cursor: String?, using api: any OpenFunnelAPI) async throws
@@ -89,7 +97,7 @@ public enum TechIntentSearch: SearchJobKind {
     {
         let output = try await api.techIntentSearchStatus(.init(jobID: jobID, cursor: cursor))
         switch output {
-        case .ok(let r):
+        case .ok(let r, _):
             return JobPage(jobID: r.jobID, status: JobStatus(r.status), manifest: r.manifest, errorMessage: r.errorMessage,
                            rows: r.rows ?? [], page: r.page, nextCursor: r.nextCursor)
         case .notFound:

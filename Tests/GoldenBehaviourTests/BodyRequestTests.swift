@@ -22,7 +22,7 @@ private func client(_ transport: RecordingTransport) -> GoldenBodiesClient {
         let request = try #require(await transport.requests.first)
         #expect(request.method == "POST")
         #expect(request.path == "/json")
-        #expect(request.headers == HTTPFields([("Accept", "application/json, application/problem+json"), ("Content-Type", "application/json")]))
+        #expect(request.headers == HTTPFields([("Accept", "application/json, application/problem+json;q=0.9"), ("Content-Type", "application/json")]))
         #expect(String(decoding: try #require(request.body), as: UTF8.self) == #"{"created":"2026-05-28T17:05:00.500Z","name":"n"}"#)
     }
 
@@ -106,7 +106,7 @@ private func client(_ transport: RecordingTransport) -> GoldenBodiesClient {
     @Test func optionalFormBodyCanBeLeftOut() async throws {
         let transport = RecordingTransport(.raw(204))
         let output = try await client(transport).postForm(GoldenBodies.Operations.PostForm.Input())
-        #expect(output == .noContent)
+        #expect(output == .noContent())
         let request = try #require(await transport.requests.first)
         #expect(request.body == nil)
         #expect(request.headers["Content-Type"] == nil)
@@ -151,8 +151,8 @@ private func client(_ transport: RecordingTransport) -> GoldenBodiesClient {
     @Test func bytesAreSentAndReceivedUntouched() async throws {
         let bytes = Data([0, 1, 2, 0xFE, 0xFF, 0x0D, 0x0A])
         let transport = RecordingTransport(.raw(200, Data(bytes.reversed()), contentType: "application/octet-stream"))
-        let stored = try await client(transport).putBlob(body: bytes)
-        #expect(stored == Data(bytes.reversed()))
+        let stored = try await client(transport).putBlob(body: HTTPBody(bytes))
+        #expect(try await stored.collect(upTo: 100) == Data(bytes.reversed()))
         let request = try #require(await transport.requests.first)
         #expect(request.method == "PUT")
         #expect(request.path == "/blob")

@@ -37,8 +37,15 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
 
     var calls: Int { lock.withLock { statusCalls.count } }
 
+    /// `Retry-After` values the next lookalike submits are answered 429 with ("" for none).
+    var rateLimitAnswers: [String] = []
+
     func searchLookalikesBulk(_ input: Operations.SearchLookalikesBulk.Input) async throws -> Operations.SearchLookalikesBulk.Output {
-        lock.withLock { submitCount += 1 }
+        let answer: String? = lock.withLock {
+            submitCount += 1
+            return rateLimitAnswers.isEmpty ? nil : rateLimitAnswers.removeFirst()
+        }
+        if let answer { return .tooManyRequests(headers: .init(retryAfter: answer.isEmpty ? nil : answer)) }
         addJob(id: "job-1", rowCount: input.body.limit)
         return .ok(BulkLookalikeSubmitResponse(jobID: "job-1", message: "poll it", requestedTopK: input.body.limit))
     }
@@ -46,7 +53,7 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
     func searchLookalikesBulkStatus(_ input: Operations.SearchLookalikesBulkStatus.Input) async throws -> Operations.SearchLookalikesBulkStatus.Output {
         lock.withLock {
             statusCalls.append(input.cursor)
-            guard var job = jobs[input.jobID] else { return .notFound }
+            guard var job = jobs[input.jobID] else { return .notFound() }
             let totalPages = max(1, (job.rows.count + job.pageSize - 1) / job.pageSize)
             if !["completed", "failed", "cancelled"].contains(job.status) {
                 job.polls += 1
@@ -80,8 +87,8 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
     func searchLookalikesBulkCancel(_ input: Operations.SearchLookalikesBulkCancel.Input) async throws -> Operations.SearchLookalikesBulkCancel.Output {
         lock.withLock {
             cancelCalls += 1
-            guard var job = jobs[input.jobID] else { return .notFound }
-            if ["completed", "failed", "cancelled"].contains(job.status) { return .conflict }
+            guard var job = jobs[input.jobID] else { return .notFound() }
+            if ["completed", "failed", "cancelled"].contains(job.status) { return .conflict() }
             job.status = "cancelled"
             jobs[input.jobID] = job
             return .ok(BulkLookalikeCancelResponse(jobID: input.jobID, status: "cancelling", message: "poll for the final state"))
@@ -93,7 +100,7 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
     }
 
     func techIntentSearchStatus(_ input: Operations.TechIntentSearchStatus.Input) async throws -> Operations.TechIntentSearchStatus.Output {
-        .notFound
+        .notFound()
     }
 }
 

@@ -20,6 +20,36 @@ import Testing
         #expect(log.all.prefix(3) == [.milliseconds(500), .milliseconds(750), .milliseconds(1125)])
     }
 
+    @Test func aRateLimitedSubmitWaitsTheRetryAfterOnceThenSubmitsAgain() async throws {
+        let api = ScriptedAPI()
+        api.rateLimitAnswers = ["7"]
+        let log = SleepLog()
+        var jobs = SearchJobs(api: api, polling: instantPolling(slept: log))
+        let told = SleepLog()
+        jobs.onRateLimit = { told.add($0) }
+        let job = try await jobs.submitLookalikes(BulkLookalikeSearchRequest(query: "q", limit: 10))
+        #expect(job.jobID == "job-1")
+        #expect(told.all == [.seconds(7)])
+        #expect(log.all == [.seconds(7)])
+    }
+
+    @Test func aRateLimitThatHoldsOrGivesNoWaitIsThrownWithTheWait() async throws {
+        let api = ScriptedAPI()
+        api.rateLimitAnswers = ["3", "4"]
+        let jobs = SearchJobs(api: api, polling: instantPolling())
+        await #expect(throws: JobError.rateLimited(retryAfter: .seconds(4))) {
+            try await jobs.submitLookalikes(BulkLookalikeSearchRequest(query: "q", limit: 10))
+        }
+        api.rateLimitAnswers = [""]
+        await #expect(throws: JobError.rateLimited(retryAfter: nil)) {
+            try await jobs.submitLookalikes(BulkLookalikeSearchRequest(query: "q", limit: 10))
+        }
+        api.rateLimitAnswers = ["3600"]
+        await #expect(throws: JobError.rateLimited(retryAfter: .seconds(3600))) {
+            try await jobs.submitLookalikes(BulkLookalikeSearchRequest(query: "q", limit: 10))
+        }
+    }
+
     @Test func rowsReadsEveryPageInOrderConcurrently() async throws {
         let api = ScriptedAPI()
         api.addJob(id: "j", rowCount: 1_050, pageSize: 100, finished: true)

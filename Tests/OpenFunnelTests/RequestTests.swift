@@ -32,7 +32,7 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
 
     @Test func documentedErrorStatuses() async throws {
         let input = Operations.SearchLookalikesBulk.Input(body: .init(query: "q"))
-        guard case .unprocessableContent(let error) = try await client(RecordingTransport(.json(422, Examples.validationError))).searchLookalikesBulk(input) else {
+        guard case .unprocessableContent(let error, _) = try await client(RecordingTransport(.json(422, Examples.validationError))).searchLookalikesBulk(input) else {
             Issue.record("expected 422")
             return
         }
@@ -41,7 +41,8 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
 
         // `Retry-After: 0` so that a client retrying 429 and 503 doesn't wait before returning them.
         let rateLimited = HTTPResponse(status: 429, headers: HTTPFields([("Retry-After", "0")]))
-        #expect(try await client(RecordingTransport(rateLimited)).searchLookalikesBulk(input) == .tooManyRequests)
+        #expect(try await client(RecordingTransport(rateLimited)).searchLookalikesBulk(input)
+            == .tooManyRequests(headers: .init(retryAfter: "0")))
         let unavailable = HTTPResponse(
             status: 503, headers: HTTPFields([("Content-Type", "application/json"), ("Retry-After", "0")]),
             body: Data(#"{"detail": "Try again shortly."}"#.utf8))
@@ -101,7 +102,7 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
     @Test func notFoundAndValidationError() async throws {
         let transport = RecordingTransport(.raw(404), .json(422, Examples.validationError))
         let input = Operations.SearchLookalikesBulkStatus.Input(jobID: "missing")
-        #expect(try await client(transport).searchLookalikesBulkStatus(input) == .notFound)
+        #expect(try await client(transport).searchLookalikesBulkStatus(input) == .notFound())
         #expect(try await client(transport).searchLookalikesBulkStatus(input) == .unprocessableContent(decode(HTTPValidationError.self, Examples.validationError)))
     }
 
@@ -138,9 +139,9 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
         let c = client(transport)
         let input = Operations.SearchLookalikesBulkCancel.Input(jobID: "d8a1bddb-44f1-4c7f-87a7-f37496354ff6")
         #expect(try await c.searchLookalikesBulkCancel(input) == .ok(decode(BulkLookalikeCancelResponse.self, Examples.cancel)))
-        #expect(try await c.searchLookalikesBulkCancel(input) == .notFound)
-        #expect(try await c.searchLookalikesBulkCancel(input) == .conflict)
-        guard case .unprocessableContent(let validation) = try await c.searchLookalikesBulkCancel(input) else {
+        #expect(try await c.searchLookalikesBulkCancel(input) == .notFound())
+        #expect(try await c.searchLookalikesBulkCancel(input) == .conflict())
+        guard case .unprocessableContent(let validation, _) = try await c.searchLookalikesBulkCancel(input) else {
             Issue.record("expected 422")
             return
         }
@@ -172,7 +173,7 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
         let conflict = try await #require(throws: OperationError<Operations.SearchLookalikesBulkCancel.Output>.self) {
             try await client(transport).searchLookalikesBulkCancel(jobID: "done")
         }
-        #expect(conflict.output == .conflict)
+        #expect(conflict.output == .conflict())
         #expect(conflict.statusCode == 409)
         #expect(conflict.operationID == Operations.SearchLookalikesBulkCancel.id)
         #expect(conflict.description == "`search_lookalikes_bulk_cancel_api_v1_account_search_lookalikes_bulk__job_id__cancel_post` returned HTTP 409")
@@ -253,7 +254,7 @@ private func client(_ transport: RecordingTransport) -> OpenFunnelClient {
         #expect(String(decoding: try #require(request.body), as: UTF8.self)
             == #"{"activity":"migrating off Redshift to Snowflake","enrich":false,"exclude_aggregators":true,"exclude_vendor":true,"limit":50,"lookback_days":180,"tech":"Snowflake"}"#)
 
-        #expect(try await client(transport).techIntentSearchSubmit(.init(body: body)) == .badRequest)
+        #expect(try await client(transport).techIntentSearchSubmit(.init(body: body)) == .badRequest())
     }
 
     @Test func pollDecodesThePublishedExample() async throws {

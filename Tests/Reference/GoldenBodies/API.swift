@@ -27,7 +27,7 @@ extension GoldenBodiesAPI {
     /// See ``GoldenBodiesAPI/postJSON(_:)`` for the operation's description.
     public func postJSON(body: Operations.PostJSON.Body) async throws -> Receipt {
         let output = try await self.postJSON(Operations.PostJSON.Input(body: body))
-        guard case .success(_, let value) = output else {
+        guard case .success(_, let value, _) = output else {
             throw OperationError(operationID: Operations.PostJSON.id, output: output)
         }
         return value
@@ -46,7 +46,7 @@ extension GoldenBodiesAPI {
     /// See ``GoldenBodiesAPI/upload(_:)`` for the operation's description.
     public func upload(body: MultipartFormData) async throws -> Receipt {
         let output = try await self.upload(Operations.Upload.Input(body: body))
-        guard case .created(let value) = output else {
+        guard case .created(let value, _) = output else {
             throw OperationError(operationID: Operations.Upload.id, output: output)
         }
         return value
@@ -56,7 +56,7 @@ extension GoldenBodiesAPI {
     /// See ``GoldenBodiesAPI/putText(_:)`` for the operation's description.
     public func putText(body: String) async throws -> String {
         let output = try await self.putText(Operations.PutText.Input(body: body))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.PutText.id, output: output)
         }
         return value
@@ -64,9 +64,9 @@ extension GoldenBodiesAPI {
 
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.PutBlob.Output>`.
     /// See ``GoldenBodiesAPI/putBlob(_:)`` for the operation's description.
-    public func putBlob(body: Data) async throws -> Data {
+    public func putBlob(body: HTTPBody) async throws -> HTTPBody {
         let output = try await self.putBlob(Operations.PutBlob.Input(body: body))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.PutBlob.id, output: output)
         }
         return value

@@ -22,18 +22,18 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
     public func postJSON(_ input: Operations.PostJSON.Input) async throws -> Operations.PostJSON.Output {
         try core.validate(input, operationID: Operations.PostJSON.id)
         var request = HTTPRequest(method: "POST", path: "/json")
-        request.headers.append("Accept", "application/json, application/problem+json")
+        request.headers.append("Accept", "application/json, application/problem+json;q=0.9")
         let body = input.body
         request.headers.append("Content-Type", "application/json")
         request.body = try core.encodeJSON(body, operationID: Operations.PostJSON.id)
         let response = try await core.send(request, operationID: Operations.PostJSON.id)
         switch response.status {
         case 200..<300:
-            return .success(statusCode: response.status, try core.decodeJSON(Receipt.self, from: response, operationID: Operations.PostJSON.id))
+            return .success(statusCode: response.status, try core.decodeJSON(Receipt.self, from: response, as: "application/json", operationID: Operations.PostJSON.id), headers: ResponseHeaders(raw: response))
         case 400..<500:
-            return .clientError(statusCode: response.status, try core.decodeJSON(Problem.self, from: response, operationID: Operations.PostJSON.id))
+            return .clientError(statusCode: response.status, try core.decodeJSON(Problem.self, from: response, as: "application/problem+json", operationID: Operations.PostJSON.id), headers: ResponseHeaders(raw: response))
         default:
-            return .`default`(statusCode: response.status)
+            return .`default`(statusCode: response.status, headers: ResponseHeaders(raw: response))
         }
     }
 
@@ -47,7 +47,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.PostForm.id)
         switch response.status {
         case 204:
-            return .noContent
+            return .noContent(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -63,7 +63,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.Upload.id)
         switch response.status {
         case 201:
-            return .created(try core.decodeJSON(Receipt.self, from: response, operationID: Operations.Upload.id))
+            return .created(try core.decodeJSON(Receipt.self, from: response, as: "application/json", operationID: Operations.Upload.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -79,7 +79,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         let response = try await core.send(request, operationID: Operations.PutText.id)
         switch response.status {
         case 200:
-            return .ok(String(decoding: response.body, as: UTF8.self))
+            return .ok(try core.decodeText(response, as: "text/plain", operationID: Operations.PutText.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -89,15 +89,16 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         try core.validate(input, operationID: Operations.PutBlob.id)
         var request = HTTPRequest(method: "PUT", path: "/blob")
         request.headers.append("Accept", "application/octet-stream")
+        var upload: HTTPBody?
         let body = input.body
         request.headers.append("Content-Type", "application/octet-stream")
-        request.body = body
-        let response = try await core.send(request, operationID: Operations.PutBlob.id)
+        upload = body
+        let (response, received) = try await core.stream(request, upload: upload, operationID: Operations.PutBlob.id)
         switch response.status {
         case 200:
-            return .ok(response.body)
+            return .ok(try core.binary(response, received, as: "application/octet-stream", operationID: Operations.PutBlob.id), headers: ResponseHeaders(raw: response))
         default:
-            return .undocumented(statusCode: response.status, response)
+            return .undocumented(statusCode: response.status, try await core.buffer(response, received))
         }
     }
 }

@@ -21,22 +21,23 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Any success, with a body.
             ///
             /// HTTP 2XX.
-            case success(statusCode: Int, Receipt)
+            case success(statusCode: Int, Receipt, headers: ResponseHeaders = .init(status: 200))
 
             /// Client errors.
             ///
             /// HTTP 4XX.
-            case clientError(statusCode: Int, Problem)
+            case clientError(statusCode: Int, Problem, headers: ResponseHeaders = .init(status: 400))
 
             /// Anything else.
             ///
             /// HTTP default.
-            case `default`(statusCode: Int)
+            case `default`(statusCode: Int, headers: ResponseHeaders = .init(status: 0))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -44,9 +45,9 @@ public enum Operations {
             /// The HTTP status code.
             public var statusCode: Int {
                 switch self {
-                case .success(let statusCode, _): return statusCode
-                case .clientError(let statusCode, _): return statusCode
-                case .`default`(let statusCode): return statusCode
+                case .success(let statusCode, _, _): return statusCode
+                case .clientError(let statusCode, _, _): return statusCode
+                case .`default`(let statusCode, _): return statusCode
                 case .undocumented(let statusCode, _): return statusCode
                 }
             }
@@ -84,12 +85,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Accepted.
             ///
             /// HTTP 204.
-            case noContent
+            case noContent(headers: ResponseHeaders = .init(status: 204))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -135,12 +137,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Stored.
             ///
             /// HTTP 201.
-            case created(Receipt)
+            case created(Receipt, headers: ResponseHeaders = .init(status: 201))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -170,12 +173,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Echo.
             ///
             /// HTTP 200.
-            case ok(String)
+            case ok(String, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -198,19 +202,20 @@ public enum Operations {
         /// What the call sends: parameters and body.
         public struct Input: Sendable, Hashable {
             /// The request body, sent as `application/octet-stream`.
-            public var body: Data
+            public var body: HTTPBody
 
-            public init(body: Data) {
+            public init(body: HTTPBody) {
                 self.body = body
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// The stored bytes.
             ///
             /// HTTP 200.
-            case ok(Data)
+            case ok(HTTPBody, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)

@@ -15,7 +15,7 @@ extension GoldenCompositionAPI {
     /// See ``GoldenCompositionAPI/listPets(_:)`` for the operation's description.
     public func listPets() async throws -> [Pet] {
         let output = try await self.listPets(Operations.ListPets.Input())
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.ListPets.id, output: output)
         }
         return value

@@ -26,7 +26,7 @@ public struct GoldenCompositionClient: GoldenCompositionAPI {
         let response = try await core.send(request, operationID: Operations.ListPets.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON([Pet].self, from: response, operationID: Operations.ListPets.id))
+            return .ok(try core.decodeJSON([Pet].self, from: response, as: "application/json", operationID: Operations.ListPets.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

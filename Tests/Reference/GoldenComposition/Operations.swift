@@ -16,12 +16,13 @@ public enum Operations {
             public init() {}
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Pets.
             ///
             /// HTTP 200.
-            case ok([Pet])
+            case ok([Pet], headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)

@@ -30,7 +30,7 @@ public struct GoldenConstraintsClient: GoldenConstraintsAPI {
         let response = try await core.send(request, operationID: Operations.SignUp.id)
         switch response.status {
         case 200:
-            return .ok
+            return .ok(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

@@ -15,7 +15,7 @@ extension GoldenEnumsAPI {
     /// See ``GoldenEnumsAPI/createOrder(_:)`` for the operation's description.
     public func createOrder(body: OrderRequest) async throws -> Order {
         let output = try await self.createOrder(Operations.CreateOrder.Input(body: body))
-        guard case .created(let value) = output else {
+        guard case .created(let value, _) = output else {
             throw OperationError(operationID: Operations.CreateOrder.id, output: output)
         }
         return value

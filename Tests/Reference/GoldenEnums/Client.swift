@@ -29,7 +29,7 @@ public struct GoldenEnumsClient: GoldenEnumsAPI {
         let response = try await core.send(request, operationID: Operations.CreateOrder.id)
         switch response.status {
         case 201:
-            return .created(try core.decodeJSON(Order.self, from: response, operationID: Operations.CreateOrder.id))
+            return .created(try core.decodeJSON(Order.self, from: response, as: "application/json", operationID: Operations.CreateOrder.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

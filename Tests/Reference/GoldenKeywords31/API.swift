@@ -20,7 +20,7 @@ extension GoldenKeywords31API {
     /// See ``GoldenKeywords31API/createRecord(_:)`` for the operation's description.
     public func createRecord(body: Record) async throws -> Record {
         let output = try await self.createRecord(Operations.CreateRecord.Input(body: body))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.CreateRecord.id, output: output)
         }
         return value
@@ -30,7 +30,7 @@ extension GoldenKeywords31API {
     /// See ``GoldenKeywords31API/getShape(_:)`` for the operation's description.
     public func getShape(id: String) async throws -> Shape {
         let output = try await self.getShape(Operations.GetShape.Input(id: id))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.GetShape.id, output: output)
         }
         return value

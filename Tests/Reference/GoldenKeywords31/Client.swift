@@ -29,7 +29,7 @@ public struct GoldenKeywords31Client: GoldenKeywords31API {
         let response = try await core.send(request, operationID: Operations.CreateRecord.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(Record.self, from: response, operationID: Operations.CreateRecord.id))
+            return .ok(try core.decodeJSON(Record.self, from: response, as: "application/json", operationID: Operations.CreateRecord.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -42,7 +42,7 @@ public struct GoldenKeywords31Client: GoldenKeywords31API {
         let response = try await core.send(request, operationID: Operations.GetShape.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(Shape.self, from: response, operationID: Operations.GetShape.id))
+            return .ok(try core.decodeJSON(Shape.self, from: response, as: "application/json", operationID: Operations.GetShape.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

@@ -15,7 +15,7 @@ extension GoldenNamesAPI {
     /// See ``GoldenNamesAPI/return(_:)`` for the operation's description.
     public func `return`(`for`: String, `default`: Bool? = nil) async throws -> Class {
         let output = try await self.return(Operations.Return.Input(for: `for`, default: `default`))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.Return.id, output: output)
         }
         return value

@@ -27,7 +27,7 @@ public struct GoldenNamesClient: GoldenNamesAPI {
         let response = try await core.send(request, operationID: Operations.Return.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(Class.self, from: response, operationID: Operations.Return.id))
+            return .ok(try core.decodeJSON(Class.self, from: response, as: "application/json", operationID: Operations.Return.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

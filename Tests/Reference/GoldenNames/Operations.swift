@@ -25,12 +25,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// OK.
             ///
             /// HTTP 200.
-            case ok(Class)
+            case ok(Class, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)

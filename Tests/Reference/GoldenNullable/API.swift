@@ -22,7 +22,7 @@ extension GoldenNullableAPI {
     /// See ``GoldenNullableAPI/getProfile(_:)`` for the operation's description.
     public func getProfile(id: String, cursor: String? = nil) async throws -> Profile {
         let output = try await self.getProfile(Operations.GetProfile.Input(id: id, cursor: cursor))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.GetProfile.id, output: output)
         }
         return value

@@ -27,7 +27,7 @@ public struct GoldenNullableClient: GoldenNullableAPI {
         let response = try await core.send(request, operationID: Operations.GetProfile.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(Profile.self, from: response, operationID: Operations.GetProfile.id))
+            return .ok(try core.decodeJSON(Profile.self, from: response, as: "application/json", operationID: Operations.GetProfile.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -42,7 +42,7 @@ public struct GoldenNullableClient: GoldenNullableAPI {
         let response = try await core.send(request, operationID: Operations.PutProfile.id)
         switch response.status {
         case 204:
-            return .noContent
+            return .noContent(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

@@ -28,7 +28,7 @@ public struct GoldenNullable30Client: GoldenNullable30API {
         let response = try await core.send(request, operationID: Operations.PutAccount.id)
         switch response.status {
         case 204:
-            return .noContent
+            return .noContent(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

@@ -31,7 +31,7 @@ extension GoldenParametersAPI {
         session: String? = nil
     ) async throws -> Operations.GetItem.OkBody {
         let output = try await self.getItem(Operations.GetItem.Input(id: id, fields: fields, ids: ids, words: words, tags: tags, filter: filter, limit: limit, xRequestID: xRequestID, session: session))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.GetItem.id, output: output)
         }
         return value
@@ -50,7 +50,7 @@ extension GoldenParametersAPI {
     /// See ``GoldenParametersAPI/getPoint(_:)`` for the operation's description.
     public func getPoint(coords: [Double], label: String, matrix: [String]) async throws -> String {
         let output = try await self.getPoint(Operations.GetPoint.Input(coords: coords, label: label, matrix: matrix))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.GetPoint.id, output: output)
         }
         return value

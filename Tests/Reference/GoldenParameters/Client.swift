@@ -57,7 +57,7 @@ public struct GoldenParametersClient: GoldenParametersAPI {
         let response = try await core.send(request, operationID: Operations.GetItem.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(Operations.GetItem.OkBody.self, from: response, operationID: Operations.GetItem.id))
+            return .ok(try core.decodeJSON(Operations.GetItem.OkBody.self, from: response, as: "application/json", operationID: Operations.GetItem.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -70,7 +70,7 @@ public struct GoldenParametersClient: GoldenParametersAPI {
         let response = try await core.send(request, operationID: Operations.DeleteItem.id)
         switch response.status {
         case 204:
-            return .noContent
+            return .noContent(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -89,7 +89,7 @@ public struct GoldenParametersClient: GoldenParametersAPI {
         let response = try await core.send(request, operationID: Operations.GetPoint.id)
         switch response.status {
         case 200:
-            return .ok(String(decoding: response.body, as: UTF8.self))
+            return .ok(try core.decodeText(response, as: "text/plain", operationID: Operations.GetPoint.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

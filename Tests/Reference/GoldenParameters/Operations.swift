@@ -63,12 +63,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// The item.
             ///
             /// HTTP 200.
-            case ok(Operations.GetItem.OkBody)
+            case ok(Operations.GetItem.OkBody, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -127,12 +128,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// Deleted.
             ///
             /// HTTP 204.
-            case noContent
+            case noContent(headers: ResponseHeaders = .init(status: 204))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -170,12 +172,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// OK.
             ///
             /// HTTP 200.
-            case ok(String)
+            case ok(String, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)

@@ -53,7 +53,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
         guard errors.isEmpty, let page else { return .unprocessableContent(HTTPValidationError(detail: errors)) }
         guard let (job, phase) = await jobs.lookup(input.jobID, kind: .lookalike, owner: apiKey),
               case .lookalike(let request) = job.request
-        else { return .notFound }
+        else { return .notFound() }
         return .ok(JobResponses.lookalike(job, request, phase: phase, page: page))
     }
 
@@ -69,9 +69,9 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
                 message: "Cancellation requested. Poll GET /api/v1/account/search-lookalikes-bulk/\(input.jobID) "
                     + "for the final status and the companies processed before cancellation."))
         case .notFound:
-            return .notFound
+            return .notFound()
         case .alreadyFinished:
-            return .conflict
+            return .conflict()
         }
     }
 
@@ -84,7 +84,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
         guard errors.isEmpty else { return .unprocessableContent(HTTPValidationError(detail: errors)) }
         // The documented 400: a filter that can match nothing.
         if let minimum = input.body.minEmployeeCount, let maximum = input.body.maxEmployeeCount, minimum > maximum {
-            return .badRequest
+            return .badRequest()
         }
         let job = await jobs.submit(.techIntent(input.body), owner: apiKey)
         return .ok(TechIntentSubmitResponse(
@@ -104,7 +104,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
         }
         guard let (job, phase) = await jobs.lookup(input.jobID, kind: .techIntent, owner: apiKey),
               case .techIntent(let request) = job.request
-        else { return .notFound }
+        else { return .notFound() }
         return .ok(JobResponses.techIntent(job, request, phase: phase, page: page))
     }
 

@@ -14,8 +14,8 @@ import Testing
             let bob = makeClient(url, apiKey: "key-bob")
             let job = try await alice.searchLookalikesBulk(body: lookalikeRequest(limit: 500))
 
-            #expect(try await bob.searchLookalikesBulkStatus(.init(jobID: job.jobID)) == .notFound)
-            #expect(try await bob.searchLookalikesBulkCancel(.init(jobID: job.jobID)) == .notFound)
+            #expect(try await bob.searchLookalikesBulkStatus(.init(jobID: job.jobID)) == .notFound())
+            #expect(try await bob.searchLookalikesBulkCancel(.init(jobID: job.jobID)) == .notFound())
 
             // Bob's cancel did nothing: Alice's job runs to completion.
             clock.advance(by: .seconds(1))

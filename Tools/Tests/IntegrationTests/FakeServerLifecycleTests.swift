@@ -32,7 +32,7 @@ import Testing
             try await withFakeServer { second, secondURL in
                 #expect(firstURL != secondURL)
                 let job = try await makeClient(firstURL).searchLookalikesBulk(body: lookalikeRequest())
-                #expect(try await makeClient(secondURL).searchLookalikesBulkStatus(.init(jobID: job.jobID)) == .notFound)
+                #expect(try await makeClient(secondURL).searchLookalikesBulkStatus(.init(jobID: job.jobID)) == .notFound())
                 #expect(await first.jobCount() == 1)
                 #expect(await second.jobCount() == 0)
             }

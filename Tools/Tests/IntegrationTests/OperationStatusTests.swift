@@ -10,14 +10,14 @@ import Testing
         let clock = ManualClock()
         try await withFakeServer(FakeServerConfiguration(pageInterval: .milliseconds(10), now: { clock.now() })) { _, url in
             let client = makeClient(url)
-            guard case .ok(let accepted) = try await client.searchLookalikesBulk(.init(body: lookalikeRequest(limit: 300))) else {
+            guard case .ok(let accepted, _) = try await client.searchLookalikesBulk(.init(body: lookalikeRequest(limit: 300))) else {
                 Issue.record("submit was not accepted")
                 return
             }
             #expect(accepted.status == "pending")
             #expect(accepted.requestedTopK == 300)
 
-            guard case .ok(let pending) = try await client.searchLookalikesBulkStatus(.init(jobID: accepted.jobID)) else {
+            guard case .ok(let pending, _) = try await client.searchLookalikesBulkStatus(.init(jobID: accepted.jobID)) else {
                 Issue.record("poll failed")
                 return
             }
@@ -42,7 +42,7 @@ import Testing
             #expect(second.nextCursor == nil)
             #expect(second.rows?.first == FakeCompanies.lookalikeRow(100, for: lookalikeRequest(limit: 300)))
 
-            guard case .ok(let cancelled) = try await client.searchLookalikesBulkCancel(.init(jobID: accepted.jobID)) else {
+            guard case .ok(let cancelled, _) = try await client.searchLookalikesBulkCancel(.init(jobID: accepted.jobID)) else {
                 Issue.record("cancel was not accepted")
                 return
             }
@@ -56,7 +56,7 @@ import Testing
         try await withFakeServer(FakeServerConfiguration(pageInterval: .milliseconds(10), now: { clock.now() })) { _, url in
             let client = makeClient(url)
             let request = techIntentRequest(limit: 150, enrich: true)
-            guard case .ok(let accepted) = try await client.techIntentSearchSubmit(.init(body: request)) else {
+            guard case .ok(let accepted, _) = try await client.techIntentSearchSubmit(.init(body: request)) else {
                 Issue.record("submit was not accepted")
                 return
             }
@@ -64,7 +64,7 @@ import Testing
             #expect(accepted.status == "pending")
 
             clock.advance(by: .seconds(1))
-            guard case .ok(let done) = try await client.techIntentSearchStatus(.init(jobID: accepted.jobID)) else {
+            guard case .ok(let done, _) = try await client.techIntentSearchStatus(.init(jobID: accepted.jobID)) else {
                 Issue.record("poll failed")
                 return
             }
@@ -89,9 +89,9 @@ import Testing
     @Test func unknownJobIsNotFoundForEveryJobOperation() async throws {
         try await withFakeServer { _, url async throws in
             let client = makeClient(url)
-            #expect(try await client.searchLookalikesBulkStatus(.init(jobID: "no-such-job")) == .notFound)
-            #expect(try await client.searchLookalikesBulkCancel(.init(jobID: "no-such-job")) == .notFound)
-            #expect(try await client.techIntentSearchStatus(.init(jobID: "no-such-job")) == .notFound)
+            #expect(try await client.searchLookalikesBulkStatus(.init(jobID: "no-such-job")) == .notFound())
+            #expect(try await client.searchLookalikesBulkCancel(.init(jobID: "no-such-job")) == .notFound())
+            #expect(try await client.techIntentSearchStatus(.init(jobID: "no-such-job")) == .notFound())
             // The convenience form throws the decoded case.
             let error = await #expect(throws: OperationError<Operations.SearchLookalikesBulkStatus.Output>.self) {
                 try await client.searchLookalikesBulkStatus(jobID: "no-such-job")
@@ -105,9 +105,9 @@ import Testing
             let client = makeClient(url)
             let lookalike = try await client.searchLookalikesBulk(body: lookalikeRequest())
             let tech = try await client.techIntentSearchSubmit(body: techIntentRequest())
-            #expect(try await client.techIntentSearchStatus(.init(jobID: lookalike.jobID)) == .notFound)
-            #expect(try await client.searchLookalikesBulkStatus(.init(jobID: tech.jobID)) == .notFound)
-            #expect(try await client.searchLookalikesBulkCancel(.init(jobID: tech.jobID)) == .notFound)
+            #expect(try await client.techIntentSearchStatus(.init(jobID: lookalike.jobID)) == .notFound())
+            #expect(try await client.searchLookalikesBulkStatus(.init(jobID: tech.jobID)) == .notFound())
+            #expect(try await client.searchLookalikesBulkCancel(.init(jobID: tech.jobID)) == .notFound())
         }
     }
 
@@ -118,7 +118,7 @@ import Testing
             let client = makeClient(url)
             let completed = try await client.searchLookalikesBulk(body: lookalikeRequest(limit: 100))
             clock.advance(by: .seconds(1))
-            #expect(try await client.searchLookalikesBulkCancel(.init(jobID: completed.jobID)) == .conflict)
+            #expect(try await client.searchLookalikesBulkCancel(.init(jobID: completed.jobID)) == .conflict())
 
             // A cancelled job has finished too, once it has settled.
             let running = try await client.searchLookalikesBulk(body: lookalikeRequest(limit: 1_000))
@@ -132,7 +132,7 @@ import Testing
             let error = await #expect(throws: OperationError<Operations.SearchLookalikesBulkCancel.Output>.self) {
                 try await client.searchLookalikesBulkCancel(jobID: running.jobID)
             }
-            #expect(error?.output == .conflict)
+            #expect(error?.output == .conflict())
         }
     }
 
@@ -142,7 +142,7 @@ import Testing
             // Neither `query` nor `seed_domains`: the spec says so only in prose, so the
             // generated validator lets it through and the server answers 422.
             let output = try await client.searchLookalikesBulk(.init(body: BulkLookalikeSearchRequest(limit: 10)))
-            guard case .unprocessableContent(let error) = output else {
+            guard case .unprocessableContent(let error, _) = output else {
                 Issue.record("expected 422, got \(output.statusCode)")
                 return
             }
@@ -161,7 +161,7 @@ import Testing
             var request = techIntentRequest()
             request.minEmployeeCount = 500
             request.maxEmployeeCount = 50
-            #expect(try await client.techIntentSearchSubmit(.init(body: request)) == .badRequest)
+            #expect(try await client.techIntentSearchSubmit(.init(body: request)) == .badRequest())
         }
     }
 
@@ -169,7 +169,7 @@ import Testing
         try await withFakeServer(FakeServerConfiguration(completesOnSubmit: true)) { _, url in
             let client = makeClient(url)
             let job = try await client.searchLookalikesBulk(body: lookalikeRequest())
-            guard case .unprocessableContent(let error) = try await client.searchLookalikesBulkStatus(
+            guard case .unprocessableContent(let error, _) = try await client.searchLookalikesBulkStatus(
                 .init(jobID: job.jobID, cursor: "not-a-page"))
             else {
                 Issue.record("expected 422")

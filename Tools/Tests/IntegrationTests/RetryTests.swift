@@ -50,7 +50,7 @@ import Testing
             await server.inject(.rateLimited(retryAfter: .seconds(1)), times: 10, into: .searchLookalikesBulk)
             let recorder = SleepRecorder()
             let client = makeClient(url, retry: recorder.retryPolicy(maxAttempts: 3))
-            #expect(try await client.searchLookalikesBulk(.init(body: lookalikeRequest())) == .tooManyRequests)
+            #expect(try await client.searchLookalikesBulk(.init(body: lookalikeRequest())) == .tooManyRequests(headers: .init(retryAfter: "1")))
             #expect(await server.requestCount(for: .searchLookalikesBulk) == 3)
             #expect(recorder.waits == [.seconds(1), .seconds(1)])
         }

@@ -107,11 +107,22 @@ import Testing
         ])
     }
 
+    @Test func aRateLimitedSubmitSaysHowLongItWaitsAndRetries() async {
+        let harness = Harness()
+        harness.api.firstSubmitRetryAfter = "30"
+        #expect(await harness.run(["lookalikes", "--query", "x"]) == 0)
+        #expect(harness.stderr.lines.first == "rate limited, retrying in 30 s")
+        #expect(harness.api.lookalikeRequests.count == 2)
+    }
+
     @Test func rateLimitingAndOtherStatuses() async {
         let harness = Harness()
-        harness.api.lookalikeSubmitOutput = .tooManyRequests
+        harness.api.lookalikeSubmitOutput = .tooManyRequests()
         #expect(await harness.run(["lookalikes", "--query", "x"]) == 1)
-        #expect(harness.stderr.lines.first == "error: searchLookalikesBulk: HTTP 429: rate limit reached for this API key")
+        #expect(harness.stderr.lines == [
+            "error: rate limit reached for this API key",
+            "hint: the rate limit held after several retries; wait a minute and run the command again",
+        ])
 
         let unauthorized = Harness()
         unauthorized.api.lookalikeSubmitOutput = .undocumented(

@@ -54,6 +54,8 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     private var _heldPolls = 0
     /// Replaces the lookalike submit's answer (a 503, say).
     var lookalikeSubmitOutput: Operations.SearchLookalikesBulk.Output?
+    /// When set, the first lookalike submit is answered 429 with this `Retry-After`.
+    var firstSubmitRetryAfter: String?
 
     static let lookalikeJobID = "lk-1"
     static let techIntentJobID = "ti-1"
@@ -82,7 +84,11 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     }
 
     func searchLookalikesBulk(_ input: Operations.SearchLookalikesBulk.Input) async throws -> Operations.SearchLookalikesBulk.Output {
-        lock.withLock { _lookalikeRequests.append(input.body) }
+        let count = lock.withLock {
+            _lookalikeRequests.append(input.body)
+            return _lookalikeRequests.count
+        }
+        if let firstSubmitRetryAfter, count == 1 { return .tooManyRequests(headers: .init(retryAfter: firstSubmitRetryAfter)) }
         if let lookalikeSubmitOutput { return lookalikeSubmitOutput }
         return .ok(BulkLookalikeSubmitResponse(jobID: Self.lookalikeJobID, message: "poll it", requestedTopK: input.body.limit))
     }
@@ -93,7 +99,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
             if input.jobID == Self.lookalikeJobID, lookalike.advance() { _heldPolls += 1 }
         }
         return lock.withLock {
-            guard input.jobID == Self.lookalikeJobID else { return .notFound }
+            guard input.jobID == Self.lookalikeJobID else { return .notFound() }
             guard let page = lookalike.page(input.cursor) else { return .unprocessableContent(HTTPValidationError()) }
             let done = lookalike.isTerminal
             let delivered = min(lookalike.rows.count, lookalike.pagesWritten * lookalike.pageSize)
@@ -110,8 +116,8 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     func searchLookalikesBulkCancel(_ input: Operations.SearchLookalikesBulkCancel.Input) async throws -> Operations.SearchLookalikesBulkCancel.Output {
         lock.withLock {
             _cancelCalls.append(input.jobID)
-            guard input.jobID == Self.lookalikeJobID else { return .notFound }
-            if lookalike.isTerminal { return .conflict }
+            guard input.jobID == Self.lookalikeJobID else { return .notFound() }
+            if lookalike.isTerminal { return .conflict() }
             lookalike.status = lookalike.settlePolls > 0 ? "cancelling" : "cancelled"
             return .ok(BulkLookalikeCancelResponse(jobID: input.jobID, message: "poll for the final state"))
         }
@@ -128,7 +134,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
             if input.jobID == Self.techIntentJobID, techIntent.advance() { _heldPolls += 1 }
         }
         return lock.withLock {
-            guard input.jobID == Self.techIntentJobID else { return .notFound }
+            guard input.jobID == Self.techIntentJobID else { return .notFound() }
             guard let page = techIntent.page(input.cursor) else { return .unprocessableContent(HTTPValidationError()) }
             let done = techIntent.isTerminal
             return .ok(TechIntentJobResponse(

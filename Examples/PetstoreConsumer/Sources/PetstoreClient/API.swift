@@ -27,7 +27,7 @@ extension PetstoreAPI {
     /// See ``PetstoreAPI/listPets(_:)`` for the operation's description.
     public func listPets(limit: Int? = nil) async throws -> [Pet] {
         let output = try await self.listPets(Operations.ListPets.Input(limit: limit))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.ListPets.id, output: output)
         }
         return value
@@ -37,7 +37,7 @@ extension PetstoreAPI {
     /// See ``PetstoreAPI/createPet(_:)`` for the operation's description.
     public func createPet(body: NewPet) async throws -> Pet {
         let output = try await self.createPet(Operations.CreatePet.Input(body: body))
-        guard case .created(let value) = output else {
+        guard case .created(let value, _) = output else {
             throw OperationError(operationID: Operations.CreatePet.id, output: output)
         }
         return value
@@ -47,7 +47,7 @@ extension PetstoreAPI {
     /// See ``PetstoreAPI/showPetByID(_:)`` for the operation's description.
     public func showPetByID(petID: String) async throws -> Pet {
         let output = try await self.showPetByID(Operations.ShowPetByID.Input(petID: petID))
-        guard case .ok(let value) = output else {
+        guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.ShowPetByID.id, output: output)
         }
         return value

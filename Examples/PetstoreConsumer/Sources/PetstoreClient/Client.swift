@@ -27,7 +27,7 @@ public struct PetstoreClient: PetstoreAPI {
         let response = try await core.send(request, operationID: Operations.ListPets.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON([Pet].self, from: response, operationID: Operations.ListPets.id))
+            return .ok(try core.decodeJSON([Pet].self, from: response, as: "application/json", operationID: Operations.ListPets.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -43,7 +43,7 @@ public struct PetstoreClient: PetstoreAPI {
         let response = try await core.send(request, operationID: Operations.CreatePet.id)
         switch response.status {
         case 201:
-            return .created(try core.decodeJSON(Pet.self, from: response, operationID: Operations.CreatePet.id))
+            return .created(try core.decodeJSON(Pet.self, from: response, as: "application/json", operationID: Operations.CreatePet.id), headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }
@@ -56,9 +56,9 @@ public struct PetstoreClient: PetstoreAPI {
         let response = try await core.send(request, operationID: Operations.ShowPetByID.id)
         switch response.status {
         case 200:
-            return .ok(try core.decodeJSON(Pet.self, from: response, operationID: Operations.ShowPetByID.id))
+            return .ok(try core.decodeJSON(Pet.self, from: response, as: "application/json", operationID: Operations.ShowPetByID.id), headers: ResponseHeaders(raw: response))
         case 404:
-            return .notFound
+            return .notFound(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, response)
         }

@@ -21,12 +21,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// A page of pets.
             ///
             /// HTTP 200.
-            case ok([Pet])
+            case ok([Pet], headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -56,12 +57,13 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// The pet, as stored.
             ///
             /// HTTP 201.
-            case created(Pet)
+            case created(Pet, headers: ResponseHeaders = .init(status: 201))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)
@@ -91,17 +93,18 @@ public enum Operations {
             }
         }
 
-        /// What the server answered, one case per documented status.
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
         public enum Output: OperationOutput, Hashable {
             /// The pet.
             ///
             /// HTTP 200.
-            case ok(Pet)
+            case ok(Pet, headers: ResponseHeaders = .init(status: 200))
 
             /// No such pet.
             ///
             /// HTTP 404.
-            case notFound
+            case notFound(headers: ResponseHeaders = .init(status: 404))
 
             /// A status the spec does not document, with the raw response.
             case undocumented(statusCode: Int, HTTPResponse)

@@ -39,23 +39,22 @@ extension TranslationContext {
             let call = "let output = try await self.\(plan.methodName)(\(ns).Input(\(arguments.joined(separator: ", "))))"
             var body = [call]
             let pattern: String
-            switch (success.status, success.payload) {
-            case (.code, nil): pattern = "case .\(SwiftNames.escaped(success.caseName)) = output"
-            case (.code, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(let value) = output"
+            switch (success.status, success.payloadType) {
             case (_, nil): pattern = "case .\(SwiftNames.escaped(success.caseName)) = output"
-            case (_, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(_, let value) = output"
+            case (.code, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(let value, _) = output"
+            case (_, _?): pattern = "case .\(SwiftNames.escaped(success.caseName))(_, let value, _) = output"
             }
             body.append("guard \(pattern) else {")
             body.append("    throw OperationError(operationID: \(ns).id, output: output)")
             body.append("}")
-            if success.payload != nil { body.append("return value") }
+            if success.payloadType != nil { body.append("return value") }
             // The full description is on the protocol requirement; repeating it here would double
             // the documentation text of every operation.
             var doc = DocComments.split(plan.entry.operation.summary)
             if !doc.isEmpty { doc.append("") }
             doc += ["Returns the HTTP \(success.status) body; any other status throws `OperationError<\(ns).Output>`.",
                     "See ``\(protocolName)/\(plan.methodName)(_:)`` for the operation's description."]
-            var f = FunctionDecl(plan.methodName, access: access, parameters: parameters, returnType: success.payload?.type, doc: doc, body: body)
+            var f = FunctionDecl(plan.methodName, access: access, parameters: parameters, returnType: success.bodyEnum.map { "\(ns).Output." + $0 } ?? success.payloadType, doc: doc, body: body)
             f.isAsync = true
             f.isThrowing = true
             // Marked here rather than on the protocol requirement, so the module itself never
@@ -188,34 +187,21 @@ extension TranslationContext {
             body.append("request.headers.append(\(SwiftNames.stringLiteral(h.headerName)), HeaderEncoding.text(\(h.swiftName)))")
         }
         body += securityStatements(plan, credentials: credentials)
-        let accept = plan.results.compactMap { r -> String? in r.payload?.contentType }
-        var acceptTypes: [String] = []
-        for a in accept where !acceptTypes.contains(a) { acceptTypes.append(a) }
-        if !acceptTypes.isEmpty { body.append("request.headers.append(\"Accept\", \(SwiftNames.stringLiteral(acceptTypes.joined(separator: ", "))))") }
+        if let accept = acceptHeader(plan) { body.append("request.headers.append(\"Accept\", \(SwiftNames.stringLiteral(accept)))") }
         if let b = plan.body {
-            let encode: String
-            switch b.kind {
-            case .json: encode = "try core.encodeJSON(body, operationID: \(ns).id)"
-            case .form: encode = "try FormEncoding.encode(body)"
-            case .multipart: encode = "body.encoded()"
-            case .text: encode = "Data(body.utf8)"
-            case .binary: encode = "body"
-            }
-            // Text is sent as UTF-8, which a bare text/* type would not say (its default is US-ASCII).
-            let declared = b.kind == .text && !b.contentType.lowercased().contains("charset") ? b.contentType + "; charset=utf-8" : b.contentType
-            let contentType = b.kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(declared)
-            if b.required {
-                body.append("let body = input.body")
-                body.append("request.headers.append(\"Content-Type\", \(contentType))")
-                body.append("request.body = \(encode)")
-            } else {
-                body.append("if let body = input.body {")
-                body.append("    request.headers.append(\"Content-Type\", \(contentType))")
-                body.append("    request.body = \(encode)")
-                body.append("}")
-            }
+            body += requestBodyStatements(b, ns: ns)
         }
-        body.append("let response = try await core.send(request, operationID: \(ns).id)")
+        // Nothing to add (no parameters, credentials, body or Accept): `let`, or Swift warns.
+        if !body.dropFirst(2).contains(where: { $0.contains("request.") || $0.contains("&request") }) {
+            body[1] = "let" + body[1].dropFirst(3)
+        }
+        let streams = plan.streams
+        if streams {
+            let upload = plan.body.map { $0.kind == .binary || $0.variants.contains { $0.kind == .binary } } == true ? "upload: upload, " : ""
+            body.append("let (response, received) = try await core.stream(request, \(upload)operationID: \(ns).id)")
+        } else {
+            body.append("let response = try await core.send(request, operationID: \(ns).id)")
+        }
         body.append("switch response.status {")
         for r in plan.results {
             let pattern: String
@@ -224,21 +210,13 @@ extension TranslationContext {
             case .range(let d): pattern = "case \(d * 100)..<\(d * 100 + 100):"
             case .default: pattern = "default:"
             }
-            var args: [String] = []
-            if case .code = r.status {} else { args.append("statusCode: response.status") }
-            if let payload = r.payload {
-                switch payload.kind {
-                case .json: args.append("try core.decodeJSON(\(payload.type).self, from: response, operationID: \(ns).id)")
-                case .text: args.append("String(decoding: response.body, as: UTF8.self)")
-                default: args.append("response.body")
-                }
-            }
             body.append(pattern)
-            body.append("    return .\(SwiftNames.escaped(r.caseName))" + (args.isEmpty ? "" : "(\(args.joined(separator: ", ")))"))
+            body += resultStatements(r, ns: ns, streams: streams).map { "    " + $0 }
         }
         if !plan.results.contains(where: { $0.status == .default }) {
             body.append("default:")
-            body.append("    return .undocumented(statusCode: response.status, response)")
+            body.append(streams ? "    return .undocumented(statusCode: response.status, try await core.buffer(response, received))"
+                                : "    return .undocumented(statusCode: response.status, response)")
         }
         body.append("}")
         var f = FunctionDecl(plan.methodName, access: access, parameters: [.init(label: "_", name: "input", type: "\(ns).Input")],
@@ -248,7 +226,79 @@ extension TranslationContext {
         return f
     }
 
-    private func queryLabel(_ use: TypeUse) -> String {
+    /// Sets `Content-Type` and the body; a binary body goes in `upload`, sent as it is produced.
+    private func requestBodyStatements(_ b: OperationPlan.Body, ns: String) -> [String] {
+        func encoding(_ kind: OperationPlan.BodyKind, _ contentType: String) -> [String] {
+            // Text is sent as UTF-8, which a bare text/* type would not say (its default is US-ASCII).
+            let declared = kind == .text && !contentType.lowercased().contains("charset") ? contentType + "; charset=utf-8" : contentType
+            let header = kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(declared)
+            let set: String
+            switch kind {
+            case .json: set = "request.body = try core.encodeJSON(body, operationID: \(ns).id)"
+            case .form: set = "request.body = try FormEncoding.encode(body)"
+            case .multipart: set = "request.body = body.encoded()"
+            case .text: set = "request.body = Data(body.utf8)"
+            case .binary, .eventStream, .jsonLines, .jsonSequence: set = "upload = body"
+            }
+            return ["request.headers.append(\"Content-Type\", \(header))", set]
+        }
+        let uploads = b.kind == .binary || b.variants.contains { $0.kind == .binary }
+        var lines: [String] = uploads ? ["var upload: HTTPBody?"] : []
+        var inner: [String]
+        if b.variants.isEmpty {
+            inner = encoding(b.kind, b.contentType)
+        } else {
+            inner = ["switch body {"]
+            for v in b.variants {
+                inner.append("case .\(SwiftNames.escaped(v.caseName))(let body):")
+                inner += encoding(v.kind, v.contentType).map { "    " + $0 }
+            }
+            inner.append("}")
+        }
+        if b.required {
+            lines.append("let body = input.body")
+            lines += inner
+        } else {
+            lines.append("if let body = input.body {")
+            lines += inner.map { "    " + $0 }
+            lines.append("}")
+        }
+        return lines
+    }
+
+    /// The statements returning one documented status's case.
+    private func resultStatements(_ r: OperationPlan.Result, ns: String, streams: Bool) -> [String] {
+        var lines: [String] = []
+        // The kinds read at once need the whole body; a stream's is left to the caller.
+        let buffer = "let response = try await core.buffer(response, received)"
+        if streams, r.contents.count == 1, !r.contents[0].kind.streams { lines.append(buffer) }
+        var prefix: [String] = []
+        if case .code = r.status {} else { prefix.append("statusCode: response.status") }
+        let headers = r.headers.isEmpty ? "headers: ResponseHeaders(raw: response)"
+            : "headers: try \(ns).Output.\(r.headersType)(decoding: response, operationID: \(ns).id)"
+        let name = SwiftNames.escaped(r.caseName)
+        func ret(_ payload: String?) -> String {
+            "return .\(name)(" + (prefix + (payload.map { [$0] } ?? []) + [headers]).joined(separator: ", ") + ")"
+        }
+        switch r.contents.count {
+        case 0:
+            lines.append(ret(nil))
+        case 1:
+            lines.append(ret(contentExpression(r.contents[0], ns: ns, streams: streams)))
+        default:
+            let documented = r.contents.map { SwiftNames.stringLiteral($0.contentType) }.joined(separator: ", ")
+            lines.append("switch try core.contentIndex(response, documented: [\(documented)], operationID: \(ns).id) {")
+            for (i, c) in r.contents.enumerated() {
+                lines.append(i == r.contents.count - 1 ? "default:" : "case \(i):")
+                if streams, !c.kind.streams { lines.append("    " + buffer) }
+                lines.append("    " + ret(".\(SwiftNames.escaped(c.caseName))(\(contentExpression(c, ns: ns, streams: streams)))"))
+            }
+            lines.append("}")
+        }
+        return lines
+    }
+
+    func queryLabel(_ use: TypeUse) -> String {
         switch use.shaped.shape {
         case .array(let items):
             guard let items else { return "encodable" }

@@ -11,7 +11,28 @@ struct OperationPlan {
     }
 
     enum BodyKind {
-        case json, form, multipart, text, binary
+        case json, form, multipart, text, binary, eventStream, jsonLines, jsonSequence
+
+        /// Read as it arrives rather than collected: the bytes (binary, multipart) or the items
+        /// of a stream.
+        var streams: Bool {
+            switch self {
+            case .json, .form, .text: return false
+            case .multipart, .binary, .eventStream, .jsonLines, .jsonSequence: return true
+            }
+        }
+    }
+
+    /// One documented media type of a response: how it is read and into what.
+    struct Content {
+        var contentType: String
+        var kind: BodyKind
+        /// The Swift type the body is read into (`Receipt`, `HTTPBody`, `ServerSentEvents<Chunk>`).
+        var type: String
+        /// The item type of a stream (`Chunk` of `ServerSentEvents<Chunk>`).
+        var itemType: String?
+        /// The case of the body enum when the response documents several media types.
+        var caseName: String
     }
 
     struct Body {
@@ -21,17 +42,63 @@ struct OperationPlan {
         var required: Bool
         var use: TypeUse?
         var doc: [String]
+        /// With several media types: one per type, and `type` names the enum the caller picks from.
+        var variants: [BodyVariant] = []
+    }
+
+    /// One media type a request body can be sent as.
+    struct BodyVariant {
+        var contentType: String
+        var kind: BodyKind
+        var type: String
+        var caseName: String
     }
 
     struct Result {
         var status: ResponseStatus
         var caseName: String
-        /// The payload type and how to read it; nil when the response has no body.
-        var payload: (type: String, kind: BodyKind, contentType: String)?
+        /// The documented media types, in spec order; empty when the response has no body.
+        var contents: [Content] = []
+        /// With several media types, the enum under `Output` with a case for each.
+        var bodyEnum: String?
+        var doc: [String]
+
+        /// The case's body type; nil when the response has no body.
+        var payloadType: String? { bodyEnum ?? contents.first?.type }
+        /// The headers the spec documents for this response, in spec order.
+        var headers: [ResponseHeader] = []
+        /// The case's `headers:` value: a struct declared under `Output` when the spec documents
+        /// headers, the runtime's `ResponseHeaders` otherwise; either carries the raw response.
+        var headersType = "ResponseHeaders"
+
+        /// The status a value built without a response (by a fake or a test) says it has.
+        var nominalStatus: Int {
+            switch status {
+            case .code(let c): return c
+            case .range(let d): return d * 100
+            case .default: return 0
+            }
+        }
+    }
+
+    /// One documented response header, read into its schema's type.
+    struct ResponseHeader {
+        var name: String
+        var swiftName: String
+        var type: String
+        var required: Bool
+        /// The runtime `HeaderValueShape` the text is read as (`.scalar`, `.list`, …).
+        var shape: String
         var doc: [String]
     }
 
     var entry: OperationEntry
+    /// True when a response or the request body is read or sent as it arrives, so the client
+    /// sends through `ClientCore.stream`.
+    var streams: Bool {
+        results.contains { $0.contents.contains { $0.kind.streams } } || body?.kind == .binary
+            || body?.variants.contains { $0.kind == .binary } == true
+    }
     /// `searchLookalikesBulk`: the protocol method.
     var methodName: String
     /// `SearchLookalikesBulk`: the namespace under `Operations`.
@@ -101,6 +168,9 @@ enum OperationNaming {
 
     static func bodyKind(_ contentType: String) -> OperationPlan.BodyKind {
         let type = contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: " ") } ?? ""
+        if type == "text/event-stream" { return .eventStream }
+        if ["application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/jsonlines"].contains(type) { return .jsonLines }
+        if type == "application/json-seq" { return .jsonSequence }
         if type.contains("json") { return .json }
         if type == "application/x-www-form-urlencoded" { return .form }
         if type == "multipart/form-data" || type.hasPrefix("multipart/") { return .multipart }
@@ -110,7 +180,7 @@ enum OperationNaming {
 
     /// Of several media types, the one generated code speaks: JSON, then form, then the others.
     static func preferredMediaType<T>(_ content: OrderedMap<T>) -> (String, T)? {
-        let order: [OperationPlan.BodyKind] = [.json, .form, .multipart, .text, .binary]
+        let order: [OperationPlan.BodyKind] = [.json, .form, .multipart, .text, .binary, .eventStream, .jsonLines, .jsonSequence]
         for kind in order {
             if let hit = content.first(where: { bodyKind($0.key) == kind }) { return (hit.key, hit.value) }
         }

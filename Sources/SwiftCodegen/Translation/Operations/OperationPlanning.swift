@@ -44,46 +44,54 @@ extension TranslationContext {
             }
 
             if let body = entry.operation.requestBody, let (contentType, media) = OperationNaming.preferredMediaType(body.content) {
-                let kind = OperationNaming.bodyKind(contentType)
-                var type: String
-                var use: TypeUse?
-                switch kind {
-                case .json, .form:
-                    if let schema = media.schema {
-                        use = typeUse(schema, hint: "Body", in: &container)
-                        type = use!.base
-                    } else {
-                        type = "JSONValue"
+                func bodyType(_ contentType: String, _ media: MediaType, hint: String) -> (OperationPlan.BodyKind, String, TypeUse?) {
+                    var kind = OperationNaming.bodyKind(contentType)
+                    switch kind {
+                    case .json, .form:
+                        guard let schema = media.schema else { return (kind, "JSONValue", nil) }
+                        let use = typeUse(schema, hint: hint, in: &container)
+                        return (kind, use.base, use)
+                    case .multipart: return (kind, "MultipartFormData", nil)
+                    case .text: return (kind, "String", nil)
+                    case .binary, .eventStream, .jsonLines, .jsonSequence:
+                        // Sent as the caller's bytes, streamed as they are produced.
+                        kind = .binary
+                        return (kind, "HTTPBody", nil)
                     }
-                case .multipart: type = "MultipartFormData"
-                case .text: type = "String"
-                case .binary: type = "Data"
                 }
+                let (kind, type, use) = bodyType(contentType, media, hint: "Body")
                 plan.body = .init(contentType: contentType, kind: kind, type: type, required: body.required, use: use,
                                   doc: DocComments.split(body.description ?? "The request body, sent as `\(contentType)`."))
+                if body.content.count > 1 {
+                    // The caller picks the media type: the body is an enum with a case for each.
+                    var variantNames = NameScope()
+                    var variants: [OperationPlan.BodyVariant] = []
+                    for (i, (variantType, variantMedia)) in body.content.enumerated() {
+                        let base = Self.mediaCaseBase(variantType)
+                        let typed = bodyType(variantType, variantMedia, hint: i == 0 ? "Body" : "Body" + SwiftNames.typeName(base))
+                        variants.append(.init(contentType: variantType, kind: typed.0, type: typed.1, caseName: variantNames.claim(base)))
+                    }
+                    plan.body?.variants = variants
+                    plan.body?.type = "\(qualified).RequestBody"
+                    plan.body?.use = nil
+                    plan.body?.doc = DocComments.split(body.description ?? "The request body, in the media type the case names.")
+                }
             }
 
             var caseNames = NameScope(reserved: ["undocumented"])
             for (status, response) in sortedResponses(entry.operation.responses) {
-                var payload: (String, OperationPlan.BodyKind, String)?
-                if let (contentType, media) = OperationNaming.preferredMediaType(response.content) {
-                    let kind = OperationNaming.bodyKind(contentType)
-                    switch kind {
-                    case .json:
-                        let hint = SwiftNames.typeName(OperationNaming.caseName(for: status)) + "Body"
-                        var responseContainer = container
-                        responseContainer.openEnums = true
-                        responseContainer.sends = false
-                        let type = media.schema.map { typeUse($0, hint: hint, in: &responseContainer).rendered } ?? "JSONValue"
-                        container.members = responseContainer.members
-                        container.typeNames = responseContainer.typeNames
-                        payload = (type, .json, contentType)
-                    case .text: payload = ("String", .text, contentType)
-                    default: payload = ("Data", .binary, contentType)
-                    }
-                }
-                plan.results.append(.init(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
-                                          payload: payload, doc: DocComments.split(response.description)))
+                var result = OperationPlan.Result(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
+                                                  doc: DocComments.split(response.description))
+                var responseContainer = container
+                responseContainer.openEnums = true
+                responseContainer.sends = false
+                result.contents = planResponseContents(response, caseName: result.caseName, in: &responseContainer)
+                result.headers = planResponseHeaders(response, caseName: result.caseName, in: &responseContainer)
+                container.members = responseContainer.members
+                container.typeNames = responseContainer.typeNames
+                if result.contents.count > 1 { result.bodyEnum = SwiftNames.typeName(result.caseName) + "Body" }
+                if !result.headers.isEmpty { result.headersType = SwiftNames.typeName(result.caseName) + "Headers" }
+                plan.results.append(result)
             }
 
             var doc: [String] = []
@@ -181,23 +189,39 @@ extension TranslationContext {
         }
         input.members.append(.function(FunctionDecl("init", access: access, parameters: parameters, body: body)))
         ns.members.append(.type(input))
+        if let b = plan.body, !b.variants.isEmpty {
+            var choice = TypeDecl(.enum, "RequestBody", access: access, conformances: ["Sendable", "Hashable"],
+                                  doc: ["The request body in one of the media types the spec accepts."])
+            for v in b.variants {
+                var c = EnumCaseDecl(SwiftNames.escaped(v.caseName), associatedValues: [(nil, v.type)])
+                c.doc = ["Sent as `\(v.contentType)`."]
+                choice.members.append(.enumCase(c))
+            }
+            ns.members.append(.type(choice))
+        }
 
         var output = TypeDecl(.enum, "Output", access: access, conformances: ["OperationOutput", "Hashable"],
-                              doc: ["What the server answered, one case per documented status."])
+                              doc: ["What the server answered, one case per documented status; every case's `headers` holds",
+                                    "the documented headers, typed, and the raw response."])
         var status = ["switch self {"]
+        var headerTypes: [SwiftDecl] = []
         for r in plan.results {
             var associated: [(label: String?, type: String)] = []
             let fixedCode: Int?
             if case .code(let c) = r.status { fixedCode = c } else { fixedCode = nil; associated.append(("statusCode", "Int")) }
-            if let payload = r.payload { associated.append((nil, payload.type)) }
+            if let payload = r.payloadType { associated.append((nil, payload)) }
+            associated.append(("headers", headersParameterType(r)))
             var c = EnumCaseDecl(SwiftNames.escaped(r.caseName), associatedValues: associated)
             c.doc = r.doc.isEmpty ? ["HTTP \(r.status)."] : r.doc + ["", "HTTP \(r.status)."]
             output.members.append(.enumCase(c))
             if let fixedCode {
                 status.append("case .\(SwiftNames.escaped(r.caseName)): return \(fixedCode)")
             } else {
-                status.append("case .\(SwiftNames.escaped(r.caseName))(let statusCode\(r.payload == nil ? "" : ", _")): return statusCode")
+                let rest = String(repeating: ", _", count: associated.count - 1)
+                status.append("case .\(SwiftNames.escaped(r.caseName))(let statusCode\(rest)): return statusCode")
             }
+            if r.bodyEnum != nil { headerTypes.append(.type(responseBodyEnumDecl(r))) }
+            if !r.headers.isEmpty { headerTypes.append(.type(responseHeadersDecl(r))) }
         }
         var undocumented = EnumCaseDecl("undocumented", associatedValues: [("statusCode", "Int"), (nil, "HTTPResponse")])
         undocumented.doc = ["A status the spec does not document, with the raw response."]
@@ -207,6 +231,7 @@ extension TranslationContext {
         var statusCode = PropertyDecl("statusCode", type: "Int", access: access, doc: ["The HTTP status code."])
         statusCode.getter = status
         output.members.append(.property(statusCode))
+        output.members += headerTypes
         ns.members.append(.type(output))
         ns.members += nested
         return ns

@@ -10,7 +10,10 @@ func runSearch<Kind: CLIJobKind>(
         try refuseInvalidInput(problems)
         let api = try context.api(baseURL: connection.baseURL)
         let output = try outputOptions.openOutput(context)
-        let jobs = SearchJobs(api: api, polling: context.polling)
+        var configured = SearchJobs(api: api, polling: context.polling)
+        let stderr = context.stderr
+        configured.onRateLimit = { wait in stderr.line("rate limited, retrying in \(JobError.seconds(wait)) s") }
+        let jobs = configured
         let session = JobSession<Kind>(
             format: outputOptions.resolvedFormat(context), streaming: outputOptions.stream, output: output, context: context,
             baseURL: connection.baseURL)

@@ -97,6 +97,7 @@ enum ErrorReporter {
         switch error {
         case .notFound: return "check the job id, the --kind (lookalike or tech-intent), and that \(CLIContext.apiKeyVariable) is the key that submitted it"
         case .deadlineExceeded(let id, _): return "the job is still running; read its rows later with: openfunnel rows \(id)"
+        case .rateLimited: return "the rate limit held after several retries; wait a minute and run the command again"
         default: return nil
         }
     }
@@ -123,9 +124,9 @@ extension Operations.SearchLookalikesBulk.Output: OutputDetail {
     var detail: String? {
         switch self {
         case .ok: return nil
-        case .unprocessableContent(let body): return OutputDetails.validation(body)
+        case .unprocessableContent(let body, _): return OutputDetails.validation(body)
         case .tooManyRequests: return OutputDetails.rateLimited
-        case .serviceUnavailable(let body): return body.detail ?? OutputDetails.unavailable
+        case .serviceUnavailable(let body, _): return body.detail ?? OutputDetails.unavailable
         case .undocumented(_, let response): return OutputDetails.body(response)
         }
     }
@@ -136,7 +137,7 @@ extension Operations.SearchLookalikesBulkStatus.Output: OutputDetail {
         switch self {
         case .ok: return nil
         case .notFound: return OutputDetails.jobNotFound
-        case .unprocessableContent(let body): return OutputDetails.validation(body)
+        case .unprocessableContent(let body, _): return OutputDetails.validation(body)
         case .undocumented(_, let response): return OutputDetails.body(response)
         }
     }
@@ -148,7 +149,7 @@ extension Operations.SearchLookalikesBulkCancel.Output: OutputDetail {
         case .ok: return nil
         case .notFound: return OutputDetails.jobNotFound
         case .conflict: return "the job has already finished"
-        case .unprocessableContent(let body): return OutputDetails.validation(body)
+        case .unprocessableContent(let body, _): return OutputDetails.validation(body)
         case .undocumented(_, let response): return OutputDetails.body(response)
         }
     }
@@ -160,9 +161,9 @@ extension Operations.TechIntentSearchSubmit.Output: OutputDetail {
         case .ok: return nil
         case .badRequest:
             return "unknown hq_country_code, min_employee_count greater than max_employee_count, or not enough credits for the requested limit"
-        case .unprocessableContent(let body): return OutputDetails.validation(body)
+        case .unprocessableContent(let body, _): return OutputDetails.validation(body)
         case .tooManyRequests: return OutputDetails.rateLimited
-        case .serviceUnavailable(let body): return body.detail ?? OutputDetails.unavailable
+        case .serviceUnavailable(let body, _): return body.detail ?? OutputDetails.unavailable
         case .undocumented(_, let response): return OutputDetails.body(response)
         }
     }
@@ -173,7 +174,7 @@ extension Operations.TechIntentSearchStatus.Output: OutputDetail {
         switch self {
         case .ok: return nil
         case .notFound: return OutputDetails.jobNotFound
-        case .unprocessableContent(let body): return OutputDetails.validation(body)
+        case .unprocessableContent(let body, _): return OutputDetails.validation(body)
         case .undocumented(_, let response): return OutputDetails.body(response)
         }
     }

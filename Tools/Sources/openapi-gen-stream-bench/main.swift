@@ -1,0 +1,157 @@
+// `make bench`, streaming section: a streamed download through the generated client's runtime
+// (URLSessionTransport.stream → HTTPBody) next to a raw socket read of the same server, and SSE
+// decoding next to a raw line scan of the same bytes. Prints `key value` lines for bench.sh.
+//
+// Usage: openapi-gen-stream-bench [MiB to download, default 1024] [SSE events, default 1000000]
+import FlyingFox
+import FlyingSocks
+import Foundation
+import OpenAPIGenRuntime
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let mebibytes = arguments.first ?? 1024
+let eventCount = arguments.dropFirst().first ?? 1_000_000
+let chunk = Data(repeating: 0x61, count: 256 * 1024)
+let chunkCount = mebibytes * 4
+
+/// Writes `chunkCount` chunks as the response body, produced as the socket takes them.
+struct Blob: AsyncBufferedSequence, Sendable {
+    typealias Element = UInt8
+    func makeAsyncIterator() -> Iterator { Iterator() }
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        var sent = 0
+        var offset = 0
+        mutating func next() async throws -> UInt8? {
+            guard sent < chunkCount else { return nil }
+            offset += 1
+            if offset == chunk.count { offset = 0; sent += 1 }
+            return 0x61
+        }
+        mutating func nextBuffer(suggested count: Int) async throws -> Data? {
+            guard sent < chunkCount else { return nil }
+            let n = Swift.min(count, chunk.count - offset)
+            let slice = chunk[offset..<(offset + n)]
+            offset += n
+            if offset == chunk.count { offset = 0; sent += 1 }
+            return Data(slice)
+        }
+    }
+}
+
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return -1 }
+    return kb / 1024
+}
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+
+/// Reads the whole response from a plain TCP socket: the ceiling any HTTP client can reach.
+func rawRead(port: UInt16) throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { throw URLError(.cannotConnectToHost) }
+    let request = "GET /blob HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    _ = request.withCString { send(fd, $0, strlen($0), 0) }
+    var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+    var total = 0
+    while true {
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n <= 0 { break }
+        total += n
+    }
+    return total
+}
+
+let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 120, logger: .disabled)
+await server.appendRoute("GET /blob") { _ in
+    HTTPResponse(statusCode: .ok, headers: [.contentType: "application/octet-stream"],
+                 body: HTTPBodySequence(from: Blob(), count: chunkCount * chunk.count, suggestedBufferSize: 256 * 1024))
+}
+let serverTask = Task { try await server.run() }
+try await server.waitUntilListening()
+guard case .ip4(_, let port) = await server.listeningAddress else { fatalError("no listening address") }
+let baseURL = URL(string: "http://127.0.0.1:\(port)")!
+
+// Raw socket first, then the client; each reads the same bytes from the same server.
+let clock = ContinuousClock()
+var rawBytes = 0
+let rawTime = try clock.measure { rawBytes = try rawRead(port: port) }
+let rssBefore = peakRSSMiB()
+
+/// Reads the download off the main actor, as an application's task would: top-level code runs
+/// on the main actor, and each `next()` from there would hop executors twice.
+func download(_ baseURL: URL) async throws -> (bytes: Int, time: Duration) {
+    let core = ClientCore(baseURL: baseURL, transport: URLSessionTransport(configuration: .ephemeral))
+    var bytes = 0
+    let time = try await ContinuousClock().measure {
+        let (_, body) = try await core.stream(HTTPRequest(method: "GET", path: "/blob"), operationID: "bench")
+        for try await part in body { bytes += part.count }
+    }
+    return (bytes, time)
+}
+
+/// Decodes `chunks` as an event stream, off the main actor like ``download(_:)``.
+func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration) {
+    var events = 0
+    let time = try await ContinuousClock().measure {
+        let body = HTTPBody(AsyncStream<Data> { continuation in
+            for c in chunks { continuation.yield(c) }
+            continuation.finish()
+        })
+        for try await _ in ServerSentEvents<String>(body: body) { events += 1 }
+    }
+    return (events, time)
+}
+
+let (clientBytes, clientTime) = try await download(baseURL)
+let rssAfter = peakRSSMiB()
+await server.stop()
+serverTask.cancel()
+
+print("download_mib \(mebibytes)")
+print("download_client_bytes \(clientBytes)")
+print("download_raw_bytes \(rawBytes)")
+print(String(format: "download_client_mib_s %.1f", Double(clientBytes) / 1_048_576 / seconds(clientTime)))
+print(String(format: "download_raw_mib_s %.1f", Double(rawBytes) / 1_048_576 / seconds(rawTime)))
+print(String(format: "download_ratio %.2f", (Double(clientBytes) / seconds(clientTime)) / (Double(rawBytes) / seconds(rawTime))))
+print(String(format: "download_peak_rss_mib %.1f", rssAfter))
+print(String(format: "download_peak_rss_before_client_mib %.1f", rssBefore))
+
+// SSE: the same bytes, in 64 KiB chunks, through the WHATWG parser and through a bare LF count.
+var text = ""
+text.reserveCapacity(eventCount * 40)
+for i in 0..<eventCount { text += "id: \(i)\ndata: {\"delta\": \"token \(i)\"}\n\n" }
+let bytes = Data(text.utf8)
+var chunks: [Data] = []
+var start = 0
+while start < bytes.count {
+    chunks.append(bytes.subdata(in: start..<Swift.min(start + 65536, bytes.count)))
+    start += 65536
+}
+let source = chunks
+let (events, sseTime) = try await decodeEvents(source)
+var lines = 0
+let scanTime = clock.measure {
+    for c in source { c.withUnsafeBytes { raw in for b in raw where b == 0x0A { lines += 1 } } }
+}
+print("sse_events \(events)")
+print(String(format: "sse_events_per_s %.0f", Double(events) / seconds(sseTime)))
+print(String(format: "sse_scan_lines_per_s %.0f", Double(lines) / seconds(scanTime)))
+print(String(format: "sse_scan_events_per_s %.0f", Double(lines / 3) / seconds(scanTime)))
+print(String(format: "sse_ratio %.2f", (Double(events) / seconds(sseTime)) / (Double(lines / 3) / seconds(scanTime))))
