@@ -145,7 +145,10 @@ public enum SwiftGenerator {
             property.access = nil
             property.isStatic = true
             property.isLet = true
-            property.initializer = "ValidationPattern(\(SwiftNames.stringLiteral(p.source)))"
+            // The spec's ECMA-262 text for messages, and what ICU runs (checked when planned).
+            let icu = ECMAPattern.translate(p.source).icu ?? p.source
+            property.initializer = "ValidationPattern(\(SwiftNames.stringLiteral(p.source)), icu: \(SwiftNames.stringLiteral(icu)))"
+            property.doc = ["The spec's `pattern` (ECMA-262) \(SwiftNames.stringLiteral(p.source)), and its ICU translation."]
             ext.members.append(.property(property))
         }
         ext.members.append(.function(FunctionDecl("validate", access: access,

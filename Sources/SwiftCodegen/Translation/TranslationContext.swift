@@ -39,6 +39,8 @@ final class TranslationContext {
     var sharedInlineTypes: [SharedInlineType: TypeUse] = [:]
     /// Places already warned about by ``noteUnhonouredKeywords(_:)``.
     var unhonouredPlaces: Set<SourceLocation> = []
+    /// Places whose `pattern` was already checked, so each problem is reported once.
+    var reportedPatterns: Set<SourceLocation> = []
 
     enum NamedKind {
         case structure, enumeration, alias
