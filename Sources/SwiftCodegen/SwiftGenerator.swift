@@ -148,7 +148,8 @@ public enum SwiftGenerator {
             // The spec's ECMA-262 text for messages, and what ICU runs (checked when planned).
             let icu = ECMAPattern.translate(p.source).icu ?? p.source
             property.initializer = "ValidationPattern(\(SwiftNames.stringLiteral(p.source)), icu: \(SwiftNames.stringLiteral(icu)))"
-            property.doc = ["The spec's `pattern` (ECMA-262) \(SwiftNames.stringLiteral(p.source)), and its ICU translation."]
+            let written = p.source.contains(where: { $0 == "`" || $0.isNewline }) ? SwiftNames.stringLiteral(p.source) : "`\(p.source)`"
+            property.doc = ["The spec's `pattern` \(written) (ECMA-262), and its ICU translation."]
             ext.members.append(.property(property))
         }
         ext.members.append(.function(FunctionDecl("validate", access: access,

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import GeneratorDriver
 import OpenAPIModel
 
-/// `openapi-gen lint SPEC`: loads a document with every file it references and reports each
-/// problem as `FILE:LINE:COLUMN: severity: message`.
+/// `openapi-gen lint SPEC`: loads a document with every file it references, generates it into
+/// nowhere, and reports each problem either found as `FILE:LINE:COLUMN: severity: message`:
+/// exactly what `generate` would report.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -16,20 +18,25 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Print only the diagnostics, without the summary line.")
     var quiet = false
 
+    @Flag(help: "Only load and resolve the document, without the generator's checks (patterns, …): what the loader benchmark times. `generate` may refuse a document this passes.")
+    var loadOnly = false
+
     func run() throws {
-        let result = DocumentLoader.load(path: spec)
+        let load = DocumentLoader.load(path: spec)
+        let lint = loadOnly ? LintPipeline.Result(load: load, diagnostics: load.diagnostics) : LintPipeline.run(load, specPath: spec)
         let standardError = FileHandle.standardError
-        for line in result.rendered() {
+        for line in lint.rendered() {
             standardError.write(Data((line + "\n").utf8))
         }
-        if !quiet, !result.files.paths.isEmpty {
-            print(Self.summary(of: result, path: spec))
+        if !quiet, !lint.load.files.paths.isEmpty {
+            print(Self.summary(of: lint, path: spec))
         }
-        if result.hasErrors { throw ExitCode(1) }
+        if lint.hasErrors { throw ExitCode(1) }
     }
 
     /// `spec.yaml: 1 file, 5 operations, 14 schemas, 0 errors, 0 warnings`.
-    static func summary(of result: LoadResult, path: String) -> String {
+    static func summary(of lint: LintPipeline.Result, path: String) -> String {
+        let result = lint.load
         let document = result.document
         let operations = document?.operations.count ?? 0
         // Named schemas: the components, plus reference targets elsewhere (whole files, `$defs`).
@@ -47,8 +54,8 @@ struct LintCommand: ParsableCommand {
             counted(result.files.paths.count, "file"),
             counted(operations, "operation"),
             counted(schemas, "schema"),
-            counted(result.errorCount, "error"),
-            counted(result.warningCount, "warning"),
+            counted(lint.errorCount, "error"),
+            counted(lint.warningCount, "warning"),
         ]
         return "\(path): " + counts.joined(separator: ", ")
     }

@@ -88,6 +88,21 @@ private func matches(_ pattern: String, _ text: String, sourceLocation: SourceLo
         #expect(matches(#"^[[a]$"#, "[") == true)  // a literal [ in a class
     }
 
+    /// Every printable ASCII character, written as ECMA-262 needs it, matches itself alone,
+    /// in a class and as a range's end: whatever ICU treats as syntax is escaped.
+    @Test func everyASCIICharacterIsItself() {
+        for value in UInt8(0x20)...UInt8(0x7E) {
+            let c = String(UnicodeScalar(value))
+            let outside = "^$\\.*+?()[]{}|/".contains(c) ? "\\" + c : c
+            let inside = "]\\^-".contains(c) ? "\\" + c : c
+            #expect(matches("^" + outside + "$", c) == true, "\(c)")
+            #expect(matches("^[" + inside + "]$", c) == true, "[\(c)]")
+            #expect(matches("^[^" + inside + "]$", c) == false, "[^\(c)]")
+            #expect(matches("^[ -" + inside + "]$", c) == true, "[ -\(c)]")
+            #expect(matches("^[" + inside + "]$", "x") == (c == "x"), "[\(c)] on x")
+        }
+    }
+
     @Test func emptyClasses() {
         #expect(matches("^[]$", "") == false)
         #expect(matches("^a[]?$", "a") == true)
@@ -192,8 +207,10 @@ private func matches(_ pattern: String, _ text: String, sourceLocation: SourceLo
     }
 
     @Test func translationIsStable() {
-        #expect(ECMAPattern.translate(#"^\d{3}-\w+$"#).icu == #"^[0-9]{3}\-[A-Za-z0-9_]+\z"#)
-        #expect(ECMAPattern.translate("^[a-z][a-z0-9_]*$").icu == #"^[a-z][a-z0-9\_]*\z"#)
+        #expect(ECMAPattern.translate(#"^\d{3}-\w+$"#).icu == #"^[0-9]{3}-[A-Za-z0-9_]+\z"#)
+        #expect(ECMAPattern.translate("^[a-z][a-z0-9_]*$").icu == #"^[a-z][a-z0-9_]*\z"#)
+        #expect(ECMAPattern.translate(#"^/v1/[\w-]+\.json$"#).icu == #"^/v1/[A-Za-z0-9_\-]+\.json\z"#)
+        #expect(ECMAPattern.translate(#"^[&:#$a-]$"#).icu == #"^[\&\:\#\$a\-]\z"#)
         #expect(ECMAPattern.translate("a.b").icu == #"a[^\n\r\x{2028}\x{2029}]b"#)
     }
 }

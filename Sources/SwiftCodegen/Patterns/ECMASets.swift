@@ -32,18 +32,21 @@ enum ECMASets {
         return "[" + (negated ? "^" : "") + items + "]"
     }
 
-    /// One code point as an ICU literal: letters and digits as they are, ASCII punctuation
-    /// escaped with `\` (which ICU reads as the character itself, in a class too), anything
-    /// else as `\x{…}`.
+    /// Characters ICU gives a meaning of its own outside a class, and inside one (`&` and `-`
+    /// are set operators there, `{` starts a string, `$` and `#` are reserved in its set syntax).
+    private static let specialOutside: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+    private static let specialInside: Set<Unicode.Scalar> = ["\\", "^", "-", "[", "]", "&", "$", "{", "}", "#", ":"]
+
+    /// One code point as an ICU literal: printable ASCII as it is unless ICU would read it
+    /// as syntax, then escaped with `\` (which ICU reads as the character itself); other
+    /// letters as they are; anything else as `\x{…}`.
     static func literal(_ scalar: Unicode.Scalar, inClass: Bool) -> String {
         let value = scalar.value
         if scalar.isASCII {
-            switch scalar {
-            case "A"..."Z", "a"..."z", "0"..."9": return String(scalar)
-            case " " where !inClass: return " "
-            default:
-                if value > 0x20, value < 0x7F { return "\\" + String(scalar) }
+            if value > 0x20, value < 0x7F {
+                return (inClass ? specialInside : specialOutside).contains(scalar) ? "\\" + String(scalar) : String(scalar)
             }
+            if scalar == " ", !inClass { return " " }
         } else if scalar.properties.isAlphabetic, !scalar.properties.generalCategory.isMark {
             return String(scalar)
         }
