@@ -138,8 +138,16 @@ struct ECMAPatternParser {
         }
     }
 
+    /// Groups open around the current position; bounded so that the recursive descent stays
+    /// far inside the stack whatever a document holds.
+    private var depth = 0
+    private static let maxDepth = 200
+
     /// The disjunction inside a group and its closing `)`.
     private mutating func groupBody(from open: Int) throws -> String {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw fail("groups nest deeper than \(Self.maxDepth) levels", at: open) }
         let body = try disjunction()
         guard peek() == ")" else { throw fail("missing `)` for the group opened here", at: open) }
         position += 1
