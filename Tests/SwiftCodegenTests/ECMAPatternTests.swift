@@ -31,6 +31,11 @@ private func matches(_ pattern: String, _ text: String, sourceLocation: SourceLo
         #expect(matches(#"^[^\D]$"#, "5") == true)
         #expect(matches(#"^[^\D]$"#, "x") == false)
         #expect(matches(#"^[a\D]$"#, "x") == true)
+        #expect(matches(#"^[\s\S]$"#, "\n") == true)
+        #expect(matches(#"^[\s\S]$"#, "é") == true)
+        #expect(matches(#"^[^\s\S]$"#, "x") == false)
+        #expect(matches(#"^[^\W\d]+$"#, "abc_") == true)
+        #expect(matches(#"^[^\W\d]+$"#, "ab1") == false)
     }
 
     @Test func whitespaceIsECMAsSet() {
