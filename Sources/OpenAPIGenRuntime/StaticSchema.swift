@@ -14,29 +14,35 @@ public struct StaticSchema: Sendable {
 
     /// Parses `json`; `refs` resolves the names its `$ref`s use. Text that is not JSON (which
     /// the generator never writes) describes a schema that allows everything.
-    public init(_ json: String, refs: @escaping @Sendable (String) -> StaticSchema? = { _ in nil }) {
+    ///
+    /// The description's patterns are ECMA-262, as the spec wrote them; `icu` gives the ICU
+    /// text the generator translated each to where the two differ (`\d` → `[0-9]`, `$` → `\z`),
+    /// so that a pattern means here what it means in JSON Schema.
+    public init(_ json: String, icu: [String: String] = [:], refs: @escaping @Sendable (String) -> StaticSchema? = { _ in nil }) {
         root = (try? JSONCoding.decode(JSONValue.self, from: Data(json.utf8))) ?? .bool(true)
         self.refs = refs
         var patterns: [String: ValidationPattern] = [:]
-        Self.collectPatterns(root, into: &patterns)
+        Self.collectPatterns(root, icu: icu, into: &patterns)
         self.patterns = patterns
     }
 
     /// Compiles every `pattern` and `patternProperties` key once, ahead of any check.
-    private static func collectPatterns(_ schema: JSONValue, into patterns: inout [String: ValidationPattern]) {
+    private static func collectPatterns(_ schema: JSONValue, icu: [String: String], into patterns: inout [String: ValidationPattern]) {
+        func compile(_ source: String) {
+            guard patterns[source] == nil else { return }
+            patterns[source] = icu[source].map { ValidationPattern(source, icu: $0) } ?? ValidationPattern(source)
+        }
         switch schema {
         case .object(let members):
-            if case .string(let source)? = members["pattern"], patterns[source] == nil {
-                patterns[source] = ValidationPattern(source)
-            }
+            if case .string(let source)? = members["pattern"] { compile(source) }
             if case .object(let byPattern)? = members["patternProperties"] {
-                for source in byPattern.keys where patterns[source] == nil { patterns[source] = ValidationPattern(source) }
+                for source in byPattern.keys { compile(source) }
             }
             for (key, value) in members where key != "enum" && key != "const" {
-                collectPatterns(value, into: &patterns)
+                collectPatterns(value, icu: icu, into: &patterns)
             }
         case .array(let elements):
-            for element in elements { collectPatterns(element, into: &patterns) }
+            for element in elements { collectPatterns(element, icu: icu, into: &patterns) }
         default:
             break
         }

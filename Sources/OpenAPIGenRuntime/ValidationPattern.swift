@@ -10,10 +10,12 @@ public struct ValidationPattern: Sendable {
 
     private let compiled: CompiledExpression
 
-    /// Compiles `source`.
+    /// Compiles `source` as ICU reads it, with one correction.
     ///
-    /// The expression is run by `NSRegularExpression` (ICU), whose syntax agrees with ECMA-262
-    /// for the patterns API documents use. An unanchored `$` is translated to `\z` because in
+    /// Generated code uses ``init(_:icu:)`` instead, whose ICU text the generator translated
+    /// from ECMA-262 exactly (`\d`, `\w`, `\s`, `\b`, `.` and `$` mean different things in
+    /// ICU). Here the expression is run by `NSRegularExpression` as written, which agrees with
+    /// ECMA-262 for ASCII input and the common patterns. An unanchored `$` is translated to `\z` because in
     /// ICU it also matches before a final line break, which would let `"ABC\n"` pass `^[A-Z]+$`.
     /// A pattern ICU cannot compile matches everything: the server still enforces it, and
     /// refusing every request over a dialect difference would be worse.
@@ -21,6 +23,14 @@ public struct ValidationPattern: Sendable {
         self.source = source
         compiled = CompiledExpression(
             try? NSRegularExpression(pattern: Self.translatingEndAnchors(source)))
+    }
+
+    /// A pattern already translated for ICU, as generated code writes it: `source` is the
+    /// spec's ECMA-262 text (for messages), `icu` the equivalent that runs
+    /// (`^\d$` → `^[0-9]\z`). The generator has compiled `icu` once, so it compiles here.
+    public init(_ source: String, icu: String) {
+        self.source = source
+        compiled = CompiledExpression(try? NSRegularExpression(pattern: icu))
     }
 
     /// Whether `text` contains a match anywhere; like ECMA-262 `pattern`, matching is not

@@ -146,7 +146,11 @@ public enum SwiftGenerator {
             property.access = nil
             property.isStatic = true
             property.isLet = true
-            property.initializer = "ValidationPattern(\(SwiftNames.stringLiteral(p.source)))"
+            // The spec's ECMA-262 text for messages, and what ICU runs (checked when planned).
+            let icu = ECMAPattern.translate(p.source).icu ?? p.source
+            property.initializer = "ValidationPattern(\(SwiftNames.stringLiteral(p.source)), icu: \(SwiftNames.stringLiteral(icu)))"
+            let written = p.source.contains(where: { $0 == "`" || $0.isNewline }) ? SwiftNames.stringLiteral(p.source) : "`\(p.source)`"
+            property.doc = ["The spec's `pattern` \(written) (ECMA-262), and its ICU translation."]
             ext.members.append(.property(property))
         }
         ext.members.append(.function(FunctionDecl("validate", access: access,

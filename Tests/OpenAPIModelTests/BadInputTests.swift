@@ -152,36 +152,6 @@ import YAMLTree
             """, containing: "unknown type \"nul\"")
     }
 
-    @Test func undeclaredPathParameter() {
-        expectError(in: """
-            openapi: 3.0.3
-            info: {title: Pets, version: 1.0.0}
-            paths:
-              ⟨E⟩/pets/{petId}/toys/{toyId}:
-                parameters:
-                  - {name: petId, in: path, required: true, schema: {type: string}}
-                get:
-                  responses: {'200': {description: ok}}
-                delete:
-                  responses: {'204': {description: gone}}
-            """, containing: "`{toyId}` has no `in: path` parameter", "any of its operations")
-    }
-
-    @Test func pathParameterMissingInOneOperation() {
-        expectError(in: """
-            openapi: 3.0.3
-            info: {title: Pets, version: 1.0.0}
-            paths:
-              ⟨E⟩/pets/{petId}:
-                get:
-                  parameters:
-                    - {name: petId, in: path, required: true, schema: {type: string}}
-                  responses: {'200': {description: ok}}
-                delete:
-                  responses: {'204': {description: gone}}
-            """, containing: "`{petId}`", "in DELETE")
-    }
-
     @Test func binaryInput() {
         expectError(in: "openapi: 3.0.3\ninfo: {title: x⟨E⟩\u{0}, version: 1}\n", containing: "binary data")
     }

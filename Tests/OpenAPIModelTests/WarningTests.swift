@@ -33,6 +33,118 @@ import YAMLTree
         #expect(result.document?.paths["/files/{path*}"] != nil)
     }
 
+    /// `/api/v{api-version}/…` with no operation declaring `api-version` (a generator's test
+    /// documents write every path so): a required string path parameter is declared for it.
+    @Test func undeclaredPathVariableIsDeclaredAsARequiredString() throws {
+        let result = expectWarning(in: """
+            openapi: 3.0.3
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              ⟨E⟩/api/v{api-version}/pets/{petId}:
+                parameters:
+                  - {name: petId, in: path, required: true, schema: {type: string}}
+                get:
+                  responses: {'200': {description: ok}}
+                delete:
+                  responses: {'204': {description: gone}}
+            """, containing: "`{api-version}` has no `in: path` parameter", "any of its operations",
+                 "declared as a required string path parameter")
+        #expect(!result.hasErrors)
+        #expect(result.diagnostics.count == 1)
+        for method in [HTTPMethod.get, .delete] {
+            let parameters = try #require(result.document?.operation(method, "/api/v{api-version}/pets/{petId}")?.parameters)
+            #expect(parameters.map(\.name) == ["petId", "api-version"])
+            let declared = try #require(parameters.last)
+            #expect(declared.location == .path && declared.required && declared.schema?.types == [.string])
+        }
+    }
+
+    @Test func pathVariableMissingInOneOperationIsDeclaredThere() throws {
+        let result = expectWarning(in: """
+            openapi: 3.0.3
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              ⟨E⟩/pets/{petId}:
+                get:
+                  parameters:
+                    - {name: petId, in: path, required: true, description: Declared, schema: {type: integer}}
+                  responses: {'200': {description: ok}}
+                delete:
+                  responses: {'204': {description: gone}}
+            """, containing: "`{petId}`", "in DELETE")
+        #expect(!result.hasErrors)
+        let get = try #require(result.document?.operation(.get, "/pets/{petId}")?.parameters)
+        #expect(get.count == 1 && get[0].description == "Declared")
+        let delete = try #require(result.document?.operation(.delete, "/pets/{petId}")?.parameters)
+        #expect(delete.map(\.name) == ["petId"] && delete[0].schema?.types == [.string])
+    }
+
+    /// Swagger 2's `required: true` inside a property: the object requires the property.
+    @Test func swagger2RequiredFlagInAPropertyMakesItRequired() throws {
+        let result = expectWarning(in: """
+            openapi: 3.1.0
+            info: {title: Pets, version: 1.0.0}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [id]
+                  properties:
+                    id: {type: string}
+                    name:
+                      type: string
+                      required: ⟨E⟩true
+                    tag: {type: string, required: false}
+            """, containing: "`required: true` is Swagger 2's way", "required by its object")
+        #expect(!result.hasErrors)
+        #expect(result.document?.components.schemas["Pet"]?.required == ["id", "name"])
+        #expect(result.diagnostics.filter { $0.message.contains("`required: false`") }.count == 1)
+    }
+
+    /// A schema's `$ref` to a Parameter Object: its `schema` is meant. Read as a schema, the
+    /// parameter's `required: false` was reported as a bad `required` list, at the parameter.
+    @Test func schemaReferenceToAParameterReadsItsSchema() throws {
+        let result = expectWarning(in: """
+            openapi: 3.1.0
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              /pets:
+                get:
+                  parameters:
+                    - $ref: '#/components/parameters/Limit'
+                  responses: {'200': {description: ok}}
+            components:
+              parameters:
+                Limit: {name: limit, in: query, required: false, schema: {type: integer, maximum: 50}}
+              schemas:
+                Page:
+                  type: object
+                  properties:
+                    limit: {$ref: ⟨E⟩'#/components/parameters/Limit'}
+            """, containing: "points at a Parameter Object, not a schema", "`#/components/parameters/Limit/schema`")
+        #expect(!result.hasErrors)
+        let limit = try #require(result.document?.components.schemas["Page"]?.properties["limit"])
+        #expect(limit.ref?.pointer.tokens == ["components", "parameters", "Limit", "schema"])
+        let target = try #require(limit.ref.flatMap { result.document?.resolve($0) })
+        #expect(target.types == [.integer])
+        #expect(result.document?.operation(.get, "/pets")?.parameters.first?.required == false)
+    }
+
+    @Test func schemaReferenceToAParameterWithoutSchemaIsAnError() {
+        expectError(in: """
+            openapi: 3.1.0
+            info: {title: Pets, version: 1.0.0}
+            components:
+              parameters:
+                Trace: {name: trace, in: header, content: {text/plain: {}}}
+              schemas:
+                Page:
+                  type: object
+                  properties:
+                    trace: {$ref: ⟨E⟩'#/components/parameters/Trace'}
+            """, containing: "points at a Parameter Object, not a schema", "has no `schema`")
+    }
+
     @Test func declaredPathParameterMissingFromTemplate() {
         expectWarning(in: """
             openapi: 3.0.3

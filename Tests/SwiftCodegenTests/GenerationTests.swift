@@ -75,7 +75,8 @@ func file(_ output: SwiftGenerator.Output, _ name: String) -> String {
             """
         let output = try generateInline(text)
         let error = try #require(output.diagnostics.first { $0.severity == .error })
-        #expect(error.message.contains("is not a valid regular expression"))
+        #expect(error.message.contains("is not a valid ECMA-262 regular expression"))
+        #expect(error.message.contains("not closed with `]`"))
         #expect(error.location?.line == 11)
         #expect(error.location?.column == 20)
     }

@@ -17,9 +17,9 @@ extension ModelDecoder {
             if checkTemplates, !entry.key.hasPrefix("/") {
                 warning("path \"\(entry.key)\" does not start with `/`", at: entry.keyLocation, pointer: itemCursor.pointer)
             }
-            guard let item = pathItem(itemCursor) else { continue }
+            guard var item = pathItem(itemCursor) else { continue }
             if checkTemplates {
-                checkPathTemplate(entry.key, item: item, keyLocation: entry.keyLocation, pointer: itemCursor.pointer)
+                checkPathTemplate(entry.key, item: &item, keyLocation: entry.keyLocation, pointer: itemCursor.pointer)
             }
             result.appendNew(entry.key, item)
         }

@@ -56,7 +56,11 @@ extension ModelDecoder {
         return (variables, bytes[rest...].contains(UInt8(ascii: "}")))
     }
 
-    func checkPathTemplate(_ path: String, item: PathItem, keyLocation: SourceLocation, pointer: JSONPointer) {
+    /// Checks the template against the operations' path parameters. A template variable that
+    /// an operation does not declare is declared for it, as a required string: generators and
+    /// frameworks that write a fixed segment such as `/api/v{api-version}/…` into every path
+    /// often leave it out of the operations, and the obvious reading is a text the caller fills in.
+    func checkPathTemplate(_ path: String, item: inout PathItem, keyLocation: SourceLocation, pointer: JSONPointer) {
         let (variables, unbalanced) = Self.templateVariables(path)
         if unbalanced {
             warning("path \"\(path)\" has unbalanced `{` and `}`", at: keyLocation, pointer: pointer)
@@ -68,12 +72,16 @@ extension ModelDecoder {
         let names = Set(variables.map(\.name))
         var missing: [String: [String]] = [:]  // variable name → methods lacking it
         var order: [String] = []
-        for (method, operation) in item.operations {
+        for index in item.operations.indices {
+            let (method, operation) = item.operations[index]
             let declared = operation.parameters.filter { $0.location == .path }
             let declaredNames = Set(declared.map(\.name))
-            for variable in variables where !declaredNames.contains(variable.name) {
+            var added: Set<String> = []
+            for variable in variables where !declaredNames.contains(variable.name) && added.insert(variable.name).inserted {
                 if missing[variable.name] == nil { order.append(variable.name) }
                 missing[variable.name, default: []].append(method.rawValue.uppercased())
+                item.operations[index].operation.parameters.append(
+                    Self.undeclaredPathParameter(variable.name, keyLocation: keyLocation, pointer: pointer))
             }
             for parameter in declared where !names.contains(parameter.name) {
                 warning("path parameter `\(parameter.name)` does not appear in the path template \"\(path)\"",
@@ -83,8 +91,17 @@ extension ModelDecoder {
         for name in order {
             let methods = missing[name]!
             let scope = methods.count == item.operations.count && methods.count > 1 ? "any of its operations" : Self.list(methods)
-            error("path template variable `{\(name)}` has no `in: path` parameter named `\(name)` in \(scope)",
-                  at: keyLocation, pointer: pointer)
+            warning("path template variable `{\(name)}` has no `in: path` parameter named `\(name)` in \(scope); declared as a required string path parameter",
+                    at: keyLocation, pointer: pointer)
         }
+    }
+
+    /// The parameter a template variable stands for when no operation declares it.
+    private static func undeclaredPathParameter(_ name: String, keyLocation: SourceLocation, pointer: JSONPointer) -> Parameter {
+        var parameter = Parameter(name: name, location: .path, required: true, sourceLocation: keyLocation, pointer: pointer)
+        var schema = Schema(location: keyLocation, pointer: pointer)
+        schema.types = [.string]
+        parameter.schema = schema
+        return parameter
     }
 }

@@ -33,6 +33,7 @@ extension ModelDecoder {
         var bounds = BoundKeywords()
         var extensions = OrderedMap<Value>()
         var unmodelled: [Schema.UnmodelledKeyword] = []
+        var propertiesNode: NodeRef?
         for entry in mapping.entries {
             switch schemaKeywords.keyword(entry) {
             case .ref:
@@ -68,8 +69,13 @@ extension ModelDecoder {
                 schema.examples.append(contentsOf: schemaExamples(cursor.child(entry)))
             case .properties:
                 schema.properties = schemaMap(cursor.child(entry), entry.key, of: "property names")
+                propertiesNode = entry.value
             case .required:
-                schema.required = stringList(cursor.child(entry), entry.key, expected: "a list of property names") ?? []
+                if let flag = entry.value.scalar, flag.kind == .bool, let value = flag.boolValue {
+                    legacyRequiredFlag(value, at: cursor.child(entry))
+                } else {
+                    schema.required = stringList(cursor.child(entry), entry.key, expected: "a list of property names") ?? []
+                }
             case .items:
                 let items = cursor.child(entry)
                 if entry.value.isSequence {
@@ -169,6 +175,7 @@ extension ModelDecoder {
             schema.types?.append(.null)
         }
         schema.nullable = nullable
+        if let propertiesNode { addLegacyRequiredProperties(propertiesNode, to: &schema) }
         schema.extensions = extensions
         schema.unmodelledKeywords = unmodelled
         bounds.apply(to: &schema, decoder: self)
@@ -183,7 +190,10 @@ extension ModelDecoder {
             return false
         }
         let text = version == .v3_1 ? schemaReferenceText(scalar.text, at: cursor) : scalar.text
-        let target = resolveReference(text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
+        var target = resolveReference(text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
+        if let found = target, let kind = Self.parameterLikeKind(found) {
+            target = parameterSchemaTarget(found, kind: kind, text: text, at: refCursor)
+        }
         if let target {
             schema.ref = RefTarget(file: target.key.file, pointer: target.pointer)
             enqueueSchemaTarget(target)

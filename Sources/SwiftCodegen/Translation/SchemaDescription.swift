@@ -11,6 +11,9 @@ import OpenAPIModel
 struct SchemaDescription {
     /// Targets the description refers to, in the order met.
     private(set) var references: [RefTarget] = []
+    /// Every `pattern` and `patternProperties` key written, with the schema that states it: the
+    /// text stays ECMA-262 as the spec wrote it, and the caller supplies its ICU translation.
+    private(set) var patterns: [(source: String, schema: Schema)] = []
 
     /// The name a description uses for `target`: its file and pointer, unique and stable.
     static func refName(_ target: RefTarget) -> String {
@@ -35,7 +38,10 @@ struct SchemaDescription {
         if let constant = schema.constValue { members.append(("const", Self.value(constant))) }
         if let n = schema.minLength { members.append(("minLength", String(n))) }
         if let n = schema.maxLength { members.append(("maxLength", String(n))) }
-        if let pattern = schema.pattern { members.append(("pattern", Self.string(pattern))) }
+        if let pattern = schema.pattern {
+            patterns.append((pattern, schema))
+            members.append(("pattern", Self.string(pattern)))
+        }
         if let b = schema.minimum { members.append((b.exclusive ? "exclusiveMinimum" : "minimum", b.value.text)) }
         if let b = schema.maximum { members.append((b.exclusive ? "exclusiveMaximum" : "maximum", b.value.text)) }
         if let step = schema.multipleOf { members.append(("multipleOf", step.text)) }
@@ -53,7 +59,10 @@ struct SchemaDescription {
                 : map(schema.properties)))
         }
         if !schema.required.isEmpty { members.append(("required", "[" + schema.required.map(Self.string).joined(separator: ",") + "]")) }
-        if !schema.patternProperties.isEmpty { members.append(("patternProperties", map(schema.patternProperties))) }
+        if !schema.patternProperties.isEmpty {
+            patterns += schema.patternProperties.keys.map { ($0, schema) }
+            members.append(("patternProperties", map(schema.patternProperties)))
+        }
         if let extra = schema.additionalProperties { members.append(("additionalProperties", additional(extra))) }
         if let names = schema.propertyNames { members.append(("propertyNames", json(names.value))) }
         if let n = schema.minProperties { members.append(("minProperties", String(n))) }

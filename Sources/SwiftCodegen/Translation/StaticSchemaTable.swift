@@ -9,6 +9,8 @@ struct StaticSchemaTable {
     /// Descriptions of checked values, by their text, so that one text is written once.
     var checked: [String: String] = [:]
     var entries: [(name: String, json: String)] = []
+    /// ICU translations of the ECMA-262 patterns the descriptions hold, where they differ.
+    var icuPatterns: [String: String] = [:]
     /// Reference targets by the name their descriptions use, and the property holding each.
     var referenced: [String: String] = [:]
     var pending: [RefTarget] = []
@@ -20,6 +22,7 @@ extension TranslationContext {
         var description = SchemaDescription()
         let text = description.json(schema, shallow: shallow)
         enqueue(description.references)
+        translatePatterns(description.patterns)
         let namespace = staticSchemaNamespace()
         if let name = staticSchemas.checked[text] { return namespace + "." + name }
         let name = "s\(staticSchemas.checked.count + 1)"
@@ -40,6 +43,15 @@ extension TranslationContext {
         let name = topLevelNames.claim("JSONSchemas")
         staticSchemas.namespace = name
         return name
+    }
+
+    /// Patterns are ECMA-262 and the runtime runs ICU: each is translated (and reported where it
+    /// cannot be) as for typed validators, and the translation travels with the description.
+    private func translatePatterns(_ patterns: [(source: String, schema: Schema)]) {
+        for (source, schema) in patterns where staticSchemas.icuPatterns[source] == nil {
+            guard checkPattern(source, in: schema), let icu = ECMAPattern.translate(source).icu else { continue }
+            staticSchemas.icuPatterns[source] = icu
+        }
     }
 
     private func enqueue(_ targets: [RefTarget]) {
@@ -64,6 +76,7 @@ extension TranslationContext {
             // A target that cannot be resolved was reported by the loader; it allows anything.
             let text = schema(for: target).map { description.json($0) } ?? "true"
             enqueue(description.references)
+            translatePatterns(description.patterns)
             let name = staticSchemas.referenced[key]!
             references.append((name, text))
             lookups.append((key, name))
@@ -77,7 +90,7 @@ extension TranslationContext {
             property.isStatic = true
             property.isLet = true
             let refs = entry.json.contains("\"$ref\":") ? ", refs: { \(namespace).reference($0) }" : ""
-            property.initializer = "StaticSchema(\(Self.rawLiteral(entry.json))\(refs))"
+            property.initializer = "StaticSchema(\(Self.rawLiteral(entry.json))\(icuArgument(entry.json))\(refs))"
             decl.members.append(.property(property))
         }
         var body = ["switch name {"]
@@ -87,6 +100,19 @@ extension TranslationContext {
         lookup.modifiers = ["static"]
         decl.members.append(.function(lookup))
         return decl
+    }
+
+    /// `, icu: [...]` with the translations of the patterns `json` holds whose ICU text differs.
+    private func icuArgument(_ json: String) -> String {
+        let pairs = staticSchemas.icuPatterns.filter { $0.key != $0.value && json.contains(Self.jsonString($0.key)) }
+            .sorted { $0.key < $1.key }
+        guard !pairs.isEmpty else { return "" }
+        return ", icu: [" + pairs.map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }.joined(separator: ", ") + "]"
+    }
+
+    /// `text` as the JSON string the description writes for it.
+    private static func jsonString(_ text: String) -> String {
+        SchemaDescription.string(text)
     }
 
     /// A raw string literal, with as many `#` as the text needs; descriptions are one line.

@@ -41,6 +41,8 @@ final class TranslationContext {
     var staticSchemas = StaticSchemaTable()
     /// Places already warned about by ``noteUnhonouredKeywords(_:)``.
     var unhonouredPlaces: Set<SourceLocation> = []
+    /// Places whose `pattern` was already checked, so each problem is reported once.
+    var reportedPatterns: Set<SourceLocation> = []
 
     enum NamedKind {
         case structure, enumeration, alias

@@ -79,10 +79,7 @@ extension TranslationContext {
                     lines.append("v.length(\(value), min: \(s.minLength.map(String.init) ?? "nil"), max: \(s.maxLength.map(String.init) ?? "nil"), at: \(key))")
                 }
                 if let pattern = s.pattern {
-                    if (try? NSRegularExpression(pattern: pattern)) == nil {
-                        diagnostics.error("the pattern \(SwiftNames.stringLiteral(pattern)) is not a valid regular expression",
-                                          at: s.patternLocation ?? s.location, pointer: s.pointer.fragment)
-                    } else {
+                    if checkPattern(pattern, in: s) {
                         let name = "pattern\(patterns.count + 1)"
                         patterns.append((name, pattern))
                         lines.append("v.pattern(\(value), Self.\(name), at: \(key))")

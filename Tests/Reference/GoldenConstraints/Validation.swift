@@ -5,7 +5,8 @@ import Foundation
 import OpenAPIGenRuntime
 
 extension Signup: Validatable {
-    static let pattern1 = ValidationPattern("^[a-z][a-z0-9_]*$")
+    /// The spec's `pattern` `^[a-z][a-z0-9_]*$` (ECMA-262), and its ICU translation.
+    static let pattern1 = ValidationPattern("^[a-z][a-z0-9_]*$", icu: "^[a-z][a-z0-9_]*\\z")
 
     public func validate(into v: inout Validator) {
         v.length(self.username, min: 3, max: 16, at: "username")
@@ -45,7 +46,8 @@ extension Signup: Validatable {
 }
 
 extension Address: Validatable {
-    static let pattern1 = ValidationPattern("^[0-9]{4}$")
+    /// The spec's `pattern` `^[0-9]{4}$` (ECMA-262), and its ICU translation.
+    static let pattern1 = ValidationPattern("^[0-9]{4}$", icu: "^[0-9]{4}\\z")
 
     public func validate(into v: inout Validator) {
         v.pattern(self.postcode, Self.pattern1, at: "postcode")
@@ -53,7 +55,8 @@ extension Address: Validatable {
 }
 
 extension Operations.SignUp.Input: Validatable {
-    static let pattern1 = ValidationPattern("^[A-Z]{4}-[0-9]{4}$")
+    /// The spec's `pattern` `^[A-Z]{4}-[0-9]{4}$` (ECMA-262), and its ICU translation.
+    static let pattern1 = ValidationPattern("^[A-Z]{4}-[0-9]{4}$", icu: "^[A-Z]{4}-[0-9]{4}\\z")
 
     public func validate(into v: inout Validator) {
         if let invite = self.invite {

@@ -29,7 +29,8 @@ extension G0212: Validatable {
 }
 
 extension G0213: Validatable {
-    static let pattern1 = ValidationPattern("^\\p{Letter}+$")
+    /// The spec's `pattern` `^\p{Letter}+$` (ECMA-262), and its ICU translation.
+    static let pattern1 = ValidationPattern("^\\p{Letter}+$", icu: "^\\p{L}+\\z")
 
     public func validate(into v: inout Validator) {
         v.pattern(self.value, Self.pattern1, at: "value")

@@ -19,7 +19,7 @@ enum JSONSchemas {
     static let s10 = StaticSchema(#"{"const":0.5}"#)
     static let s11 = StaticSchema(#"{"const":true}"#)
     static let s12 = StaticSchema(#"{"const":null}"#)
-    static let s13 = StaticSchema(#"{"type":"object","additionalProperties":{"type":"string"},"propertyNames":{"pattern":"^[a-z-]+$"}}"#)
+    static let s13 = StaticSchema(#"{"type":"object","additionalProperties":{"type":"string"},"propertyNames":{"pattern":"^[a-z-]+$"}}"#, icu: ["^[a-z-]+$": "^[a-z\\-]+\\z"])
     static let s14 = StaticSchema(#"{"not":{"type":"null"}}"#)
 
     static func reference(_ name: String) -> StaticSchema? {

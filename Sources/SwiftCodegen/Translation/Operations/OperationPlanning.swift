@@ -39,6 +39,7 @@ extension TranslationContext {
                     if !doc.isEmpty { doc.append("") }
                     doc.append("The server's default: `\(text)`.")
                 }
+                if p.location == .path, use.nullable { use = nonNullPathParameter(use, p, schema: schema) }
                 let optional = !p.required || use.nullable
                 plan.params.append(.init(parameter: p, swiftName: swiftName, use: use, optional: optional, doc: doc))
             }
