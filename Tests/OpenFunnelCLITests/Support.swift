@@ -84,7 +84,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
     func searchLookalikesBulk(_ input: Operations.SearchLookalikesBulk.Input) async throws -> Operations.SearchLookalikesBulk.Output {
         lock.withLock { _lookalikeRequests.append(input.body) }
         if let lookalikeSubmitOutput { return lookalikeSubmitOutput }
-        return .ok(BulkLookalikeSubmitResponse(jobID: Self.lookalikeJobID, message: "poll it", requestedTopK: input.body.limit))
+        return .ok(BulkLookalikeSubmitResponse(jobID: Self.lookalikeJobID, message: "poll it", requestedTopK: input.body.limit ?? 100))
     }
 
     func searchLookalikesBulkStatus(_ input: Operations.SearchLookalikesBulkStatus.Input) async throws -> Operations.SearchLookalikesBulkStatus.Output {
@@ -123,7 +123,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
 
     func techIntentSearchSubmit(_ input: Operations.TechIntentSearchSubmit.Input) async throws -> Operations.TechIntentSearchSubmit.Output {
         lock.withLock { _techIntentRequests.append(input.body) }
-        return .ok(TechIntentSubmitResponse(jobID: Self.techIntentJobID, message: "poll it", requestedLimit: input.body.limit))
+        return .ok(TechIntentSubmitResponse(jobID: Self.techIntentJobID, message: "poll it", requestedLimit: input.body.limit ?? 100))
     }
 
     func techIntentSearchStatus(_ input: Operations.TechIntentSearchStatus.Input) async throws -> Operations.TechIntentSearchStatus.Output {
@@ -161,7 +161,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
         (0..<count).map { i in
             TechIntentResultRow(
                 companySlug: "slug-\(i)", companyName: "Tech \(i)", postCount: i + 1,
-                lastPostedAt: Date(timeIntervalSince1970: 1_750_000_000),
+                lastPostedAt: DateTime(Date(timeIntervalSince1970: 1_750_000_000)),
                 enriched: true, hqCountryCode: "USA",
                 intent: TechIntentVerdict(activity: "migrating", reason: "Says \"moving off Redshift\"",
                                           qualifiedJob: TechIntentQualifiedJob(title: "Data Engineer \(i)", url: "https://jobs.example/\(i)")))

@@ -39,8 +39,8 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
 
     func searchLookalikesBulk(_ input: Operations.SearchLookalikesBulk.Input) async throws -> Operations.SearchLookalikesBulk.Output {
         lock.withLock { submitCount += 1 }
-        addJob(id: "job-1", rowCount: input.body.limit)
-        return .ok(BulkLookalikeSubmitResponse(jobID: "job-1", message: "poll it", requestedTopK: input.body.limit))
+        addJob(id: "job-1", rowCount: input.body.limit ?? 100)
+        return .ok(BulkLookalikeSubmitResponse(jobID: "job-1", message: "poll it", requestedTopK: input.body.limit ?? 100))
     }
 
     func searchLookalikesBulkStatus(_ input: Operations.SearchLookalikesBulkStatus.Input) async throws -> Operations.SearchLookalikesBulkStatus.Output {

@@ -89,6 +89,7 @@ final class TranslationContext {
             || s.multipleOf != nil || s.minItems != nil || s.maxItems != nil || s.uniqueItems
             || s.minProperties != nil || s.maxProperties != nil
             || (s.constValue != nil && s.constValue != .null)
+            || [s.additionalProperties, s.unevaluatedProperties].contains { if case .allowed(false)? = $0 { true } else { false } }
     }
 }
 

@@ -21,6 +21,7 @@ extension TranslationContext {
                 lines += validationStatements(p.use.shaped, value: value, key: key, patterns: &patterns, typeName: qualifiedName)
             }
         }
+        lines += forbiddenMemberStatements(flat.additional)
         return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
     }
 

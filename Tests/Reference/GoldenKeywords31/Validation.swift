@@ -9,7 +9,9 @@ extension Record.ID: Validatable {
 }
 
 extension Record.Strict: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+    }
 }
 
 extension Record.Loose: Validatable {
@@ -26,6 +28,9 @@ extension Record.Billing: Validatable {
 
 extension Record: Validatable {
     public func validate(into v: inout Validator) {
+        if let strict = self.strict {
+            v.nested(strict, at: "strict")
+        }
         if let kind = self.kind {
             v.allowed(kind, ["record"], at: "kind")
         }
