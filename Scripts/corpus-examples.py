@@ -76,6 +76,32 @@ def extract(spec_path, module_dir, module, runner_dir):
         if "example" in schema: found.append((key, False, schema["example"]))
         for e in schema.get("examples") or [] if isinstance(schema.get("examples"), list) else []:
             found.append((key, False, e))
+    def resolve(s):
+        while isinstance(s, dict) and s.get("$ref", "").startswith("#/components/schemas/"):
+            s = schemas.get(s["$ref"].split("/")[-1])
+        return s if isinstance(s, dict) else {}
+    def assemble(s, depth=0):
+        """An object put together from its properties' own examples (Box writes them that way)."""
+        if depth > 6: return None
+        ref = s.get("$ref")
+        s = resolve(s)
+        if "example" in s: return s["example"]
+        parts = [resolve(p) for p in s.get("allOf") or []] + [s]
+        value = {}
+        for part in parts:
+            for key, prop in (part.get("properties") or {}).items():
+                v = assemble(prop, depth + 1) if isinstance(prop, dict) else None
+                if v is not None: value[key] = v
+        if value: return value
+        if s.get("type") == "array" and isinstance(s.get("items"), dict):
+            item = assemble(s["items"], depth + 1)
+            return None if item is None else [item]
+        return None
+    assembled = 0
+    for key, schema in schemas.items():
+        if isinstance(schema, dict) and "example" not in schema and not schema.get("examples") and (schema.get("properties") or schema.get("allOf")):
+            value = assemble(schema)
+            if isinstance(value, dict): found.append((key, False, value)); assembled += 1
     def media_examples(content):
         for media in (content or {}).values():
             if not isinstance(media, dict) or not isinstance(media.get("schema"), dict): continue
@@ -111,7 +137,7 @@ def extract(spec_path, module_dir, module, runner_dir):
         cases.append({"type": "[%s]" % name if array else name, "text": json.dumps(value)})
     os.makedirs(runner_dir, exist_ok=True)
     with open(os.path.join(runner_dir, "examples.json"), "w") as f:
-        json.dump({"found": len(found), "valid": valid, "unnamed": unnamed, "cases": cases}, f)
+        json.dump({"found": len(found), "assembled": assembled, "valid": valid, "unnamed": unnamed, "cases": cases}, f)
     types = sorted({c["type"] for c in cases})
     with open(os.path.join(runner_dir, "main.swift"), "w") as f:
         f.write("import Foundation\nimport OpenAPIGenRuntime\nimport %s\n\n" % module)
@@ -130,7 +156,7 @@ def extract(spec_path, module_dir, module, runner_dir):
                 "    }\n"
                 "    print(String(decoding: try JSONSerialization.data(withJSONObject: result), as: UTF8.self))\n"
                 "}\n")
-    print("%d examples, %d schema-valid, %d with a Swift type" % (len(found), valid, len(cases)))
+    print("%d examples (%d assembled from property examples), %d schema-valid, %d with a Swift type" % (len(found), assembled, valid, len(cases)))
 
 def compare(runner_dir, results_path):
     with open(os.path.join(runner_dir, "examples.json")) as f: info = json.load(f)
