@@ -86,4 +86,4 @@ package.targets += goldenModules.map { name in
 }
 package.targets.append(.testTarget(
     name: "GoldenBehaviourTests",
-    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime", "ClientTestSupport"]))
+    dependencies: goldenModules.map { .target(name: $0) } + ["OpenAPIGenRuntime", "OpenAPIModel", "ClientTestSupport"]))
