@@ -26,7 +26,7 @@ import GoldenPayloads
         "Payloads": [
             "Envelope": roundTrip(GoldenPayloads.Envelope.self), "Labels": roundTrip(GoldenPayloads.Labels.self),
             "InputItem": roundTrip(GoldenPayloads.InputItem.self), "OutputItem": roundTrip(GoldenPayloads.OutputItem.self),
-            "Incident": roundTrip(GoldenPayloads.Incident.self),
+            "Incident": roundTrip(GoldenPayloads.Incident.self), "Filters": roundTrip(GoldenPayloads.Filters.self),
         ],
     ] }
 
@@ -52,7 +52,7 @@ import GoldenPayloads
             #expect(try json(encoded) == example, "\(fixture).\(component)")
             count += 1
         }
-        #expect(count == (fixture == "Payloads" ? 7 : 0))
+        #expect(count == (fixture == "Payloads" ? 8 : 0))
     }
 }
 

@@ -163,6 +163,65 @@ public struct Labels: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
+/// Map values written as allOf of a reference and branches that only document it.
+public struct Filters: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var fields: [String: FilterValue]?
+    public var params: [String: JSONValue]?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(
+        fields: [String: FilterValue]? = nil,
+        params: [String: JSONValue]? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.fields = fields
+        self.params = params
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fields
+        case params
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.fields = try container.decodeIfPresent([String: FilterValue].self, forKey: .fields)
+        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.fields, forKey: .fields)
+        try container.encodeIfPresent(self.params, forKey: .params)
+    }
+}
+
+public enum FilterValue: Codable, Hashable, Sendable {
+    case string(String)
+    case number(Double)
+
+    public init(from decoder: any Decoder) throws {
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(String.self, Self.string)
+        choice.consider(Double.self, Self.number)
+        self = try choice.chosen("FilterValue")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        }
+    }
+}
+
 /// A union without a discriminator whose later branch declares more.
 public indirect enum Protection: Codable, Hashable, Sendable {
     case basicProtection(BasicProtection)

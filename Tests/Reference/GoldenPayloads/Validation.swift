@@ -22,6 +22,14 @@ extension Labels: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension Filters: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension FilterValue: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension Protection: Validatable {
     public func validate(into v: inout Validator) {}
 }
