@@ -5,7 +5,7 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// Request body for the async bulk lookalike search. Same fields as Search Lookalikes, but `limit` accepts up to 10000. At least one of `query` or `seed_domains` is required.
-public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable {
+public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Describe the kinds of companies you want to find. Required unless `seed_domains` is provided. When both are supplied, used as a must-have angle on top of the seeds.
     public var query: String?
 
@@ -13,7 +13,9 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable {
     public var seedDomains: [String]?
 
     /// Maximum number of companies to return. Default 100, max 10000. Large input set can take a few minutes to process.
-    public var limit: Int
+    ///
+    /// Absent means `100`.
+    public var limit: Int?
 
     /// Minimum employee count, inclusive.
     public var minEmployees: Int?
@@ -27,15 +29,19 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable {
     /// Headquarters country filter using ISO 3166-1 alpha-3 codes (e.g. USA, GBR, IND, DEU). Pass EU to expand to all 27 EU member states.
     public var locations: [String]?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         query: String? = nil,
         seedDomains: [String]? = nil,
-        limit: Int = 100,
+        limit: Int? = 100,
         minEmployees: Int? = nil,
         maxEmployees: Int? = nil,
         fundingStages: [FundingStage]? = nil,
-        locations: [String]? = nil
+        locations: [String]? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.query = query
         self.seedDomains = seedDomains
@@ -44,6 +50,7 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable {
         self.maxEmployees = maxEmployees
         self.fundingStages = fundingStages
         self.locations = locations
+        self.additionalProperties = additionalProperties
     }
 
     public enum FundingStage: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -76,21 +83,36 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.query = try container.decodeIfPresent(String.self, forKey: .query)
         self.seedDomains = try container.decodeIfPresent([String].self, forKey: .seedDomains)
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? 100
+        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
         self.minEmployees = try container.decodeIfPresent(Int.self, forKey: .minEmployees)
         self.maxEmployees = try container.decodeIfPresent(Int.self, forKey: .maxEmployees)
         self.fundingStages = try container.decodeIfPresent([FundingStage].self, forKey: .fundingStages)
         self.locations = try container.decodeIfPresent([String].self, forKey: .locations)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.query, forKey: .query)
+        try container.encodeIfPresent(self.seedDomains, forKey: .seedDomains)
+        try container.encodeIfPresent(self.limit, forKey: .limit)
+        try container.encodeIfPresent(self.minEmployees, forKey: .minEmployees)
+        try container.encodeIfPresent(self.maxEmployees, forKey: .maxEmployees)
+        try container.encodeIfPresent(self.fundingStages, forKey: .fundingStages)
+        try container.encodeIfPresent(self.locations, forKey: .locations)
     }
 }
 
 /// Returned immediately when a bulk lookalike job is submitted.
-public struct BulkLookalikeSubmitResponse: Codable, Hashable, Sendable {
+public struct BulkLookalikeSubmitResponse: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Async job id. Poll `GET /api/v1/account/search-lookalikes-bulk/{job_id}` for status and results.
     public var jobID: String
 
     /// Job status at submit time (always `pending`).
-    public var status: String
+    ///
+    /// Absent means `"pending"`.
+    public var status: String?
 
     /// Human-readable next-step hint.
     public var message: String
@@ -98,12 +120,22 @@ public struct BulkLookalikeSubmitResponse: Codable, Hashable, Sendable {
     /// The requested result limit.
     public var requestedTopK: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(jobID: String, status: String = "pending", message: String, requestedTopK: Int) {
+    public init(
+        jobID: String,
+        status: String? = "pending",
+        message: String,
+        requestedTopK: Int,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.jobID = jobID
         self.status = status
         self.message = message
         self.requestedTopK = requestedTopK
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -116,14 +148,24 @@ public struct BulkLookalikeSubmitResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status) ?? "pending"
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.message = try container.decode(String.self, forKey: .message)
         self.requestedTopK = try container.decode(Int.self, forKey: .requestedTopK)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.jobID, forKey: .jobID)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encode(self.message, forKey: .message)
+        try container.encode(self.requestedTopK, forKey: .requestedTopK)
     }
 }
 
 /// Combined job status + one page of results. Check `status` for completion (not `next_cursor`), and walk pages with `next_cursor`.
-public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable {
+public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var jobID: String
 
     /// `pending`, `running`, `cancelling`, `cancelled`, `completed`, or `failed`. `cancelling` is transient (a cancel was requested); the job then settles to terminal `cancelled` with a `partial` manifest of the pages already delivered.
@@ -145,13 +187,18 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable {
     public var nextCursor: String?
 
     /// Number of rows in this page.
-    public var count: Int
+    ///
+    /// Absent means `0`.
+    public var count: Int?
 
     /// Live progress: qualified companies delivered so far toward the requested limit. Null until the job starts producing progress.
     public var processed: Int?
 
     /// Coarse stage label, e.g. `retrieving_companies` / `qualifying_companies` / `reranking_companies` / `completed` / `cancelled`.
     public var progressMessage: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -162,9 +209,10 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable {
         rows: [BulkLookalikeResultRow]? = nil,
         page: String? = nil,
         nextCursor: String? = nil,
-        count: Int = 0,
+        count: Int? = 0,
         processed: Int? = nil,
-        progressMessage: String? = nil
+        progressMessage: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.jobID = jobID
         self.status = status
@@ -176,6 +224,7 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable {
         self.count = count
         self.processed = processed
         self.progressMessage = progressMessage
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -200,14 +249,30 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable {
         self.rows = try container.decodeIfPresent([BulkLookalikeResultRow].self, forKey: .rows)
         self.page = try container.decodeIfPresent(String.self, forKey: .page)
         self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 0
+        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
         self.processed = try container.decodeIfPresent(Int.self, forKey: .processed)
         self.progressMessage = try container.decodeIfPresent(String.self, forKey: .progressMessage)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.jobID, forKey: .jobID)
+        try container.encode(self.status, forKey: .status)
+        try container.encodeIfPresent(self.manifest, forKey: .manifest)
+        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
+        try container.encodeIfPresent(self.rows, forKey: .rows)
+        try container.encodeIfPresent(self.page, forKey: .page)
+        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.processed, forKey: .processed)
+        try container.encodeIfPresent(self.progressMessage, forKey: .progressMessage)
     }
 }
 
 /// Summary of a completed (or partial) bulk lookalike job, returned on the poll endpoint once the job finishes.
-public struct BulkLookalikeManifest: Codable, Hashable, Sendable {
+public struct BulkLookalikeManifest: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Total result rows produced. Null on a partial/failed job.
     public var count: Int?
 
@@ -227,10 +292,17 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable {
     public var unresolvedSeedDomains: [String]?
 
     /// True if relevance ranking partially fell back to retrieval order (results are still complete; ordering past the head is approximate).
-    public var rerankDegraded: Bool
+    ///
+    /// Absent means `false`.
+    public var rerankDegraded: Bool?
 
     /// True if the job did not finish in full - failed OR cancelled after writing some pages; the pages that landed are still readable.
-    public var partial: Bool
+    ///
+    /// Absent means `false`.
+    public var partial: Bool?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -241,8 +313,9 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable {
         derivedQuery: String? = nil,
         resolvedSeedDomains: [String]? = nil,
         unresolvedSeedDomains: [String]? = nil,
-        rerankDegraded: Bool = false,
-        partial: Bool = false
+        rerankDegraded: Bool? = false,
+        partial: Bool? = false,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.count = count
         self.pages = pages
@@ -253,6 +326,7 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable {
         self.unresolvedSeedDomains = unresolvedSeedDomains
         self.rerankDegraded = rerankDegraded
         self.partial = partial
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -276,13 +350,28 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable {
         self.derivedQuery = try container.decodeIfPresent(String.self, forKey: .derivedQuery)
         self.resolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .resolvedSeedDomains)
         self.unresolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .unresolvedSeedDomains)
-        self.rerankDegraded = try container.decodeIfPresent(Bool.self, forKey: .rerankDegraded) ?? false
-        self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
+        self.rerankDegraded = try container.decodeIfPresent(Bool.self, forKey: .rerankDegraded)
+        self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.pages, forKey: .pages)
+        try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
+        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed)
+        try container.encodeIfPresent(self.derivedQuery, forKey: .derivedQuery)
+        try container.encodeIfPresent(self.resolvedSeedDomains, forKey: .resolvedSeedDomains)
+        try container.encodeIfPresent(self.unresolvedSeedDomains, forKey: .unresolvedSeedDomains)
+        try container.encodeIfPresent(self.rerankDegraded, forKey: .rerankDegraded)
+        try container.encodeIfPresent(self.partial, forKey: .partial)
     }
 }
 
 /// Single company returned by the public lookalike search endpoint.
-public struct BulkLookalikeResultRow: Codable, Hashable, Sendable {
+public struct BulkLookalikeResultRow: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Company name
     public var name: String?
 
@@ -301,6 +390,9 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable {
     /// Estimated employee count. ClickHouse firmographic enrichment; null when the company did not resolve in ClickHouse.
     public var employeeCount: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         name: String? = nil,
@@ -308,7 +400,8 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable {
         linkedinURL: String? = nil,
         headquarters: String? = nil,
         matchReason: String? = nil,
-        employeeCount: Int? = nil
+        employeeCount: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.name = name
         self.domain = domain
@@ -316,6 +409,7 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable {
         self.headquarters = headquarters
         self.matchReason = matchReason
         self.employeeCount = employeeCount
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -326,23 +420,56 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable {
         case matchReason = "match_reason"
         case employeeCount = "employee_count"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.domain = try container.decodeIfPresent(String.self, forKey: .domain)
+        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL)
+        self.headquarters = try container.decodeIfPresent(String.self, forKey: .headquarters)
+        self.matchReason = try container.decodeIfPresent(String.self, forKey: .matchReason)
+        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeIfPresent(self.domain, forKey: .domain)
+        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL)
+        try container.encodeIfPresent(self.headquarters, forKey: .headquarters)
+        try container.encodeIfPresent(self.matchReason, forKey: .matchReason)
+        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
+    }
 }
 
 /// Acknowledgement returned by the bulk-lookalike cancel endpoint. Cancellation is asynchronous - poll the GET endpoint for the final `cancelled` state and the companies processed before the cancel.
-public struct BulkLookalikeCancelResponse: Codable, Hashable, Sendable {
+public struct BulkLookalikeCancelResponse: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var jobID: String
 
     /// Always `cancelling` - the cancel request was accepted.
-    public var status: String
+    ///
+    /// Absent means `"cancelling"`.
+    public var status: String?
 
     /// Next step: where to fetch the companies processed before the cancel.
     public var message: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(jobID: String, status: String = "cancelling", message: String) {
+    public init(
+        jobID: String,
+        status: String? = "cancelling",
+        message: String,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.jobID = jobID
         self.status = status
         self.message = message
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -354,13 +481,22 @@ public struct BulkLookalikeCancelResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status) ?? "cancelling"
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.message = try container.decode(String.self, forKey: .message)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.jobID, forKey: .jobID)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encode(self.message, forKey: .message)
     }
 }
 
 /// Request body for the async tech + activity-intent search. Same search inputs as Search Companies By Tech Stack, plus the required `activity` to verify and a `limit` on qualified companies.
-public struct TechIntentSearchRequest: Codable, Hashable, Sendable {
+public struct TechIntentSearchRequest: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Technology to search for in job descriptions (e.g. 'Snowflake', 'Kubernetes').
     public var tech: String
 
@@ -371,22 +507,32 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable {
     public var variations: [String]?
 
     /// Lookback window in days (1–365).
-    public var lookbackDays: Int
+    ///
+    /// Absent means `365`.
+    public var lookbackDays: Int?
 
     /// Maximum number of QUALIFIED companies to return. The scan walks the ranked pool and early-stops once this many companies pass intent verification.
-    public var limit: Int
+    ///
+    /// Absent means `100`.
+    public var limit: Int?
 
     /// When true (default), excludes job posts from the vendor of the technology being searched.
-    public var excludeVendor: Bool
+    ///
+    /// Absent means `true`.
+    public var excludeVendor: Bool?
 
     /// Exclude well-known LinkedIn job aggregators and reposters (`jobs-via-*`, `lensa`, `ziprecruiter`, etc.). ON by default.
-    public var excludeAggregators: Bool
+    ///
+    /// Absent means `true`.
+    public var excludeAggregators: Bool?
 
     /// Additional LinkedIn company slugs to exclude on top of the default aggregator block-list.
     public var excludeCompanySlugs: [String]?
 
     /// Hydrate qualified companies with firmographics (employee count, website, LinkedIn, HQ, industries, funding, revenue). Auto-enabled when any firmographic filter is set.
-    public var enrich: Bool
+    ///
+    /// Absent means `false`.
+    public var enrich: Bool?
 
     /// Filter by company HQ ISO 3166-1 alpha-3 code (e.g. `USA`, `GBR`, `IND`, `DEU`). Full list of 250 codes via `GET /api/v2/tech/country-options` (under Agent Helpers). Auto-enables `enrich`.
     public var hqCountryCode: String?
@@ -397,20 +543,24 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable {
     /// Inclusive upper bound on company employee count. Auto-enables `enrich`.
     public var maxEmployeeCount: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         tech: String,
         activity: String,
         variations: [String]? = nil,
-        lookbackDays: Int = 365,
-        limit: Int = 100,
-        excludeVendor: Bool = true,
-        excludeAggregators: Bool = true,
+        lookbackDays: Int? = 365,
+        limit: Int? = 100,
+        excludeVendor: Bool? = true,
+        excludeAggregators: Bool? = true,
         excludeCompanySlugs: [String]? = nil,
-        enrich: Bool = false,
+        enrich: Bool? = false,
         hqCountryCode: String? = nil,
         minEmployeeCount: Int? = nil,
-        maxEmployeeCount: Int? = nil
+        maxEmployeeCount: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.tech = tech
         self.activity = activity
@@ -424,6 +574,7 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable {
         self.hqCountryCode = hqCountryCode
         self.minEmployeeCount = minEmployeeCount
         self.maxEmployeeCount = maxEmployeeCount
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -446,25 +597,45 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable {
         self.tech = try container.decode(String.self, forKey: .tech)
         self.activity = try container.decode(String.self, forKey: .activity)
         self.variations = try container.decodeIfPresent([String].self, forKey: .variations)
-        self.lookbackDays = try container.decodeIfPresent(Int.self, forKey: .lookbackDays) ?? 365
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit) ?? 100
-        self.excludeVendor = try container.decodeIfPresent(Bool.self, forKey: .excludeVendor) ?? true
-        self.excludeAggregators = try container.decodeIfPresent(Bool.self, forKey: .excludeAggregators) ?? true
+        self.lookbackDays = try container.decodeIfPresent(Int.self, forKey: .lookbackDays)
+        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
+        self.excludeVendor = try container.decodeIfPresent(Bool.self, forKey: .excludeVendor)
+        self.excludeAggregators = try container.decodeIfPresent(Bool.self, forKey: .excludeAggregators)
         self.excludeCompanySlugs = try container.decodeIfPresent([String].self, forKey: .excludeCompanySlugs)
-        self.enrich = try container.decodeIfPresent(Bool.self, forKey: .enrich) ?? false
+        self.enrich = try container.decodeIfPresent(Bool.self, forKey: .enrich)
         self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode)
         self.minEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .minEmployeeCount)
         self.maxEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .maxEmployeeCount)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.tech, forKey: .tech)
+        try container.encode(self.activity, forKey: .activity)
+        try container.encodeIfPresent(self.variations, forKey: .variations)
+        try container.encodeIfPresent(self.lookbackDays, forKey: .lookbackDays)
+        try container.encodeIfPresent(self.limit, forKey: .limit)
+        try container.encodeIfPresent(self.excludeVendor, forKey: .excludeVendor)
+        try container.encodeIfPresent(self.excludeAggregators, forKey: .excludeAggregators)
+        try container.encodeIfPresent(self.excludeCompanySlugs, forKey: .excludeCompanySlugs)
+        try container.encodeIfPresent(self.enrich, forKey: .enrich)
+        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode)
+        try container.encodeIfPresent(self.minEmployeeCount, forKey: .minEmployeeCount)
+        try container.encodeIfPresent(self.maxEmployeeCount, forKey: .maxEmployeeCount)
     }
 }
 
 /// Returned immediately when a tech intent-search job is submitted.
-public struct TechIntentSubmitResponse: Codable, Hashable, Sendable {
+public struct TechIntentSubmitResponse: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Async job id. Poll `GET /api/v2/tech/companies/intent-search/{job_id}` for status and results.
     public var jobID: String
 
     /// Job status at submit time (always `pending`).
-    public var status: String
+    ///
+    /// Absent means `"pending"`.
+    public var status: String?
 
     /// Human-readable next-step hint.
     public var message: String
@@ -472,12 +643,22 @@ public struct TechIntentSubmitResponse: Codable, Hashable, Sendable {
     /// The requested maximum number of qualified companies.
     public var requestedLimit: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(jobID: String, status: String = "pending", message: String, requestedLimit: Int) {
+    public init(
+        jobID: String,
+        status: String? = "pending",
+        message: String,
+        requestedLimit: Int,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.jobID = jobID
         self.status = status
         self.message = message
         self.requestedLimit = requestedLimit
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -490,14 +671,24 @@ public struct TechIntentSubmitResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status) ?? "pending"
+        self.status = try container.decodeIfPresent(String.self, forKey: .status)
         self.message = try container.decode(String.self, forKey: .message)
         self.requestedLimit = try container.decode(Int.self, forKey: .requestedLimit)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.jobID, forKey: .jobID)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encode(self.message, forKey: .message)
+        try container.encode(self.requestedLimit, forKey: .requestedLimit)
     }
 }
 
 /// Combined job status + one page of results. Check `status` for completion (not `next_cursor`), and walk pages with `next_cursor`.
-public struct TechIntentJobResponse: Codable, Hashable, Sendable {
+public struct TechIntentJobResponse: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var jobID: String
 
     /// `pending`, `running`, `completed`, or `failed`.
@@ -519,7 +710,12 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable {
     public var nextCursor: String?
 
     /// Number of rows in this page.
-    public var count: Int
+    ///
+    /// Absent means `0`.
+    public var count: Int?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -530,7 +726,8 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable {
         rows: [TechIntentResultRow]? = nil,
         page: String? = nil,
         nextCursor: String? = nil,
-        count: Int = 0
+        count: Int? = 0,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.jobID = jobID
         self.status = status
@@ -540,6 +737,7 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable {
         self.page = page
         self.nextCursor = nextCursor
         self.count = count
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -562,12 +760,26 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable {
         self.rows = try container.decodeIfPresent([TechIntentResultRow].self, forKey: .rows)
         self.page = try container.decodeIfPresent(String.self, forKey: .page)
         self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 0
+        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.jobID, forKey: .jobID)
+        try container.encode(self.status, forKey: .status)
+        try container.encodeIfPresent(self.manifest, forKey: .manifest)
+        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
+        try container.encodeIfPresent(self.rows, forKey: .rows)
+        try container.encodeIfPresent(self.page, forKey: .page)
+        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
+        try container.encodeIfPresent(self.count, forKey: .count)
     }
 }
 
 /// Summary of a completed (or partial) tech intent-search job, returned on the poll endpoint once the job finishes.
-public struct TechIntentManifest: Codable, Hashable, Sendable {
+public struct TechIntentManifest: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Number of result pages available to walk via the poll endpoint.
     public var pages: Int?
 
@@ -578,7 +790,9 @@ public struct TechIntentManifest: Codable, Hashable, Sendable {
     public var count: Int?
 
     /// True if the job did not finish in full; the pages that landed are still readable.
-    public var partial: Bool
+    ///
+    /// Absent means `false`.
+    public var partial: Bool?
 
     /// The technology searched for, as submitted.
     public var tech: String?
@@ -594,19 +808,23 @@ public struct TechIntentManifest: Codable, Hashable, Sendable {
     /// Credits charged for the job (per qualified company, when the job completes).
     public var creditsConsumed: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         pages: Int? = nil,
         pageSize: Int? = nil,
         count: Int? = nil,
-        partial: Bool = false,
+        partial: Bool? = false,
         tech: String? = nil,
         activity: String? = nil,
         companiesScanned: Int? = nil,
         companiesSkippedNoEvidence: Int? = nil,
         companiesQualified: Int? = nil,
         totalCompaniesMatched: Int? = nil,
-        creditsConsumed: Int? = nil
+        creditsConsumed: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.pages = pages
         self.pageSize = pageSize
@@ -619,6 +837,7 @@ public struct TechIntentManifest: Codable, Hashable, Sendable {
         self.companiesQualified = companiesQualified
         self.totalCompaniesMatched = totalCompaniesMatched
         self.creditsConsumed = creditsConsumed
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -640,7 +859,7 @@ public struct TechIntentManifest: Codable, Hashable, Sendable {
         self.pages = try container.decodeIfPresent(Int.self, forKey: .pages)
         self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
         self.count = try container.decodeIfPresent(Int.self, forKey: .count)
-        self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
+        self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial)
         self.tech = try container.decodeIfPresent(String.self, forKey: .tech)
         self.activity = try container.decodeIfPresent(String.self, forKey: .activity)
         self.companiesScanned = try container.decodeIfPresent(Int.self, forKey: .companiesScanned)
@@ -648,19 +867,38 @@ public struct TechIntentManifest: Codable, Hashable, Sendable {
         self.companiesQualified = try container.decodeIfPresent(Int.self, forKey: .companiesQualified)
         self.totalCompaniesMatched = try container.decodeIfPresent(Int.self, forKey: .totalCompaniesMatched)
         self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.pages, forKey: .pages)
+        try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.partial, forKey: .partial)
+        try container.encodeIfPresent(self.tech, forKey: .tech)
+        try container.encodeIfPresent(self.activity, forKey: .activity)
+        try container.encodeIfPresent(self.companiesScanned, forKey: .companiesScanned)
+        try container.encodeIfPresent(self.companiesSkippedNoEvidence, forKey: .companiesSkippedNoEvidence)
+        try container.encodeIfPresent(self.companiesQualified, forKey: .companiesQualified)
+        try container.encodeIfPresent(self.totalCompaniesMatched, forKey: .totalCompaniesMatched)
+        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed)
     }
 }
 
 /// Single qualified company returned by the tech intent search. Firmographic fields are populated when enrichment ran.
-public struct TechIntentResultRow: Codable, Hashable, Sendable {
+public struct TechIntentResultRow: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var companySlug: String?
     public var companyName: String?
     public var postCount: Int?
-    public var firstPostedAt: Date?
-    public var lastPostedAt: Date?
+    public var firstPostedAt: DateTime?
+    public var lastPostedAt: DateTime?
 
     /// True if the company was hydrated with firmographics.
-    public var enriched: Bool
+    ///
+    /// Absent means `false`.
+    public var enriched: Bool?
 
     public var website: String?
     public var linkedinURL: String?
@@ -671,20 +909,24 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable {
     /// Intent verdict for the company's qualified posting: the activity, the reason, and the qualified posting itself.
     public var intent: TechIntentVerdict?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         companySlug: String? = nil,
         companyName: String? = nil,
         postCount: Int? = nil,
-        firstPostedAt: Date? = nil,
-        lastPostedAt: Date? = nil,
-        enriched: Bool = false,
+        firstPostedAt: DateTime? = nil,
+        lastPostedAt: DateTime? = nil,
+        enriched: Bool? = false,
         website: String? = nil,
         linkedinURL: String? = nil,
         employeeCount: Int? = nil,
         hqCountryCode: String? = nil,
         fundingStage: String? = nil,
-        intent: TechIntentVerdict? = nil
+        intent: TechIntentVerdict? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.companySlug = companySlug
         self.companyName = companyName
@@ -698,6 +940,7 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable {
         self.hqCountryCode = hqCountryCode
         self.fundingStage = fundingStage
         self.intent = intent
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -720,20 +963,38 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable {
         self.companySlug = try container.decodeIfPresent(String.self, forKey: .companySlug)
         self.companyName = try container.decodeIfPresent(String.self, forKey: .companyName)
         self.postCount = try container.decodeIfPresent(Int.self, forKey: .postCount)
-        self.firstPostedAt = try container.decodeIfPresent(Date.self, forKey: .firstPostedAt)
-        self.lastPostedAt = try container.decodeIfPresent(Date.self, forKey: .lastPostedAt)
-        self.enriched = try container.decodeIfPresent(Bool.self, forKey: .enriched) ?? false
+        self.firstPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .firstPostedAt)
+        self.lastPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .lastPostedAt)
+        self.enriched = try container.decodeIfPresent(Bool.self, forKey: .enriched)
         self.website = try container.decodeIfPresent(String.self, forKey: .website)
         self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL)
         self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount)
         self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode)
         self.fundingStage = try container.decodeIfPresent(String.self, forKey: .fundingStage)
         self.intent = try container.decodeIfPresent(TechIntentVerdict.self, forKey: .intent)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.companySlug, forKey: .companySlug)
+        try container.encodeIfPresent(self.companyName, forKey: .companyName)
+        try container.encodeIfPresent(self.postCount, forKey: .postCount)
+        try container.encodeIfPresent(self.firstPostedAt, forKey: .firstPostedAt)
+        try container.encodeIfPresent(self.lastPostedAt, forKey: .lastPostedAt)
+        try container.encodeIfPresent(self.enriched, forKey: .enriched)
+        try container.encodeIfPresent(self.website, forKey: .website)
+        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL)
+        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
+        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode)
+        try container.encodeIfPresent(self.fundingStage, forKey: .fundingStage)
+        try container.encodeIfPresent(self.intent, forKey: .intent)
     }
 }
 
 /// LLM verification verdict: why the company's posting demonstrates the tech being used in the way described by `activity`.
-public struct TechIntentVerdict: Codable, Hashable, Sendable {
+public struct TechIntentVerdict: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// The activity intent that was verified.
     public var activity: String?
 
@@ -743,11 +1004,20 @@ public struct TechIntentVerdict: Codable, Hashable, Sendable {
     /// The job posting that qualified the company.
     public var qualifiedJob: TechIntentQualifiedJob?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(activity: String? = nil, reason: String? = nil, qualifiedJob: TechIntentQualifiedJob? = nil) {
+    public init(
+        activity: String? = nil,
+        reason: String? = nil,
+        qualifiedJob: TechIntentQualifiedJob? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.activity = activity
         self.reason = reason
         self.qualifiedJob = qualifiedJob
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -755,21 +1025,47 @@ public struct TechIntentVerdict: Codable, Hashable, Sendable {
         case reason
         case qualifiedJob = "qualified_job"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.activity = try container.decodeIfPresent(String.self, forKey: .activity)
+        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        self.qualifiedJob = try container.decodeIfPresent(TechIntentQualifiedJob.self, forKey: .qualifiedJob)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.activity, forKey: .activity)
+        try container.encodeIfPresent(self.reason, forKey: .reason)
+        try container.encodeIfPresent(self.qualifiedJob, forKey: .qualifiedJob)
+    }
 }
 
 /// The job posting that qualified a company.
-public struct TechIntentQualifiedJob: Codable, Hashable, Sendable {
+public struct TechIntentQualifiedJob: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var title: String?
     public var url: String?
-    public var created: Date?
+    public var created: DateTime?
     public var snippet: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(title: String? = nil, url: String? = nil, created: Date? = nil, snippet: String? = nil) {
+    public init(
+        title: String? = nil,
+        url: String? = nil,
+        created: DateTime? = nil,
+        snippet: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.title = title
         self.url = url
         self.created = created
         self.snippet = snippet
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -778,31 +1074,69 @@ public struct TechIntentQualifiedJob: Codable, Hashable, Sendable {
         case created
         case snippet
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.title = try container.decodeIfPresent(String.self, forKey: .title)
+        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        self.created = try container.decodeIfPresent(DateTime.self, forKey: .created)
+        self.snippet = try container.decodeIfPresent(String.self, forKey: .snippet)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.title, forKey: .title)
+        try container.encodeIfPresent(self.url, forKey: .url)
+        try container.encodeIfPresent(self.created, forKey: .created)
+        try container.encodeIfPresent(self.snippet, forKey: .snippet)
+    }
 }
 
-public struct HTTPValidationError: Codable, Hashable, Sendable {
+public struct HTTPValidationError: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var detail: [ValidationError]?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(detail: [ValidationError]? = nil) {
+    public init(detail: [ValidationError]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.detail = detail
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case detail
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.detail, forKey: .detail)
+    }
 }
 
-public struct ValidationError: Codable, Hashable, Sendable {
+public struct ValidationError: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var loc: [LocItem]
     public var msg: String
     public var type: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(loc: [LocItem], msg: String, type: String) {
+    public init(loc: [LocItem], msg: String, type: String, additionalProperties: [String: JSONValue] = [:]) {
         self.loc = loc
         self.msg = msg
         self.type = type
+        self.additionalProperties = additionalProperties
     }
 
     public enum LocItem: Codable, Hashable, Sendable {
@@ -810,16 +1144,10 @@ public struct ValidationError: Codable, Hashable, Sendable {
         case integer(Int)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) {
-                self = .string(value)
-                return
-            }
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of LocItem's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(String.self, Self.string)
+            choice.consider(Int.self, Self.integer)
+            self = try choice.chosen("LocItem")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -836,18 +1164,50 @@ public struct ValidationError: Codable, Hashable, Sendable {
         case msg
         case type
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.loc = try container.decode([LocItem].self, forKey: .loc)
+        self.msg = try container.decode(String.self, forKey: .msg)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.loc, forKey: .loc)
+        try container.encode(self.msg, forKey: .msg)
+        try container.encode(self.type, forKey: .type)
+    }
 }
 
-public struct ServiceUnavailableResponse: Codable, Hashable, Sendable {
+public struct ServiceUnavailableResponse: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Human-readable explanation of why the service is unavailable.
     public var detail: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(detail: String? = nil) {
+    public init(detail: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.detail = detail
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case detail
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.detail, forKey: .detail)
     }
 }

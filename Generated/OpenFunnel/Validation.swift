@@ -12,7 +12,9 @@ extension BulkLookalikeSearchRequest: Validatable {
         if let seedDomains = self.seedDomains {
             v.count(seedDomains.count, min: nil, max: 10, at: "seed_domains")
         }
-        v.range(self.limit, minimum: 1, maximum: 10000, at: "limit")
+        if let limit = self.limit {
+            v.range(limit, minimum: 1, maximum: 10000, at: "limit")
+        }
         if let minEmployees = self.minEmployees {
             v.range(minEmployees, minimum: 0, at: "min_employees")
         }
@@ -46,8 +48,12 @@ extension TechIntentSearchRequest: Validatable {
     public func validate(into v: inout Validator) {
         v.length(self.tech, min: 1, max: 128, at: "tech")
         v.length(self.activity, min: 1, max: 500, at: "activity")
-        v.range(self.lookbackDays, minimum: 1, maximum: 365, at: "lookback_days")
-        v.range(self.limit, minimum: 1, maximum: 500, at: "limit")
+        if let lookbackDays = self.lookbackDays {
+            v.range(lookbackDays, minimum: 1, maximum: 365, at: "lookback_days")
+        }
+        if let limit = self.limit {
+            v.range(limit, minimum: 1, maximum: 500, at: "limit")
+        }
         if let hqCountryCode = self.hqCountryCode {
             v.length(hqCountryCode, min: 3, max: 3, at: "hq_country_code")
         }

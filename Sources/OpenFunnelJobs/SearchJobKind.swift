@@ -63,7 +63,8 @@ public enum LookalikeSearch: SearchJobKind {
     public static func cancel(jobID: String, using api: any OpenFunnelAPI) async throws -> JobStatus {
         let output = try await api.searchLookalikesBulkCancel(.init(jobID: jobID))
         switch output {
-        case .ok(let ack, _): return JobStatus(ack.status)
+        // A server that leaves `status` out means the spec's default.
+        case .ok(let ack, _): return JobStatus(ack.status ?? "cancelling")
         case .notFound: throw JobError.notFound(jobID: jobID)
         case .conflict: throw JobError.alreadyFinished(jobID: jobID)
         default: throw OperationError(operationID: Operations.SearchLookalikesBulkCancel.id, output: output)
@@ -71,7 +72,7 @@ public enum LookalikeSearch: SearchJobKind {
     }
 
     public static func pageCount(of manifest: BulkLookalikeManifest) -> Int? { manifest.pages }
-    public static func isPartial(_ manifest: BulkLookalikeManifest) -> Bool { manifest.partial }
+    public static func isPartial(_ manifest: BulkLookalikeManifest) -> Bool { manifest.partial ?? false }
 }
 
 /// Tech-intent search: `POST /api/v2/tech/companies/intent-search` and its poll. The API has no
@@ -112,7 +113,7 @@ public enum TechIntentSearch: SearchJobKind {
     }
 
     public static func pageCount(of manifest: TechIntentManifest) -> Int? { manifest.pages }
-    public static func isPartial(_ manifest: TechIntentManifest) -> Bool { manifest.partial }
+    public static func isPartial(_ manifest: TechIntentManifest) -> Bool { manifest.partial ?? false }
 }
 
 /// Checks a request before submitting it, whatever `OpenFunnelAPI` is behind the job layer (the

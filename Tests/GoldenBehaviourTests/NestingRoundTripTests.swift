@@ -97,7 +97,7 @@ import GoldenNesting
 
     @Test func namedPrimitivesAndNestedArrays() throws {
         let id = try decode(Identifier.self, #""6f9619ff-8b86-d011-b42d-00c04fc964ff""#)
-        #expect(id == UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF"))
+        #expect(id == UUIDText("6F9619FF-8B86-D011-B42D-00C04FC964FF"))
         #expect(throws: DecodingError.self) { try decode(Identifier.self, #""not-a-uuid""#) }
 
         let matrix = try decode(Matrix.self, "[[1, 2.5], [], [-0.125]]")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import GoldenParameters
 
-private let requestID = UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!
+private let requestID = UUIDText(UUID(uuidString: "6F9619FF-8B86-D011-B42D-00C04FC964FF")!)
 
 private func client(_ transport: RecordingTransport, apiKey: String? = "key-123", bearerToken: String? = nil, tenant: String = "acme") -> GoldenParametersClient {
     GoldenParametersClient(tenant: tenant, apiKey: apiKey, bearerToken: bearerToken, transport: transport)

@@ -30,7 +30,8 @@ private func page(_ fields: [(String, String)]) -> HTTPResponse {
         #expect(headers.link == #"<https://api.example.com/v1/repos?page=2>; rel="next""#)
         #expect(headers.xRateLimitRemaining == 4999)
         #expect(headers.xRateLimitReset == 1_700_000_000)
-        #expect(headers.xGeneratedAt == Date(timeIntervalSince1970: 1_714_566_600))
+        #expect(headers.xGeneratedAt?.date == Date(timeIntervalSince1970: 1_714_566_600))
+        #expect(headers.xGeneratedAt?.text == "2024-05-01T12:30:00Z")
         #expect(headers.xTags == ["a", "b", "c"])
         // Repeated field lines join into one list (RFC 9110 section 5.3).
         #expect(headers.xShardSizes == [1, 2, 3])

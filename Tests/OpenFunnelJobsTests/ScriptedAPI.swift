@@ -46,8 +46,8 @@ final class ScriptedAPI: OpenFunnelAPI, @unchecked Sendable {
             return rateLimitAnswers.isEmpty ? nil : rateLimitAnswers.removeFirst()
         }
         if let answer { return .tooManyRequests(headers: .init(retryAfter: answer.isEmpty ? nil : answer)) }
-        addJob(id: "job-1", rowCount: input.body.limit)
-        return .ok(BulkLookalikeSubmitResponse(jobID: "job-1", message: "poll it", requestedTopK: input.body.limit))
+        addJob(id: "job-1", rowCount: input.body.limit ?? 100)
+        return .ok(BulkLookalikeSubmitResponse(jobID: "job-1", message: "poll it", requestedTopK: input.body.limit ?? 100))
     }
 
     func searchLookalikesBulkStatus(_ input: Operations.SearchLookalikesBulkStatus.Input) async throws -> Operations.SearchLookalikesBulkStatus.Output {

@@ -24,6 +24,7 @@ enum ReservedNames {
         "HTTPRequest", "HTTPResponse", "HTTPFields", "HTTPTransport", "URLSessionTransport", "QueryItem",
         "JSONCoding", "ParameterValue", "ParameterStyle", "QueryEncoding", "PathEncoding", "HeaderEncoding",
         "OperationOutput", "OperationError", "ClientError", "ClientCore", "Indirect", "DynamicCodingKey",
+        "DateTime", "UUIDText", "AdditionalMembersStoring", "BranchChoice",
         // What the generator itself declares at the top level
         "Operations", "Servers",
     ]

@@ -77,7 +77,7 @@ enum SchemaShaper {
             }
         }
 
-        let nonNullAllOf = schema.allOf.filter { !$0.isNullOnly }
+        let nonNullAllOf = schema.allOf.filter { !$0.isNullOnly && !isAnnotationOnly($0) }
         if !nonNullAllOf.isEmpty {
             if nonNullAllOf.count == 1, schema.properties.isEmpty, schema.ref == nil {
                 return shape(nonNullAllOf[0]).shape
@@ -127,6 +127,19 @@ enum SchemaShaper {
                 return .map(values: nil)
             }
         }
+    }
+
+    /// An allOf branch that only documents (`{example: online}`, `{description: …}`, `{}`, as
+    /// Box writes beside a `$ref`): it adds nothing to the type, so `allOf: [X, {example: …}]` is X.
+    static func isAnnotationOnly(_ s: Schema) -> Bool {
+        s.ref == nil && s.types == nil && s.format == nil && s.properties.isEmpty && s.required.isEmpty
+            && s.allOf.isEmpty && s.oneOf.isEmpty && s.anyOf.isEmpty && s.items == nil && s.prefixItems.isEmpty
+            && s.enumValues == nil && s.constValue == nil && s.booleanSchema == nil && s.additionalProperties == nil
+            && s.unevaluatedProperties == nil && s.patternProperties.isEmpty && s.propertyNames == nil && s.not == nil
+            && s.minLength == nil && s.maxLength == nil && s.pattern == nil && s.minimum == nil && s.maximum == nil
+            && s.multipleOf == nil && s.minItems == nil && s.maxItems == nil && !s.uniqueItems
+            && s.minProperties == nil && s.maxProperties == nil && s.discriminator == nil && s.contentEncoding == nil
+            && s.unmodelledKeywords.isEmpty && !s.nullable
     }
 
     /// 3.1 writes `format: byte` as `contentEncoding: base64`; both are `Data`, which the

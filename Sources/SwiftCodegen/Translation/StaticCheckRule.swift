@@ -42,7 +42,9 @@ extension TranslationContext {
             return !schema.patternProperties.isEmpty || !schema.required.isEmpty || closed(schema)
                 || schema.unevaluatedProperties != nil || !schema.allOf.isEmpty || composes(schema.anyOf) || composes(schema.oneOf)
         case .object, .allOf:
-            if closed(schema) || schema.unevaluatedProperties != nil || !schema.patternProperties.isEmpty { return true }
+            // `additionalProperties: false` alone is checked on the members the decoder kept
+            // (no description needed); beside allOf it concerns only this schema's own names.
+            if closed(schema) && !schema.allOf.isEmpty || schema.unevaluatedProperties != nil || !schema.patternProperties.isEmpty { return true }
             if schema.required.contains(where: { schema.properties[$0] == nil }) && schema.allOf.isEmpty && schema.ref == nil { return true }
             // allOf parts that are not objects (`allOf: [{maximum: 30}, {minimum: 20}]`) have no
             // struct to carry their constraints.

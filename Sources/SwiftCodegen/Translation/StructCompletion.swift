@@ -89,9 +89,17 @@ extension TranslationContext {
                 members.append(.property(PropertyDecl(name, type: p.typeText, access: access, doc: p.doc)))
             }
         }
-        if let extra = plan.additional {
-            members.append(.property(PropertyDecl(extra.swiftName, type: "[String: \(extra.valueType)]", access: access,
-                                                  doc: ["Properties beyond those the schema names."])))
+        let extra = plan.additional
+        let extraDoc = plan.forbidsAdditional
+            ? "Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports."
+            : "Members the schema does not name, kept as read and written back."
+        members.append(.property(PropertyDecl(extra.swiftName, type: "[String: \(extra.valueType)]", access: access, doc: [extraDoc])))
+        let pinned = plan.properties.compactMap(\.pinnedCheck)
+        if !pinned.isEmpty {
+            var count = PropertyDecl("unexpectedValueCount", type: "Int", access: access,
+                                     doc: ["How many properties differ from the value the schema pins them to; a union prefers a branch with none."])
+            count.getter = [pinned.map { "(\($0) ? 0 : 1)" }.joined(separator: " + ")]
+            members.append(.property(count))
         }
         var parameters = plan.properties.map { p in
             FunctionDecl.Parameter(label: p.swiftName, name: SwiftNames.localName(p.swiftName), type: p.typeText,
@@ -102,73 +110,58 @@ extension TranslationContext {
                 ? "self._\(p.swiftName) = \(p.optional ? "\(SwiftNames.localName(p.swiftName)).map(Indirect.init)" : "Indirect(\(SwiftNames.localName(p.swiftName)))")"
                 : "self.\(SwiftNames.escaped(p.swiftName)) = \(SwiftNames.localName(p.swiftName))"
         }
-        if let extra = plan.additional {
-            parameters.append(.init(name: extra.swiftName, type: "[String: \(extra.valueType)]", defaultValue: "[:]"))
-            body.append("self.\(extra.swiftName) = \(extra.swiftName)")
-        }
+        parameters.append(.init(name: extra.swiftName, type: "[String: \(extra.valueType)]", defaultValue: "[:]"))
+        body.append("self.\(extra.swiftName) = \(extra.swiftName)")
         let initDoc = plan.properties.isEmpty ? [] : ["Creates a value; optional properties default to nil, others to the spec's default."]
         members.append(.function(FunctionDecl("init", access: access, parameters: parameters, doc: initDoc, body: body)))
         return members
     }
 
+    /// Decoding reads the named properties and keeps every other member; encoding writes the
+    /// kept members back, then the named properties. A runtime helper does the unnamed members
+    /// in one line each way, so the generated bodies stay one line per property.
     private func codingMembers(_ plan: StructPlan) -> [SwiftDecl] {
-        guard !plan.properties.isEmpty else { return [] }
-        var keys = TypeDecl(.enum, "CodingKeys", conformances: ["String", "CodingKey"])
-        keys.members = plan.properties.map { p in
-            .enumCase(EnumCaseDecl(SwiftNames.escaped(p.swiftName), rawValue: p.wireName == p.swiftName ? nil : SwiftNames.stringLiteral(p.wireName)))
+        var members: [SwiftDecl] = []
+        if !plan.properties.isEmpty {
+            var keys = TypeDecl(.enum, "CodingKeys", conformances: ["String", "CodingKey"])
+            keys.members = plan.properties.map { p in
+                .enumCase(EnumCaseDecl(SwiftNames.escaped(p.swiftName), rawValue: p.wireName == p.swiftName ? nil : SwiftNames.stringLiteral(p.wireName)))
+            }
+            members.append(.type(keys))
         }
-        var members: [SwiftDecl] = [.type(keys)]
-        let needsCustomDecode = plan.properties.contains { $0.defaultLiteral != nil || $0.boxed } || plan.additional != nil
-        let needsCustomEncode = plan.properties.contains { $0.boxed || plan.writesNulls && $0.writesNull } || plan.additional != nil
-        if needsCustomDecode { members.append(.function(decodeFunction(plan))) }
-        if needsCustomEncode { members.append(.function(encodeFunction(plan))) }
+        members.append(.function(decodeFunction(plan)))
+        members.append(.function(encodeFunction(plan)))
         return members
     }
 
     private func decodeFunction(_ plan: StructPlan) -> FunctionDecl {
-        var decode = ["let container = try decoder.container(keyedBy: CodingKeys.self)"]
+        var decode: [String] = []
+        if !plan.properties.isEmpty { decode.append("let container = try decoder.container(keyedBy: CodingKeys.self)") }
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
-            let read: String
-            if let d = p.defaultLiteral {
-                read = "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key)) ?? \(d)"
-            } else if p.optional {
-                read = "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
-            } else {
-                read = "try container.decode(\(p.use.base).self, forKey: \(key))"
-            }
+            let read = p.optional
+                ? "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
+                : "try container.decode(\(p.use.base).self, forKey: \(key))"
             if p.boxed {
                 decode.append("self._\(p.swiftName) = \(p.optional ? "(\(read)).map(Indirect.init)" : "Indirect(\(read))")")
             } else {
                 decode.append("self.\(SwiftNames.escaped(p.swiftName)) = \(read)")
             }
         }
-        if let extra = plan.additional {
-            decode.append("let extra = try decoder.container(keyedBy: DynamicCodingKey.self)")
-            decode.append("var additional: [String: \(extra.valueType)] = [:]")
-            decode.append("for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {")
-            decode.append("    additional[key.stringValue] = try extra.decode(\(extra.valueType).self, forKey: key)")
-            decode.append("}")
-            decode.append("self.\(extra.swiftName) = additional")
-        }
+        let excluding = plan.properties.isEmpty ? "" : "excluding: CodingKeys.self"
+        decode.append("self.\(plan.additional.swiftName) = try decoder.additionalMembers(\(excluding))")
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
         initDecl.isThrowing = true
         return initDecl
     }
 
     private func encodeFunction(_ plan: StructPlan) -> FunctionDecl {
-        var encode = ["var container = encoder.container(keyedBy: CodingKeys.self)"]
+        var encode = ["try encoder.encodeAdditionalMembers(\(plan.additional.swiftName))"]
+        if !plan.properties.isEmpty { encode.append("var container = encoder.container(keyedBy: CodingKeys.self)") }
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
             let value = "self." + SwiftNames.escaped(p.swiftName)
-            let writesNil = plan.writesNulls && p.writesNull
-            encode.append(p.optional && !writesNil ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
-        }
-        if let extra = plan.additional {
-            encode.append("var extra = encoder.container(keyedBy: DynamicCodingKey.self)")
-            encode.append("for (key, value) in \(extra.swiftName).sorted(by: { $0.key < $1.key }) {")
-            encode.append("    try extra.encode(value, forKey: DynamicCodingKey(key))")
-            encode.append("}")
+            encode.append(p.optional && !p.writesNull ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
         }
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
         encodeDecl.isThrowing = true

@@ -8,14 +8,19 @@ struct StructPlan {
         var wireName: String
         var swiftName: String
         var use: TypeUse
-        /// Optional in Swift: not required, or nullable, and without a default.
+        /// Optional in Swift: not required, or nullable. A property with a `default` is optional
+        /// too, so that a value the server left out is written back left out.
         var optional: Bool
-        /// A Swift literal for the spec's `default`, used when the value is absent.
+        /// A Swift literal for the spec's `default`: the initializer's default argument, so the
+        /// default applies when the caller omits the value (never when the server did).
         var defaultLiteral: String?
         var doc: [String]
         var boxed = false
         /// Required but nullable: present in the JSON, possibly as `null`.
         var writesNull = false
+        /// A Swift condition that holds when the value is the one the schema pins the property to
+        /// (`const`, or an enum that an open type does not enforce); unions rank branches by it.
+        var pinnedCheck: String?
 
         var typeText: String { optional ? use.base + "?" : use.base }
     }
@@ -23,11 +28,13 @@ struct StructPlan {
     var name: String
     var qualifiedName: String
     var properties: [Property]
-    /// The extra-keys property for `additionalProperties` beside fixed properties.
-    var additional: (swiftName: String, valueType: String)?
-    /// Required properties that are nil are encoded as `null` (the struct is sent to the server,
-    /// for which "null" and "absent" may differ).
-    var writesNulls = false
+    /// The stored property for the members the schema does not name (`additionalProperties`),
+    /// and its value type: `JSONValue` unless `additionalProperties` is a schema.
+    var additional: (swiftName: String, valueType: String)
+    /// `additionalProperties: false` or `unevaluatedProperties: false`: unnamed members are still
+    /// decoded and kept (a server that adds a field must not break the client) but `validate()`
+    /// reports each of them.
+    var forbidsAdditional = false
 }
 
 extension TranslationContext {
@@ -38,7 +45,7 @@ extension TranslationContext {
         var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
         nested.sharesInlineTypes = sharesInlineTypes
         let flat = flattenObject(schema)
-        var memberNames = NameScope(reserved: ["additionalProperties"])
+        var memberNames = NameScope(reserved: ["additionalProperties", "unknownMemberCount", "unexpectedValueCount"])
         var properties: [StructPlan.Property] = []
         for (key, propertySchema) in flat.properties {
             let swiftName = memberNames.claim(SwiftNames.memberName(key))
@@ -52,31 +59,31 @@ extension TranslationContext {
             if !required, !use.nullable, let defaultValue {
                 defaultLiteral = literal(defaultValue, for: use)
             }
-            let optional = (!required || use.nullable) && defaultLiteral == nil
+            var doc = DocComments.lines(for: propertySchema, name: key)
+            if let defaultLiteral {
+                if !doc.isEmpty { doc.append("") }
+                doc.append("Absent means `\(defaultLiteral)`.")
+            }
             var property = StructPlan.Property(
-                wireName: key, swiftName: swiftName, use: use, optional: optional,
-                defaultLiteral: defaultLiteral, doc: DocComments.lines(for: propertySchema, name: key))
-            property.writesNull = flat.required.contains(key) && use.nullable
+                wireName: key, swiftName: swiftName, use: use, optional: !required || use.nullable,
+                defaultLiteral: defaultLiteral, doc: doc)
+            // Required means present: a nil is written as `null`, never left out.
+            property.writesNull = required && use.nullable
+            if required, !use.nullable { property.pinnedCheck = pinnedCheck(use, value: "self." + SwiftNames.escaped(swiftName), open: nested.openEnums) }
             properties.append(property)
             if let target = use.storedStruct {
                 structEdges[qualifiedName, default: []].append((swiftName, target))
             }
         }
-        var additional: (String, String)?
-        if !flat.properties.isEmpty, let extra = flat.additional {
-            switch extra {
-            case .schema(let valueSchema):
-                additional = ("additionalProperties", typeUse(valueSchema.value, hint: "AdditionalProperty", in: &nested).rendered)
-            case .allowed(true):
-                additional = ("additionalProperties", "JSONValue")
-            case .allowed(false):
-                break
-            }
+        var additional = (swiftName: "additionalProperties", valueType: "JSONValue")
+        if case .schema(let valueSchema)? = flat.additional {
+            additional.valueType = typeUse(valueSchema.value, hint: "AdditionalProperty", in: &nested).rendered
         }
-        structPlans[qualifiedName] = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional,
-                                                writesNulls: sends)
+        var plan = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional)
+        if case .allowed(false)? = flat.additional { plan.forbidsAdditional = true }
+        structPlans[qualifiedName] = plan
         validators.append(structValidator(qualifiedName, properties: properties, flat: flat, schema: schema))
-        var decl = TypeDecl(.struct, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
+        var decl = TypeDecl(.struct, name, access: access, conformances: ["Codable", "Hashable", "Sendable", "AdditionalMembersStoring"], doc: doc)
         decl.members = nested.members
         return decl
     }
@@ -100,12 +107,65 @@ extension TranslationContext {
                 if rest.count == 1 { visit(rest[0]) }
             }
             noteUnhonouredKeywords(s)
-            for (key, value) in s.properties where properties[key] == nil { properties[key] = value }
+            for (key, value) in s.properties {
+                if let earlier = properties[key] {
+                    if let merged = mergedObjectProperty(earlier, value) { properties[key] = merged }
+                } else {
+                    properties[key] = value
+                }
+            }
             required.formUnion(s.required)
             if additional == nil { additional = s.additionalProperties ?? s.unevaluatedProperties ?? patternExtra(s) }
         }
         visit(schema)
         return (properties, required, additional)
+    }
+
+    /// The condition for ``StructPlan/Property/pinnedCheck``: a `const` string, or an enum read
+    /// through an open type (whose decoding accepts any value); nil when decoding already enforces it.
+    private func pinnedCheck(_ use: TypeUse, value: String, open: Bool) -> String? {
+        switch use.shaped.shape {
+        case .string(let format) where Self.stringType(format) == "String":
+            if case .string(let c)? = use.shaped.effective.constValue { return "\(value) == \(SwiftNames.stringLiteral(c))" }
+            return nil
+        case .stringEnum, .integerEnum:
+            return open ? "\(use.base).knownValues.contains(\(value))" : nil
+        case .reference(let target):
+            guard let resolved = schema(for: target), responseReachable.contains(target) else { return nil }
+            switch SchemaShaper.shape(resolved).shape {
+            case .stringEnum, .integerEnum: return "\(use.base).knownValues.contains(\(value))"
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The one place `validate()` learns of `additionalProperties: false` (or
+    /// `unevaluatedProperties: false`): the decoder keeps such members, so they are reported here.
+    func forbiddenMemberStatements(_ additional: Schema.AdditionalProperties?) -> [String] {
+        guard case .allowed(false)? = additional else { return [] }
+        return ["for key in additionalProperties.keys.sorted() { v.report(\"is not allowed by additionalProperties: false\", at: key) }"]
+    }
+
+    /// Two allOf branches that both declare an object property: the property is both objects at
+    /// once (`allOf` of the two), so neither branch's members are lost. For other shapes the first
+    /// declaration keeps deciding the Swift type.
+    private func mergedObjectProperty(_ earlier: Schema, _ later: Schema) -> Schema? {
+        func isObject(_ s: Schema) -> Bool {
+            switch SchemaShaper.shape(s).shape {
+            case .object, .allOf: return true
+            case .reference(let target): return namedTypes[target].map { namedKinds[$0] == .structure } ?? false
+            default: return false
+            }
+        }
+        guard isObject(earlier), isObject(later) else { return nil }
+        var merged = Schema(location: earlier.location, pointer: earlier.pointer)
+        merged.description = earlier.description ?? later.description
+        merged.allOf = [earlier, later]
+        // null is allowed only when both branches allow it.
+        if SchemaShaper.shape(earlier).nullable && SchemaShaper.shape(later).nullable { merged.nullable = true }
+        return merged
     }
 
     /// Keys matching `patternProperties` beside fixed properties: kept as extra properties of the

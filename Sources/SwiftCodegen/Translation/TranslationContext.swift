@@ -93,6 +93,7 @@ final class TranslationContext {
             || s.multipleOf != nil || s.minItems != nil || s.maxItems != nil || s.uniqueItems
             || s.minProperties != nil || s.maxProperties != nil
             || (s.constValue != nil && s.constValue != .null) || needsStaticCheck(s)
+            || [s.additionalProperties, s.unevaluatedProperties].contains { if case .allowed(false)? = $0 { true } else { false } }
     }
 }
 

@@ -140,8 +140,10 @@ extension TranslationContext {
 
     static func stringType(_ format: String?) -> String {
         switch format {
-        case "date-time": return "Date"
-        case "uuid": return "UUID"
+        // Runtime types that keep the text they were read from, so a value written back is the
+        // value that was read (offset, fraction digits, letter case).
+        case "date-time": return "DateTime"
+        case "uuid": return "UUIDText"
         case "byte", "binary": return "Data"
         default: return "String"
         }

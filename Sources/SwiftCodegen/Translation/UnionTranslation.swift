@@ -3,8 +3,8 @@ import YAMLTree
 
 extension TranslationContext {
     /// oneOf/anyOf (and `type: [string, integer]`) as an enum with a case per branch. With a
-    /// discriminator the tag picks the case; without one, branches are tried in spec order and
-    /// the first that decodes wins.
+    /// discriminator the tag picks the case; without one, every branch is tried and the one that
+    /// accounts for the payload wins (see the runtime's `BranchChoice`).
     func makeUnion(_ name: String, _ shaped: ShapedSchema, qualifiedName: String, doc: [String], openEnums: Bool, sends: Bool = false,
                    sharesInlineTypes: Bool = false) -> TypeDecl {
         var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
@@ -57,11 +57,8 @@ extension TranslationContext {
                 let use = typeUse(branch, hint: hint, in: &nested)
                 var tags: [String] = []
                 if let discriminator, let ref = branch.ref {
-                    tags = discriminator.mappingTargets.filter { $0.value == ref }.map(\.key)
-                    // Without a mapping the tag is the schema's name, unless the schema itself
-                    // pins the property to one value (`kind: {const: circle}`), which then is the tag.
-                    if tags.isEmpty, let value = constTag(ref, property: discriminator.propertyName) { tags = [value] }
-                    if tags.isEmpty, let last = ref.pointer.lastToken { tags = [last] }
+                    var visiting = Set<RefTarget>()
+                    tags = discriminatorTags(ref, discriminator, visiting: &visiting)
                 }
                 branches.append(Branch(caseName: caseNames.claim(SwiftNames.memberName(hint)), type: use.rendered, tags: tags, schema: branch))
             }
@@ -70,19 +67,36 @@ extension TranslationContext {
         }
 
         var decl = TypeDecl(.enum, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
-        decl.isIndirect = branches.contains { !["String", "Int", "Double", "Bool", "Date", "UUID", "Data"].contains($0.type) }
+        decl.isIndirect = branches.contains { !["String", "Int", "Double", "Bool", "DateTime", "UUIDText", "Data"].contains($0.type) }
         decl.members = branches.map { .enumCase(EnumCaseDecl(SwiftNames.escaped($0.caseName), associatedValues: [(nil, $0.type)])) }
         decl.members += nested.members
 
         var decode: [String]
+        func choice(_ members: [Branch], indent: String) -> [String] {
+            ["\(indent)var choice = BranchChoice<Self>(decoder)"]
+                + members.map { "\(indent)choice.consider(\($0.type).self, Self.\(SwiftNames.escaped($0.caseName)))" }
+                + ["\(indent)self = try choice.chosen(\(SwiftNames.stringLiteral(name)))"]
+        }
         if let discriminator {
             decode = [
                 "let tagContainer = try decoder.container(keyedBy: DiscriminatorKey.self)",
                 "let tag = try tagContainer.decode(String.self, forKey: .tag)",
                 "switch tag {",
             ]
-            for b in branches {
-                decode.append("case \(b.tags.map(SwiftNames.stringLiteral).joined(separator: ", ")): self = .\(SwiftNames.escaped(b.caseName))(try \(b.type)(from: decoder))")
+            // Branches that share a tag value (no mapping, several schemas pinning the same
+            // `type`) are told apart by their other members, as a union without a discriminator is.
+            var sharing: [String: [Int]] = [:]
+            let branchTags = branches.map { b in b.tags.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+            for (index, tags) in branchTags.enumerated() { for tag in tags { sharing[tag, default: []].append(index) } }
+            for (index, b) in branches.enumerated() {
+                let own = branchTags[index].filter { sharing[$0]!.count == 1 }
+                if !own.isEmpty {
+                    decode.append("case \(own.map(SwiftNames.stringLiteral).joined(separator: ", ")): self = .\(SwiftNames.escaped(b.caseName))(try \(b.type)(from: decoder))")
+                }
+                for tag in branchTags[index] where sharing[tag]!.count > 1 && sharing[tag]!.first == index {
+                    decode.append("case \(SwiftNames.stringLiteral(tag)):")
+                    decode += choice(sharing[tag]!.map { branches[$0] }, indent: "    ")
+                }
             }
             decode += [
                 "default:",
@@ -94,14 +108,7 @@ extension TranslationContext {
                 .enumCase(EnumCaseDecl("tag", rawValue: SwiftNames.stringLiteral(discriminator.propertyName)))
             ])))
         } else {
-            decode = ["let container = try decoder.singleValueContainer()"]
-            for b in branches {
-                decode.append("if let value = try? container.decode(\(b.type).self) {")
-                decode.append("    self = .\(SwiftNames.escaped(b.caseName))(value)")
-                decode.append("    return")
-                decode.append("}")
-            }
-            decode.append("throw DecodingError.dataCorruptedError(in: container, debugDescription: \"the value matches none of \(name)'s schemas\")")
+            decode = choice(branches, indent: "")
         }
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
         initDecl.isThrowing = true
@@ -110,14 +117,22 @@ extension TranslationContext {
         var encode: [String]
         if discriminator != nil {
             // The case decides the tag, whatever the payload's own copy of the property says, so
-            // that what is encoded decodes back to the same case.
-            encode = ["let tag: String", "switch self {"]
+            // that what is encoded decodes back to the same case. A branch with several tags (a
+            // union of tagged schemas, or several mapping keys) writes its value's own.
+            let someUntagged = branches.contains { Set($0.tags).count != 1 }
+            encode = [someUntagged ? "let tag: String?" : "let tag: String", "switch self {"]
             for b in branches {
                 encode.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
                 encode.append("    try value.encode(to: encoder)")
-                encode.append("    tag = \(SwiftNames.stringLiteral(b.tags.first ?? b.caseName))")
+                encode.append("    tag = \(Set(b.tags).count == 1 ? SwiftNames.stringLiteral(b.tags[0]) : "nil")")
             }
-            encode += ["}", "var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)", "try tagContainer.encode(tag, forKey: .tag)"]
+            encode.append("}")
+            if someUntagged {
+                encode += ["if let tag {", "    var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)",
+                           "    try tagContainer.encode(tag, forKey: .tag)", "}"]
+            } else {
+                encode += ["var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)", "try tagContainer.encode(tag, forKey: .tag)"]
+            }
         } else {
             encode = ["var container = encoder.singleValueContainer()", "switch self {"]
             for b in branches {
@@ -135,6 +150,22 @@ extension TranslationContext {
 }
 
 extension TranslationContext {
+    /// The discriminator values that select the branch `ref`: its mapping keys; for a branch that
+    /// is itself a union, its members' tags (its own name is no value the payload carries); else
+    /// the one value the schema pins the property to (`kind: {const: circle}`); else its name.
+    func discriminatorTags(_ ref: RefTarget, _ discriminator: Schema.Discriminator, visiting: inout Set<RefTarget>) -> [String] {
+        let mapped = discriminator.mappingTargets.filter { $0.value == ref }.map(\.key)
+        if !mapped.isEmpty { return mapped }
+        if visiting.insert(ref).inserted, let target = schema(for: ref), case .union(let members, let inner) = SchemaShaper.shape(target).shape,
+           members.allSatisfy({ $0.ref != nil }) {
+            let own = inner?.propertyName == discriminator.propertyName ? inner! : discriminator
+            let tags = members.flatMap { discriminatorTags($0.ref!, own, visiting: &visiting) }
+            if !tags.isEmpty { return tags }
+        }
+        if let value = constTag(ref, property: discriminator.propertyName) { return [value] }
+        return ref.pointer.lastToken.map { [$0] } ?? []
+    }
+
     /// The one string value a referenced schema allows for `property` (`const`, or an `enum`
     /// of one value), looking through allOf.
     func constTag(_ ref: RefTarget, property: String) -> String? {

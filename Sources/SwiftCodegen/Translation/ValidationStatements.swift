@@ -12,7 +12,10 @@ extension TranslationContext {
                          schema: Schema) -> ValidatorExtension {
         var lines: [String] = []
         var patterns: [(name: String, source: String)] = []
-        if needsStaticCheck(schema) {
+        // A struct's description covers `additionalProperties: false` too; without one, the
+        // members the decoder kept are reported directly, without encoding the value.
+        let checksDescription = needsStaticCheck(schema)
+        if checksDescription {
             lines.append("v.schema(self, \(staticSchema(schema, shallow: true)), at: \"\")")
         }
         for p in properties {
@@ -29,6 +32,7 @@ extension TranslationContext {
                 lines += validationStatements(p.use.shaped, value: value, key: key, patterns: &patterns, typeName: qualifiedName)
             }
         }
+        if !checksDescription { lines += forbiddenMemberStatements(flat.additional) }
         return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
     }
 

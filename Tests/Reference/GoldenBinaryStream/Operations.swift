@@ -118,16 +118,32 @@ public enum Operations {
             }
         }
 
-        public struct CreatedBody: Codable, Hashable, Sendable {
+        public struct CreatedBody: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bytes: Int64
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bytes: Int64) {
+            public init(bytes: Int64, additionalProperties: [String: JSONValue] = [:]) {
                 self.bytes = bytes
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bytes
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bytes = try container.decode(Int64.self, forKey: .bytes)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.bytes, forKey: .bytes)
             }
         }
     }

@@ -4,34 +4,70 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Receipt: Codable, Hashable, Sendable {
-    public var id: UUID
+public struct Receipt: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var id: UUIDText
     public var bytes: Data?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(id: UUID, bytes: Data? = nil) {
+    public init(id: UUIDText, bytes: Data? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.bytes = bytes
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case id
         case bytes
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(UUIDText.self, forKey: .id)
+        self.bytes = try container.decodeIfPresent(Data.self, forKey: .bytes)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encodeIfPresent(self.bytes, forKey: .bytes)
+    }
 }
 
-public struct Problem: Codable, Hashable, Sendable {
+public struct Problem: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var title: String?
     public var status: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(title: String? = nil, status: Int? = nil) {
+    public init(title: String? = nil, status: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.title = title
         self.status = status
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case title
         case status
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.title = try container.decodeIfPresent(String.self, forKey: .title)
+        self.status = try container.decodeIfPresent(Int.self, forKey: .status)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.title, forKey: .title)
+        try container.encodeIfPresent(self.status, forKey: .status)
     }
 }

@@ -53,19 +53,37 @@ public enum Operations {
             }
         }
 
-        public struct Body: Codable, Hashable, Sendable {
+        public struct Body: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var name: String
-            public var created: Date?
+            public var created: DateTime?
+
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
 
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(name: String, created: Date? = nil) {
+            public init(name: String, created: DateTime? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.name = name
                 self.created = created
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case name
                 case created
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.name = try container.decode(String.self, forKey: .name)
+                self.created = try container.decodeIfPresent(DateTime.self, forKey: .created)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.name, forKey: .name)
+                try container.encodeIfPresent(self.created, forKey: .created)
             }
         }
     }
@@ -105,19 +123,41 @@ public enum Operations {
             }
         }
 
-        public struct Body: Codable, Hashable, Sendable {
+        public struct Body: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var email: String?
             public var metadata: [String: String]?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(email: String? = nil, metadata: [String: String]? = nil) {
+            public init(
+                email: String? = nil,
+                metadata: [String: String]? = nil,
+                additionalProperties: [String: JSONValue] = [:]
+            ) {
                 self.email = email
                 self.metadata = metadata
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case email
                 case metadata
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.email = try container.decodeIfPresent(String.self, forKey: .email)
+                self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.email, forKey: .email)
+                try container.encodeIfPresent(self.metadata, forKey: .metadata)
             }
         }
     }

@@ -40,33 +40,55 @@ public indirect enum Pet: Codable, Hashable, Sendable {
     }
 }
 
-public struct Animal: Codable, Hashable, Sendable {
+public struct Animal: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var kind: String
     public var name: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(kind: String, name: String) {
+    public init(kind: String, name: String, additionalProperties: [String: JSONValue] = [:]) {
         self.kind = kind
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case kind
         case name
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.kind = try container.decode(String.self, forKey: .kind)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.kind, forKey: .kind)
+        try container.encode(self.name, forKey: .name)
+    }
 }
 
 /// allOf merges Animal's properties with its own.
-public struct Dog: Codable, Hashable, Sendable {
+public struct Dog: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var kind: String
     public var name: String
     public var barks: Bool
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(kind: String, name: String, barks: Bool) {
+    public init(kind: String, name: String, barks: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.kind = kind
         self.name = name
         self.barks = barks
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -74,24 +96,60 @@ public struct Dog: Codable, Hashable, Sendable {
         case name
         case barks
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.kind = try container.decode(String.self, forKey: .kind)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.barks = try container.decode(Bool.self, forKey: .barks)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.kind, forKey: .kind)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.barks, forKey: .barks)
+    }
 }
 
-public struct Cat: Codable, Hashable, Sendable {
+public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var kind: String
     public var name: String
     public var lives: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(kind: String, name: String, lives: Int? = nil) {
+    public init(kind: String, name: String, lives: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.kind = kind
         self.name = name
         self.lives = lives
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case kind
         case name
         case lives
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.kind = try container.decode(String.self, forKey: .kind)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.lives = try container.decodeIfPresent(Int.self, forKey: .lives)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.kind, forKey: .kind)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.lives, forKey: .lives)
     }
 }
 
@@ -131,35 +189,71 @@ public indirect enum Shape: Codable, Hashable, Sendable {
     }
 }
 
-public struct Circle: Codable, Hashable, Sendable {
+public struct Circle: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var type: String
     public var radius: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(type: String, radius: Double) {
+    public init(type: String, radius: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.type = type
         self.radius = radius
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case type
         case radius
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.radius = try container.decode(Double.self, forKey: .radius)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.type, forKey: .type)
+        try container.encode(self.radius, forKey: .radius)
+    }
 }
 
-public struct Square: Codable, Hashable, Sendable {
+public struct Square: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var type: String
     public var side: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(type: String, side: Double) {
+    public init(type: String, side: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.type = type
         self.side = side
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case type
         case side
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.side = try container.decode(Double.self, forKey: .side)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.type, forKey: .type)
+        try container.encode(self.side, forKey: .side)
     }
 }
 
@@ -169,16 +263,10 @@ public enum Identifier: Codable, Hashable, Sendable {
     case string(String)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-            return
-        }
-        if let value = try? container.decode(String.self) {
-            self = .string(value)
-            return
-        }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Identifier's schemas")
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(Int.self, Self.integer)
+        choice.consider(String.self, Self.string)
+        self = try choice.chosen("Identifier")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -197,48 +285,71 @@ public indirect enum Contact: Codable, Hashable, Sendable {
     case string(String)
 
     /// Email
-    public struct Email: Codable, Hashable, Sendable {
+    public struct Email: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var email: String
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(email: String) {
+        public init(email: String, additionalProperties: [String: JSONValue] = [:]) {
             self.email = email
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case email
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.email = try container.decode(String.self, forKey: .email)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.email, forKey: .email)
+        }
     }
 
     /// Phone
-    public struct Phone: Codable, Hashable, Sendable {
+    public struct Phone: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var phone: String
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(phone: String) {
+        public init(phone: String, additionalProperties: [String: JSONValue] = [:]) {
             self.phone = phone
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case phone
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.phone = try container.decode(String.self, forKey: .phone)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.phone, forKey: .phone)
+        }
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Email.self) {
-            self = .email(value)
-            return
-        }
-        if let value = try? container.decode(Phone.self) {
-            self = .phone(value)
-            return
-        }
-        if let value = try? container.decode(String.self) {
-            self = .string(value)
-            return
-        }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Contact's schemas")
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(Email.self, Self.email)
+        choice.consider(Phone.self, Self.phone)
+        choice.consider(String.self, Self.string)
+        self = try choice.chosen("Contact")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -258,20 +369,11 @@ public enum Loose: Codable, Hashable, Sendable {
     case boolean(Bool)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(String.self) {
-            self = .string(value)
-            return
-        }
-        if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-            return
-        }
-        if let value = try? container.decode(Bool.self) {
-            self = .boolean(value)
-            return
-        }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Loose's schemas")
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(String.self, Self.string)
+        choice.consider(Int.self, Self.integer)
+        choice.consider(Bool.self, Self.boolean)
+        self = try choice.chosen("Loose")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Signup: Codable, Hashable, Sendable {
+public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var username: String
     public var age: Int
     public var score: Double?
@@ -15,6 +15,9 @@ public struct Signup: Codable, Hashable, Sendable {
     public var previous: [Address]?
     public var country: String?
     public var nickname: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -27,7 +30,8 @@ public struct Signup: Codable, Hashable, Sendable {
         address: Address,
         previous: [Address]? = nil,
         country: String? = nil,
-        nickname: String? = nil
+        nickname: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.username = username
         self.age = age
@@ -39,6 +43,7 @@ public struct Signup: Codable, Hashable, Sendable {
         self.previous = previous
         self.country = country
         self.nickname = nickname
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,17 +58,63 @@ public struct Signup: Codable, Hashable, Sendable {
         case country
         case nickname
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.username = try container.decode(String.self, forKey: .username)
+        self.age = try container.decode(Int.self, forKey: .age)
+        self.score = try container.decodeIfPresent(Double.self, forKey: .score)
+        self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
+        self.tags = try container.decode([String].self, forKey: .tags)
+        self.attributes = try container.decodeIfPresent([String: String].self, forKey: .attributes)
+        self.address = try container.decode(Address.self, forKey: .address)
+        self.previous = try container.decodeIfPresent([Address].self, forKey: .previous)
+        self.country = try container.decodeIfPresent(String.self, forKey: .country)
+        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.username, forKey: .username)
+        try container.encode(self.age, forKey: .age)
+        try container.encodeIfPresent(self.score, forKey: .score)
+        try container.encodeIfPresent(self.quantity, forKey: .quantity)
+        try container.encode(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.attributes, forKey: .attributes)
+        try container.encode(self.address, forKey: .address)
+        try container.encodeIfPresent(self.previous, forKey: .previous)
+        try container.encodeIfPresent(self.country, forKey: .country)
+        try container.encodeIfPresent(self.nickname, forKey: .nickname)
+    }
 }
 
-public struct Address: Codable, Hashable, Sendable {
+public struct Address: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var postcode: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(postcode: String) {
+    public init(postcode: String, additionalProperties: [String: JSONValue] = [:]) {
         self.postcode = postcode
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case postcode
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.postcode = try container.decode(String.self, forKey: .postcode)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.postcode, forKey: .postcode)
     }
 }

@@ -4,31 +4,65 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Report: Codable, Hashable, Sendable {
+public struct Report: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var title: String
     public var pages: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(title: String, pages: Int? = nil) {
+    public init(title: String, pages: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.title = title
         self.pages = pages
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case title
         case pages
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.title = try container.decode(String.self, forKey: .title)
+        self.pages = try container.decodeIfPresent(Int.self, forKey: .pages)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.title, forKey: .title)
+        try container.encodeIfPresent(self.pages, forKey: .pages)
+    }
 }
 
-public struct Problem: Codable, Hashable, Sendable {
+public struct Problem: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var title: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(title: String? = nil) {
+    public init(title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.title = title
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case title
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.title = try container.decodeIfPresent(String.self, forKey: .title)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.title, forKey: .title)
     }
 }

@@ -5,18 +5,33 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// Sent only, so its enums are closed.
-public struct OrderRequest: Codable, Hashable, Sendable {
+public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var size: Size
-    public var priority: Priority
-    public var channel: Channel
+
+    /// Absent means `._2`.
+    public var priority: Priority?
+
+    /// Absent means `.web`.
+    public var channel: Channel?
+
     public var flags: [Flag]?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(size: Size, priority: Priority = ._2, channel: Channel = .web, flags: [Flag]? = nil) {
+    public init(
+        size: Size,
+        priority: Priority? = ._2,
+        channel: Channel? = .web,
+        flags: [Flag]? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.size = size
         self.priority = priority
         self.channel = channel
         self.flags = flags
+        self.additionalProperties = additionalProperties
     }
 
     public enum Size: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -47,9 +62,19 @@ public struct OrderRequest: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.size = try container.decode(Size.self, forKey: .size)
-        self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority) ?? ._2
-        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel) ?? .web
+        self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
+        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
         self.flags = try container.decodeIfPresent([Flag].self, forKey: .flags)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.size, forKey: .size)
+        try container.encodeIfPresent(self.priority, forKey: .priority)
+        try container.encodeIfPresent(self.channel, forKey: .channel)
+        try container.encodeIfPresent(self.flags, forKey: .flags)
     }
 }
 
@@ -69,18 +94,34 @@ public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterV
 }
 
 /// Read from responses, so its enums accept values added later.
-public struct Order: Codable, Hashable, Sendable {
+public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var id: String
     public var status: Status
-    public var channel: Channel
+
+    /// Absent means `.web`.
+    public var channel: Channel?
+
     public var rating: Rating?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (Status.knownValues.contains(self.status) ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(id: String, status: Status, channel: Channel = .web, rating: Rating? = nil) {
+    public init(
+        id: String,
+        status: Status,
+        channel: Channel? = .web,
+        rating: Rating? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
         self.id = id
         self.status = status
         self.channel = channel
         self.rating = rating
+        self.additionalProperties = additionalProperties
     }
 
     public struct Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
@@ -123,7 +164,17 @@ public struct Order: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
         self.status = try container.decode(Status.self, forKey: .status)
-        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel) ?? .web
+        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
         self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.status, forKey: .status)
+        try container.encodeIfPresent(self.channel, forKey: .channel)
+        try container.encodeIfPresent(self.rating, forKey: .rating)
     }
 }

@@ -4,18 +4,36 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Repo: Codable, Hashable, Sendable {
+public struct Repo: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var id: Int
     public var name: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(id: Int, name: String) {
+    public init(id: Int, name: String, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case id
         case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(Int.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.name, forKey: .name)
     }
 }

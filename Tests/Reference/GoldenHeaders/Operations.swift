@@ -58,7 +58,7 @@ public enum Operations {
                 public var xRateLimitReset: Int64?
 
                 /// The `X-Generated-At` response header.
-                public var xGeneratedAt: Date?
+                public var xGeneratedAt: DateTime?
 
                 /// The `X-Tags` response header.
                 public var xTags: [String]?
@@ -77,7 +77,7 @@ public enum Operations {
                     link: String? = nil,
                     xRateLimitRemaining: Int,
                     xRateLimitReset: Int64? = nil,
-                    xGeneratedAt: Date? = nil,
+                    xGeneratedAt: DateTime? = nil,
                     xTags: [String]? = nil,
                     xShardSizes: [Int]? = nil,
                     xTrace: Operations.ListRepos.OkXTrace? = nil,
@@ -99,7 +99,7 @@ public enum Operations {
                     self.link = try ResponseHeaderDecoding.optional(String.self, "Link", .scalar, in: response, operationID: operationID)
                     self.xRateLimitRemaining = try ResponseHeaderDecoding.required(Int.self, "X-RateLimit-Remaining", .scalar, in: response, operationID: operationID)
                     self.xRateLimitReset = try ResponseHeaderDecoding.optional(Int64.self, "X-RateLimit-Reset", .scalar, in: response, operationID: operationID)
-                    self.xGeneratedAt = try ResponseHeaderDecoding.optional(Date.self, "X-Generated-At", .scalar, in: response, operationID: operationID)
+                    self.xGeneratedAt = try ResponseHeaderDecoding.optional(DateTime.self, "X-Generated-At", .scalar, in: response, operationID: operationID)
                     self.xTags = try ResponseHeaderDecoding.optional([String].self, "X-Tags", .list, in: response, operationID: operationID)
                     self.xShardSizes = try ResponseHeaderDecoding.optional([Int].self, "X-Shard-Sizes", .list, in: response, operationID: operationID)
                     self.xTrace = try ResponseHeaderDecoding.optional(Operations.ListRepos.OkXTrace.self, "X-Trace", .json, in: response, operationID: operationID)
@@ -154,19 +154,37 @@ public enum Operations {
             }
         }
 
-        public struct OkXTrace: Codable, Hashable, Sendable {
+        public struct OkXTrace: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var id: String?
             public var sampled: Bool?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(id: String? = nil, sampled: Bool? = nil) {
+            public init(id: String? = nil, sampled: Bool? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.id = id
                 self.sampled = sampled
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case id
                 case sampled
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decodeIfPresent(String.self, forKey: .id)
+                self.sampled = try container.decodeIfPresent(Bool.self, forKey: .sampled)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.id, forKey: .id)
+                try container.encodeIfPresent(self.sampled, forKey: .sampled)
             }
         }
     }

@@ -4,61 +4,115 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct G0001: Codable, Hashable, Sendable {
+public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil, bar: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0002: Codable, Hashable, Sendable {
+public struct G0002: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0003: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -77,84 +131,142 @@ public struct G0003: Codable, Hashable, Sendable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
             self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Bool] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Bool.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
             try container.encodeIfPresent(self.bar, forKey: .bar)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0004: Codable, Hashable, Sendable {
+public struct G0004: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: Bool]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Bool]) {
+    public init(value: [String: Bool], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0005: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: Bool].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil, bar: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0006: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -170,128 +282,238 @@ public struct G0006: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Bool] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Bool.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0007: Codable, Hashable, Sendable {
+public struct G0007: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue?]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue?]) {
+    public init(value: [String: JSONValue?], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue?].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0008: Codable, Hashable, Sendable {
+public struct G0008: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: Double]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Double]) {
+    public init(value: [String: Double], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0009: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: Double].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo2: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo2: JSONValue? = nil) {
+        public init(foo2: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo2 = foo2
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo2
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo2 = try container.decodeIfPresent(JSONValue.self, forKey: .foo2)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo2, forKey: .foo2)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0010: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: Int
         public var foo: String
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(bar: Int, foo: String) {
+        public init(bar: Int, foo: String, additionalProperties: [String: JSONValue] = [:]) {
             self.bar = bar
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case bar
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.bar = try container.decode(Int.self, forKey: .bar)
+            self.foo = try container.decode(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.bar, forKey: .bar)
+            try container.encode(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0011: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String
         public var baz: JSONValue?
         public var bar: Int
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String, baz: JSONValue? = nil, bar: Int) {
+        public init(foo: String, baz: JSONValue? = nil, bar: Int, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.baz = baz
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
@@ -299,201 +521,457 @@ public struct G0011: Codable, Hashable, Sendable {
             case baz
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decode(String.self, forKey: .foo)
+            self.baz = try container.decodeIfPresent(JSONValue.self, forKey: .baz)
+            self.bar = try container.decode(Int.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.foo, forKey: .foo)
+            try container.encode(self.baz, forKey: .baz)
+            try container.encode(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0012: Codable, Hashable, Sendable {
+public struct G0012: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0013: Codable, Hashable, Sendable {
+public struct G0013: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0014: Codable, Hashable, Sendable {
+public struct G0014: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0015: Codable, Hashable, Sendable {
+public struct G0015: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0016: Codable, Hashable, Sendable {
+public struct G0016: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0017: Codable, Hashable, Sendable {
+public struct G0017: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0018: Codable, Hashable, Sendable {
+public struct G0018: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Double
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0019: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Double
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0020: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0019: Codable, Hashable, Sendable {
+public struct G0021: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0020: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0021: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 
-public struct G0022: Codable, Hashable, Sendable {
+public struct G0022: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: A
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: A) {
+    public init(value: A, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(A.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0023: Codable, Hashable, Sendable {
+public struct G0023: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: A2
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: A2) {
+    public init(value: A2, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(A2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0024: Codable, Hashable, Sendable {
+public struct G0024: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: B
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: B) {
+    public init(value: B, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(B.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0025: Codable, Hashable, Sendable {
+public struct G0025: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1) {
+    public init(value: JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0026: Codable, Hashable, Sendable {
+public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -501,16 +979,10 @@ public struct G0026: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Int.self, Self.integer)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -525,14 +997,30 @@ public struct G0026: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0027: Codable, Hashable, Sendable {
+public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -540,16 +1028,10 @@ public struct G0027: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -564,14 +1046,30 @@ public struct G0027: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0028: Codable, Hashable, Sendable {
+public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -579,16 +1077,10 @@ public struct G0028: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -603,14 +1095,30 @@ public struct G0028: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0029: Codable, Hashable, Sendable {
+public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -618,16 +1126,10 @@ public struct G0029: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -642,14 +1144,30 @@ public struct G0029: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0030: Codable, Hashable, Sendable {
+public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -657,16 +1175,10 @@ public struct G0030: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -681,57 +1193,99 @@ public struct G0030: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0031: Codable, Hashable, Sendable {
+public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
         case option1(Option1)
         case option2(Option2)
 
-        public struct Option1: Codable, Hashable, Sendable {
+        public struct Option1: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: Int
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: Int) {
+            public init(bar: Int, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decode(Int.self, forKey: .bar)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.bar, forKey: .bar)
+            }
         }
 
-        public struct Option2: Codable, Hashable, Sendable {
+        public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var foo: String
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(foo: String) {
+            public init(foo: String, additionalProperties: [String: JSONValue] = [:]) {
                 self.foo = foo
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case foo
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.foo = try container.decode(String.self, forKey: .foo)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.foo, forKey: .foo)
+            }
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Option1.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(Option2.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Option1.self, Self.option1)
+            choice.consider(Option2.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -746,14 +1300,30 @@ public struct G0031: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0032: Codable, Hashable, Sendable {
+public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -761,16 +1331,10 @@ public struct G0032: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Double.self) {
-                self = .number(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Double.self, Self.number)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -785,451 +1349,1009 @@ public struct G0032: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0033: Codable, Hashable, Sendable {
+public struct G0033: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0034: Codable, Hashable, Sendable {
+public struct G0034: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0035: Codable, Hashable, Sendable {
+public struct G0035: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0036: Codable, Hashable, Sendable {
+public struct G0036: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0037: Codable, Hashable, Sendable {
+public struct G0037: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0038: Codable, Hashable, Sendable {
+public struct G0038: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0039: Codable, Hashable, Sendable {
+public struct G0039: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0040: Codable, Hashable, Sendable {
+public struct G0040: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bool
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bool) {
+    public init(value: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bool.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0041: Codable, Hashable, Sendable {
+public struct G0041: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bool
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bool) {
+    public init(value: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bool.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0042: Codable, Hashable, Sendable {
+public struct G0042: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0043: Codable, Hashable, Sendable {
+public struct G0043: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0044: Codable, Hashable, Sendable {
+public struct G0044: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0045: Codable, Hashable, Sendable {
+public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0046: Codable, Hashable, Sendable {
+public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0047: Codable, Hashable, Sendable {
+public struct G0047: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0048: Codable, Hashable, Sendable {
+public struct G0048: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Double) {
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0049: Codable, Hashable, Sendable {
+public struct G0049: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0050: Codable, Hashable, Sendable {
+public struct G0050: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (self.value == "hello\u{0}there" ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0051: Codable, Hashable, Sendable {
+public struct G0051: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (self.value == "μ" ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0052: Codable, Hashable, Sendable {
+public struct G0052: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (self.value == "ä" ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0053: Codable, Hashable, Sendable {
+public struct G0053: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0054: Codable, Hashable, Sendable {
+public struct G0054: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0055: Codable, Hashable, Sendable {
+public struct G0055: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0056: Codable, Hashable, Sendable {
+public struct G0056: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0057: Codable, Hashable, Sendable {
+public struct G0057: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0058: Codable, Hashable, Sendable {
+public struct G0058: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0059: Codable, Hashable, Sendable {
+public struct G0059: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0060: Codable, Hashable, Sendable {
+public struct G0060: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0061: Codable, Hashable, Sendable {
+public struct G0061: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0062: Codable, Hashable, Sendable {
+public struct G0062: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0063: Codable, Hashable, Sendable {
+public struct G0063: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0064: Codable, Hashable, Sendable {
+public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Int? = nil) {
+        public init(foo: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0065: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
-        public var bar: String
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        /// Absent means `"bad"`.
+        public var bar: String?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(bar: String = "bad") {
+        public init(bar: String? = "bad", additionalProperties: [String: JSONValue] = [:]) {
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
@@ -1238,29 +2360,57 @@ public struct G0065: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.bar = try container.decodeIfPresent(String.self, forKey: .bar) ?? "bad"
+            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0066: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
-        public var alpha: Double
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0066: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        /// Absent means `5`.
+        public var alpha: Double?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(alpha: Double = 5) {
+        public init(alpha: Double? = 5, additionalProperties: [String: JSONValue] = [:]) {
             self.alpha = alpha
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
@@ -1269,362 +2419,803 @@ public struct G0066: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.alpha = try container.decodeIfPresent(Double.self, forKey: .alpha) ?? 5
+            self.alpha = try container.decodeIfPresent(Double.self, forKey: .alpha)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.alpha, forKey: .alpha)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0068: Codable, Hashable, Sendable {
+public struct G0068: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0069: Codable, Hashable, Sendable {
+public struct G0069: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0070: Codable, Hashable, Sendable {
+public struct G0070: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0071: Codable, Hashable, Sendable {
+public struct G0071: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0072: Codable, Hashable, Sendable {
+public struct G0072: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0073: Codable, Hashable, Sendable {
+public struct G0073: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0074: Codable, Hashable, Sendable {
+public struct G0074: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0075: Codable, Hashable, Sendable {
+public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0076: Codable, Hashable, Sendable {
+public struct G0076: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Foo]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Foo]) {
+    public init(value: [Foo], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Foo].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0077: Codable, Hashable, Sendable {
+public struct G0077: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Foo2]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Foo2]) {
+    public init(value: [Foo2], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Foo2].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0078: Codable, Hashable, Sendable {
+public struct G0078: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Foo3]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Foo3]) {
+    public init(value: [Foo3], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Foo3].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0079: Codable, Hashable, Sendable {
+public struct G0079: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: List) {
+    public init(value: List, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0081: Codable, Hashable, Sendable {
+public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: IntermediateScope
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: IntermediateScope) {
+    public init(value: IntermediateScope, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IntermediateScope.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0082: Codable, Hashable, Sendable {
+public struct G0082: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List3
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: List3) {
+    public init(value: List3, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List3.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0083: Codable, Hashable, Sendable {
+public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List4
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: List4) {
+    public init(value: List4, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List4.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0084: Codable, Hashable, Sendable {
+public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: List5) {
+    public init(value: List5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0085: Codable, Hashable, Sendable {
+public struct G0085: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Extended
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Extended) {
+    public init(value: Extended, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Extended.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0086: Codable, Hashable, Sendable {
+public struct G0086: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Extended2
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Extended2) {
+    public init(value: Extended2, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Extended2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0087: Codable, Hashable, Sendable {
+public struct G0087: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0088: Codable, Hashable, Sendable {
+public struct G0088: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0094: Codable, Hashable, Sendable {
+public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var `true`: True?
         public var `false`: False?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(`true`: True? = nil, `false`: False? = nil) {
+        public init(`true`: True? = nil, `false`: False? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.`true` = `true`
             self.`false` = `false`
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case `true`
             case `false`
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.`true` = try container.decodeIfPresent(True.self, forKey: .`true`)
+            self.`false` = try container.decodeIfPresent(False.self, forKey: .`false`)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.`true`, forKey: .`true`)
+            try container.encodeIfPresent(self.`false`, forKey: .`false`)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0095: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var barItem: Item?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(barItem: Item? = nil) {
+        public init(barItem: Item? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.barItem = barItem
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case barItem = "bar-item"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.barItem = try container.decodeIfPresent(Item.self, forKey: .barItem)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.barItem, forKey: .barItem)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0096: Codable, Hashable, Sendable {
+public struct G0096: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Stuff
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Stuff) {
+    public init(value: Stuff, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Stuff.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0097: Codable, Hashable, Sendable {
+public struct G0097: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1636,27 +3227,59 @@ public struct G0097: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0098: Codable, Hashable, Sendable {
+public struct G0098: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0099: Codable, Hashable, Sendable {
+public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5? = nil) {
+    public init(value: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1666,24 +3289,44 @@ public struct G0099: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0100: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Foo8?
         public var bar: Bar14
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, bar: Bar14) {
+        public init(foo: Foo8? = nil, bar: Bar14, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         public enum Foo8: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1698,19 +3341,49 @@ public struct G0100: Codable, Hashable, Sendable {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.bar = try container.decode(Bar14.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encode(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0101: Codable, Hashable, Sendable {
+public struct G0101: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1721,66 +3394,146 @@ public struct G0101: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0102: Codable, Hashable, Sendable {
+public struct G0102: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0103: Codable, Hashable, Sendable {
+public struct G0103: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0104: Codable, Hashable, Sendable {
+public struct G0104: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0105: Codable, Hashable, Sendable {
+public struct G0105: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0106: Codable, Hashable, Sendable {
+public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1790,27 +3543,59 @@ public struct G0106: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0107: Codable, Hashable, Sendable {
+public struct G0107: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0108: Codable, Hashable, Sendable {
+public struct G0108: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1820,27 +3605,59 @@ public struct G0108: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0109: Codable, Hashable, Sendable {
+public struct G0109: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0110: Codable, Hashable, Sendable {
+public struct G0110: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -1850,225 +3667,509 @@ public struct G0110: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0111: Codable, Hashable, Sendable {
+public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0112: Codable, Hashable, Sendable {
+public struct G0112: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0113: Codable, Hashable, Sendable {
+public struct G0113: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0114: Codable, Hashable, Sendable {
+public struct G0114: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0115: Codable, Hashable, Sendable {
+public struct G0115: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0116: Codable, Hashable, Sendable {
+public struct G0116: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0117: Codable, Hashable, Sendable {
+public struct G0117: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0118: Codable, Hashable, Sendable {
+public struct G0118: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0119: Codable, Hashable, Sendable {
+public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0120: Codable, Hashable, Sendable {
+public struct G0120: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0121: Codable, Hashable, Sendable {
+public struct G0121: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0122: Codable, Hashable, Sendable {
+public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0123: Codable, Hashable, Sendable {
+public struct G0123: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0124: Codable, Hashable, Sendable {
+public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0125: Codable, Hashable, Sendable {
+public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0126: Codable, Hashable, Sendable {
+public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0127: Codable, Hashable, Sendable {
+public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }

@@ -4,239 +4,515 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct G0128: Codable, Hashable, Sendable {
+public struct G0128: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0129: Codable, Hashable, Sendable {
+public struct G0129: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0130: Codable, Hashable, Sendable {
+public struct G0130: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0131: Codable, Hashable, Sendable {
+public struct G0131: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0132: Codable, Hashable, Sendable {
+public struct G0132: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0133: Codable, Hashable, Sendable {
+public struct G0133: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0134: Codable, Hashable, Sendable {
+public struct G0134: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0135: Codable, Hashable, Sendable {
+public struct G0135: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0136: Codable, Hashable, Sendable {
+public struct G0136: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0137: Codable, Hashable, Sendable {
+public struct G0137: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0138: Codable, Hashable, Sendable {
+public struct G0138: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0139: Codable, Hashable, Sendable {
+public struct G0139: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0140: Codable, Hashable, Sendable {
+public struct G0140: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0141: Codable, Hashable, Sendable {
+public struct G0141: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0142: Codable, Hashable, Sendable {
+public struct G0142: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0143: Codable, Hashable, Sendable {
+public struct G0143: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0144: Codable, Hashable, Sendable {
+public struct G0144: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0145: Codable, Hashable, Sendable {
+public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int2?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Int2]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -252,750 +528,1638 @@ public struct G0145: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int2.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Int2] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Int2.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0146: Codable, Hashable, Sendable {
+public struct G0146: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Int]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Int]) {
+    public init(value: [Int], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Int].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0147: Codable, Hashable, Sendable {
+public struct G0147: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0148: Codable, Hashable, Sendable {
+public struct G0148: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0149: Codable, Hashable, Sendable {
+public struct G0149: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Item2]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Item2]) {
+    public init(value: [Item2], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Item2].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0150: Codable, Hashable, Sendable {
+public struct G0150: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [[[[Double]]]]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [[[[Double]]]]) {
+    public init(value: [[[[Double]]]], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([[[[Double]]]].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0151: Codable, Hashable, Sendable {
+public struct G0151: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0152: Codable, Hashable, Sendable {
+public struct G0152: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0153: Codable, Hashable, Sendable {
+public struct G0153: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0154: Codable, Hashable, Sendable {
+public struct G0154: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0155: Codable, Hashable, Sendable {
+public struct G0155: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue?]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue?]) {
+    public init(value: [JSONValue?], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue?].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0156: Codable, Hashable, Sendable {
+public struct G0156: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0157: Codable, Hashable, Sendable {
+public struct G0157: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0158: Codable, Hashable, Sendable {
+public struct G0158: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0159: Codable, Hashable, Sendable {
+public struct G0159: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0160: Codable, Hashable, Sendable {
+public struct G0160: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0161: Codable, Hashable, Sendable {
+public struct G0161: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0162: Codable, Hashable, Sendable {
+public struct G0162: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0163: Codable, Hashable, Sendable {
+public struct G0163: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0164: Codable, Hashable, Sendable {
+public struct G0164: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0165: Codable, Hashable, Sendable {
+public struct G0165: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0166: Codable, Hashable, Sendable {
+public struct G0166: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0167: Codable, Hashable, Sendable {
+public struct G0167: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0168: Codable, Hashable, Sendable {
+public struct G0168: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0169: Codable, Hashable, Sendable {
+public struct G0169: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0170: Codable, Hashable, Sendable {
+public struct G0170: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0171: Codable, Hashable, Sendable {
+public struct G0171: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0172: Codable, Hashable, Sendable {
+public struct G0172: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0173: Codable, Hashable, Sendable {
+public struct G0173: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0174: Codable, Hashable, Sendable {
+public struct G0174: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0175: Codable, Hashable, Sendable {
+public struct G0175: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0176: Codable, Hashable, Sendable {
+public struct G0176: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0177: Codable, Hashable, Sendable {
+public struct G0177: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0178: Codable, Hashable, Sendable {
+public struct G0178: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0179: Codable, Hashable, Sendable {
+public struct G0179: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0180: Codable, Hashable, Sendable {
+public struct G0180: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0181: Codable, Hashable, Sendable {
+public struct G0181: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0182: Codable, Hashable, Sendable {
+public struct G0182: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0183: Codable, Hashable, Sendable {
+public struct G0183: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0184: Codable, Hashable, Sendable {
+public struct G0184: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0185: Codable, Hashable, Sendable {
+public struct G0185: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0186: Codable, Hashable, Sendable {
+public struct G0186: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0187: Codable, Hashable, Sendable {
+public struct G0187: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0188: Codable, Hashable, Sendable {
+public struct G0188: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0189: Codable, Hashable, Sendable {
+public struct G0189: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0190: Codable, Hashable, Sendable {
+public struct G0190: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0191: Codable, Hashable, Sendable {
+public struct G0191: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0192: Codable, Hashable, Sendable {
+public struct G0192: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0193: Codable, Hashable, Sendable {
+public struct G0193: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0194: Codable, Hashable, Sendable {
+public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0195: Codable, Hashable, Sendable {
+public struct G0195: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0196: Codable, Hashable, Sendable {
+public struct G0196: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0197: Codable, Hashable, Sendable {
+public struct G0197: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0198: Codable, Hashable, Sendable {
+public struct G0198: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0199: Codable, Hashable, Sendable {
+public struct G0199: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0200: Codable, Hashable, Sendable {
+public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1003,16 +2167,10 @@ public struct G0200: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Int.self, Self.integer)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1027,14 +2185,30 @@ public struct G0200: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0201: Codable, Hashable, Sendable {
+public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1042,16 +2216,10 @@ public struct G0201: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1066,14 +2234,30 @@ public struct G0201: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0202: Codable, Hashable, Sendable {
+public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1082,20 +2266,11 @@ public struct G0202: Codable, Hashable, Sendable {
         case option3(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option3(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            choice.consider(JSONValue.self, Self.option3)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1111,14 +2286,30 @@ public struct G0202: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0203: Codable, Hashable, Sendable {
+public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1127,20 +2318,11 @@ public struct G0203: Codable, Hashable, Sendable {
         case option3(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option3(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            choice.consider(JSONValue.self, Self.option3)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1156,14 +2338,30 @@ public struct G0203: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0204: Codable, Hashable, Sendable {
+public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1172,20 +2370,11 @@ public struct G0204: Codable, Hashable, Sendable {
         case option3(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option3(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            choice.consider(JSONValue.self, Self.option3)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1201,14 +2390,30 @@ public struct G0204: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0205: Codable, Hashable, Sendable {
+public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1217,20 +2422,11 @@ public struct G0205: Codable, Hashable, Sendable {
         case option3(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option3(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            choice.consider(JSONValue.self, Self.option3)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1246,57 +2442,99 @@ public struct G0205: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0206: Codable, Hashable, Sendable {
+public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
         case option1(Option1)
         case option2(Option2)
 
-        public struct Option1: Codable, Hashable, Sendable {
+        public struct Option1: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: Int
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: Int) {
+            public init(bar: Int, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decode(Int.self, forKey: .bar)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.bar, forKey: .bar)
+            }
         }
 
-        public struct Option2: Codable, Hashable, Sendable {
+        public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var foo: String
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(foo: String) {
+            public init(foo: String, additionalProperties: [String: JSONValue] = [:]) {
                 self.foo = foo
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case foo
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.foo = try container.decode(String.self, forKey: .foo)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.foo, forKey: .foo)
+            }
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Option1.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(Option2.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Option1.self, Self.option1)
+            choice.consider(Option2.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1311,14 +2549,30 @@ public struct G0206: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0207: Codable, Hashable, Sendable {
+public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1326,16 +2580,10 @@ public struct G0207: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Double.self) {
-                self = .number(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Double.self, Self.number)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1350,14 +2598,30 @@ public struct G0207: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0208: Codable, Hashable, Sendable {
+public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -1365,16 +2629,10 @@ public struct G0208: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1389,60 +2647,104 @@ public struct G0208: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0209: Codable, Hashable, Sendable {
+public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
         case option1(Option1)
         case option2(Option2)
 
-        public struct Option1: Codable, Hashable, Sendable {
+        public struct Option1: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: JSONValue
             public var baz: JSONValue?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: JSONValue, baz: JSONValue? = nil) {
+            public init(bar: JSONValue, baz: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
                 self.baz = baz
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
                 case baz
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decode(JSONValue.self, forKey: .bar)
+                self.baz = try container.decodeIfPresent(JSONValue.self, forKey: .baz)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.bar, forKey: .bar)
+                try container.encodeIfPresent(self.baz, forKey: .baz)
+            }
         }
 
-        public struct Option2: Codable, Hashable, Sendable {
+        public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var foo: JSONValue
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(foo: JSONValue) {
+            public init(foo: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
                 self.foo = foo
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case foo
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.foo = try container.decode(JSONValue.self, forKey: .foo)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.foo, forKey: .foo)
+            }
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Option1.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(Option2.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Option1.self, Self.option1)
+            choice.consider(Option2.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1457,232 +2759,506 @@ public struct G0209: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0210: Codable, Hashable, Sendable {
+public struct G0210: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0211: Codable, Hashable, Sendable {
+public struct G0211: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0212: Codable, Hashable, Sendable {
+public struct G0212: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0213: Codable, Hashable, Sendable {
+public struct G0213: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0214: Codable, Hashable, Sendable {
+public struct G0214: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: Int]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Int]) {
+    public init(value: [String: Int], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: Int].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0215: Codable, Hashable, Sendable {
+public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0216: Codable, Hashable, Sendable {
+public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0217: Codable, Hashable, Sendable {
+public struct G0217: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0218: Codable, Hashable, Sendable {
+public struct G0218: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue?]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue?]) {
+    public init(value: [String: JSONValue?], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue?].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0219: Codable, Hashable, Sendable {
+public struct G0219: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: Double]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Double]) {
+    public init(value: [String: Double], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: Double].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0220: Codable, Hashable, Sendable {
+public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0221: Codable, Hashable, Sendable {
+public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0222: Codable, Hashable, Sendable {
+public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0223: Codable, Hashable, Sendable {
+public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0224: Codable, Hashable, Sendable {
+public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
         public var bar: String?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Int? = nil, bar: String? = nil) {
+        public init(foo: Int? = nil, bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0225: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [JSONValue]?
         public var bar: [JSONValue]?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Int]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1701,74 +3277,119 @@ public struct G0225: Codable, Hashable, Sendable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent([JSONValue].self, forKey: .foo)
             self.bar = try container.decodeIfPresent([JSONValue].self, forKey: .bar)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Int] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Int.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
             try container.encodeIfPresent(self.bar, forKey: .bar)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0226: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil, bar: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0227: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var fooBar: Double?
         public var fooBar2: Double?
         public var fooBar3: Double?
         public var fooBar4: Double?
         public var fooBar5: Double?
         public var fooBar6: Double?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
@@ -1777,7 +3398,8 @@ public struct G0227: Codable, Hashable, Sendable {
             fooBar3: Double? = nil,
             fooBar4: Double? = nil,
             fooBar5: Double? = nil,
-            fooBar6: Double? = nil
+            fooBar6: Double? = nil,
+            additionalProperties: [String: JSONValue] = [:]
         ) {
             self.fooBar = fooBar
             self.fooBar2 = fooBar2
@@ -1785,6 +3407,7 @@ public struct G0227: Codable, Hashable, Sendable {
             self.fooBar4 = fooBar4
             self.fooBar5 = fooBar5
             self.fooBar6 = fooBar6
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
@@ -1795,69 +3418,164 @@ public struct G0227: Codable, Hashable, Sendable {
             case fooBar5 = "foo\tbar"
             case fooBar6 = "foo\u{c}bar"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.fooBar = try container.decodeIfPresent(Double.self, forKey: .fooBar)
+            self.fooBar2 = try container.decodeIfPresent(Double.self, forKey: .fooBar2)
+            self.fooBar3 = try container.decodeIfPresent(Double.self, forKey: .fooBar3)
+            self.fooBar4 = try container.decodeIfPresent(Double.self, forKey: .fooBar4)
+            self.fooBar5 = try container.decodeIfPresent(Double.self, forKey: .fooBar5)
+            self.fooBar6 = try container.decodeIfPresent(Double.self, forKey: .fooBar6)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+            try container.encodeIfPresent(self.fooBar2, forKey: .fooBar2)
+            try container.encodeIfPresent(self.fooBar3, forKey: .fooBar3)
+            try container.encodeIfPresent(self.fooBar4, forKey: .fooBar4)
+            try container.encodeIfPresent(self.fooBar5, forKey: .fooBar5)
+            try container.encodeIfPresent(self.fooBar6, forKey: .fooBar6)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0228: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0229: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var proto: Double?
         public var toString: ToString?
         public var constructor: Double?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(proto: Double? = nil, toString: ToString? = nil, constructor: Double? = nil) {
+        public init(
+            proto: Double? = nil,
+            toString: ToString? = nil,
+            constructor: Double? = nil,
+            additionalProperties: [String: JSONValue] = [:]
+        ) {
             self.proto = proto
             self.toString = toString
             self.constructor = constructor
+            self.additionalProperties = additionalProperties
         }
 
-        public struct ToString: Codable, Hashable, Sendable {
+        public struct ToString: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var length: String?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(length: String? = nil) {
+            public init(length: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.length = length
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case length
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.length = try container.decodeIfPresent(String.self, forKey: .length)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.length, forKey: .length)
             }
         }
 
@@ -1866,177 +3584,396 @@ public struct G0229: Codable, Hashable, Sendable {
             case toString
             case constructor
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.proto = try container.decodeIfPresent(Double.self, forKey: .proto)
+            self.toString = try container.decodeIfPresent(ToString.self, forKey: .toString)
+            self.constructor = try container.decodeIfPresent(Double.self, forKey: .constructor)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.proto, forKey: .proto)
+            try container.encodeIfPresent(self.toString, forKey: .toString)
+            try container.encodeIfPresent(self.constructor, forKey: .constructor)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0230: Codable, Hashable, Sendable {
+public struct G0230: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0231: Codable, Hashable, Sendable {
+public struct G0231: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0232: Codable, Hashable, Sendable {
+public struct G0232: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0233: Codable, Hashable, Sendable {
+public struct G0233: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0234: Codable, Hashable, Sendable {
+public struct G0234: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0235: Codable, Hashable, Sendable {
+public struct G0235: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0236: Codable, Hashable, Sendable {
+public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Value?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Value? = nil) {
+        public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Value.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0237: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
         public var bar: Foo4?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Int? = nil, bar: Foo4? = nil) {
+        public init(foo: Int? = nil, bar: Foo4? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(Foo4.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0238: Codable, Hashable, Sendable {
+public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0239: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var tilde: TildeField?
         public var slash: SlashField?
         public var percent: PercentField?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(tilde: TildeField? = nil, slash: SlashField? = nil, percent: PercentField? = nil) {
+        public init(
+            tilde: TildeField? = nil,
+            slash: SlashField? = nil,
+            percent: PercentField? = nil,
+            additionalProperties: [String: JSONValue] = [:]
+        ) {
             self.tilde = tilde
             self.slash = slash
             self.percent = percent
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
@@ -2044,183 +3981,421 @@ public struct G0239: Codable, Hashable, Sendable {
             case slash
             case percent
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.tilde = try container.decodeIfPresent(TildeField.self, forKey: .tilde)
+            self.slash = try container.decodeIfPresent(SlashField.self, forKey: .slash)
+            self.percent = try container.decodeIfPresent(PercentField.self, forKey: .percent)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.tilde, forKey: .tilde)
+            try container.encodeIfPresent(self.slash, forKey: .slash)
+            try container.encodeIfPresent(self.percent, forKey: .percent)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0240: Codable, Hashable, Sendable {
+public struct G0240: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: C
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: C) {
+    public init(value: C, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0241: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(C.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Reffed?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Reffed? = nil) {
+        public init(foo: Reffed? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Reffed.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0243: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var ref: String?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(ref: String? = nil) {
+        public init(ref: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.ref = ref
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case ref = "$ref"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.ref = try container.decodeIfPresent(String.self, forKey: .ref)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.ref, forKey: .ref)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0244: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var ref: IsString?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(ref: IsString? = nil) {
+        public init(ref: IsString? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.ref = ref
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case ref = "$ref"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.ref = try container.decodeIfPresent(IsString.self, forKey: .ref)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.ref, forKey: .ref)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0245: Codable, Hashable, Sendable {
+public struct G0245: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bool2
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bool2) {
+    public init(value: Bool2, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bool2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0246: Codable, Hashable, Sendable {
+public struct G0246: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bool3
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bool3) {
+    public init(value: Bool3, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bool3.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0247: Codable, Hashable, Sendable {
+public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// tree of nodes
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     /// tree of nodes
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var meta: String
         public var nodes: [Node]
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(meta: String, nodes: [Node]) {
+        public init(meta: String, nodes: [Node], additionalProperties: [String: JSONValue] = [:]) {
             self.meta = meta
             self.nodes = nodes
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case meta
             case nodes
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.meta = try container.decode(String.self, forKey: .meta)
+            self.nodes = try container.decode([Node].self, forKey: .nodes)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.meta, forKey: .meta)
+            try container.encode(self.nodes, forKey: .nodes)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0248: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var fooBar: FooBar?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(fooBar: FooBar? = nil) {
+        public init(fooBar: FooBar? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.fooBar = fooBar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case fooBar = "foo\"bar"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }

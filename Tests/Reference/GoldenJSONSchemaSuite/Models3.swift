@@ -4,561 +4,1239 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct G0249: Codable, Hashable, Sendable {
+public struct G0249: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: A4
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: A4) {
+    public init(value: A4, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(A4.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0250: Codable, Hashable, Sendable {
+public struct G0250: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0253: Codable, Hashable, Sendable {
+public struct G0253: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Y
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Y) {
+    public init(value: Y, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Y.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0254: Codable, Hashable, Sendable {
+public struct G0254: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bigint
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bigint) {
+    public init(value: Bigint, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bigint.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0255: Codable, Hashable, Sendable {
+public struct G0255: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bigint2
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bigint2) {
+    public init(value: Bigint2, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bigint2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0256: Codable, Hashable, Sendable {
+public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Foo5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo5) {
+    public init(value: Foo5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0257: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Value3?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Value3? = nil) {
+        public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Value3.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0258: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar4?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Bar4? = nil) {
+        public init(foo: Bar4? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Bar4.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0259: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar5?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Bar5? = nil) {
+        public init(foo: Bar5? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Bar5.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0260: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar6?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Bar6? = nil) {
+        public init(foo: Bar6? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Bar6.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0261: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar7?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Bar7? = nil) {
+        public init(foo: Bar7? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Bar7.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0262: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar8?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Bar8? = nil) {
+        public init(foo: Bar8? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Bar8.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0263: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar9?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Bar9? = nil) {
+        public init(foo: Bar9? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Bar9.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0265: Codable, Hashable, Sendable {
+public struct G0265: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: If
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: If) {
+    public init(value: If, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(If.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0266: Codable, Hashable, Sendable {
+public struct G0266: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Then
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Then) {
+    public init(value: Then, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Then.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0267: Codable, Hashable, Sendable {
+public struct G0267: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Else
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Else) {
+    public init(value: Else, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Else.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0268: Codable, Hashable, Sendable {
+public struct G0268: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: B3
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: B3) {
+    public init(value: B3, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(B3.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0269: Codable, Hashable, Sendable {
+public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Foo6
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo6) {
+    public init(value: Foo6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo6.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0270: Codable, Hashable, Sendable {
+public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Foo7
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo7) {
+    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo7.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0271: Codable, Hashable, Sendable {
+public struct G0271: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONSchemaSuiteG0271PropertiesValueDefsDefs
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONSchemaSuiteG0271PropertiesValueDefsDefs) {
+    public init(value: JSONSchemaSuiteG0271PropertiesValueDefsDefs, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0272: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONSchemaSuiteG0271PropertiesValueDefsDefs.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue
         public var bar: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue, bar: JSONValue? = nil) {
+        public init(foo: JSONValue, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decode(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0273: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0274: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0275: Codable, Hashable, Sendable {
+public struct G0275: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0276: Codable, Hashable, Sendable {
+public struct G0276: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0277: Codable, Hashable, Sendable {
+public struct G0277: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0278: Codable, Hashable, Sendable {
+public struct G0278: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Double) {
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0279: Codable, Hashable, Sendable {
+public struct G0279: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0280: Codable, Hashable, Sendable {
+public struct G0280: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0281: Codable, Hashable, Sendable {
+public struct G0281: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0282: Codable, Hashable, Sendable {
+public struct G0282: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bool
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bool) {
+    public init(value: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bool.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0283: Codable, Hashable, Sendable {
+public struct G0283: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue? = nil) {
+    public init(value: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0284: Codable, Hashable, Sendable {
+public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value5: Codable, Hashable, Sendable {
@@ -566,16 +1244,10 @@ public struct G0284: Codable, Hashable, Sendable {
         case string(String)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            if let value = try? container.decode(String.self) {
-                self = .string(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Int.self, Self.integer)
+            choice.consider(String.self, Self.string)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -590,27 +1262,59 @@ public struct G0284: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0285: Codable, Hashable, Sendable {
+public struct G0285: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0286: Codable, Hashable, Sendable {
+public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -618,16 +1322,10 @@ public struct G0286: Codable, Hashable, Sendable {
         case object([String: JSONValue])
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode([JSONValue].self) {
-                self = .array(value)
-                return
-            }
-            if let value = try? container.decode([String: JSONValue].self) {
-                self = .object(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider([JSONValue].self, Self.array)
+            choice.consider([String: JSONValue].self, Self.object)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -642,14 +1340,30 @@ public struct G0286: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0287: Codable, Hashable, Sendable {
+public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5? = nil) {
+    public init(value: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -657,16 +1371,10 @@ public struct G0287: Codable, Hashable, Sendable {
         case object([String: JSONValue])
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode([JSONValue].self) {
-                self = .array(value)
-                return
-            }
-            if let value = try? container.decode([String: JSONValue].self) {
-                self = .object(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider([JSONValue].self, Self.array)
+            choice.consider([String: JSONValue].self, Self.object)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -681,118 +1389,262 @@ public struct G0287: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0288: Codable, Hashable, Sendable {
+public struct G0288: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0289: Codable, Hashable, Sendable {
+public struct G0289: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0290: Codable, Hashable, Sendable {
+public struct G0290: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0291: Codable, Hashable, Sendable {
+public struct G0291: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String]) {
+    public init(value: [String], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0292: Codable, Hashable, Sendable {
+public struct G0292: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0293: Codable, Hashable, Sendable {
+public struct G0293: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0294: Codable, Hashable, Sendable {
+public struct G0294: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Double]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Double]) {
+    public init(value: [Double], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Double].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0295: Codable, Hashable, Sendable {
+public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0296: Codable, Hashable, Sendable {
+public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -800,16 +1652,10 @@ public struct G0296: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode([String].self) {
-                self = .array(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider([String].self, Self.array)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -824,40 +1670,88 @@ public struct G0296: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0297: Codable, Hashable, Sendable {
+public struct G0297: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0298: Codable, Hashable, Sendable {
-    public var value: JSONValue
+public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [JSONValue]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0299: Codable, Hashable, Sendable {
+public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -865,16 +1759,10 @@ public struct G0299: Codable, Hashable, Sendable {
         case array2([JSONValue])
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode([JSONValue].self) {
-                self = .array(value)
-                return
-            }
-            if let value = try? container.decode([JSONValue].self) {
-                self = .array2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider([JSONValue].self, Self.array)
+            choice.consider([JSONValue].self, Self.array2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -889,14 +1777,30 @@ public struct G0299: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0300: Codable, Hashable, Sendable {
+public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
@@ -904,16 +1808,10 @@ public struct G0300: Codable, Hashable, Sendable {
         case array2([JSONValue])
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode([JSONValue].self) {
-                self = .array(value)
-                return
-            }
-            if let value = try? container.decode([JSONValue].self) {
-                self = .array2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider([JSONValue].self, Self.array)
+            choice.consider([JSONValue].self, Self.array2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -928,319 +1826,616 @@ public struct G0300: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0301: Codable, Hashable, Sendable {
+public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0302: Codable, Hashable, Sendable {
+public struct G0302: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0303: Codable, Hashable, Sendable {
+public struct G0303: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0304: Codable, Hashable, Sendable {
+public struct G0304: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar10
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar10) {
+    public init(value: Bar10, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar10.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0305: Codable, Hashable, Sendable {
+public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar11
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar11) {
+    public init(value: Bar11, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar11.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0306: Codable, Hashable, Sendable {
+public struct G0306: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: BaseSchema
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: BaseSchema) {
+    public init(value: BaseSchema, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(BaseSchema.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0307: Codable, Hashable, Sendable {
-    public var value: JSONValue
+public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [JSONValue]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0308: Codable, Hashable, Sendable {
+public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [JSONValue]?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [JSONValue]? = nil) {
+        public init(foo: [JSONValue]? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
-    }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0309: Codable, Hashable, Sendable {
-    public var value: [JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0310: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0311: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0312: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0313: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0314: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0315: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0316: Codable, Hashable, Sendable {
-    public var value: [JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0317: Codable, Hashable, Sendable {
-    public var value: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0318: Codable, Hashable, Sendable {
-    public var value: [String: String]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: String]) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0319: Codable, Hashable, Sendable {
-    public var value: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0320: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public var foo: String?
-
-        /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
-            self.foo = foo
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent([JSONValue].self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0321: Codable, Hashable, Sendable {
-    public var value: [String: String]
+public struct G0309: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [JSONValue]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: String]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0322: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0310: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0311: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0312: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0313: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0314: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0315: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [JSONValue]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [String: JSONValue]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [String: String]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: [String: String], additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: String].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [String: JSONValue]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1256,41 +2451,136 @@ public struct G0322: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0323: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0321: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: [String: String]
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: [String: String], additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: String].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.foo = foo
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: String?
+
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: String]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1306,70 +2596,112 @@ public struct G0323: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: String] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(String.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0324: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: String?
         public var foo: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(bar: String? = nil, foo: String? = nil) {
+        public init(bar: String? = nil, foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.bar = bar
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case bar
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0325: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: String]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1385,41 +2717,49 @@ public struct G0325: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: String] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(String.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0326: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1435,41 +2775,49 @@ public struct G0326: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0327: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1485,301 +2833,629 @@ public struct G0327: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0328: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0329: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0330: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0331: Codable, Hashable, Sendable {
+public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0332: Codable, Hashable, Sendable {
+public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0333: Codable, Hashable, Sendable {
+public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0334: Codable, Hashable, Sendable {
+public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0335: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0336: Codable, Hashable, Sendable {
+public struct G0336: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar12
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar12) {
+    public init(value: Bar12, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar12.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0337: Codable, Hashable, Sendable {
+public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar13
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar13) {
+    public init(value: Bar13, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar13.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0338: Codable, Hashable, Sendable {
+public struct G0338: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: BaseSchema2
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: BaseSchema2) {
+    public init(value: BaseSchema2, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0339: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(BaseSchema2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0340: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0341: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1795,41 +3471,49 @@ public struct G0341: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0342: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1845,93 +3529,49 @@ public struct G0342: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0343: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
-        public var foo: String?
-
-        /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
-            self.foo = foo
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 
-public struct G0344: Codable, Hashable, Sendable {
+public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
-    }
-
-    public struct Value5: Codable, Hashable, Sendable {
-        public var foo: String?
-
-        /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil) {
-            self.foo = foo
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0345: Codable, Hashable, Sendable {
-    public var value: Value5
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1947,41 +3587,49 @@ public struct G0345: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0346: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -1997,211 +3645,523 @@ public struct G0346: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: JSONValue] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(JSONValue.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0347: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: String?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.foo = foo
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: String?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.foo = foo
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Foo8?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil) {
+        public init(foo: Foo8? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
-        public struct Foo8: Codable, Hashable, Sendable {
+        public struct Foo8: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
+            /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: String? = nil) {
+            public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.bar, forKey: .bar)
+            }
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0348: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0349: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0350: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var x: Value4?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(x: Value4? = nil) {
+        public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.x = x
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case x
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.x = try container.decodeIfPresent(Value4.self, forKey: .x)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.x, forKey: .x)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0351: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var a: JSONValue?
         public var b: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(a: JSONValue? = nil, b: JSONValue? = nil) {
+        public init(a: JSONValue? = nil, b: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.a = a
             self.b = b
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case a
             case b
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.a = try container.decodeIfPresent(JSONValue.self, forKey: .a)
+            self.b = try container.decodeIfPresent(JSONValue.self, forKey: .b)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.a, forKey: .a)
+            try container.encodeIfPresent(self.b, forKey: .b)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0352: Codable, Hashable, Sendable {
+public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
         case one2(One2)
         case option2(Option2)
 
-        public struct Option2: Codable, Hashable, Sendable {
+        public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var a: JSONValue
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(a: JSONValue) {
+            public init(a: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
                 self.a = a
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case a
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.a = try container.decode(JSONValue.self, forKey: .a)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.a, forKey: .a)
+            }
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(One2.self) {
-                self = .one2(value)
-                return
-            }
-            if let value = try? container.decode(Option2.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value5's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(One2.self, Self.one2)
+            choice.consider(Option2.self, Self.option2)
+            self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2216,252 +4176,568 @@ public struct G0352: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0353: Codable, Hashable, Sendable {
+public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0354: Codable, Hashable, Sendable {
+public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue?]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue?]) {
+    public init(value: [String: JSONValue?], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue?].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0355: Codable, Hashable, Sendable {
+public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: Double]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Double]) {
+    public init(value: [String: Double], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: Double].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0356: Codable, Hashable, Sendable {
+public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0357: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo2: JSONValue?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo2: JSONValue? = nil) {
+        public init(foo2: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo2 = foo2
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo2
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo2 = try container.decodeIfPresent(JSONValue.self, forKey: .foo2)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo2, forKey: .foo2)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0358: Codable, Hashable, Sendable {
-    public var value: Value5
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value5
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Foo8?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil) {
+        public init(foo: Foo8? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
-        public struct Foo8: Codable, Hashable, Sendable {
+        public struct Foo8: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: String? = nil) {
+            public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.bar, forKey: .bar)
+            }
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0359: Codable, Hashable, Sendable {
+public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [String: String]?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [String: String]? = nil) {
+        public init(foo: [String: String]? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent([String: String].self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0360: Codable, Hashable, Sendable {
+public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value5
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5) {
+    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable {
+    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [String: String]?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [String: String]? = nil) {
+        public init(foo: [String: String]? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent([String: String].self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0361: Codable, Hashable, Sendable {
+public struct G0361: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0362: Codable, Hashable, Sendable {
+public struct G0362: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0363: Codable, Hashable, Sendable {
+public struct G0363: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Bool]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Bool]) {
+    public init(value: [Bool], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Bool].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0364: Codable, Hashable, Sendable {
+public struct G0364: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0365: Codable, Hashable, Sendable {
+public struct G0365: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 
-public struct G0366: Codable, Hashable, Sendable {
+public struct G0366: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Bool]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Bool]) {
+    public init(value: [Bool], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Bool].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 

@@ -18,7 +18,7 @@ public typealias JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems = JSONValu
 public typealias List5 = [JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems = JSONValue
 
-public struct Extended: Codable, Hashable, Sendable {
+public struct Extended: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _bar: Indirect<Bar>?
 
     public var bar: Bar? {
@@ -26,9 +26,13 @@ public struct Extended: Codable, Hashable, Sendable {
         set { _bar = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(bar: Bar? = nil) {
+    public init(bar: Bar? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._bar = bar.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -38,15 +42,17 @@ public struct Extended: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._bar = (try container.decodeIfPresent(Bar.self, forKey: .bar)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.bar, forKey: .bar)
     }
 }
 
-public struct Bar: Codable, Hashable, Sendable {
+public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _baz: Indirect<Extended>?
 
     public var baz: Extended? {
@@ -54,9 +60,13 @@ public struct Bar: Codable, Hashable, Sendable {
         set { _baz = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(baz: Extended? = nil) {
+    public init(baz: Extended? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._baz = baz.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -66,15 +76,17 @@ public struct Bar: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._baz = (try container.decodeIfPresent(Extended.self, forKey: .baz)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.baz, forKey: .baz)
     }
 }
 
-public struct Extended2: Codable, Hashable, Sendable {
+public struct Extended2: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _bar: Indirect<Bar2>?
 
     public var bar: Bar2? {
@@ -82,9 +94,13 @@ public struct Extended2: Codable, Hashable, Sendable {
         set { _bar = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(bar: Bar2? = nil) {
+    public init(bar: Bar2? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._bar = bar.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -94,15 +110,17 @@ public struct Extended2: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._bar = (try container.decodeIfPresent(Bar2.self, forKey: .bar)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.bar, forKey: .bar)
     }
 }
 
-public struct Bar2: Codable, Hashable, Sendable {
+public struct Bar2: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _baz: Indirect<Extended2>?
 
     public var baz: Extended2? {
@@ -110,9 +128,13 @@ public struct Bar2: Codable, Hashable, Sendable {
         set { _baz = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(baz: Extended2? = nil) {
+    public init(baz: Extended2? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._baz = baz.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -122,9 +144,11 @@ public struct Bar2: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._baz = (try container.decodeIfPresent(Extended2.self, forKey: .baz)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.baz, forKey: .baz)
     }
@@ -134,16 +158,32 @@ public typealias NumberList = GenericList
 public typealias StringList = GenericList
 public typealias DefaultItemType = JSONValue
 
-public struct GenericList: Codable, Hashable, Sendable {
+public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var list: [DefaultItemType]?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(list: [DefaultItemType]? = nil) {
+    public init(list: [DefaultItemType]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.list = list
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case list
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.list = try container.decodeIfPresent([DefaultItemType].self, forKey: .list)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.list, forKey: .list)
     }
 }
 
@@ -152,16 +192,32 @@ public typealias Thingy = String
 public typealias True = JSONValue
 public typealias False = JSONValue
 
-public struct Item: Codable, Hashable, Sendable {
+public struct Item: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var content: DefaultContent?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(content: DefaultContent? = nil) {
+    public init(content: DefaultContent? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.content = content
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case content
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.content = try container.decodeIfPresent(DefaultContent.self, forKey: .content)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.content, forKey: .content)
     }
 }
 
@@ -174,7 +230,7 @@ public typealias Int2 = Int
 public typealias SubItem = [String: JSONValue]
 public typealias Item2 = [SubItem]
 
-public struct Value: Codable, Hashable, Sendable {
+public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _foo: Indirect<Value>?
 
     public var foo: Value? {
@@ -182,9 +238,13 @@ public struct Value: Codable, Hashable, Sendable {
         set { _foo = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(foo: Value? = nil) {
+    public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -194,9 +254,11 @@ public struct Value: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._foo = (try container.decodeIfPresent(Value.self, forKey: .foo)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.foo, forKey: .foo)
     }
@@ -216,36 +278,72 @@ public typealias Bool2 = JSONValue
 public typealias Bool3 = JSONValue
 
 /// node
-public struct Node: Codable, Hashable, Sendable {
+public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Double
     public var subtree: Value2?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Double, subtree: Value2? = nil) {
+    public init(value: Double, subtree: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.subtree = subtree
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
         case subtree
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.subtree = try container.decodeIfPresent(Value2.self, forKey: .subtree)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+        try container.encodeIfPresent(self.subtree, forKey: .subtree)
+    }
 }
 
 /// tree of nodes
-public struct Value2: Codable, Hashable, Sendable {
+public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var meta: String
     public var nodes: [Node]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(meta: String, nodes: [Node]) {
+    public init(meta: String, nodes: [Node], additionalProperties: [String: JSONValue] = [:]) {
         self.meta = meta
         self.nodes = nodes
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case meta
         case nodes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.meta = try container.decode(String.self, forKey: .meta)
+        self.nodes = try container.decode([Node].self, forKey: .nodes)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.meta, forKey: .meta)
+        try container.encode(self.nodes, forKey: .nodes)
     }
 }
 
@@ -257,7 +355,7 @@ public typealias Bigint2 = JSONValue
 public typealias Foo5 = Bar3
 public typealias Bar3 = Double
 
-public struct Value3: Codable, Hashable, Sendable {
+public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _foo: Indirect<Value3>?
 
     public var foo: Value3? {
@@ -265,9 +363,13 @@ public struct Value3: Codable, Hashable, Sendable {
         set { _foo = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(foo: Value3? = nil) {
+    public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -277,9 +379,11 @@ public struct Value3: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._foo = (try container.decodeIfPresent(Value3.self, forKey: .foo)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.foo, forKey: .foo)
     }
@@ -303,36 +407,68 @@ public typealias Bar11 = [JSONValue]
 public typealias BaseSchema = DefaultAddons
 public typealias DefaultAddons = JSONValue
 
-public struct Bar12: Codable, Hashable, Sendable {
+public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var bar: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(bar: String? = nil) {
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.bar = bar
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
     }
 }
 
-public struct Bar13: Codable, Hashable, Sendable {
+public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var bar: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(bar: String? = nil) {
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.bar = bar
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
     }
 }
 
 public typealias BaseSchema2 = DefaultAddons2
 public typealias DefaultAddons2 = JSONValue
 
-public struct Value4: Codable, Hashable, Sendable {
+public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _x: Indirect<Value4>?
 
     public var x: Value4? {
@@ -340,9 +476,13 @@ public struct Value4: Codable, Hashable, Sendable {
         set { _x = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(x: Value4? = nil) {
+    public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._x = x.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -352,37 +492,71 @@ public struct Value4: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._x = (try container.decodeIfPresent(Value4.self, forKey: .x)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.x, forKey: .x)
     }
 }
 
-public struct One: Codable, Hashable, Sendable {
+public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var a: JSONValue?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(a: JSONValue? = nil) {
+    public init(a: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.a = a
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case a
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.a = try container.decodeIfPresent(JSONValue.self, forKey: .a)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.a, forKey: .a)
+    }
 }
 
-public struct Two: Codable, Hashable, Sendable {
+public struct Two: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var x: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(x: JSONValue) {
+    public init(x: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.x = x
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case x
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.x = try container.decode(JSONValue.self, forKey: .x)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.x, forKey: .x)
     }
 }
 
@@ -390,43 +564,69 @@ public indirect enum Two2: Codable, Hashable, Sendable {
     case option1(Option1)
     case option2(Option2)
 
-    public struct Option1: Codable, Hashable, Sendable {
+    public struct Option1: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var c: JSONValue
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(c: JSONValue) {
+        public init(c: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
             self.c = c
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case c
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.c = try container.decode(JSONValue.self, forKey: .c)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.c, forKey: .c)
+        }
     }
 
-    public struct Option2: Codable, Hashable, Sendable {
+    public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var d: JSONValue
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(d: JSONValue) {
+        public init(d: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
             self.d = d
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case d
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.d = try container.decode(JSONValue.self, forKey: .d)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.d, forKey: .d)
+        }
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Option1.self) {
-            self = .option1(value)
-            return
-        }
-        if let value = try? container.decode(Option2.self) {
-            self = .option2(value)
-            return
-        }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Two2's schemas")
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(Option1.self, Self.option1)
+        choice.consider(Option2.self, Self.option2)
+        self = try choice.chosen("Two2")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -444,38 +644,42 @@ public indirect enum One2: Codable, Hashable, Sendable {
     case object([String: JSONValue])
     case object2([String: JSONValue])
 
-    public struct Option2: Codable, Hashable, Sendable {
+    public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var b: JSONValue
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(b: JSONValue) {
+        public init(b: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
             self.b = b
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case b
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.b = try container.decode(JSONValue.self, forKey: .b)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.b, forKey: .b)
+        }
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Two2.self) {
-            self = .two2(value)
-            return
-        }
-        if let value = try? container.decode(Option2.self) {
-            self = .option2(value)
-            return
-        }
-        if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
-            return
-        }
-        if let value = try? container.decode([String: JSONValue].self) {
-            self = .object2(value)
-            return
-        }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of One2's schemas")
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(Two2.self, Self.two2)
+        choice.consider(Option2.self, Self.option2)
+        choice.consider([String: JSONValue].self, Self.object)
+        choice.consider([String: JSONValue].self, Self.object2)
+        self = try choice.chosen("One2")
     }
 
     public func encode(to encoder: any Encoder) throws {

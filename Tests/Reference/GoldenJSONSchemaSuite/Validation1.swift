@@ -442,7 +442,9 @@ extension G0064: Validatable {
 
 extension G0065.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.bar, min: 4, max: nil, at: "bar")
+        if let bar = self.bar {
+            v.length(bar, min: 4, max: nil, at: "bar")
+        }
     }
 }
 
@@ -454,7 +456,9 @@ extension G0065: Validatable {
 
 extension G0066.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.range(self.alpha, maximum: 3, at: "alpha")
+        if let alpha = self.alpha {
+            v.range(alpha, maximum: 3, at: "alpha")
+        }
     }
 }
 

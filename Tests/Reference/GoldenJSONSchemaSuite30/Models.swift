@@ -4,19 +4,23 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct G0003: Codable, Hashable, Sendable {
+public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -35,84 +39,142 @@ public struct G0003: Codable, Hashable, Sendable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
             self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Bool] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Bool.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
             try container.encodeIfPresent(self.bar, forKey: .bar)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0004: Codable, Hashable, Sendable {
+public struct G0004: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: Bool]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Bool]) {
+    public init(value: [String: Bool], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0005: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: Bool].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil, bar: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0006: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -128,142 +190,280 @@ public struct G0006: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Bool] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Bool.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0010: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: Int
         public var foo: String
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(bar: Int, foo: String) {
+        public init(bar: Int, foo: String, additionalProperties: [String: JSONValue] = [:]) {
             self.bar = bar
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case bar
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.bar = try container.decode(Int.self, forKey: .bar)
+            self.foo = try container.decode(String.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.bar, forKey: .bar)
+            try container.encode(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0012: Codable, Hashable, Sendable {
+public struct G0012: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0016: Codable, Hashable, Sendable {
+public struct G0016: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0017: Codable, Hashable, Sendable {
+public struct G0017: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0018: Codable, Hashable, Sendable {
+public struct G0018: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Double
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0019: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Double
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0021: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0019: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-}
-
-public struct G0021: Codable, Hashable, Sendable {
-    public var value: JSONValue
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
-        self.value = value
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 
-public struct G0022: Codable, Hashable, Sendable {
+public struct G0022: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -271,16 +471,10 @@ public struct G0022: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Int.self, Self.integer)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -295,14 +489,30 @@ public struct G0022: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0023: Codable, Hashable, Sendable {
+public struct G0023: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -310,16 +520,10 @@ public struct G0023: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -334,57 +538,99 @@ public struct G0023: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0027: Codable, Hashable, Sendable {
+public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
         case option1(Option1)
         case option2(Option2)
 
-        public struct Option1: Codable, Hashable, Sendable {
+        public struct Option1: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: Int
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: Int) {
+            public init(bar: Int, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decode(Int.self, forKey: .bar)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.bar, forKey: .bar)
+            }
         }
 
-        public struct Option2: Codable, Hashable, Sendable {
+        public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var foo: String
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(foo: String) {
+            public init(foo: String, additionalProperties: [String: JSONValue] = [:]) {
                 self.foo = foo
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case foo
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.foo = try container.decode(String.self, forKey: .foo)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.foo, forKey: .foo)
+            }
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Option1.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(Option2.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Option1.self, Self.option1)
+            choice.consider(Option2.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -399,14 +645,30 @@ public struct G0027: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0028: Codable, Hashable, Sendable {
+public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -414,16 +676,10 @@ public struct G0028: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Double.self) {
-                self = .number(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Double.self, Self.number)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -438,14 +694,30 @@ public struct G0028: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0030: Codable, Hashable, Sendable {
+public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -455,118 +727,262 @@ public struct G0030: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0031: Codable, Hashable, Sendable {
+public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0032: Codable, Hashable, Sendable {
+public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0034: Codable, Hashable, Sendable {
+public struct G0034: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0035: Codable, Hashable, Sendable {
+public struct G0035: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0036: Codable, Hashable, Sendable {
+public struct G0036: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0037: Codable, Hashable, Sendable {
+public struct G0037: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0038: Codable, Hashable, Sendable {
+public struct G0038: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0039: Codable, Hashable, Sendable {
+public struct G0039: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0040: Codable, Hashable, Sendable {
+public struct G0040: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -576,14 +992,30 @@ public struct G0040: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0041: Codable, Hashable, Sendable {
+public struct G0041: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -593,27 +1025,59 @@ public struct G0041: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0042: Codable, Hashable, Sendable {
+public struct G0042: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0043: Codable, Hashable, Sendable {
+public struct G0043: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -623,14 +1087,30 @@ public struct G0043: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0044: Codable, Hashable, Sendable {
+public struct G0044: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -640,14 +1120,30 @@ public struct G0044: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0045: Codable, Hashable, Sendable {
+public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -657,14 +1153,30 @@ public struct G0045: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0046: Codable, Hashable, Sendable {
+public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -674,14 +1186,30 @@ public struct G0046: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0047: Codable, Hashable, Sendable {
+public struct G0047: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -693,27 +1221,59 @@ public struct G0047: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0048: Codable, Hashable, Sendable {
+public struct G0048: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0049: Codable, Hashable, Sendable {
+public struct G0049: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value? = nil) {
+    public init(value: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -723,24 +1283,44 @@ public struct G0049: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0050: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0050: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Foo?
         public var bar: Bar
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo? = nil, bar: Bar) {
+        public init(foo: Foo? = nil, bar: Bar, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         public enum Foo: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -755,19 +1335,49 @@ public struct G0050: Codable, Hashable, Sendable {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Foo.self, forKey: .foo)
+            self.bar = try container.decode(Bar.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encode(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0051: Codable, Hashable, Sendable {
+public struct G0051: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -778,66 +1388,146 @@ public struct G0051: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0052: Codable, Hashable, Sendable {
+public struct G0052: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0053: Codable, Hashable, Sendable {
+public struct G0053: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0054: Codable, Hashable, Sendable {
+public struct G0054: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0055: Codable, Hashable, Sendable {
+public struct G0055: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0056: Codable, Hashable, Sendable {
+public struct G0056: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -847,27 +1537,59 @@ public struct G0056: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0057: Codable, Hashable, Sendable {
+public struct G0057: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0058: Codable, Hashable, Sendable {
+public struct G0058: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -877,27 +1599,59 @@ public struct G0058: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0059: Codable, Hashable, Sendable {
+public struct G0059: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0060: Codable, Hashable, Sendable {
+public struct G0060: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -907,443 +1661,987 @@ public struct G0060: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0061: Codable, Hashable, Sendable {
+public struct G0061: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0062: Codable, Hashable, Sendable {
+public struct G0062: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0063: Codable, Hashable, Sendable {
+public struct G0063: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0064: Codable, Hashable, Sendable {
+public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [Int]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [Int]) {
+    public init(value: [Int], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([Int].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0068: Codable, Hashable, Sendable {
+public struct G0068: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [[[[Double]]]]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [[[[Double]]]]) {
+    public init(value: [[[[Double]]]], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([[[[Double]]]].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0074: Codable, Hashable, Sendable {
+public struct G0074: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0075: Codable, Hashable, Sendable {
+public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0076: Codable, Hashable, Sendable {
+public struct G0076: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0077: Codable, Hashable, Sendable {
+public struct G0077: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0078: Codable, Hashable, Sendable {
+public struct G0078: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0079: Codable, Hashable, Sendable {
+public struct G0079: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0080: Codable, Hashable, Sendable {
+public struct G0080: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0081: Codable, Hashable, Sendable {
+public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0082: Codable, Hashable, Sendable {
+public struct G0082: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0083: Codable, Hashable, Sendable {
+public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0084: Codable, Hashable, Sendable {
+public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0085: Codable, Hashable, Sendable {
+public struct G0085: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0086: Codable, Hashable, Sendable {
+public struct G0086: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0087: Codable, Hashable, Sendable {
+public struct G0087: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0088: Codable, Hashable, Sendable {
+public struct G0088: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0089: Codable, Hashable, Sendable {
+public struct G0089: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0090: Codable, Hashable, Sendable {
+public struct G0090: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0091: Codable, Hashable, Sendable {
+public struct G0091: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0092: Codable, Hashable, Sendable {
+public struct G0092: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0093: Codable, Hashable, Sendable {
+public struct G0093: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0094: Codable, Hashable, Sendable {
+public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0095: Codable, Hashable, Sendable {
+public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0096: Codable, Hashable, Sendable {
+public struct G0096: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0098: Codable, Hashable, Sendable {
+public struct G0098: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0099: Codable, Hashable, Sendable {
+public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0100: Codable, Hashable, Sendable {
+public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0103: Codable, Hashable, Sendable {
+public struct G0103: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0105: Codable, Hashable, Sendable {
+public struct G0105: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -1351,16 +2649,10 @@ public struct G0105: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Int.self, Self.integer)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1375,14 +2667,30 @@ public struct G0105: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0106: Codable, Hashable, Sendable {
+public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -1390,16 +2698,10 @@ public struct G0106: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1414,57 +2716,99 @@ public struct G0106: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0111: Codable, Hashable, Sendable {
+public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
         case option1(Option1)
         case option2(Option2)
 
-        public struct Option1: Codable, Hashable, Sendable {
+        public struct Option1: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: Int
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(bar: Int) {
+            public init(bar: Int, additionalProperties: [String: JSONValue] = [:]) {
                 self.bar = bar
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case bar
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.bar = try container.decode(Int.self, forKey: .bar)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.bar, forKey: .bar)
+            }
         }
 
-        public struct Option2: Codable, Hashable, Sendable {
+        public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var foo: String
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(foo: String) {
+            public init(foo: String, additionalProperties: [String: JSONValue] = [:]) {
                 self.foo = foo
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case foo
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.foo = try container.decode(String.self, forKey: .foo)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.foo, forKey: .foo)
+            }
         }
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Option1.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(Option2.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Option1.self, Self.option1)
+            choice.consider(Option2.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1479,14 +2823,30 @@ public struct G0111: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0112: Codable, Hashable, Sendable {
+public struct G0112: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -1494,16 +2854,10 @@ public struct G0112: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(Double.self) {
-                self = .number(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(Double.self, Self.number)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1518,14 +2872,30 @@ public struct G0112: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0113: Codable, Hashable, Sendable {
+public struct G0113: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Value
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     public indirect enum Value: Codable, Hashable, Sendable {
@@ -1533,16 +2903,10 @@ public struct G0113: Codable, Hashable, Sendable {
         case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option1(value)
-                return
-            }
-            if let value = try? container.decode(JSONValue.self) {
-                self = .option2(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Value's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1557,91 +2921,192 @@ public struct G0113: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0116: Codable, Hashable, Sendable {
+public struct G0116: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0117: Codable, Hashable, Sendable {
+public struct G0117: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0118: Codable, Hashable, Sendable {
+public struct G0118: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0119: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
         public var bar: String?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Int? = nil, bar: String? = nil) {
+        public init(foo: Int? = nil, bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0122: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var fooBar: Double?
         public var fooBar2: Double?
         public var fooBar3: Double?
         public var fooBar4: Double?
         public var fooBar5: Double?
         public var fooBar6: Double?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
@@ -1650,7 +3115,8 @@ public struct G0122: Codable, Hashable, Sendable {
             fooBar3: Double? = nil,
             fooBar4: Double? = nil,
             fooBar5: Double? = nil,
-            fooBar6: Double? = nil
+            fooBar6: Double? = nil,
+            additionalProperties: [String: JSONValue] = [:]
         ) {
             self.fooBar = fooBar
             self.fooBar2 = fooBar2
@@ -1658,6 +3124,7 @@ public struct G0122: Codable, Hashable, Sendable {
             self.fooBar4 = fooBar4
             self.fooBar5 = fooBar5
             self.fooBar6 = fooBar6
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
@@ -1668,43 +3135,106 @@ public struct G0122: Codable, Hashable, Sendable {
             case fooBar5 = "foo\tbar"
             case fooBar6 = "foo\u{c}bar"
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.fooBar = try container.decodeIfPresent(Double.self, forKey: .fooBar)
+            self.fooBar2 = try container.decodeIfPresent(Double.self, forKey: .fooBar2)
+            self.fooBar3 = try container.decodeIfPresent(Double.self, forKey: .fooBar3)
+            self.fooBar4 = try container.decodeIfPresent(Double.self, forKey: .fooBar4)
+            self.fooBar5 = try container.decodeIfPresent(Double.self, forKey: .fooBar5)
+            self.fooBar6 = try container.decodeIfPresent(Double.self, forKey: .fooBar6)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+            try container.encodeIfPresent(self.fooBar2, forKey: .fooBar2)
+            try container.encodeIfPresent(self.fooBar3, forKey: .fooBar3)
+            try container.encodeIfPresent(self.fooBar4, forKey: .fooBar4)
+            try container.encodeIfPresent(self.fooBar5, forKey: .fooBar5)
+            try container.encodeIfPresent(self.fooBar6, forKey: .fooBar6)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0124: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var proto: Double?
         public var toString: ToString?
         public var constructor: Double?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(proto: Double? = nil, toString: ToString? = nil, constructor: Double? = nil) {
+        public init(
+            proto: Double? = nil,
+            toString: ToString? = nil,
+            constructor: Double? = nil,
+            additionalProperties: [String: JSONValue] = [:]
+        ) {
             self.proto = proto
             self.toString = toString
             self.constructor = constructor
+            self.additionalProperties = additionalProperties
         }
 
-        public struct ToString: Codable, Hashable, Sendable {
+        public struct ToString: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var length: String?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(length: String? = nil) {
+            public init(length: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.length = length
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case length
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.length = try container.decodeIfPresent(String.self, forKey: .length)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.length, forKey: .length)
             }
         }
 
@@ -1713,233 +3243,535 @@ public struct G0124: Codable, Hashable, Sendable {
             case toString
             case constructor
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.proto = try container.decodeIfPresent(Double.self, forKey: .proto)
+            self.toString = try container.decodeIfPresent(ToString.self, forKey: .toString)
+            self.constructor = try container.decodeIfPresent(Double.self, forKey: .constructor)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.proto, forKey: .proto)
+            try container.encodeIfPresent(self.toString, forKey: .toString)
+            try container.encodeIfPresent(self.constructor, forKey: .constructor)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0125: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue
         public var bar: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue, bar: JSONValue? = nil) {
+        public init(foo: JSONValue, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
             case bar
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decode(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.foo, forKey: .foo)
+            try container.encodeIfPresent(self.bar, forKey: .bar)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0126: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
-}
 
-public struct G0127: Codable, Hashable, Sendable {
-    public var value: Value
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value) {
-        self.value = value
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
-    public struct Value: Codable, Hashable, Sendable {
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: JSONValue? = nil) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case foo
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.foo, forKey: .foo)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0128: Codable, Hashable, Sendable {
+public struct G0128: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0129: Codable, Hashable, Sendable {
+public struct G0129: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0130: Codable, Hashable, Sendable {
+public struct G0130: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Int
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Int) {
+    public init(value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0131: Codable, Hashable, Sendable {
+public struct G0131: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Double) {
+    public init(value: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Double.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0132: Codable, Hashable, Sendable {
+public struct G0132: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0133: Codable, Hashable, Sendable {
+public struct G0133: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [String: JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue]) {
+    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0134: Codable, Hashable, Sendable {
+public struct G0134: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: [JSONValue]
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue]) {
+    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0135: Codable, Hashable, Sendable {
+public struct G0135: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bool
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bool) {
+    public init(value: Bool, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bool.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
 }
 
-public struct G0138: Codable, Hashable, Sendable {
+public struct G0138: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String) {
+    public init(value: String, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 
-public struct G0141: Codable, Hashable, Sendable {
+public struct G0141: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }
 
-public struct G0144: Codable, Hashable, Sendable {
+public struct G0144: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
     }
 }

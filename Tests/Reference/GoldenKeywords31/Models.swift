@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Record: Codable, Hashable, Sendable {
+public struct Record: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Several types, null among them.
     public var id: ID?
 
@@ -44,6 +44,9 @@ public struct Record: Codable, Hashable, Sendable {
     public var unit: Unit2?
     public var pet: Pet?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         id: ID? = nil,
@@ -66,7 +69,8 @@ public struct Record: Codable, Hashable, Sendable {
         color: String? = nil,
         tree: Tree? = nil,
         unit: Unit2? = nil,
-        pet: Pet? = nil
+        pet: Pet? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.point = point
@@ -89,6 +93,7 @@ public struct Record: Codable, Hashable, Sendable {
         self._tree = tree.map(Indirect.init)
         self.unit = unit
         self.pet = pet
+        self.additionalProperties = additionalProperties
     }
 
     /// Several types, null among them.
@@ -97,16 +102,10 @@ public struct Record: Codable, Hashable, Sendable {
         case integer(Int)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) {
-                self = .string(value)
-                return
-            }
-            if let value = try? container.decode(Int.self) {
-                self = .integer(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of ID's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(String.self, Self.string)
+            choice.consider(Int.self, Self.integer)
+            self = try choice.chosen("ID")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -119,24 +118,40 @@ public struct Record: Codable, Hashable, Sendable {
     }
 
     /// Closed like additionalProperties false.
-    public struct Strict: Codable, Hashable, Sendable {
+    public struct Strict: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var a: String?
 
+        /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(a: String? = nil) {
+        public init(a: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.a = a
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case a
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.a = try container.decodeIfPresent(String.self, forKey: .a)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.a, forKey: .a)
+        }
     }
 
     /// Extra keys typed like additionalProperties.
-    public struct Loose: Codable, Hashable, Sendable {
+    public struct Loose: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var a: String?
 
-        /// Properties beyond those the schema names.
+        /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Int]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -152,53 +167,81 @@ public struct Record: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.a = try container.decodeIfPresent(String.self, forKey: .a)
-            let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var additional: [String: Int] = [:]
-            for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                additional[key.stringValue] = try extra.decode(Int.self, forKey: key)
-            }
-            self.additionalProperties = additional
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.a, forKey: .a)
-            var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-            for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-                try extra.encode(value, forKey: DynamicCodingKey(key))
-            }
         }
     }
 
-    public struct Payment: Codable, Hashable, Sendable {
+    public struct Payment: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var method: String?
         public var card: String?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(method: String? = nil, card: String? = nil) {
+        public init(method: String? = nil, card: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.method = method
             self.card = card
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case method
             case card
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.method = try container.decodeIfPresent(String.self, forKey: .method)
+            self.card = try container.decodeIfPresent(String.self, forKey: .card)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.method, forKey: .method)
+            try container.encodeIfPresent(self.card, forKey: .card)
+        }
     }
 
-    public struct Billing: Codable, Hashable, Sendable {
+    public struct Billing: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var name: String?
         public var address: String?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(name: String? = nil, address: String? = nil) {
+        public init(name: String? = nil, address: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.name = name
             self.address = address
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case name
             case address
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.name = try container.decodeIfPresent(String.self, forKey: .name)
+            self.address = try container.decodeIfPresent(String.self, forKey: .address)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.name, forKey: .name)
+            try container.encodeIfPresent(self.address, forKey: .address)
         }
     }
 
@@ -249,9 +292,11 @@ public struct Record: Codable, Hashable, Sendable {
         self._tree = (try container.decodeIfPresent(Tree.self, forKey: .tree)).map(Indirect.init)
         self.unit = try container.decodeIfPresent(Unit2.self, forKey: .unit)
         self.pet = try container.decodeIfPresent(Pet.self, forKey: .pet)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.point, forKey: .point)
@@ -277,21 +322,37 @@ public struct Record: Codable, Hashable, Sendable {
     }
 }
 
-public struct Units: Codable, Hashable, Sendable {
+public struct Units: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var width: Unit2?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(width: Unit2? = nil) {
+    public init(width: Unit2? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.width = width
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case width
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.width = try container.decodeIfPresent(Unit2.self, forKey: .width)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.width, forKey: .width)
+    }
 }
 
 /// Inside a schema with `$id`, `#/…` and `#name` resolve against the schema itself.
-public struct Tree: Codable, Hashable, Sendable {
+public struct Tree: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String?
     public var children: [Tree]?
     public var leaf: Leaf?
@@ -313,6 +374,9 @@ public struct Tree: Codable, Hashable, Sendable {
 
     public var named: Leaf?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         value: String? = nil,
@@ -322,7 +386,8 @@ public struct Tree: Codable, Hashable, Sendable {
         parent: Tree? = nil,
         byID: Leaf? = nil,
         record: Record? = nil,
-        named: Leaf? = nil
+        named: Leaf? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.value = value
         self.children = children
@@ -332,6 +397,7 @@ public struct Tree: Codable, Hashable, Sendable {
         self.byID = byID
         self._record = record.map(Indirect.init)
         self.named = named
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -355,9 +421,11 @@ public struct Tree: Codable, Hashable, Sendable {
         self.byID = try container.decodeIfPresent(Leaf.self, forKey: .byID)
         self._record = (try container.decodeIfPresent(Record.self, forKey: .record)).map(Indirect.init)
         self.named = try container.decodeIfPresent(Leaf.self, forKey: .named)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.value, forKey: .value)
         try container.encodeIfPresent(self.children, forKey: .children)
@@ -406,35 +474,77 @@ public indirect enum Shape: Codable, Hashable, Sendable {
     }
 }
 
-public struct Circle: Codable, Hashable, Sendable {
+public struct Circle: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var kind: String
     public var radius: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (self.kind == "circle" ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(kind: String, radius: Double) {
+    public init(kind: String, radius: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.kind = kind
         self.radius = radius
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case kind
         case radius
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.kind = try container.decode(String.self, forKey: .kind)
+        self.radius = try container.decode(Double.self, forKey: .radius)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.kind, forKey: .kind)
+        try container.encode(self.radius, forKey: .radius)
+    }
 }
 
-public struct Square: Codable, Hashable, Sendable {
+public struct Square: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var kind: String
     public var side: Double
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (self.kind == "square" ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(kind: String, side: Double) {
+    public init(kind: String, side: Double, additionalProperties: [String: JSONValue] = [:]) {
         self.kind = kind
         self.side = side
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case kind
         case side
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.kind = try container.decode(String.self, forKey: .kind)
+        self.side = try container.decode(Double.self, forKey: .side)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.kind, forKey: .kind)
+        try container.encode(self.side, forKey: .side)
     }
 }
 
@@ -474,14 +584,21 @@ public indirect enum Pet: Codable, Hashable, Sendable {
     }
 }
 
-public struct Cat: Codable, Hashable, Sendable {
+public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var species: Species
     public var name: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (Species.knownValues.contains(self.species) ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(species: Species, name: String? = nil) {
+    public init(species: Species, name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.species = species
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     public struct Species: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
@@ -501,21 +618,56 @@ public struct Cat: Codable, Hashable, Sendable {
         case species
         case name
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.species = try container.decode(Species.self, forKey: .species)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.species, forKey: .species)
+        try container.encodeIfPresent(self.name, forKey: .name)
+    }
 }
 
-public struct Dog: Codable, Hashable, Sendable {
+public struct Dog: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var species: String
     public var name: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
+    public var unexpectedValueCount: Int { (self.species == "dog" ? 0 : 1) }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(species: String, name: String? = nil) {
+    public init(species: String, name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.species = species
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case species
         case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.species = try container.decode(String.self, forKey: .species)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.species, forKey: .species)
+        try container.encodeIfPresent(self.name, forKey: .name)
     }
 }
 

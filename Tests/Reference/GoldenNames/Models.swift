@@ -5,7 +5,7 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// A keyword as a schema name, with keyword and odd property names.
-public struct Class: Codable, Hashable, Sendable {
+public struct Class: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var `self`: String?
     public var `default`: Int?
     public var `enum`: String?
@@ -17,6 +17,9 @@ public struct Class: Codable, Hashable, Sendable {
     public var kebabCaseName: String?
     public var url: String?
     public var type: TypeModel2?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -30,7 +33,8 @@ public struct Class: Codable, Hashable, Sendable {
         fooBar2: String? = nil,
         kebabCaseName: String? = nil,
         url: String? = nil,
-        type: TypeModel2? = nil
+        type: TypeModel2? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.`self` = self_
         self.`default` = `default`
@@ -43,6 +47,7 @@ public struct Class: Codable, Hashable, Sendable {
         self.kebabCaseName = kebabCaseName
         self.url = url
         self.type = type
+        self.additionalProperties = additionalProperties
     }
 
     public struct TypeModel2: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
@@ -76,34 +81,98 @@ public struct Class: Codable, Hashable, Sendable {
         case url = "URL"
         case type = "Type"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.`self` = try container.decodeIfPresent(String.self, forKey: .`self`)
+        self.`default` = try container.decodeIfPresent(Int.self, forKey: .`default`)
+        self.`enum` = try container.decodeIfPresent(String.self, forKey: .`enum`)
+        self._1stPlace = try container.decodeIfPresent(String.self, forKey: ._1stPlace)
+        self.refCount = try container.decodeIfPresent(Int.self, forKey: .refCount)
+        self.meSage = try container.decodeIfPresent(String.self, forKey: .meSage)
+        self.fooBar = try container.decodeIfPresent(String.self, forKey: .fooBar)
+        self.fooBar2 = try container.decodeIfPresent(String.self, forKey: .fooBar2)
+        self.kebabCaseName = try container.decodeIfPresent(String.self, forKey: .kebabCaseName)
+        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        self.type = try container.decodeIfPresent(TypeModel2.self, forKey: .type)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.`self`, forKey: .`self`)
+        try container.encodeIfPresent(self.`default`, forKey: .`default`)
+        try container.encodeIfPresent(self.`enum`, forKey: .`enum`)
+        try container.encodeIfPresent(self._1stPlace, forKey: ._1stPlace)
+        try container.encodeIfPresent(self.refCount, forKey: .refCount)
+        try container.encodeIfPresent(self.meSage, forKey: .meSage)
+        try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+        try container.encodeIfPresent(self.fooBar2, forKey: .fooBar2)
+        try container.encodeIfPresent(self.kebabCaseName, forKey: .kebabCaseName)
+        try container.encodeIfPresent(self.url, forKey: .url)
+        try container.encodeIfPresent(self.type, forKey: .type)
+    }
 }
 
 /// Would shadow Swift.Error in every user's file, so it is renamed.
-public struct Error2: Codable, Hashable, Sendable {
+public struct Error2: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var message: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(message: String? = nil) {
+    public init(message: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.message = message
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case message
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.message, forKey: .message)
+    }
 }
 
 public typealias TypeModel = String
 
-public struct ModelWithDots: Codable, Hashable, Sendable {
+public struct ModelWithDots: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: String? = nil) {
+    public init(value: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(String.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.value, forKey: .value)
     }
 }
 

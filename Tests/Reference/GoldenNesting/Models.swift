@@ -5,7 +5,7 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// A folder contains folders (recursion through an array) and knows its parent (recursion through an optional).
-public struct Folder: Codable, Hashable, Sendable {
+public struct Folder: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var name: String
     var _parent: Indirect<Folder>?
 
@@ -31,6 +31,9 @@ public struct Folder: Codable, Hashable, Sendable {
     /// Anything at all.
     public var extra: JSONValue?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         name: String,
@@ -40,7 +43,8 @@ public struct Folder: Codable, Hashable, Sendable {
         entries: [Entry]? = nil,
         labels: [String: String]? = nil,
         metadata: [String: JSONValue]? = nil,
-        extra: JSONValue? = nil
+        extra: JSONValue? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.name = name
         self._parent = parent.map(Indirect.init)
@@ -50,29 +54,50 @@ public struct Folder: Codable, Hashable, Sendable {
         self.labels = labels
         self.metadata = metadata
         self.extra = extra
+        self.additionalProperties = additionalProperties
     }
 
     /// An inline object becomes a nested type.
-    public struct Owner: Codable, Hashable, Sendable {
+    public struct Owner: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var id: Int
         public var address: Address?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(id: Int, address: Address? = nil) {
+        public init(id: Int, address: Address? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.id = id
             self.address = address
+            self.additionalProperties = additionalProperties
         }
 
-        public struct Address: Codable, Hashable, Sendable {
+        public struct Address: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var city: String?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(city: String? = nil) {
+            public init(city: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.city = city
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case city
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.city = try container.decodeIfPresent(String.self, forKey: .city)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.city, forKey: .city)
             }
         }
 
@@ -80,21 +105,53 @@ public struct Folder: Codable, Hashable, Sendable {
             case id
             case address
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.id = try container.decode(Int.self, forKey: .id)
+            self.address = try container.decodeIfPresent(Address.self, forKey: .address)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.id, forKey: .id)
+            try container.encodeIfPresent(self.address, forKey: .address)
+        }
     }
 
-    public struct Entry: Codable, Hashable, Sendable {
+    public struct Entry: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var path: String?
         public var size: Int64?
 
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(path: String? = nil, size: Int64? = nil) {
+        public init(path: String? = nil, size: Int64? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.path = path
             self.size = size
+            self.additionalProperties = additionalProperties
         }
 
         enum CodingKeys: String, CodingKey {
             case path
             case size
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.path = try container.decodeIfPresent(String.self, forKey: .path)
+            self.size = try container.decodeIfPresent(Int64.self, forKey: .size)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.path, forKey: .path)
+            try container.encodeIfPresent(self.size, forKey: .size)
         }
     }
 
@@ -119,9 +176,11 @@ public struct Folder: Codable, Hashable, Sendable {
         self.labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
         self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
         self.extra = try container.decodeIfPresent(JSONValue.self, forKey: .extra)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.name, forKey: .name)
         try container.encodeIfPresent(self.parent, forKey: .parent)
@@ -135,7 +194,7 @@ public struct Folder: Codable, Hashable, Sendable {
 }
 
 /// Mutual recursion through optionals.
-public struct Employee: Codable, Hashable, Sendable {
+public struct Employee: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var name: String?
     var _team: Indirect<Team>?
 
@@ -144,10 +203,14 @@ public struct Employee: Codable, Hashable, Sendable {
         set { _team = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(name: String? = nil, team: Team? = nil) {
+    public init(name: String? = nil, team: Team? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self._team = team.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -159,16 +222,18 @@ public struct Employee: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decodeIfPresent(String.self, forKey: .name)
         self._team = (try container.decodeIfPresent(Team.self, forKey: .team)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.name, forKey: .name)
         try container.encodeIfPresent(self.team, forKey: .team)
     }
 }
 
-public struct Team: Codable, Hashable, Sendable {
+public struct Team: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _lead: Indirect<Employee>?
 
     public var lead: Employee? {
@@ -176,9 +241,13 @@ public struct Team: Codable, Hashable, Sendable {
         set { _lead = newValue.map(Indirect.init) }
     }
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(lead: Employee? = nil) {
+    public init(lead: Employee? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._lead = lead.map(Indirect.init)
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -188,19 +257,21 @@ public struct Team: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._lead = (try container.decodeIfPresent(Employee.self, forKey: .lead)).map(Indirect.init)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.lead, forKey: .lead)
     }
 }
 
 /// Fixed properties beside typed additional properties.
-public struct Settings: Codable, Hashable, Sendable {
+public struct Settings: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var theme: String?
 
-    /// Properties beyond those the schema names.
+    /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: Int]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
@@ -216,25 +287,17 @@ public struct Settings: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.theme = try container.decodeIfPresent(String.self, forKey: .theme)
-        let extra = try decoder.container(keyedBy: DynamicCodingKey.self)
-        var additional: [String: Int] = [:]
-        for key in extra.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-            additional[key.stringValue] = try extra.decode(Int.self, forKey: key)
-        }
-        self.additionalProperties = additional
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.theme, forKey: .theme)
-        var extra = encoder.container(keyedBy: DynamicCodingKey.self)
-        for (key, value) in additionalProperties.sorted(by: { $0.key < $1.key }) {
-            try extra.encode(value, forKey: DynamicCodingKey(key))
-        }
     }
 }
 
 /// A named primitive becomes a typealias.
-public typealias Identifier = UUID
+public typealias Identifier = UUIDText
 
 public typealias Matrix = [[Float]]

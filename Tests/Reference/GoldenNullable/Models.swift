@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Profile: Codable, Hashable, Sendable {
+public struct Profile: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var id: String
 
     /// Required but may be null (anyOf with a null branch).
@@ -22,7 +22,10 @@ public struct Profile: Codable, Hashable, Sendable {
     /// Array items that may be null.
     public var scores: [Int?]?
 
-    public var lastSeen: Date?
+    public var lastSeen: DateTime?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -32,7 +35,8 @@ public struct Profile: Codable, Hashable, Sendable {
         tags: [String]? = nil,
         manager: Person? = nil,
         scores: [Int?]? = nil,
-        lastSeen: Date? = nil
+        lastSeen: DateTime? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.nickname = nickname
@@ -41,6 +45,7 @@ public struct Profile: Codable, Hashable, Sendable {
         self.manager = manager
         self.scores = scores
         self.lastSeen = lastSeen
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,7 +58,20 @@ public struct Profile: Codable, Hashable, Sendable {
         case lastSeen
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
+        self.bio = try container.decodeIfPresent(String.self, forKey: .bio)
+        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        self.manager = try container.decodeIfPresent(Person.self, forKey: .manager)
+        self.scores = try container.decodeIfPresent([Int?].self, forKey: .scores)
+        self.lastSeen = try container.decodeIfPresent(DateTime.self, forKey: .lastSeen)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.nickname, forKey: .nickname)
@@ -65,15 +83,31 @@ public struct Profile: Codable, Hashable, Sendable {
     }
 }
 
-public struct Person: Codable, Hashable, Sendable {
+public struct Person: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var name: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(name: String) {
+    public init(name: String, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
     }
 }

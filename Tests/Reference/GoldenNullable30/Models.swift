@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Account: Codable, Hashable, Sendable {
+public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var id: Int64
     public var email: String?
 
@@ -17,19 +17,24 @@ public struct Account: Codable, Hashable, Sendable {
     /// 3.0's boolean exclusive bounds.
     public var discount: Double?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         id: Int64,
         email: String? = nil,
         plan: Plan? = nil,
         expandable: Expandable? = nil,
-        discount: Double? = nil
+        discount: Double? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.email = email
         self.plan = plan
         self.expandable = expandable
         self.discount = discount
+        self.additionalProperties = additionalProperties
     }
 
     /// nullable beside anyOf with no type, as Stripe writes expandable fields.
@@ -38,16 +43,10 @@ public struct Account: Codable, Hashable, Sendable {
         case plan(Plan)
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let value = try? container.decode(String.self) {
-                self = .string(value)
-                return
-            }
-            if let value = try? container.decode(Plan.self) {
-                self = .plan(value)
-                return
-            }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "the value matches none of Expandable's schemas")
+            var choice = BranchChoice<Self>(decoder)
+            choice.consider(String.self, Self.string)
+            choice.consider(Plan.self, Self.plan)
+            self = try choice.chosen("Expandable")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -67,7 +66,18 @@ public struct Account: Codable, Hashable, Sendable {
         case discount
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(Int64.self, forKey: .id)
+        self.email = try container.decodeIfPresent(String.self, forKey: .email)
+        self.plan = try container.decodeIfPresent(Plan.self, forKey: .plan)
+        self.expandable = try container.decodeIfPresent(Expandable.self, forKey: .expandable)
+        self.discount = try container.decodeIfPresent(Double.self, forKey: .discount)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.email, forKey: .email)
@@ -77,15 +87,31 @@ public struct Account: Codable, Hashable, Sendable {
     }
 }
 
-public struct Plan: Codable, Hashable, Sendable {
+public struct Plan: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var name: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(name: String? = nil) {
+    public init(name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
     }
 }

@@ -27,7 +27,7 @@ extension GoldenParametersAPI {
         tags: [String]? = nil,
         filter: Operations.GetItem.Filter? = nil,
         limit: Int? = nil,
-        xRequestID: UUID? = nil,
+        xRequestID: UUIDText? = nil,
         session: String? = nil
     ) async throws -> Operations.GetItem.OkBody {
         let output = try await self.getItem(Operations.GetItem.Input(id: id, fields: fields, ids: ids, words: words, tags: tags, filter: filter, limit: limit, xRequestID: xRequestID, session: session))

@@ -35,7 +35,7 @@ public enum Operations {
             public var limit: Int?
 
             /// The `X-Request-ID` header parameter.
-            public var xRequestID: UUID?
+            public var xRequestID: UUIDText?
 
             /// The `session` cookie parameter.
             public var session: String?
@@ -48,7 +48,7 @@ public enum Operations {
                 tags: [String]? = nil,
                 filter: Operations.GetItem.Filter? = nil,
                 limit: Int? = nil,
-                xRequestID: UUID? = nil,
+                xRequestID: UUIDText? = nil,
                 session: String? = nil
             ) {
                 self.id = id
@@ -83,32 +83,66 @@ public enum Operations {
             }
         }
 
-        public struct Filter: Codable, Hashable, Sendable {
+        public struct Filter: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var color: String?
             public var size: Int?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(color: String? = nil, size: Int? = nil) {
+            public init(color: String? = nil, size: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.color = color
                 self.size = size
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case color
                 case size
             }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.color = try container.decodeIfPresent(String.self, forKey: .color)
+                self.size = try container.decodeIfPresent(Int.self, forKey: .size)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.color, forKey: .color)
+                try container.encodeIfPresent(self.size, forKey: .size)
+            }
         }
 
-        public struct OkBody: Codable, Hashable, Sendable {
+        public struct OkBody: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var id: String?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(id: String? = nil) {
+            public init(id: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.id = id
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case id
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decodeIfPresent(String.self, forKey: .id)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.id, forKey: .id)
             }
         }
     }

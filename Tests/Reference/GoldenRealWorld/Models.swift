@@ -6,7 +6,7 @@ import OpenAPIGenRuntime
 
 public typealias BookCode = String
 
-public struct Item: Codable, Hashable, Sendable {
+public struct Item: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var id: String
     public var name: String
     public var note: String?
@@ -14,6 +14,9 @@ public struct Item: Codable, Hashable, Sendable {
     public var code: String?
     public var label: String?
     public var verbose: RealWorldparametersVerboseSchema?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -23,7 +26,8 @@ public struct Item: Codable, Hashable, Sendable {
         slug: String? = nil,
         code: String? = nil,
         label: String? = nil,
-        verbose: RealWorldparametersVerboseSchema? = nil
+        verbose: RealWorldparametersVerboseSchema? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.name = name
@@ -32,6 +36,7 @@ public struct Item: Codable, Hashable, Sendable {
         self.code = code
         self.label = label
         self.verbose = verbose
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
@@ -42,6 +47,30 @@ public struct Item: Codable, Hashable, Sendable {
         case code
         case label
         case verbose
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.note = try container.decodeIfPresent(String.self, forKey: .note)
+        self.slug = try container.decodeIfPresent(String.self, forKey: .slug)
+        self.code = try container.decodeIfPresent(String.self, forKey: .code)
+        self.label = try container.decodeIfPresent(String.self, forKey: .label)
+        self.verbose = try container.decodeIfPresent(RealWorldparametersVerboseSchema.self, forKey: .verbose)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.note, forKey: .note)
+        try container.encodeIfPresent(self.slug, forKey: .slug)
+        try container.encodeIfPresent(self.code, forKey: .code)
+        try container.encodeIfPresent(self.label, forKey: .label)
+        try container.encodeIfPresent(self.verbose, forKey: .verbose)
     }
 }
 

@@ -4,31 +4,65 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct Completion: Codable, Hashable, Sendable {
+public struct Completion: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var text: String
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(text: String) {
+    public init(text: String, additionalProperties: [String: JSONValue] = [:]) {
         self.text = text
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case text
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.text = try container.decode(String.self, forKey: .text)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.text, forKey: .text)
+    }
 }
 
-public struct CompletionChunk: Codable, Hashable, Sendable {
+public struct CompletionChunk: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var delta: String
     public var index: Int?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(delta: String, index: Int? = nil) {
+    public init(delta: String, index: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.delta = delta
         self.index = index
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case delta
         case index
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.delta = try container.decode(String.self, forKey: .delta)
+        self.index = try container.decodeIfPresent(Int.self, forKey: .index)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.delta, forKey: .delta)
+        try container.encodeIfPresent(self.index, forKey: .index)
     }
 }

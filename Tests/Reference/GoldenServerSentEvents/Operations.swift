@@ -50,19 +50,37 @@ public enum Operations {
             }
         }
 
-        public struct Body: Codable, Hashable, Sendable {
+        public struct Body: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var prompt: String
             public var stream: Bool?
 
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
-            public init(prompt: String, stream: Bool? = nil) {
+            public init(prompt: String, stream: Bool? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.prompt = prompt
                 self.stream = stream
+                self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case prompt
                 case stream
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.prompt = try container.decode(String.self, forKey: .prompt)
+                self.stream = try container.decodeIfPresent(Bool.self, forKey: .stream)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.prompt, forKey: .prompt)
+                try container.encodeIfPresent(self.stream, forKey: .stream)
             }
         }
     }

@@ -48,7 +48,7 @@ public enum FakeCompanies {
 
     /// The real service enriches when asked to or when a firmographic filter needs it.
     static func isEnriched(_ request: TechIntentSearchRequest) -> Bool {
-        request.enrich || request.hqCountryCode != nil || request.minEmployeeCount != nil
+        (request.enrich ?? false) || request.hqCountryCode != nil || request.minEmployeeCount != nil
             || request.maxEmployeeCount != nil
     }
 
@@ -97,15 +97,15 @@ public enum FakeCompanies {
         let job = TechIntentQualifiedJob(
             title: jobTitles[company.pick(jobTitles.count, salt: 6)],
             url: "https://www.linkedin.com/jobs/view/\(jobNumber)",
-            created: last,
+            created: DateTime(last),
             snippet: "…experience \(activity.lowercased()) with <em>\(tech)</em>…")
         let location = company.pick(countryCodes.count, salt: 1)
         return TechIntentResultRow(
             companySlug: company.slug,
             companyName: company.name,
             postCount: 1 + company.pick(9, salt: 7),
-            firstPostedAt: first,
-            lastPostedAt: last,
+            firstPostedAt: DateTime(first),
+            lastPostedAt: DateTime(last),
             enriched: enriched,
             website: enriched ? company.domain : nil,
             linkedinURL: enriched ? "https://www.linkedin.com/company/\(company.slug)" : nil,

@@ -33,7 +33,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
             jobID: job.id,
             message: "Bulk lookalike search accepted. Poll GET /api/v1/account/search-lookalikes-bulk/\(job.id) "
                 + "for status and results.",
-            requestedTopK: input.body.limit))
+            requestedTopK: input.body.limit ?? 100))
     }
 
     /// The job's status, progress, manifest once finished, and the page `cursor` names; 404 for
@@ -91,7 +91,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
             jobID: job.id,
             message: "Tech intent search accepted. Poll GET /api/v2/tech/companies/intent-search/\(job.id) "
                 + "for status and results.",
-            requestedLimit: input.body.limit))
+            requestedLimit: input.body.limit ?? 100))
     }
 
     /// The job's status, manifest once finished, and the page `cursor` names; 404 for a job of

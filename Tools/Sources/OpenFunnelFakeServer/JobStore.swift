@@ -25,8 +25,9 @@ actor JobStore {
     func submit(_ request: FakeJob.Request, owner: String) -> FakeJob {
         let limit: Int
         switch request {
-        case .lookalike(let body): limit = body.limit
-        case .techIntent(let body): limit = body.limit
+        // Absent means the spec's default, 100 for both.
+        case .lookalike(let body): limit = body.limit ?? 100
+        case .techIntent(let body): limit = body.limit ?? 100
         }
         let totalRows = max(0, min(limit, configuration.maxResults ?? limit))
         let pageSize = configuration.pageSize

@@ -99,7 +99,7 @@ import Testing
             let final = try await job.wait()
             #expect(final.status == .cancelled)
             let manifest = try #require(final.manifest)
-            #expect(manifest.partial)
+            #expect(manifest.partial == true)
             #expect(manifest.count == nil)
             #expect(manifest.pages == 3)
             #expect(manifest.creditsConsumed == 300)
@@ -157,7 +157,7 @@ import Testing
             let job = try await jobs.submitTechIntent(request)
             let rows = try await collect(job.rows(streaming: true))
             #expect(rows == (0..<250).map { FakeCompanies.techIntentRow($0, for: request) })
-            #expect(rows.allSatisfy { !$0.enriched && $0.employeeCount == nil && $0.intent?.qualifiedJob != nil })
+            #expect(rows.allSatisfy { $0.enriched == false && $0.employeeCount == nil && $0.intent?.qualifiedJob != nil })
             let final = try await job.poll()
             #expect(final.manifest?.companiesQualified == 250)
             await #expect(throws: JobError.cancelUnsupported(kind: "tech intent")) {

@@ -76,7 +76,7 @@ import Testing
             #expect(done.nextCursor == "page_0001")
             let row = try #require(done.rows?.first)
             #expect(row == FakeCompanies.techIntentRow(0, for: request))
-            #expect(row.enriched && row.employeeCount != nil)
+            #expect(row.enriched == true && row.employeeCount != nil)
             #expect(row.intent?.activity == request.activity)
             #expect(row.intent?.qualifiedJob?.created == row.lastPostedAt)
 

@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func techIntentColumnsFlattenTheIntent() throws {
-        let date = Date(timeIntervalSince1970: 1_750_000_000)
+        let date = DateTime(Date(timeIntervalSince1970: 1_750_000_000))
         let row = TechIntentResultRow(
             companySlug: "a", companyName: "b", postCount: 2, firstPostedAt: date, lastPostedAt: date, enriched: true,
             website: "w", linkedinURL: "l", employeeCount: 3, hqCountryCode: "USA", fundingStage: "Seed",
@@ -75,7 +75,7 @@ import Testing
         #expect(TechIntentResultRow.columns.contains("intent.qualified_job.title"))
         let cells = Dictionary(uniqueKeysWithValues: zip(TechIntentResultRow.columns, row.cells))
         #expect(cells["intent.qualified_job.title"] == "t")
-        #expect(cells["last_posted_at"] == RFC3339.string(from: date))
+        #expect(cells["last_posted_at"] == RFC3339.string(from: date.date))
         #expect(cells["enriched"] == "true")
     }
 

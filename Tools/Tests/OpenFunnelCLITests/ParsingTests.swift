@@ -86,7 +86,7 @@ import Testing
     @Test func techIntentDefaultsAreTheSpecs() throws {
         let command = try #require(OpenFunnelCommand.parseAsRoot(["tech-intent", "--tech", "dbt", "--activity", "x"]) as? TechIntentCommand)
         #expect(command.request == TechIntentSearchRequest(tech: "dbt", activity: "x"))
-        #expect(command.request.excludeVendor && command.request.excludeAggregators && !command.request.enrich)
+        #expect(command.request.excludeVendor == true && command.request.excludeAggregators == true && command.request.enrich == false)
         let both = try #require(OpenFunnelCommand.parseAsRoot(["tech-intent", "--tech", "dbt", "--activity", "x", "--include-aggregators"]) as? TechIntentCommand)
         #expect(both.request.excludeAggregators == false)
     }

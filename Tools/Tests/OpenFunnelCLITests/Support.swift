@@ -90,7 +90,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
         }
         if let firstSubmitRetryAfter, count == 1 { return .tooManyRequests(headers: .init(retryAfter: firstSubmitRetryAfter)) }
         if let lookalikeSubmitOutput { return lookalikeSubmitOutput }
-        return .ok(BulkLookalikeSubmitResponse(jobID: Self.lookalikeJobID, message: "poll it", requestedTopK: input.body.limit))
+        return .ok(BulkLookalikeSubmitResponse(jobID: Self.lookalikeJobID, message: "poll it", requestedTopK: input.body.limit ?? 100))
     }
 
     func searchLookalikesBulkStatus(_ input: Operations.SearchLookalikesBulkStatus.Input) async throws -> Operations.SearchLookalikesBulkStatus.Output {
@@ -125,7 +125,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
 
     func techIntentSearchSubmit(_ input: Operations.TechIntentSearchSubmit.Input) async throws -> Operations.TechIntentSearchSubmit.Output {
         lock.withLock { _techIntentRequests.append(input.body) }
-        return .ok(TechIntentSubmitResponse(jobID: Self.techIntentJobID, message: "poll it", requestedLimit: input.body.limit))
+        return .ok(TechIntentSubmitResponse(jobID: Self.techIntentJobID, message: "poll it", requestedLimit: input.body.limit ?? 100))
     }
 
     func techIntentSearchStatus(_ input: Operations.TechIntentSearchStatus.Input) async throws -> Operations.TechIntentSearchStatus.Output {
@@ -159,7 +159,7 @@ final class FakeAPI: OpenFunnelAPI, @unchecked Sendable {
         (0..<count).map { i in
             TechIntentResultRow(
                 companySlug: "slug-\(i)", companyName: "Tech \(i)", postCount: i + 1,
-                lastPostedAt: Date(timeIntervalSince1970: 1_750_000_000),
+                lastPostedAt: DateTime(Date(timeIntervalSince1970: 1_750_000_000)),
                 enriched: true, hqCountryCode: "USA",
                 intent: TechIntentVerdict(activity: "migrating", reason: "Says \"moving off Redshift\"",
                                           qualifiedJob: TechIntentQualifiedJob(title: "Data Engineer \(i)", url: "https://jobs.example/\(i)")))

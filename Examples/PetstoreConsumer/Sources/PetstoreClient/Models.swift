@@ -4,37 +4,75 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public struct NewPet: Codable, Hashable, Sendable {
+public struct NewPet: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var name: String
     public var tag: String?
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(name: String, tag: String? = nil) {
+    public init(name: String, tag: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.tag = tag
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case tag
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.tag, forKey: .tag)
+    }
 }
 
-public struct Pet: Codable, Hashable, Sendable {
+public struct Pet: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var name: String
     public var tag: String?
     public var id: Int64
 
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(name: String, tag: String? = nil, id: Int64) {
+    public init(name: String, tag: String? = nil, id: Int64, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.tag = tag
         self.id = id
+        self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case tag
         case id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
+        self.id = try container.decode(Int64.self, forKey: .id)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.tag, forKey: .tag)
+        try container.encode(self.id, forKey: .id)
     }
 }

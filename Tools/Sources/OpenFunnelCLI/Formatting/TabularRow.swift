@@ -32,11 +32,11 @@ extension TechIntentResultRow: TabularRow {
     public var cells: [String?] {
         let job = intent?.qualifiedJob
         return [
-            companySlug, companyName, postCount.map(String.init), firstPostedAt.map(RFC3339.string(from:)),
-            lastPostedAt.map(RFC3339.string(from:)), String(enriched),
+            companySlug, companyName, postCount.map(String.init), firstPostedAt.map(\.text),
+            lastPostedAt.map(\.text), String(enriched ?? false),
             website, linkedinURL, employeeCount.map(String.init), hqCountryCode, fundingStage,
             intent?.activity, intent?.reason,
-            job?.title, job?.url, job?.created.map(RFC3339.string(from:)), job?.snippet,
+            job?.title, job?.url, job?.created.map(\.text), job?.snippet,
         ]
     }
 }

@@ -17,7 +17,7 @@ extension LookalikeSearch: CLIJobKind {
             ("credits_consumed", m.creditsConsumed.map(String.init)), ("derived_query", m.derivedQuery),
             ("resolved_seed_domains", m.resolvedSeedDomains.map { $0.joined(separator: ", ") }),
             ("unresolved_seed_domains", m.unresolvedSeedDomains.map { $0.joined(separator: ", ") }),
-            ("rerank_degraded", String(m.rerankDegraded)), ("partial", String(m.partial)),
+            ("rerank_degraded", String(m.rerankDegraded ?? false)), ("partial", String(m.partial ?? false)),
         ]
     }
 }
@@ -33,7 +33,7 @@ extension TechIntentSearch: CLIJobKind {
             ("companies_skipped_no_evidence", m.companiesSkippedNoEvidence.map(String.init)),
             ("companies_qualified", m.companiesQualified.map(String.init)),
             ("total_companies_matched", m.totalCompaniesMatched.map(String.init)),
-            ("partial", String(m.partial)),
+            ("partial", String(m.partial ?? false)),
         ]
     }
 }
