@@ -55,3 +55,11 @@ import GoldenNames
         #expect(request.query == [QueryItem(name: "default", value: "false")])
     }
 }
+
+@Suite("A union over a type whose name starts with a digit") struct DigitBranchNameTests {
+    @Test func decodesIntoTheRenamedCase() throws {
+        let value = try decode(DigitBranchChoice.self, #"{"a": "x"}"#)
+        #expect(value == ._3eNum1Value(_3eNum1(a: "x")))
+        #expect(try decode(DigitBranchChoice.self, "7") == .integer(7))
+    }
+}

@@ -60,7 +60,11 @@ extension TranslationContext {
                     var visiting = Set<RefTarget>()
                     tags = discriminatorTags(ref, discriminator, visiting: &visiting)
                 }
-                branches.append(Branch(caseName: caseNames.claim(SwiftNames.memberName(hint)), type: use.rendered, tags: tags, schema: branch))
+                // A type whose name has no lower-case form (`_3eNum1`, from a name starting with a
+                // digit) would be hidden inside the enum by a case of the same name.
+                var caseName = SwiftNames.memberName(hint)
+                if caseName == use.rendered { caseName += "Value" }
+                branches.append(Branch(caseName: caseNames.claim(caseName), type: use.rendered, tags: tags, schema: branch))
             }
         default:
             preconditionFailure("makeUnion called for a non-union shape")

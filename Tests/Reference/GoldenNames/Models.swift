@@ -177,3 +177,53 @@ public struct ModelWithDots: Codable, Hashable, Sendable, AdditionalMembersStori
 }
 
 public typealias _123List = [String]
+
+public struct _3eNum1: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var a: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(a: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.a = a
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case a
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.a = try container.decodeIfPresent(String.self, forKey: .a)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.a, forKey: .a)
+    }
+}
+
+/// A union over a type whose name starts with a digit (`_3eNum1`): its case takes another name, since one spelled like the type would hide it inside the enum.
+public indirect enum DigitBranchChoice: Codable, Hashable, Sendable {
+    case _3eNum1Value(_3eNum1)
+    case integer(Int)
+
+    public init(from decoder: any Decoder) throws {
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(_3eNum1.self, Self._3eNum1Value)
+        choice.consider(Int.self, Self.integer)
+        self = try choice.chosen("DigitBranchChoice")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case ._3eNum1Value(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        }
+    }
+}

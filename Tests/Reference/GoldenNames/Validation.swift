@@ -16,6 +16,16 @@ extension ModelWithDots: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension _3eNum1: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension DigitBranchChoice: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s1, at: "")
+    }
+}
+
 extension Operations.Return.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
