@@ -3,7 +3,7 @@ import YAMLTree
 /// Parameter Objects.
 extension ModelDecoder {
     static let parameterLocations: KeyValuePairs<String, Parameter.Location> = [
-        "path": .path, "query": .query, "header": .header, "cookie": .cookie,
+        "path": .path, "query": .query, "header": .header, "cookie": .cookie, "querystring": .querystring,
     ]
 
     static let parameterStyles: KeyValuePairs<String, Parameter.Style> = [
@@ -69,7 +69,8 @@ extension ModelDecoder {
             default: break
             }
         }
-        if parameter.schema == nil, parameter.content == nil {
+        if location == .querystring { checkQueryStringParameter(parameter, mapping, object) }
+        if parameter.schema == nil, parameter.content == nil, location != .querystring {
             warning("parameter `\(name)` has neither `schema` nor `content`; its values are treated as strings", at: object)
         }
         return parameter

@@ -1,10 +1,12 @@
 import YAMLTree
 
-/// A loaded OpenAPI 3.0 or 3.1 document with every reference resolved.
+/// A loaded OpenAPI 3.0, 3.1 or 3.2 document with every reference resolved.
 public struct Document: Sendable {
-    public enum Version: Sendable, Hashable {
+    /// Ordered, so that "3.1 or later" reads `version >= .v3_1`.
+    public enum Version: Sendable, Hashable, Comparable {
         case v3_0
         case v3_1
+        case v3_2
     }
 
     /// The `openapi` field as written ("3.1.0").

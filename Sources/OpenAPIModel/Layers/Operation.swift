@@ -1,7 +1,38 @@
 import YAMLTree
 
-public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
-    case get, put, post, delete, options, head, patch, trace
+/// The method of an operation: a fixed field of a Path Item (`get`, …, and 3.2's `query`) or
+/// an entry of 3.2's `additionalOperations`, whose key is the method token as sent.
+public struct HTTPMethod: Sendable, Hashable, CustomStringConvertible {
+    /// As written in the document: `get` for a fixed field, `LINK` for an additional operation.
+    public let rawValue: String
+    /// True for an `additionalOperations` entry.
+    public let isAdditional: Bool
+
+    /// A fixed field (`get`) or, with `isAdditional`, a method token written as sent.
+    public init(rawValue: String, isAdditional: Bool = false) {
+        self.rawValue = rawValue
+        self.isAdditional = isAdditional
+    }
+
+    public static let get = HTTPMethod(rawValue: "get")
+    public static let put = HTTPMethod(rawValue: "put")
+    public static let post = HTTPMethod(rawValue: "post")
+    public static let delete = HTTPMethod(rawValue: "delete")
+    public static let options = HTTPMethod(rawValue: "options")
+    public static let head = HTTPMethod(rawValue: "head")
+    public static let patch = HTTPMethod(rawValue: "patch")
+    public static let trace = HTTPMethod(rawValue: "trace")
+    /// OpenAPI 3.2: the HTTP QUERY method, safe and idempotent, with a request body.
+    public static let query = HTTPMethod(rawValue: "query")
+
+    /// The Path Item fields of OpenAPI 3.0 and 3.1.
+    public static let fixedFields: [HTTPMethod] = [.get, .put, .post, .delete, .options, .head, .patch, .trace]
+
+    /// The token on the wire: fixed fields upper-cased, additional operations exactly as written
+    /// (HTTP method names are case-sensitive).
+    public var token: String { isAdditional ? rawValue : rawValue.uppercased() }
+
+    public var description: String { token }
 }
 
 public struct PathItem: Sendable {
@@ -58,6 +89,8 @@ public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
 public struct Parameter: Sendable {
     public enum Location: String, Sendable, Hashable {
         case path, query, header, cookie
+        /// OpenAPI 3.2: the whole query string, described by `content`.
+        case querystring
     }
 
     public enum Style: String, Sendable, Hashable {

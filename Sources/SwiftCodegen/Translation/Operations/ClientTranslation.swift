@@ -148,7 +148,7 @@ extension TranslationContext {
     private func clientMethod(_ plan: OperationPlan, credentials: ClientCredentials) -> FunctionDecl {
         let ns = "Operations.\(plan.typeName)"
         var body = ["try core.validate(input, operationID: \(ns).id)"]
-        body.append("var request = HTTPRequest(method: \(SwiftNames.stringLiteral(plan.entry.method.rawValue.uppercased())), path: \(pathExpression(plan)))")
+        body.append("var request = HTTPRequest(method: \(SwiftNames.stringLiteral(plan.entry.method.token)), path: \(pathExpression(plan)))")
         var cookies: [String] = []
         for p in plan.params {
             let value = "input." + p.swiftName
@@ -161,6 +161,9 @@ extension TranslationContext {
             case .query:
                 let label = queryLabel(p.use)
                 body.append("QueryEncoding.append(&request.query, name: \(name), \(label): \(value), style: \(style), explode: \(explode))")
+            case .querystring:
+                let call = queryStringCall(p)
+                body.append(p.optional ? "if let value = \(value) { request.queryString = \(call("value")) }" : "request.queryString = \(call(value))")
             case .header, .cookie:
                 let label = queryLabel(p.use)
                 let text: (String) -> String = { v in
@@ -214,6 +217,10 @@ extension TranslationContext {
                 body.append("    request.body = \(encode)")
                 body.append("}")
             }
+        }
+        // An operation without parameters, body or responses with content (a bare PURGE) sets nothing.
+        if !body.dropFirst(2).contains(where: { $0.contains("request.") }) {
+            body[1] = "let" + body[1].dropFirst(3)
         }
         body.append("let response = try await core.send(request, operationID: \(ns).id)")
         body.append("switch response.status {")

@@ -93,7 +93,7 @@ extension TranslationContext {
                 doc += DocComments.split(description)
             }
             if !doc.isEmpty { doc.append("") }
-            doc.append("`\(entry.method.rawValue.uppercased()) \(entry.path)`")
+            doc.append("`\(entry.method.token) \(entry.path)`")
             if entry.operation.deprecated { doc += ["", "- Warning: Deprecated in the spec."] }
             plan.doc = doc
             plan.security = entry.operation.security ?? document.security ?? []
