@@ -14,7 +14,7 @@ import PackageDescription
 
 // Golden outputs of the generator (Tests/Fixtures → Tests/Reference), each compiled as its own
 // module so that a golden that doesn't compile fails the build.
-let goldenModules = ["GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenEnums", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenOperations32", "GoldenParameters"]
+let goldenModules = ["GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenDocuments32", "GoldenEnums", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenOperations32", "GoldenParameters"]
 
 let package = Package(
     name: "openapi-gen",

@@ -65,7 +65,8 @@ extension ModelDecoder {
                     parameter.content = mediaType
                 }
             case "example": parameter.examples.append(value(entry.value))
-            case "examples": parameter.examples.append(contentsOf: exampleObjects(field))
+            case "examples":
+                parameter.examples.append(contentsOf: exampleObjects(field, serialized: &parameter.serializedExamples))
             default: break
             }
         }

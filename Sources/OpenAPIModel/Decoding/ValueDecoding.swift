@@ -43,14 +43,24 @@ extension ModelDecoder {
     /// Examples of a parameter, header or media type: `example` is one value; `examples` maps
     /// names to Example Objects, whose `value` is kept (`externalValue` is not fetched).
     func exampleObjects(_ cursor: Cursor) -> [Value] {
+        var serialized: [String] = []
+        return exampleObjects(cursor, serialized: &serialized)
+    }
+
+    /// Also collects 3.2's `serializedValue`s: the examples as written on the wire.
+    func exampleObjects(_ cursor: Cursor, serialized: inout [String]) -> [Value] {
         guard let (mapping, examples) = mapping(cursor, "examples", expected: "a mapping of names to Example Objects") else {
             return []
         }
         var result: [Value] = []
         for entry in mapping.entries where !Self.isExtension(entry.key) {
-            guard let (example, _) = self.mapping(examples.child(entry), entry.key, expected: "an Example Object (a mapping with `value`)")
+            guard let (example, object) = self.mapping(examples.child(entry), entry.key, expected: "an Example Object (a mapping with `value`)")
             else { continue }
-            if let value = example["value"] { result.append(self.value(value)) }
+            // 3.2's `dataValue` is the same data as `value`, which 3.2 deprecates.
+            if let value = example["value"] ?? example["dataValue"] { result.append(self.value(value)) }
+            if let entry = example.entry("serializedValue"), let text = string(object.child(entry), "serializedValue") {
+                serialized.append(text)
+            }
         }
         return result
     }

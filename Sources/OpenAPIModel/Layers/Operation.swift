@@ -117,6 +117,8 @@ public struct Parameter: Sendable {
     private var contentStorage: Indirect<MediaType>?
     public var contentType: String?
     public var examples: [Value] = []
+    /// OpenAPI 3.2 Example Objects' `serializedValue`: examples as they appear on the wire.
+    public var serializedExamples: [String] = []
     public var sourceLocation: SourceLocation
     public var pointer: JSONPointer
 
@@ -150,7 +152,27 @@ public struct RequestBody: Sendable {
 public struct MediaType: Sendable {
     public var schema: Schema?
     public var examples: [Value] = []
+    /// OpenAPI 3.2 Example Objects' `serializedValue`: examples as they appear on the wire.
+    public var serializedExamples: [String] = []
     public var encoding = OrderedMap<Encoding>()
+    /// OpenAPI 3.2: the schema of each item of a sequential media type (text/event-stream,
+    /// application/jsonl, application/json-seq, multipart/mixed, …).
+    public var itemSchema: Schema? {
+        get { itemSchemaStorage?.value }
+        set { itemSchemaStorage = newValue.map(Indirect.init) }
+    }
+    private var itemSchemaStorage: Indirect<Schema>?
+    /// OpenAPI 3.2: Encoding Objects by position, for multipart parts in order.
+    public var prefixEncoding: [Encoding] = []
+    /// OpenAPI 3.2: the Encoding Object of every item after ``prefixEncoding``.
+    public var itemEncoding: Encoding? {
+        get { itemEncodingStorage?.value }
+        set { itemEncodingStorage = newValue.map(Indirect.init) }
+    }
+    private var itemEncodingStorage: Indirect<Encoding>?
+    /// Where `itemSchema`, `prefixEncoding` or `itemEncoding` is written, for the warning that
+    /// items are not typed one by one yet.
+    public var sequentialLocation: SourceLocation?
     public var location: SourceLocation
     public init(location: SourceLocation) { self.location = location }
 }
@@ -159,10 +181,16 @@ public struct Encoding: Sendable {
     public var contentType: String?
     public var style: Parameter.Style?
     public var explode: Bool?
+    /// OpenAPI 3.2: Encoding Objects nested in a multipart part, by name and by position.
+    public var encoding = OrderedMap<Encoding>()
+    public var prefixEncoding: [Encoding] = []
+    public var itemEncoding: [Encoding] = []
     public init() {}
 }
 
 public struct Response: Sendable {
+    /// OpenAPI 3.2: a short summary of the response.
+    public var summary: String?
     public var description: String
     public var headers = OrderedMap<Header>()
     public var content = OrderedMap<MediaType>()
@@ -203,8 +231,30 @@ public struct SecurityScheme: Sendable {
         case mutualTLS
     }
 
+    /// One way of obtaining an OAuth 2 token; the client sends the token the caller supplies.
+    public struct OAuthFlow: Sendable {
+        /// `implicit`, `password`, `clientCredentials`, `authorizationCode` or 3.2's `deviceAuthorization`.
+        public var name: String
+        public var authorizationURL: String?
+        /// OpenAPI 3.2: where the device authorization flow (RFC 8628) starts.
+        public var deviceAuthorizationURL: String?
+        public var tokenURL: String?
+        public var refreshURL: String?
+        /// Scope name → description.
+        public var scopes: OrderedMap<String>
+        public init(name: String) {
+            self.name = name
+            self.scopes = OrderedMap()
+        }
+    }
+
     public var kind: Kind
     public var description: String?
+    /// OpenAPI 3.2.
+    public var deprecated = false
+    /// OpenAPI 3.2: the OAuth 2 authorization server metadata (RFC 8414) URL.
+    public var oauth2MetadataURL: String?
+    public var flows: [OAuthFlow] = []
     public var location: SourceLocation
     public init(kind: Kind, location: SourceLocation) {
         self.kind = kind

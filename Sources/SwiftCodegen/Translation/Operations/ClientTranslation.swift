@@ -125,7 +125,7 @@ extension TranslationContext {
         for s in credentials.schemes {
             for n in s.swiftNames {
                 var p = PropertyDecl(n, type: "String?", access: access,
-                                     doc: ["Credential for the `\(s.schemeName)` security scheme\(s.scheme.description.map { ": " + $0 } ?? ".")"])
+                                     doc: DocComments.credential(s.schemeName, s.scheme))
                 p.isLet = true
                 client.members.append(.property(p))
                 parameters.append(.init(name: n, type: "String?", defaultValue: "nil"))

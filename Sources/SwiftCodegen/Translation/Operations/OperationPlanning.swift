@@ -39,6 +39,7 @@ extension TranslationContext {
                     if !doc.isEmpty { doc.append("") }
                     doc.append("The server's default: `\(text)`.")
                 }
+                doc += DocComments.serializedExamples(p.serializedExamples + (p.content?.serializedExamples ?? []), separated: !doc.isEmpty)
                 let optional = !p.required || use.nullable
                 plan.params.append(.init(parameter: p, swiftName: swiftName, use: use, optional: optional, doc: doc))
             }
@@ -83,7 +84,7 @@ extension TranslationContext {
                     }
                 }
                 plan.results.append(.init(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
-                                          payload: payload, doc: DocComments.split(response.description)))
+                                          payload: payload, doc: DocComments.response(response)))
             }
 
             var doc: [String] = []
