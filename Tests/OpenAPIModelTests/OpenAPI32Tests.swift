@@ -102,6 +102,22 @@ import YAMLTree
         #expect(result.document?.paths["/a"]?.operations.map(\.method) == [.query])
     }
 
+    /// 3.0 and 3.1 keep their parameter locations: `querystring` is unknown there, as before.
+    @Test func querystringIn31IsStillUnknown() {
+        expectError(in: """
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - name: whole
+                      in: ⟨E⟩querystring
+                      content: {application/json: {schema: {type: object}}}
+                  responses: {'200': {description: ok}}
+            """, containing: "unknown `in` value \"querystring\"; expected one of path, query, header or cookie")
+    }
+
     @Test func queryBesideQuerystringIsAnError() {
         expectError(in: """
             openapi: 3.2.0

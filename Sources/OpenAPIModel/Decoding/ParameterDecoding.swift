@@ -3,6 +3,10 @@ import YAMLTree
 /// Parameter Objects.
 extension ModelDecoder {
     static let parameterLocations: KeyValuePairs<String, Parameter.Location> = [
+        "path": .path, "query": .query, "header": .header, "cookie": .cookie,
+    ]
+    /// OpenAPI 3.2 adds `querystring`; 3.0 and 3.1 documents keep their list (and messages).
+    static let parameterLocations32: KeyValuePairs<String, Parameter.Location> = [
         "path": .path, "query": .query, "header": .header, "cookie": .cookie, "querystring": .querystring,
     ]
 
@@ -28,7 +32,7 @@ extension ModelDecoder {
                 name = string(object.child(entry), entry.key)
             case "in":
                 sawLocation = true
-                location = keyword(object.child(entry), entry.key, Self.parameterLocations)
+                location = keyword(object.child(entry), entry.key, version >= .v3_2 ? Self.parameterLocations32 : Self.parameterLocations)
             case "required":
                 let field = object.child(entry)
                 if let value = bool(field, entry.key) { required = (value, field) }

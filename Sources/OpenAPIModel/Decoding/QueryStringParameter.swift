@@ -5,9 +5,6 @@ import YAMLTree
 extension ModelDecoder {
     /// The fields a querystring parameter must have and must not have.
     func checkQueryStringParameter(_ parameter: Parameter, _ mapping: MappingRef, _ object: Cursor) {
-        if version < .v3_2 {
-            warning("`in: querystring` is an OpenAPI 3.2 location; read anyway", at: object)
-        }
         if let schema = mapping.entry("schema") {
             error("querystring parameter `\(parameter.name)` must be described by `content`, not `schema`",
                   at: schema.keyLocation, pointer: object.pointer.appending("schema"))
