@@ -39,6 +39,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
     private let reply: @Sendable (Received) -> Reply
     private let lock = NSLock()
     private var received: [Received] = []
+    private var stopped = false
 
     public init(reply: @escaping @Sendable (Received) -> Reply) throws {
         self.reply = reply
@@ -73,15 +74,21 @@ public final class LocalHTTPServer: @unchecked Sendable {
         return received
     }
 
-    /// Stops accepting; the accept loop ends.
+    /// Stops accepting; the accept loop ends and closes the socket. Only the loop closes it, so
+    /// its descriptor number cannot be reused by another server while this loop still uses it.
     public func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func serve() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
+            if client < 0, errno == EINTR { continue }
             guard client >= 0 else { return }
             if let request = read(client) {
                 lock.lock()
