@@ -59,6 +59,54 @@ import YAMLTree
         #expect(document.resolve(bar)?.types == [.string])
     }
 
+    /// "Resolving Relative `$self` and `$id`": path-absolute `$self` and `$id`s, whose host
+    /// would come from the retrieval URI; the files are found by path, the schemas by `$id`.
+    @Test func appendixFRelativeSelfAndID() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("api/shared/foo.yaml", """
+            openapi: 3.2.0
+            $self: /api/shared/foo
+            info:
+              title: Shared components for all APIs
+              version: '1.0'
+            components:
+              requestBodies:
+                Foo:
+                  content:
+                    application/json:
+                      schema:
+                        $ref: ../schemas/foo
+              schemas:
+                Foo:
+                  $id: /api/schemas/foo
+                  properties:
+                    bar:
+                      $ref: bar
+                Bar:
+                  $id: /api/schemas/bar
+                  type: string
+            """)
+        let (document, result) = try loadClean("""
+            openapi: 3.2.0
+            $self: /api/openapi
+            info:
+              title: Example API
+              version: '1.0'
+            paths:
+              /foo:
+                get:
+                  requestBody:
+                    $ref: "shared/foo#/components/requestBodies/Foo"
+                  responses: {'204': {description: ok}}
+            """, directory: directory.path + "/api")
+        #expect(result.diagnostics.isEmpty, "\(result.rendered())")
+        let schema = try #require(document.operation(.get, "/foo")?.requestBody?.content["application/json"]?.schema)
+        let foo = try #require(schema.ref.flatMap(document.resolve))
+        let bar = try #require(foo.properties["bar"]?.ref)
+        #expect(bar.pointer.fragment == "#/components/schemas/Bar")
+        #expect(document.resolve(bar)?.types == [.string])
+    }
+
     /// An absolute reference to the document's own `$self` is a reference within the file.
     @Test func absoluteReferenceToItself() throws {
         let (document, _) = try loadClean("""

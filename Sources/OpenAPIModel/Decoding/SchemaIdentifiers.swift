@@ -33,10 +33,10 @@ struct SchemaIdentifiers {
         }
         // OpenAPI 3.2: an absolute `$self` is the base of the schemas' `$id`s and references.
         var documentBase: String?
-        if let value = root.mapping?["$self"]?.scalar, value.kind == .string, Self.hasScheme(value.text) {
-            documentBase = Self.withoutFragment(value.text)
-            resources[""] = documentBase
-            resourceAt[documentBase!] = ""
+        if let value = root.mapping?["$self"]?.scalar, value.kind == .string, let base = SelfBase.uri(value.text) {
+            documentBase = base
+            resources[""] = base
+            resourceAt[base] = ""
         }
         var stack = [Pending(node: root, pointer: .root, resource: "", base: documentBase)]
         while var current = stack.popLast() {

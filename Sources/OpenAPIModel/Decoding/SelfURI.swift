@@ -9,6 +9,23 @@ import YAMLTree
 /// usually the file `shared/foo.yaml`). An absolute `$self` maps its directory onto the
 /// referring file's; a relative one is a path, resolved against the file's path as RFC 3986
 /// resolves it against the retrieval URI.
+/// The base URI a `$self` gives, when it is one a URI can be resolved against.
+enum SelfBase {
+    /// A host that never resolves (RFC 6761), standing for the retrieval URI's scheme and host
+    /// under a path-absolute `$self` (`/api/openapi`, Appendix F's relative example): only the
+    /// path matters for local files, and the same stand-in keeps `$id`s comparable.
+    static let placeholderOrigin = "https://self.invalid"
+
+    /// An absolute `$self` as it is, a path-absolute one under ``placeholderOrigin``; nil for a
+    /// relative path, which is resolved against the file's path instead.
+    static func uri(_ selfText: String) -> String? {
+        let text = ModelDecoder.withoutFragment(selfText)
+        if ModelDecoder.hasScheme(text) { return text }
+        if text.hasPrefix("/"), !text.hasPrefix("//") { return placeholderOrigin + text }
+        return nil
+    }
+}
+
 extension ModelDecoder {
     /// The `$self` of a file's top level, resolved against the file's path when relative; nil
     /// when it has none (most documents), so references read as they always have.
@@ -18,7 +35,7 @@ extension ModelDecoder {
         if let root = store.root(of: file), let mapping = root.mapping, let value = mapping["$self"]?.scalar, value.kind == .string,
            !value.text.isEmpty {
             let text = Self.withoutFragment(value.text)
-            base = Self.hasScheme(text) ? text : FilePaths.join(FilePaths.directory(of: store.files.path(of: file)), text)
+            base = SelfBase.uri(text) ?? FilePaths.join(FilePaths.directory(of: store.files.path(of: file)), text)
         }
         selfBases[file] = .some(base)
         return base
