@@ -49,6 +49,13 @@ private func client(_ transport: RecordingTransport, attempts: Int = 1) -> Golde
         #expect(requests[0].headers["Link"] == "</items/2>; rel=next")
     }
 
+    /// `style: cookie` sends the value as it is; the default (form) style percent-encodes it.
+    @Test func cookieStyleSendsTheValueAsIs() async throws {
+        let transport = RecordingTransport(.raw(204))
+        try await client(transport).linkItems(link: "<a>", session: "Hello%2C world")
+        #expect(await transport.requests.first?.headers["Cookie"] == "session=Hello%2C world")
+    }
+
     @Test func formQueryStringIsTheWholeQuery() async throws {
         let transport = RecordingTransport(.json(200, "[]"))
         _ = try await client(transport).filterItems(filter: .init(color: "dark red", tags: ["a", "b&c"], size: 3))

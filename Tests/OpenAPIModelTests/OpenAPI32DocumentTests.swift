@@ -133,6 +133,65 @@ import YAMLTree
         #expect(pet.discriminator?.defaultTarget?.pointer.fragment == "#/components/schemas/Cat")
     }
 
+    @Test func cookieStyleIsFor32CookieParametersOnly() throws {
+        let (document, _) = try loadClean("""
+            openapi: 3.2.0
+            info: {title: x, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - {name: s, in: cookie, style: cookie, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """)
+        let parameter = try #require(document.operation(.get, "/a")?.parameters.first)
+        #expect(parameter.style == .cookie)
+        #expect(parameter.effectiveExplode)
+        expectWarning(in: """
+            openapi: 3.2.0
+            info: {title: x, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - {name: s, in: query, style: ⟨E⟩cookie, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """, containing: "applies to `in: cookie` parameters only")
+        expectError(in: """
+            openapi: 3.1.0
+            info: {title: x, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - {name: s, in: cookie, style: ⟨E⟩cookie, schema: {type: string}}
+                  responses: {'204': {description: ok}}
+            """, containing: "unknown `style` value \"cookie\"")
+    }
+
+    /// As in the 3.2 text's own `coordinates` example: the fields of one Example Object written
+    /// straight under `examples`.
+    @Test func anUnnamedExampleObjectIsReadWithAWarning() throws {
+        let result = expectWarning(in: """
+            openapi: 3.2.0
+            info: {title: x, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - name: q
+                      in: query
+                      schema: {type: string}
+                      examples:
+                        ⟨E⟩dataValue: a
+                        serializedValue: q=a
+                  responses: {'204': {description: ok}}
+            """, containing: "read as one Example Object")
+        let parameter = try #require(result.document?.operation(.get, "/a")?.parameters.first)
+        #expect(parameter.examples.count == 1)
+        #expect(parameter.serializedExamples == ["q=a"])
+    }
+
     /// 3.1 documents keep their behaviour: a response without description still warns there.
     @Test func responseWithoutDescriptionStillWarnsIn31() {
         expectWarning(in: """

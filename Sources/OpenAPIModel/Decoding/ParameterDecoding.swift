@@ -15,6 +15,12 @@ extension ModelDecoder {
         "spaceDelimited": .spaceDelimited, "pipeDelimited": .pipeDelimited, "deepObject": .deepObject,
     ]
 
+    /// OpenAPI 3.2 adds `cookie`, the RFC 6265 style of `in: cookie` parameters.
+    static let parameterStyles32: KeyValuePairs<String, Parameter.Style> = [
+        "matrix": .matrix, "label": .label, "form": .form, "simple": .simple,
+        "spaceDelimited": .spaceDelimited, "pipeDelimited": .pipeDelimited, "deepObject": .deepObject, "cookie": .cookie,
+    ]
+
     func parameter(_ cursor: Cursor) -> Parameter? {
         decodeShared(cursor, decodeParameter)
     }
@@ -59,7 +65,7 @@ extension ModelDecoder {
             case "description": parameter.description = string(field, entry.key)
             case "deprecated": parameter.deprecated = bool(field, entry.key) ?? false
             case "allowEmptyValue": parameter.allowEmptyValue = bool(field, entry.key) ?? false
-            case "style": parameter.style = keyword(field, entry.key, Self.parameterStyles)
+            case "style": parameter.style = cookieStyleChecked(keyword(field, entry.key, version >= .v3_2 ? Self.parameterStyles32 : Self.parameterStyles), parameter, field)
             case "explode": parameter.explode = bool(field, entry.key)
             case "allowReserved": parameter.allowReserved = bool(field, entry.key) ?? false
             case "schema": parameter.schema = schema(field)

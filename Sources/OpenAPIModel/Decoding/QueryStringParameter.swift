@@ -43,3 +43,13 @@ extension ModelDecoder {
         }
     }
 }
+
+/// OpenAPI 3.2's `style: cookie`, which only `in: cookie` parameters can have.
+extension ModelDecoder {
+    func cookieStyleChecked(_ style: Parameter.Style?, _ parameter: Parameter, _ field: Cursor) -> Parameter.Style? {
+        guard style == .cookie, parameter.location != .cookie else { return style }
+        warning("`style: cookie` applies to `in: cookie` parameters only; `\(parameter.name)` (in \(parameter.location.rawValue)) uses its default style",
+                at: field)
+        return nil
+    }
+}

@@ -95,6 +95,8 @@ public struct Parameter: Sendable {
 
     public enum Style: String, Sendable, Hashable {
         case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+        /// OpenAPI 3.2, for `in: cookie`: RFC 6265 `n1=v1; n2=v2`, values sent without escaping.
+        case cookie
     }
 
     public var name: String
@@ -134,7 +136,7 @@ public struct Parameter: Sendable {
         style ?? (location == .query || location == .cookie ? .form : .simple)
     }
 
-    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form || effectiveStyle == .cookie) }
 }
 
 public struct RequestBody: Sendable {

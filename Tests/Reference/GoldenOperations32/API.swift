@@ -42,8 +42,8 @@ extension GoldenOperations32API {
 
     /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.LinkItems.Output>`.
     /// See ``GoldenOperations32API/linkItems(_:)`` for the operation's description.
-    public func linkItems(link: String) async throws {
-        let output = try await self.linkItems(Operations.LinkItems.Input(link: link))
+    public func linkItems(link: String, session: String? = nil) async throws {
+        let output = try await self.linkItems(Operations.LinkItems.Input(link: link, session: session))
         guard case .noContent = output else {
             throw OperationError(operationID: Operations.LinkItems.id, output: output)
         }

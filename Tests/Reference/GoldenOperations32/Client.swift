@@ -39,6 +39,9 @@ public struct GoldenOperations32Client: GoldenOperations32API {
         try core.validate(input, operationID: Operations.LinkItems.id)
         var request = HTTPRequest(method: "LINK", path: "/items")
         request.headers.append("Link", HeaderEncoding.text(input.link))
+        var cookies: [String] = []
+        if let value = input.session { cookies.append("session=" + HeaderEncoding.text(value)) }
+        if !cookies.isEmpty { request.headers.append("Cookie", cookies.joined(separator: "; ")) }
         let response = try await core.send(request, operationID: Operations.LinkItems.id)
         switch response.status {
         case 204:

@@ -51,8 +51,12 @@ public enum Operations {
             /// The `Link` header parameter.
             public var link: String
 
-            public init(link: String) {
+            /// Sent as is (3.2's cookie style); the caller escapes it.
+            public var session: String?
+
+            public init(link: String, session: String? = nil) {
                 self.link = link
+                self.session = session
             }
         }
 

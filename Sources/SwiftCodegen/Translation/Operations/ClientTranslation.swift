@@ -176,9 +176,11 @@ extension TranslationContext {
                         : "request.headers.append(\(name), \(text(value)))")
                 } else {
                     let prefix = SwiftNames.stringLiteral(p.parameter.name + "=")
+                    // 3.2's `style: cookie` sends values as they are: the caller escapes them.
+                    let cookie: (String) -> String = { v in p.parameter.style == .cookie ? text(v) : "HeaderEncoding.cookie(\(text(v)))" }
                     cookies.append(p.optional
-                        ? "if let value = \(value) { cookies.append(\(prefix) + HeaderEncoding.cookie(\(text("value")))) }"
-                        : "cookies.append(\(prefix) + HeaderEncoding.cookie(\(text(value))))")
+                        ? "if let value = \(value) { cookies.append(\(prefix) + \(cookie("value"))) }"
+                        : "cookies.append(\(prefix) + \(cookie(value)))")
                 }
             }
         }
