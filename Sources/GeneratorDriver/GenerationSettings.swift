@@ -10,6 +10,8 @@ public struct GenerationSettings: Sendable, Equatable {
     public var moduleName: String
     public var accessLevel: AccessLevel = .public
     public var operations: [String] = []
+    /// Tags whose operations (child tags' included) to generate, beside ``operations``.
+    public var tags: [String] = []
 
     public init(specPath: String, outputDirectory: String, moduleName: String) {
         self.specPath = specPath
@@ -18,11 +20,13 @@ public struct GenerationSettings: Sendable, Equatable {
     }
 
     public var generatorConfig: GeneratorConfig {
-        GeneratorConfig(moduleName: moduleName, accessLevel: accessLevel, operationFilter: operations, specDisplayPath: specPath)
+        var config = GeneratorConfig(moduleName: moduleName, accessLevel: accessLevel, operationFilter: operations, specDisplayPath: specPath)
+        config.tagFilter = tags
+        return config
     }
 
     /// The keys `openapi-gen.yaml` may hold.
-    public static let configKeys = ["spec", "output", "module", "access", "operations"]
+    public static let configKeys = ["spec", "output", "module", "access", "operations", "tags"]
 
     /// Reads a config file. Unknown keys are errors: a misspelt `ouput:` silently ignored would
     /// send output somewhere unexpected.
@@ -75,6 +79,18 @@ public struct GenerationSettings: Sendable, Equatable {
                     }
                     return s.text
                 }
+            case "tags":
+                guard let items = entry.value.sequence else {
+                    problems.append(.error("`tags` must be a list of tag names", at: entry.value.location))
+                    continue
+                }
+                partial.tags = items.compactMap { item in
+                    guard let s = item.scalar, s.kind != .null else {
+                        problems.append(.error("a tag name must be a string", at: item.location))
+                        return nil
+                    }
+                    return s.text
+                }
             default:
                 problems.append(.error("unknown key `\(entry.key)`; expected one of \(configKeys.joined(separator: ", "))", at: entry.keyLocation))
             }
@@ -91,6 +107,7 @@ public struct PartialSettings: Sendable, Equatable {
     public var moduleName: String?
     public var accessLevel: AccessLevel?
     public var operations: [String]?
+    public var tags: [String]?
 
     public init() {}
 
@@ -102,6 +119,7 @@ public struct PartialSettings: Sendable, Equatable {
         if let v = other.moduleName { result.moduleName = v }
         if let v = other.accessLevel { result.accessLevel = v }
         if let v = other.operations { result.operations = v }
+        if let v = other.tags { result.tags = v }
         return result
     }
 
@@ -117,6 +135,7 @@ public struct PartialSettings: Sendable, Equatable {
         var settings = GenerationSettings(specPath: specPath, outputDirectory: outputDirectory, moduleName: module!)
         if let accessLevel { settings.accessLevel = accessLevel }
         if let operations { settings.operations = operations }
+        if let tags { settings.tags = tags }
         return settings
     }
 }

@@ -25,6 +25,9 @@ public struct HTTPRequest: Sendable, Hashable {
     public var path: String
     /// Query parameters in order, unencoded; ``url(relativeTo:)`` encodes them.
     public var query: [QueryItem]
+    /// A whole query string, already percent-encoded, written after ``query``: an OpenAPI 3.2
+    /// `in: querystring` parameter (see ``QueryStringEncoding``); nil for none.
+    public var queryString: String?
     /// The request header fields.
     public var headers: HTTPFields
     /// The body, or `nil` for none.
@@ -81,6 +84,8 @@ public struct HTTPRequest: Sendable, Hashable {
                 PercentEncoding.encode(item.name, allowing: PercentEncoding.isUnreserved) + "="
                     + PercentEncoding.encode(item.value, allowing: PercentEncoding.isUnreserved))
         }
+
+        if let queryString, !queryString.isEmpty { queryParts.append(queryString) }
 
         var text = origin + basePath + relativePath
         if !queryParts.isEmpty {

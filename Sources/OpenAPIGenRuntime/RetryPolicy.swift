@@ -79,9 +79,10 @@ public struct RetryPolicy: Sendable {
     /// One attempt and no retries: responses and errors reach the caller as they arrive.
     public static let none = RetryPolicy(maxAttempts: 1)
 
-    /// The methods RFC 9110 (section 9.2.2) defines as idempotent: sending one twice has the
+    /// The methods RFC 9110 (section 9.2.2) defines as idempotent, and QUERY (the HTTP QUERY
+    /// method draft, OpenAPI 3.2's `query`), which is safe and idempotent: sending one twice has the
     /// same effect as sending it once, so it is safe to resend after any transport error.
-    public static let idempotentMethods: Set<String> = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]
+    public static let idempotentMethods: Set<String> = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE", "QUERY"]
 
     /// Whether `method` is idempotent; method names are case-sensitive in HTTP, but generated
     /// code and hand-written requests are not always upper-case, so case is ignored.

@@ -77,13 +77,21 @@ public enum SwiftGenerator {
 
         context.noteWebhooks()
         var entries = document.operations
-        if !config.operationFilter.isEmpty {
+        if !config.operationFilter.isEmpty || !config.tagFilter.isEmpty {
             let wanted = Set(config.operationFilter)
             for id in config.operationFilter where !entries.contains(where: { $0.operation.operationID == id }) {
                 context.diagnostics.warning("the operation filter names '\(id)', which the spec does not define", at: nil)
             }
-            entries = entries.filter { $0.operation.operationID.map(wanted.contains) ?? false }
+            let tags = document.tagsIncludingChildren(of: config.tagFilter)
+            for tag in config.tagFilter
+            where !document.tags.contains(where: { $0.name == tag }) && !entries.contains(where: { $0.operation.tags.contains(tag) }) {
+                context.diagnostics.warning("the tag filter names '\(tag)', which no tag or operation of the spec has", at: nil)
+            }
+            entries = entries.filter { entry in
+                (entry.operation.operationID.map(wanted.contains) ?? false) || entry.operation.tags.contains(where: tags.contains)
+            }
         }
+        context.noteUnhonoured32(entries)
         var clientNames = NameScope(reserved: ["core", "baseURL", "transport"])
         let credentials = ClientCredentials.find(operations: entries, document: document, names: &clientNames)
 

@@ -13,14 +13,16 @@ struct GenerationOptions {
     var module: String?
     var access: String?
     var operations: [String] = []
+    var tags: [String] = []
 
     init(arguments words: [String]) throws(UsageError) {
-        var arguments = CommandArguments(words, valueOptions: ["--config", "-o", "--output", "--module", "--access", "--operation"])
+        var arguments = CommandArguments(words, valueOptions: ["--config", "-o", "--output", "--module", "--access", "--operation", "--tag"])
         config = try arguments.value("--config") ?? config
         output = try arguments.value("--output", "-o")
         module = try arguments.value("--module")
         access = try arguments.value("--access")
         operations = try arguments.values("--operation")
+        tags = try arguments.values("--tag")
         try arguments.finish(allowedPositionals: 1)
         spec = arguments.positionals.first
     }
@@ -31,7 +33,7 @@ struct GenerationOptions {
 
         \(discussion)
 
-        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...]
+        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...] [--tag <name> ...]
 
         ARGUMENTS:
           <spec>                The OpenAPI document (YAML or JSON). Default: `spec:` in the config file.
@@ -43,6 +45,8 @@ struct GenerationOptions {
                                 client). Default: the output folder's name.
           --access <level>      Access level of generated declarations: public, package or internal.
           --operation <id>      Generate only this operationId (repeatable).
+          --tag <name>          Generate only the operations with this tag or a tag nested under it
+                                (OpenAPI 3.2 `parent`; repeatable; adds to --operation).
         """
     }
 
@@ -65,6 +69,7 @@ struct GenerationOptions {
             flags.accessLevel = level
         }
         if !operations.isEmpty { flags.operations = operations }
+        if !tags.isEmpty { flags.tags = tags }
         return try partial.overridden(by: flags).resolved()
     }
 }

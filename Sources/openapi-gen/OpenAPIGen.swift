@@ -22,7 +22,7 @@ struct OpenAPIGen {
     static var overview: String {
         let width = (subcommands.map(\.name.count).max() ?? 0) + 2
         return """
-            OVERVIEW: Generate Swift clients from OpenAPI 3.0 and 3.1 documents.
+            OVERVIEW: Generate Swift clients from OpenAPI 3.0, 3.1 and 3.2 documents.
 
             USAGE: openapi-gen <subcommand> [options]
 

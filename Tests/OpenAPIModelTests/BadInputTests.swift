@@ -289,11 +289,11 @@ import YAMLTree
     }
 }
 
-/// Documents that are not OpenAPI 3.0 or 3.1 are refused with a message saying what they are.
+/// Documents that are not OpenAPI 3.0, 3.1 or 3.2 are refused with a message saying what they are.
 @Suite struct VersionGateTests {
     @Test func swagger2() {
         let result = expectError(in: "⟨E⟩swagger: \"2.0\"\ninfo: {title: Old, version: 1.0.0}\npaths: {}\n",
-                                 containing: "Swagger 2.0 document", "reads OpenAPI 3.0 and 3.1", "Convert")
+                                 containing: "Swagger 2.0 document", "reads OpenAPI 3.0, 3.1 and 3.2", "Convert")
         #expect(result.document == nil)
     }
 
@@ -311,14 +311,8 @@ import YAMLTree
         expectError(in: "openapi: ⟨E⟩4.0.0\ninfo: {title: x, version: 1}\n", containing: "unsupported OpenAPI version \"4.0.0\"")
     }
 
-    @Test func openAPI32IsReadAs31WithAWarning() throws {
-        let result = expectWarning(in: "openapi: ⟨E⟩3.2.0\ninfo: {title: x, version: '1'}\npaths: {}\n", containing: "read as 3.1")
-        #expect(result.document?.version == .v3_1)
-        #expect(!result.hasErrors)
-    }
-
     @Test func versionsAccepted() throws {
-        for (text, version) in [("3.0.0", Document.Version.v3_0), ("3.0.3", .v3_0), ("3.1.0", .v3_1), ("3.1.1", .v3_1)] {
+        for (text, version) in [("3.0.0", Document.Version.v3_0), ("3.0.3", .v3_0), ("3.1.0", .v3_1), ("3.1.1", .v3_1), ("3.2.0", .v3_2)] {
             let (document, _) = try loadClean("openapi: \(text)\ninfo: {title: x, version: '1'}\npaths: {}\n")
             #expect(document.version == version)
             #expect(document.versionText == text)

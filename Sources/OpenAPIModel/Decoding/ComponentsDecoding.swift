@@ -21,6 +21,9 @@ extension ModelDecoder {
                 components.headers = named(field, entry.key, "Header Objects") { header($0) }
             case "securitySchemes":
                 components.securitySchemes = named(field, entry.key, "Security Scheme Objects") { securityScheme($0) }
+            case "mediaTypes":
+                // OpenAPI 3.2; `$ref`s to them are followed where media types are read.
+                components.mediaTypes = named(field, entry.key, "Media Type Objects") { mediaType($0) }
             case "pathItems":
                 components.pathItems = pathItemMap(field, entry.key, checkTemplates: false)
             default:

@@ -130,8 +130,10 @@ extension ModelDecoder {
             if let description = mapping.entry("description") {
                 tag.description = string(object.child(description), "description")
             }
+            readTagFields32(&tag, mapping, object)
             result.append(tag)
         }
+        checkTagParents(result, pointer: list.pointer)
         return result
     }
 }

@@ -59,6 +59,9 @@ final class ModelDecoder {
     /// The arena's key count when `$id` and the anchor keywords were last looked up and absent.
     var identifierKeysAbsentAt = -1
 
+    /// Each file's `$self` base (see SelfURI.swift), looked up once; `.some(nil)` for none.
+    var selfBases: [SourceFileID: String?] = [:]
+
     /// The schema keyword of each key of the load.
     let schemaKeywords = KeywordTable<SchemaKeyword>()
 

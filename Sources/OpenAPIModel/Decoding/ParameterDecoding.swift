@@ -5,10 +5,20 @@ extension ModelDecoder {
     static let parameterLocations: KeyValuePairs<String, Parameter.Location> = [
         "path": .path, "query": .query, "header": .header, "cookie": .cookie,
     ]
+    /// OpenAPI 3.2 adds `querystring`; 3.0 and 3.1 documents keep their list (and messages).
+    static let parameterLocations32: KeyValuePairs<String, Parameter.Location> = [
+        "path": .path, "query": .query, "header": .header, "cookie": .cookie, "querystring": .querystring,
+    ]
 
     static let parameterStyles: KeyValuePairs<String, Parameter.Style> = [
         "matrix": .matrix, "label": .label, "form": .form, "simple": .simple,
         "spaceDelimited": .spaceDelimited, "pipeDelimited": .pipeDelimited, "deepObject": .deepObject,
+    ]
+
+    /// OpenAPI 3.2 adds `cookie`, the RFC 6265 style of `in: cookie` parameters.
+    static let parameterStyles32: KeyValuePairs<String, Parameter.Style> = [
+        "matrix": .matrix, "label": .label, "form": .form, "simple": .simple,
+        "spaceDelimited": .spaceDelimited, "pipeDelimited": .pipeDelimited, "deepObject": .deepObject, "cookie": .cookie,
     ]
 
     func parameter(_ cursor: Cursor) -> Parameter? {
@@ -28,7 +38,7 @@ extension ModelDecoder {
                 name = string(object.child(entry), entry.key)
             case "in":
                 sawLocation = true
-                location = keyword(object.child(entry), entry.key, Self.parameterLocations)
+                location = keyword(object.child(entry), entry.key, version >= .v3_2 ? Self.parameterLocations32 : Self.parameterLocations)
             case "required":
                 let field = object.child(entry)
                 if let value = bool(field, entry.key) { required = (value, field) }
@@ -55,7 +65,7 @@ extension ModelDecoder {
             case "description": parameter.description = string(field, entry.key)
             case "deprecated": parameter.deprecated = bool(field, entry.key) ?? false
             case "allowEmptyValue": parameter.allowEmptyValue = bool(field, entry.key) ?? false
-            case "style": parameter.style = keyword(field, entry.key, Self.parameterStyles)
+            case "style": parameter.style = cookieStyleChecked(keyword(field, entry.key, version >= .v3_2 ? Self.parameterStyles32 : Self.parameterStyles), parameter, field)
             case "explode": parameter.explode = bool(field, entry.key)
             case "allowReserved": parameter.allowReserved = bool(field, entry.key) ?? false
             case "schema": parameter.schema = schema(field)
@@ -65,11 +75,13 @@ extension ModelDecoder {
                     parameter.content = mediaType
                 }
             case "example": parameter.examples.append(value(entry.value))
-            case "examples": parameter.examples.append(contentsOf: exampleObjects(field))
+            case "examples":
+                parameter.examples.append(contentsOf: exampleObjects(field, serialized: &parameter.serializedExamples))
             default: break
             }
         }
-        if parameter.schema == nil, parameter.content == nil {
+        if location == .querystring { checkQueryStringParameter(parameter, mapping, object) }
+        if parameter.schema == nil, parameter.content == nil, location != .querystring {
             warning("parameter `\(name)` has neither `schema` nor `content`; its values are treated as strings", at: object)
         }
         return parameter

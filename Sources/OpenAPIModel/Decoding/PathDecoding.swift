@@ -38,10 +38,11 @@ extension ModelDecoder {
         // Path-level parameters may be written after the methods, and every operation needs them.
         if let parameters = mapping.entry("parameters") {
             item.parameters = parameterList(object.child(parameters))
+            checkQueryString(item.parameters, own: item.parameters)
         }
         for entry in mapping.entries {
             let field = object.child(entry)
-            if let method = HTTPMethod(rawValue: entry.key) {
+            if let method = fixedMethod(entry) {
                 if let operation = operation(field, pathParameters: item.parameters) {
                     item.operations.append((method, operation))
                 }
@@ -51,13 +52,14 @@ extension ModelDecoder {
             case "summary": item.summary = string(field, entry.key)
             case "description": item.description = string(field, entry.key)
             case "servers": item.servers = servers(field)
+            case "additionalOperations": item.operations += additionalOperations(field, entry, pathParameters: item.parameters)
             default: break
             }
         }
         return item
     }
 
-    private func operation(_ cursor: Cursor, pathParameters: [Parameter]) -> Operation? {
+    func operation(_ cursor: Cursor, pathParameters: [Parameter]) -> Operation? {
         guard let (mapping, object) = mapping(cursor, cursor.pointer.lastToken ?? "operation", expected: "an Operation Object")
         else { return nil }
         var operation = Operation(location: object.location, pointer: object.pointer)
@@ -83,6 +85,7 @@ extension ModelDecoder {
             }
         }
         operation.parameters = merged(pathParameters, ownParameters)
+        checkQueryString(operation.parameters, own: ownParameters)
         return operation
     }
 

@@ -43,7 +43,7 @@ extension ModelDecoder {
         return result
     }
 
-    private func mediaType(_ cursor: Cursor) -> MediaType? {
+    func mediaType(_ cursor: Cursor) -> MediaType? {
         guard let (mapping, object) = mapping(cursor, cursor.pointer.lastToken ?? "media type", expected: "a Media Type Object (a mapping)")
         else { return nil }
         var mediaType = MediaType(location: object.location)
@@ -52,7 +52,10 @@ extension ModelDecoder {
             switch entry.key {
             case "schema": mediaType.schema = schema(field)
             case "example": mediaType.examples.append(value(entry.value))
-            case "examples": mediaType.examples.append(contentsOf: exampleObjects(field))
+            case "examples":
+                mediaType.examples.append(contentsOf: exampleObjects(field, serialized: &mediaType.serializedExamples))
+            case "itemSchema", "prefixEncoding", "itemEncoding":
+                readSequentialField(entry, field, into: &mediaType)
             case "encoding":
                 guard let (encodings, map) = self.mapping(field, entry.key, expected: "a mapping of property names to Encoding Objects")
                 else { continue }
@@ -65,7 +68,7 @@ extension ModelDecoder {
         return mediaType
     }
 
-    private func encoding(_ cursor: Cursor) -> Encoding? {
+    func encoding(_ cursor: Cursor) -> Encoding? {
         guard let (mapping, object) = mapping(cursor, cursor.pointer.lastToken ?? "encoding", expected: "an Encoding Object (a mapping)")
         else { return nil }
         var encoding = Encoding()
@@ -75,6 +78,7 @@ extension ModelDecoder {
             case "contentType": encoding.contentType = string(field, entry.key)
             case "style": encoding.style = keyword(field, entry.key, Self.parameterStyles)
             case "explode": encoding.explode = bool(field, entry.key)
+            case "encoding", "prefixEncoding", "itemEncoding": readNestedEncoding(entry, field, into: &encoding)
             default: break
             }
         }

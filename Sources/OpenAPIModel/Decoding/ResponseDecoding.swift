@@ -58,11 +58,14 @@ extension ModelDecoder {
                 }
             case "content":
                 response.content = mediaTypes(field)
+            case "summary":
+                response.summary = string(field, entry.key)
             default:
                 break
             }
         }
-        if !sawDescription {
+        // OpenAPI 3.2 made `description` optional.
+        if !sawDescription, version < .v3_2 {
             warning("response has no `description` (OpenAPI requires one)", at: object)
         }
         return response

@@ -143,7 +143,7 @@ extension ModelDecoder {
             case .dynamicRef:
                 // Followed as a `$ref` to the schema it names: a generator has no dynamic scope.
                 // Said so where another schema declares the same anchor and could be meant instead.
-                if version == .v3_1, schema.ref == nil, let name = entry.value.scalar?.text {
+                if version >= .v3_1, schema.ref == nil, let name = entry.value.scalar?.text {
                     _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema)
                     let anchor = name.firstIndex(of: "#").map { String(name[name.index(after: $0)...]) } ?? ""
                     if dynamicAnchorCount(anchor, in: cursor.file) < 2 { continue }
@@ -189,7 +189,7 @@ extension ModelDecoder {
             mismatch(refCursor, refEntry.key, expected: "a string (a reference such as `#/components/schemas/Name`)")
             return false
         }
-        let text = version == .v3_1 ? schemaReferenceText(scalar.text, at: cursor) : scalar.text
+        let text = version >= .v3_1 ? schemaReferenceText(scalar.text, at: cursor) : scalar.text
         var target = resolveReference(text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
         if let found = target, let kind = Self.parameterLikeKind(found) {
             target = parameterSchemaTarget(found, kind: kind, text: text, at: refCursor)

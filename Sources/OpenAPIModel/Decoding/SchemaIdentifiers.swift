@@ -31,7 +31,14 @@ struct SchemaIdentifiers {
             var resource: String
             var base: String?
         }
-        var stack = [Pending(node: root, pointer: .root, resource: "", base: nil)]
+        // OpenAPI 3.2: an absolute `$self` is the base of the schemas' `$id`s and references.
+        var documentBase: String?
+        if let value = root.mapping?["$self"]?.scalar, value.kind == .string, let base = SelfBase.uri(value.text) {
+            documentBase = base
+            resources[""] = base
+            resourceAt[base] = ""
+        }
+        var stack = [Pending(node: root, pointer: .root, resource: "", base: documentBase)]
         while var current = stack.popLast() {
             switch current.node.content {
             case .mapping(let mapping):
@@ -154,7 +161,7 @@ extension ModelDecoder {
         if let known = identifiersByFile[file] { return known.isEmpty ? nil : known }
         let keyCount = store.arena.keyCount
         if identifierKeysAbsentAt == keyCount { return nil }
-        guard ["$id", "$anchor", "$dynamicAnchor"].contains(where: { store.arena.lookupKey($0) != nil }) else {
+        guard ["$id", "$anchor", "$dynamicAnchor", "$self"].contains(where: { store.arena.lookupKey($0) != nil }) else {
             identifierKeysAbsentAt = keyCount
             return nil
         }

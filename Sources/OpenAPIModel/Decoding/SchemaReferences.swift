@@ -102,8 +102,18 @@ extension ModelDecoder {
         var propertyName: String?
         var written = OrderedMap<String>()
         var targets = OrderedMap<RefTarget>()
+        var fallback: (text: String, target: RefTarget?, location: SourceLocation)?
         for entry in mapping.entries {
             switch entry.key {
+            case "defaultMapping":
+                let field = object.child(entry)
+                if version < .v3_2 {
+                    warning("`defaultMapping` is an OpenAPI 3.2 field; read anyway", at: entry.keyLocation, pointer: field.pointer)
+                }
+                guard let text = string(field, entry.key) else { continue }
+                let target = discriminatorTarget(text, at: field)
+                if let target { enqueueSchemaTarget(target) }
+                fallback = (text, target.map { RefTarget(file: $0.key.file, pointer: $0.pointer) }, entry.keyLocation)
             case "propertyName":
                 propertyName = string(object.child(entry), entry.key)
             case "mapping":
@@ -126,7 +136,11 @@ extension ModelDecoder {
             error("`discriminator` needs `propertyName`, the property whose value selects the schema", at: object)
             return nil
         }
-        return Schema.Discriminator(propertyName: propertyName, mapping: written, mappingTargets: targets, location: object.location)
+        var result = Schema.Discriminator(propertyName: propertyName, mapping: written, mappingTargets: targets, location: object.location)
+        result.defaultMapping = fallback?.text
+        result.defaultTarget = fallback?.target
+        result.defaultMappingLocation = fallback?.location
+        return result
     }
 
     private func discriminatorTarget(_ text: String, at cursor: Cursor) -> ResolvedTarget? {

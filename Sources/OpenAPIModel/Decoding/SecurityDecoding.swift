@@ -67,6 +67,7 @@ extension ModelDecoder {
         }
         var scheme = SecurityScheme(kind: kind, location: object.location)
         scheme.description = field("description").flatMap { string($0, "description") }
+        readSecurityFields32(&scheme, mapping, object)
         return scheme
     }
 }

@@ -40,17 +40,44 @@ extension ModelDecoder {
         return result
     }
 
+    /// `dataValue` or `serializedValue` written straight under `examples` (as one of the 3.2
+    /// specification's own examples does): an Example Object missing its name. A string
+    /// `serializedValue` cannot be an Example Object, so the reading is unambiguous.
+    static func singleExampleKey(_ mapping: MappingRef) -> String? {
+        guard let serialized = mapping["serializedValue"], serialized.scalar != nil else { return nil }
+        return mapping.entry("dataValue") != nil ? "dataValue" : "serializedValue"
+    }
+
     /// Examples of a parameter, header or media type: `example` is one value; `examples` maps
     /// names to Example Objects, whose `value` is kept (`externalValue` is not fetched).
     func exampleObjects(_ cursor: Cursor) -> [Value] {
+        var serialized: [String] = []
+        return exampleObjects(cursor, serialized: &serialized)
+    }
+
+    /// Also collects 3.2's `serializedValue`s: the examples as written on the wire.
+    func exampleObjects(_ cursor: Cursor, serialized: inout [String]) -> [Value] {
         guard let (mapping, examples) = mapping(cursor, "examples", expected: "a mapping of names to Example Objects") else {
             return []
         }
         var result: [Value] = []
+        func read(_ example: MappingRef, _ object: Cursor) {
+            // 3.2's `dataValue` is the same data as `value`, which 3.2 deprecates.
+            if let value = example["value"] ?? example["dataValue"] { result.append(self.value(value)) }
+            if let entry = example.entry("serializedValue"), let text = string(object.child(entry), "serializedValue") {
+                serialized.append(text)
+            }
+        }
+        if let single = Self.singleExampleKey(mapping) {
+            warning("`examples` maps names to Example Objects, but this one holds `\(single)` itself; read as one Example Object",
+                    at: mapping.entry(single)?.keyLocation ?? examples.location, pointer: examples.pointer)
+            read(mapping, examples)
+            return result
+        }
         for entry in mapping.entries where !Self.isExtension(entry.key) {
-            guard let (example, _) = self.mapping(examples.child(entry), entry.key, expected: "an Example Object (a mapping with `value`)")
+            guard let (example, object) = self.mapping(examples.child(entry), entry.key, expected: "an Example Object (a mapping with `value`)")
             else { continue }
-            if let value = example["value"] { result.append(self.value(value)) }
+            read(example, object)
         }
         return result
     }

@@ -1,10 +1,12 @@
 import YAMLTree
 
-/// A loaded OpenAPI 3.0 or 3.1 document with every reference resolved.
+/// A loaded OpenAPI 3.0, 3.1 or 3.2 document with every reference resolved.
 public struct Document: Sendable {
-    public enum Version: Sendable, Hashable {
+    /// Ordered, so that "3.1 or later" reads `version >= .v3_1`.
+    public enum Version: Sendable, Hashable, Comparable {
         case v3_0
         case v3_1
+        case v3_2
     }
 
     /// The `openapi` field as written ("3.1.0").
@@ -101,7 +103,15 @@ public struct ServerVariable: Sendable {
 
 public struct Tag: Sendable {
     public var name: String
+    /// OpenAPI 3.2: a short summary, for lists of tags.
+    public var summary: String?
     public var description: String?
+    /// OpenAPI 3.2: the name of the tag this one nests under.
+    public var parent: String?
+    /// OpenAPI 3.2: what the tag is for (`nav`, `badge`, `audience`, or another value).
+    public var kind: String?
+    /// Where `parent` is written, for reporting a parent that does not exist.
+    public var parentLocation: SourceLocation?
     public init(name: String) { self.name = name }
 }
 
@@ -113,5 +123,7 @@ public struct Components: Sendable {
     public var headers = OrderedMap<Header>()
     public var securitySchemes = OrderedMap<SecurityScheme>()
     public var pathItems = OrderedMap<PathItem>()
+    /// OpenAPI 3.2: reusable Media Type Objects.
+    public var mediaTypes = OrderedMap<MediaType>()
     public init() {}
 }

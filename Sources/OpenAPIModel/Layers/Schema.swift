@@ -28,6 +28,11 @@ public struct Schema: Sendable {
         /// Wire value → target, as written; targets are resolved into ``mappingTargets``.
         public var mapping: OrderedMap<String>
         public var mappingTargets: OrderedMap<RefTarget>
+        /// OpenAPI 3.2: the schema for a payload whose property is absent or not in `mapping`.
+        public var defaultMapping: String?
+        public var defaultTarget: RefTarget?
+        /// Where `defaultMapping` is written.
+        public var defaultMappingLocation: SourceLocation?
         public var location: SourceLocation
         public init(propertyName: String, mapping: OrderedMap<String>, mappingTargets: OrderedMap<RefTarget>, location: SourceLocation) {
             self.propertyName = propertyName

@@ -66,7 +66,8 @@ enum Resolution {
 extension ModelDecoder {
     /// Resolves a `$ref` written in `file`, reading the file it names on first use. Problems are
     /// reported at `location`, the reference's place.
-    func resolveReference(_ text: String, from file: SourceFileID, reportAt location: SourceLocation, pointer: JSONPointer) -> ResolvedTarget? {
+    func resolveReference(_ written: String, from file: SourceFileID, reportAt location: SourceLocation, pointer: JSONPointer) -> ResolvedTarget? {
+        let text = referenceTextAgainstSelf(written, from: file)
         let reference: ParsedReference
         if let cached = parsedReferences[text] {
             reference = cached

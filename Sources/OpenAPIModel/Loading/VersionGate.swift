@@ -19,7 +19,7 @@ enum VersionGate {
             if let swagger = mapping.entry("swagger") {
                 let written = swagger.value.scalar?.text ?? "2.0"
                 diagnostics.error(
-                    "this is a Swagger \(written) document (`swagger: \"\(written)\"`); openapi-gen reads OpenAPI 3.0 and 3.1. Convert it first, for example with `npx swagger2openapi` or the Swagger Editor's \"Convert to OpenAPI 3\"",
+                    "this is a Swagger \(written) document (`swagger: \"\(written)\"`); openapi-gen reads OpenAPI 3.0, 3.1 and 3.2. Convert it first, for example with `npx swagger2openapi` or the Swagger Editor's \"Convert to OpenAPI 3\"",
                     at: swagger.keyLocation, pointer: "#/swagger")
                 return nil
             }
@@ -40,15 +40,14 @@ enum VersionGate {
         case ("3", "1"):
             return Accepted(mapping: mapping, versionText: text, version: .v3_1)
         case ("3", "2"):
-            diagnostics.warning("OpenAPI \(text) is read as 3.1; what 3.2 adds is ignored", at: entry.value.location, pointer: "#/openapi")
-            return Accepted(mapping: mapping, versionText: text, version: .v3_1)
+            return Accepted(mapping: mapping, versionText: text, version: .v3_2)
         case ("2", _):
             diagnostics.error(
-                "`openapi: \(text)` names Swagger 2.0; openapi-gen reads OpenAPI 3.0 and 3.1. Convert the document first, for example with `npx swagger2openapi`",
+                "`openapi: \(text)` names Swagger 2.0; openapi-gen reads OpenAPI 3.0, 3.1 and 3.2. Convert the document first, for example with `npx swagger2openapi`",
                 at: entry.value.location, pointer: "#/openapi")
             return nil
         default:
-            diagnostics.error("unsupported OpenAPI version \"\(text)\"; openapi-gen reads 3.0.x and 3.1.x (3.2.x is read as 3.1)",
+            diagnostics.error("unsupported OpenAPI version \"\(text)\"; openapi-gen reads 3.0.x, 3.1.x and 3.2.x",
                               at: entry.value.location, pointer: "#/openapi")
             return nil
         }

@@ -5,6 +5,10 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var accessLevel: AccessLevel
     /// Operation IDs (as written in the spec) to generate; empty means all.
     public var operationFilter: [String]
+    /// Tags whose operations to generate, each with the tags nested under it (OpenAPI 3.2
+    /// `parent`); an operation is generated when either filter selects it. Empty means none
+    /// selected by tag.
+    public var tagFilter: [String] = []
     /// The spec path as the user wrote it, for generated headers (never made absolute, so
     /// output is the same on every machine).
     public var specDisplayPath: String

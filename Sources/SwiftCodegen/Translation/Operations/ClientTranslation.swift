@@ -124,7 +124,7 @@ extension TranslationContext {
         for s in credentials.schemes {
             for n in s.swiftNames {
                 var p = PropertyDecl(n, type: "String?", access: access,
-                                     doc: ["Credential for the `\(s.schemeName)` security scheme\(s.scheme.description.map { ": " + $0 } ?? ".")"])
+                                     doc: DocComments.credential(s.schemeName, s.scheme))
                 p.isLet = true
                 client.members.append(.property(p))
                 parameters.append(.init(name: n, type: "String?", defaultValue: "nil"))
@@ -147,7 +147,7 @@ extension TranslationContext {
     private func clientMethod(_ plan: OperationPlan, credentials: ClientCredentials) -> FunctionDecl {
         let ns = "Operations.\(plan.typeName)"
         var body = ["try core.validate(input, operationID: \(ns).id)"]
-        body.append("var request = HTTPRequest(method: \(SwiftNames.stringLiteral(plan.entry.method.rawValue.uppercased())), path: \(pathExpression(plan)))")
+        body.append("var request = HTTPRequest(method: \(SwiftNames.stringLiteral(plan.entry.method.token)), path: \(pathExpression(plan)))")
         var cookies: [String] = []
         for p in plan.params {
             let value = "input." + p.swiftName
@@ -160,6 +160,9 @@ extension TranslationContext {
             case .query:
                 let label = queryLabel(p.use)
                 body.append("QueryEncoding.append(&request.query, name: \(name), \(label): \(value), style: \(style), explode: \(explode))")
+            case .querystring:
+                let call = queryStringCall(p)
+                body.append(p.optional ? "if let value = \(value) { request.queryString = \(call("value")) }" : "request.queryString = \(call(value))")
             case .header, .cookie:
                 let label = queryLabel(p.use)
                 let text: (String) -> String = { v in
@@ -172,9 +175,11 @@ extension TranslationContext {
                         : "request.headers.append(\(name), \(text(value)))")
                 } else {
                     let prefix = SwiftNames.stringLiteral(p.parameter.name + "=")
+                    // 3.2's `style: cookie` sends values as they are: the caller escapes them.
+                    let cookie: (String) -> String = { v in p.parameter.style == .cookie ? text(v) : "HeaderEncoding.cookie(\(text(v)))" }
                     cookies.append(p.optional
-                        ? "if let value = \(value) { cookies.append(\(prefix) + HeaderEncoding.cookie(\(text("value")))) }"
-                        : "cookies.append(\(prefix) + HeaderEncoding.cookie(\(text(value))))")
+                        ? "if let value = \(value) { cookies.append(\(prefix) + \(cookie("value"))) }"
+                        : "cookies.append(\(prefix) + \(cookie(value)))")
                 }
             }
         }

@@ -39,6 +39,7 @@ extension TranslationContext {
                     if !doc.isEmpty { doc.append("") }
                     doc.append("The server's default: `\(text)`.")
                 }
+                doc += DocComments.serializedExamples(p.serializedExamples + (p.content?.serializedExamples ?? []), separated: !doc.isEmpty)
                 if p.location == .path, use.nullable { use = nonNullPathParameter(use, p, schema: schema) }
                 let optional = !p.required || use.nullable
                 plan.params.append(.init(parameter: p, swiftName: swiftName, use: use, optional: optional, doc: doc))
@@ -82,7 +83,7 @@ extension TranslationContext {
             var caseNames = NameScope(reserved: ["undocumented"])
             for (status, response) in sortedResponses(entry.operation.responses) {
                 var result = OperationPlan.Result(status: status, caseName: caseNames.claim(OperationNaming.caseName(for: status)),
-                                                  doc: DocComments.split(response.description))
+                                                  doc: DocComments.response(response))
                 var responseContainer = container
                 responseContainer.openEnums = true
                 responseContainer.sends = false
@@ -102,7 +103,7 @@ extension TranslationContext {
                 doc += DocComments.split(description)
             }
             if !doc.isEmpty { doc.append("") }
-            doc.append("`\(entry.method.rawValue.uppercased()) \(entry.path)`")
+            doc.append("`\(entry.method.token) \(entry.path)`")
             if entry.operation.deprecated { doc += ["", "- Warning: Deprecated in the spec."] }
             plan.doc = doc
             plan.security = entry.operation.security ?? document.security ?? []

@@ -13,26 +13,32 @@ import Darwin
 
 /// What a route answers: a body at once, or chunks written as they are produced (chunked
 /// transfer encoding), so tests see a client read a body while it arrives.
-enum LocalReply: Sendable {
+public enum LocalReply: Sendable {
     case data(status: Int, headers: [(String, String)], body: Data)
     case chunks(status: Int, headers: [(String, String)], body: AsyncStream<Data>)
 }
 
 /// A request as a route sees it. Header names are lower-cased; the body was read whole before
-/// the route runs and is handed over in chunks.
-struct LocalRequest: Sendable {
-    var method: String
-    var path: String
-    var query: [String: String]
-    var headers: [String: String]
-    var body: @Sendable () async throws -> AsyncThrowingStream<Data, any Error>
+/// the route runs and is handed over in chunks (`body()`), or at once (`bytes`).
+public struct LocalRequest: Sendable {
+    public var method: String
+    /// The request target as sent: the path and the query string, still percent-encoded.
+    public var target: String
+    public var path: String
+    /// The query's first value for each name, percent-decoded.
+    public var query: [String: String]
+    public var headers: [String: String]
+    public var bytes: Data
+    public var body: @Sendable () async throws -> AsyncThrowingStream<Data, any Error>
 }
 
-typealias LocalRoute = @Sendable (LocalRequest) async throws -> LocalReply
+/// Answers the requests a route matches. `"METHOD /path"` keys name routes (a `:name` segment
+/// matches any segment); the key `"*"` matches every request no other route does.
+public typealias LocalRoute = @Sendable (LocalRequest) async throws -> LocalReply
 
 /// A real HTTP/1.1 server on 127.0.0.1 and a free port.
-final class LocalHTTPServer: @unchecked Sendable {
-    let baseURL: URL
+public final class LocalHTTPServer: @unchecked Sendable {
+    public let baseURL: URL
     private let listener: Int32
     private let routes: [(method: String, segments: [Substring], handler: LocalRoute)]
     private let lock = NSLock()
@@ -42,14 +48,15 @@ final class LocalHTTPServer: @unchecked Sendable {
     private init(listener: Int32, port: UInt16, routes: [String: LocalRoute]) {
         self.listener = listener
         self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
-        self.routes = routes.sorted { $0.key < $1.key }.map { route, handler in
+        // "*" sorts before any method, so it is tried last.
+        self.routes = routes.sorted { $0.key > $1.key }.map { route, handler in
             let parts = route.split(separator: " ", maxSplits: 1)
-            return (String(parts[0]), parts[1].split(separator: "/"), handler)
+            return (String(parts[0]), parts.count > 1 ? parts[1].split(separator: "/") : [], handler)
         }
     }
 
     /// Starts a server answering `"METHOD /path"` routes; a `:name` segment matches any segment.
-    static func start(_ routes: [String: LocalRoute]) async throws -> LocalHTTPServer {
+    public static func start(_ routes: [String: LocalRoute]) async throws -> LocalHTTPServer {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var yes: Int32 = 1
@@ -77,7 +84,7 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
 
     /// Closes the listening socket and every open connection.
-    func stop() async {
+    public func stop() async {
         let open = lock.withLock { () -> Set<Int32> in
             stopped = true
             return connections
@@ -138,12 +145,12 @@ final class LocalHTTPServer: @unchecked Sendable {
         }
         let segments = path.split(separator: "/")
         guard let route = routes.first(where: { route in
-            route.method == head.method && route.segments.count == segments.count
+            route.method == "*" || route.method == head.method && route.segments.count == segments.count
                 && zip(route.segments, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
         }) else {
             return .data(status: 404, headers: [("Content-Type", "text/plain")], body: Data("no route for \(head.method) \(path)".utf8))
         }
-        let request = LocalRequest(method: head.method, path: path, query: query, headers: head.headers, body: {
+        let request = LocalRequest(method: head.method, target: head.target, path: path, query: query, headers: head.headers, bytes: body, body: {
             AsyncThrowingStream { continuation in
                 var offset = 0
                 while offset < body.count {
@@ -168,7 +175,7 @@ final class LocalHTTPServer: @unchecked Sendable {
 }
 
 /// Runs `body` against a server started for it alone, stopped however `body` ends.
-func withLocalServer<T>(_ routes: [String: LocalRoute], _ body: (URL) async throws -> T) async throws -> T {
+public func withLocalServer<T>(_ routes: [String: LocalRoute], _ body: (URL) async throws -> T) async throws -> T {
     let server = try await LocalHTTPServer.start(routes)
     do {
         let result = try await body(server.baseURL)

@@ -1,0 +1,94 @@
+import Foundation
+import GeneratorDriver
+import OpenAPIModel
+import SwiftCodegen
+import Testing
+import YAMLTree
+
+/// Generation from OpenAPI 3.2 documents: selection by tag (with child tags) and the located
+/// warnings for what is read but not generated yet.
+@Suite struct OpenAPI32GenerationTests {
+    static let tagged = """
+        openapi: 3.2.0
+        info: {title: Tags, version: '1'}
+        tags:
+          - {name: store}
+          - {name: orders, parent: store}
+          - {name: refunds, parent: orders}
+          - {name: admin}
+        paths:
+          /a: {get: {operationId: storeOp, tags: [store], responses: {'204': {description: ok}}}}
+          /b: {get: {operationId: ordersOp, tags: [orders], responses: {'204': {description: ok}}}}
+          /c: {get: {operationId: refundsOp, tags: [refunds], responses: {'204': {description: ok}}}}
+          /d: {get: {operationId: adminOp, tags: [admin], responses: {'204': {description: ok}}}}
+          /e: {get: {operationId: untagged, responses: {'204': {description: ok}}}}
+        """
+
+    private func generate(_ text: String, operations: [String] = [], tags: [String] = []) throws -> SwiftGenerator.Output {
+        let (document, files) = try loadInline(text)
+        var config = GeneratorConfig(moduleName: "Demo", operationFilter: operations, specDisplayPath: "inline.yaml")
+        config.tagFilter = tags
+        return SwiftGenerator.generate(document, files: files, config: config)
+    }
+
+    private func methods(_ output: SwiftGenerator.Output) -> [String] {
+        file(output, "API.swift").split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: "    func ") else { return nil }
+            return String(line[range.upperBound...].prefix { $0 != "(" })
+        }
+    }
+
+    @Test func aTagSelectsItsChildTagsOperations() throws {
+        #expect(methods(try generate(Self.tagged, tags: ["orders"])) == ["ordersOp", "refundsOp"])
+        #expect(methods(try generate(Self.tagged, tags: ["store"])) == ["storeOp", "ordersOp", "refundsOp"])
+    }
+
+    @Test func tagAndOperationFiltersAddUp() throws {
+        #expect(methods(try generate(Self.tagged, operations: ["untagged"], tags: ["admin"])) == ["adminOp", "untagged"])
+    }
+
+    @Test func anUnknownTagIsAWarning() throws {
+        let output = try generate(Self.tagged, tags: ["nope"])
+        #expect(output.diagnostics.contains { $0.severity == .warning && $0.message.contains("the tag filter names 'nope'") })
+        #expect(methods(output).isEmpty)
+    }
+
+    @Test func configFileReadsTags() throws {
+        let path = NSTemporaryDirectory() + "openapi-gen-tags-\(UUID().uuidString).yaml"
+        try "spec: a.yaml\noutput: Out\ntags: [store, admin]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let settings = try GenerationSettings.load(configPath: path).partial.resolved()
+        #expect(settings.tags == ["store", "admin"])
+        #expect(settings.generatorConfig.tagFilter == ["store", "admin"])
+    }
+
+    @Test func itemSchemaAndDefaultMappingAreLocatedWarnings() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Streams, version: '1'}
+            paths:
+              /events:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        application/jsonl:
+                          itemSchema: {type: object}
+            components:
+              schemas:
+                Pet:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}]
+                  discriminator:
+                    propertyName: kind
+                    defaultMapping: Cat
+                Cat: {type: object}
+            """
+        let output = try generate(text)
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        let stream = try #require(warnings.first { $0.message.contains("`itemSchema` of application/jsonl") })
+        #expect(stream.location?.line == 11 && stream.location?.column == 15)
+        let fallback = try #require(warnings.first { $0.message.contains("`defaultMapping`") })
+        #expect(fallback.location?.line == 18)
+    }
+}
