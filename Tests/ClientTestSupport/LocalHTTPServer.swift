@@ -302,7 +302,8 @@ private final class Connection {
                 queue.push(nil)
             }
             while let chunk = queue.pop() {
-                guard chunk.isEmpty || send(Data((String(chunk.count, radix: 16) + "\r\n").utf8) + chunk + Data("\r\n".utf8)) else {
+                // A peer that closed its end is noticed before writing to it, not one write later.
+                guard !peerClosed(), chunk.isEmpty || send(Data((String(chunk.count, radix: 16) + "\r\n").utf8) + chunk + Data("\r\n".utf8)) else {
                     reader.cancel()
                     return false
                 }
@@ -326,6 +327,16 @@ private final class Connection {
             }
             return true
         }
+    }
+
+    /// Whether the peer has closed the connection (end of stream or an error pending), without
+    /// waiting or consuming anything.
+    private func peerClosed() -> Bool {
+        var probe = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&probe, 1, 0) > 0 else { return false }
+        if probe.revents & Int16(POLLERR | POLLHUP) != 0 { return true }
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) == 0
     }
 
     /// Reads more bytes into the buffer; false at the end of the stream or on an error.

@@ -180,8 +180,9 @@ private final class Flag: @unchecked Sendable {
             reader.cancel()
             let result = await reader.result
             #expect(throws: (any Error).self) { try result.get() }
-            // The server's write fails once the client's connection is gone.
-            #expect(await eventually { torn.isSet })
+            // The server sees the client's connection go (a loaded machine may take seconds to
+            // run the cancellation through FoundationNetworking's queue).
+            #expect(await eventually(.seconds(30)) { torn.isSet })
         }
     }
 
