@@ -92,6 +92,13 @@ private let may28 = DateTime(Date(timeIntervalSince1970: 1_779_987_900))
 }
 
 @Suite("Nullable forms (OpenAPI 3.0)") struct Nullable30RoundTripTests {
+    @Test func listsOfANullableObjectCheckEachElementThatIsThere() throws {
+        let list = try decode(MiniList.self, #"{"entries": [{"name": "a"}, null, {"name": ""}]}"#)
+        #expect(list.entries?.count == 3)
+        #expect(list.entries?[1] == nil)
+        #expect(list.validationIssues.map(\.path) == ["entries[2].name"])
+    }
+
     @Test func decodesNullableFields() throws {
         let account = try decode(Account.self, """
             {"id": 9007199254740993, "email": null, "plan": {"name": "Pro"},

@@ -17,7 +17,7 @@ extension TranslationContext {
             guard let schema = b.schema else { continue }
             let shaped = SchemaShaper.shape(schema)
             var inner = validationStatements(shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName)
-            if shaped.nullable, !inner.isEmpty { inner = ["if let value {"] + inner.map { "    " + $0 } + ["}"] }
+            if isOptionalInSwift(shaped), !inner.isEmpty { inner = ["if let value {"] + inner.map { "    " + $0 } + ["}"] }
             guard !inner.isEmpty else { continue }
             validatedBranches += 1
             lines.append("case .\(SwiftNames.escaped(b.caseName))(let value):")

@@ -142,7 +142,16 @@ extension TranslationContext {
         let shaped = SchemaShaper.shape(element)
         let name = local + (depth == 0 ? "" : String(depth))
         var inner = validationStatements(shaped, value: name, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
-        if shaped.nullable { inner = ["if let \(name) {"] + inner.map { "    " + $0 } + ["}"] }
+        if isOptionalInSwift(shaped), !inner.isEmpty { inner = ["if let \(name) {"] + inner.map { "    " + $0 } + ["}"] }
         return ["v.\(walker)(\(collection), at: \(key)) { v, \(name) in"] + inner.map { "    " + $0 } + ["}"]
+    }
+
+    /// Whether a value of `shaped` is optional in Swift, as ``typeUse`` makes it: nullable itself,
+    /// or a reference to a nullable schema (`items: {$ref: Mini}` with Mini `nullable: true` is
+    /// `[Mini?]`), so that checks on it unwrap it first.
+    func isOptionalInSwift(_ shaped: ShapedSchema) -> Bool {
+        if shaped.nullable { return true }
+        if case .reference(let target) = shaped.shape, let resolved = schema(for: target) { return SchemaShaper.shape(resolved).nullable }
+        return false
     }
 }

@@ -115,3 +115,63 @@ public struct Plan: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encodeIfPresent(self.name, forKey: .name)
     }
 }
+
+/// A nullable object whose own check makes lists of it validate element by element.
+public struct Mini: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var name: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(name: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.name = name
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
+    }
+}
+
+/// Its items are `Mini?` because Mini is nullable, so each is unwrapped before it is checked.
+public struct MiniList: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var entries: [Mini?]?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(entries: [Mini?]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.entries = entries
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case entries
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.entries = try container.decodeIfPresent([Mini?].self, forKey: .entries)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.entries, forKey: .entries)
+    }
+}

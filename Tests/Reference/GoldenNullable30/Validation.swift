@@ -20,6 +20,26 @@ extension Plan: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension Mini: Validatable {
+    public func validate(into v: inout Validator) {
+        if let name = self.name {
+            v.length(name, min: 1, max: nil, at: "name")
+        }
+    }
+}
+
+extension MiniList: Validatable {
+    public func validate(into v: inout Validator) {
+        if let entries = self.entries {
+            v.each(entries, at: "entries") { v, item in
+                if let item {
+                    v.nested(item, at: "")
+                }
+            }
+        }
+    }
+}
+
 extension Operations.PutAccount.Input: Validatable {
     public func validate(into v: inout Validator) {
         v.nested(self.body, at: "")
