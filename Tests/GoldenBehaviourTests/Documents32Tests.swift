@@ -33,14 +33,77 @@ import Testing
         #expect(dog.good == true)
     }
 
-    /// `itemSchema` is not typed item by item yet (a warning says so): the events arrive
-    /// parsed, with their data as text.
-    @Test func eventStreamArrivesAsUntypedEvents() async throws {
-        let events = "event: created\ndata: a\n\n"
+    /// `defaultMapping` decodes a payload without the tag, or with an unmapped one, into its
+    /// branch (Cat) instead of failing; the unmapped tag stays in the value.
+    @Test func defaultMappingTakesAbsentAndUnmappedTags() throws {
+        let absent = try JSONDecoder().decode(Pet.self, from: Data(#"{"lives": 3}"#.utf8))
+        #expect(absent == .cat(Cat(lives: 3)))
+        let unmapped = try JSONDecoder().decode(Pet.self, from: Data(#"{"kind": "lion", "lives": 9}"#.utf8))
+        #expect(unmapped == .cat(Cat(kind: "lion", lives: 9)))
+        let mapped = try JSONDecoder().decode(Pet.self, from: Data(#"{"kind": "dog", "good": false}"#.utf8))
+        #expect(mapped == .dog(Dog(kind: "dog", good: false)))
+        // The default branch writes its own tag, so what it encodes decodes back to it.
+        for pet in [absent, unmapped] {
+            #expect(try JSONDecoder().decode(Pet.self, from: JSONEncoder().encode(pet)) == pet)
+        }
+        let written = try JSONSerialization.jsonObject(with: JSONEncoder().encode(unmapped)) as? [String: Any]
+        #expect(written?["kind"] as? String == "lion")
+    }
+
+    /// The itemSchema's `data` carries JSON (`contentMediaType` + `contentSchema: Order`): each
+    /// event's data decodes into an `Order` on its own, so a bad one fails at its place after
+    /// the good ones were handed over.
+    @Test func eventDataDecodesIntoContentSchema() async throws {
+        let events = "event: created\ndata: {\"id\": \"a\"}\n\nevent: created\ndata: {\"id\": \"b\", \"note\": 1}\n\ndata: {\"name\": 2}\n\n"
         let transport = RecordingTransport(.raw(200, Data(events.utf8), contentType: "text/event-stream"))
         let stream = try await GoldenDocuments32Client(transport: transport).orderEvents()
+        var received: [Order] = []
+        await #expect(throws: StreamItemError.self) {
+            for try await order in stream.payloads() { received.append(order) }
+        }
+        #expect(received == [Order(id: "a"), Order(id: "b", additionalProperties: ["note": 1])])
+        var kinds: [String?] = []
+        for try await event in stream { kinds.append(event.event) }
+        #expect(kinds == ["created", "created", "message"])
+    }
+
+    /// An itemSchema whose `data` is a plain string: the events arrive parsed, data as text.
+    @Test func textEventDataArrivesAsText() async throws {
+        let events = "event: note\ndata: a\n\n"
+        let transport = RecordingTransport(.raw(200, Data(events.utf8), contentType: "text/event-stream"))
+        let stream = try await GoldenDocuments32Client(transport: transport).orderNotes()
         var received: [ServerSentEvent] = []
         for try await event in stream { received.append(event) }
-        #expect(received == [ServerSentEvent(event: "created", data: "a")])
+        #expect(received == [ServerSentEvent(event: "note", data: "a")])
+        var texts: [String] = []
+        for try await text in stream.payloads() { texts.append(text) }
+        #expect(texts == ["a"])
+    }
+
+    /// `itemSchema: Order` on JSON Lines and JSON text sequences: each line or record is an `Order`.
+    @Test func jsonLinesAndSequencesAreTypedByItemSchema() async throws {
+        let lines = RecordingTransport(.raw(200, Data("{\"id\": \"a\"}\n\n{\"id\": \"b\"}\n".utf8), contentType: "application/jsonl"))
+        guard case .jsonl(let orders) = try await GoldenDocuments32Client(transport: lines).orderFeed() else {
+            Issue.record("expected JSON Lines")
+            return
+        }
+        var received: [Order] = []
+        for try await order in orders { received.append(order) }
+        #expect(received == [Order(id: "a"), Order(id: "b")])
+        #expect(await lines.requests.first?.headers["Accept"] == "application/jsonl, application/json-seq;q=0.9")
+
+        let records = RecordingTransport(.raw(200, Data("\u{1E}{\"id\": \"c\"}\n\u{1E}{\"nope\": 1}\n".utf8), contentType: "application/json-seq"))
+        guard case .jsonSeq(let sequence) = try await GoldenDocuments32Client(transport: records).orderFeed() else {
+            Issue.record("expected a JSON text sequence")
+            return
+        }
+        var seen: [Order] = []
+        do {
+            for try await order in sequence { seen.append(order) }
+            Issue.record("the second record has no id and should not decode")
+        } catch let error as StreamItemError {
+            #expect(error.index == 2)
+        }
+        #expect(seen == [Order(id: "c")])
     }
 }

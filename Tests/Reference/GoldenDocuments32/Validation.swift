@@ -28,6 +28,18 @@ extension Operations.OrderEvents.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension Operations.OrderNotes.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.OrderFeed.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.ImportOrders.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension Operations.GetPet.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
