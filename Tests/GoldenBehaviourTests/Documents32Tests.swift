@@ -106,4 +106,36 @@ import Testing
         }
         #expect(seen == [Order(id: "c")])
     }
+
+    /// With `validateResponses`, each item is also checked against its schema as it arrives
+    /// (Order's `id` has `minLength: 1`); without it, the item decodes and is handed over.
+    @Test func streamItemsAreValidatedOneByOneWhenAsked() async throws {
+        func orders(validating: Bool) async throws -> (received: [Order], failure: StreamItemError?) {
+            let body = Data("{\"id\": \"a\"}\n{\"id\": \"\"}\n".utf8)
+            let client = GoldenDocuments32Client(transport: RecordingTransport(.raw(200, body, contentType: "application/jsonl")),
+                                                 options: ClientOptions(validateResponses: validating))
+            guard case .jsonl(let lines) = try await client.orderFeed() else { return ([], nil) }
+            var received: [Order] = []
+            do {
+                for try await order in lines { received.append(order) }
+            } catch let error as StreamItemError {
+                return (received, error)
+            }
+            return (received, nil)
+        }
+        let lax = try await orders(validating: false)
+        #expect(lax.received == [Order(id: "a"), Order(id: "")] && lax.failure == nil)
+        let strict = try await orders(validating: true)
+        #expect(strict.received == [Order(id: "a")])
+        #expect(strict.failure?.index == 2)
+        #expect(strict.failure?.underlying is ValidationFailure)
+        #expect(strict.failure?.description.hasPrefix("item 2 of the stream breaks its schema") == true)
+
+        let events = "data: {\"id\": \"\"}\n\n"
+        let transport = RecordingTransport(.raw(200, Data(events.utf8), contentType: "text/event-stream"))
+        let stream = try await GoldenDocuments32Client(transport: transport, options: ClientOptions(validateResponses: true)).orderEvents()
+        await #expect(throws: StreamItemError.self) {
+            for try await _ in stream.payloads() {}
+        }
+    }
 }

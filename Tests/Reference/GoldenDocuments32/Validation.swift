@@ -5,7 +5,9 @@ import Foundation
 import OpenAPIGenRuntime
 
 extension Order: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.length(self.id, min: 1, max: nil, at: "id")
+    }
 }
 
 extension Pet: Validatable {
