@@ -36,8 +36,10 @@ extension TranslationContext {
                 }
             }
             for p in operation.parameters where p.location == .querystring {
-                if let media = p.content, !media.encoding.isEmpty {
-                    warnOnce("the Encoding Objects of querystring parameter `\(p.name)` are not applied; it is written as a form request body is",
+                // Encoding Objects apply to form content only (multipart is no query string).
+                if let media = p.content, !media.encoding.isEmpty,
+                   !(p.contentType ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
+                    warnOnce("the Encoding Objects of querystring parameter `\(p.name)` apply to form content only; its `\(p.contentType ?? "")` value is written without them",
                              at: media.location, pointer: p.pointer)
                 }
             }
