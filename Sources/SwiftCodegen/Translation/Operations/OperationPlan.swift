@@ -44,6 +44,8 @@ struct OperationPlan {
         var doc: [String]
         /// With several media types: one per type, and `type` names the enum the caller picks from.
         var variants: [BodyVariant] = []
+        /// A form's Encoding Objects, as the `[String: FormMemberEncoding]` literal passed to the runtime.
+        var formEncoding: String?
     }
 
     /// One media type a request body can be sent as.
@@ -52,6 +54,8 @@ struct OperationPlan {
         var kind: BodyKind
         var type: String
         var caseName: String
+        /// As ``Body/formEncoding``.
+        var formEncoding: String?
     }
 
     struct Result {

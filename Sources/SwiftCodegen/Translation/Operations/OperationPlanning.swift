@@ -64,6 +64,7 @@ extension TranslationContext {
                 let (kind, type, use) = bodyType(contentType, media, hint: "Body")
                 plan.body = .init(contentType: contentType, kind: kind, type: type, required: body.required, use: use,
                                   doc: DocComments.split(body.description ?? "The request body, sent as `\(contentType)`."))
+                if kind == .form { plan.body?.formEncoding = formMemberEncodings(media.encoding) }
                 if body.content.count > 1 {
                     // The caller picks the media type: the body is an enum with a case for each.
                     var variantNames = NameScope()
@@ -71,7 +72,8 @@ extension TranslationContext {
                     for (i, (variantType, variantMedia)) in body.content.enumerated() {
                         let base = Self.mediaCaseBase(variantType)
                         let typed = bodyType(variantType, variantMedia, hint: i == 0 ? "Body" : "Body" + SwiftNames.typeName(base))
-                        variants.append(.init(contentType: variantType, kind: typed.0, type: typed.1, caseName: variantNames.claim(base)))
+                        variants.append(.init(contentType: variantType, kind: typed.0, type: typed.1, caseName: variantNames.claim(base),
+                                              formEncoding: typed.0 == .form ? formMemberEncodings(variantMedia.encoding) : nil))
                     }
                     plan.body?.variants = variants
                     plan.body?.type = "\(qualified).RequestBody"
