@@ -5,12 +5,14 @@ import Foundation
 public struct FormMemberEncoding: Sendable, Hashable {
     /// `form`, `spaceDelimited`, `pipeDelimited` or `deepObject`, as for a query parameter.
     public var style: ParameterStyle
+    /// Arrays as repeated names and objects as their own members (`form`), or joined into one value.
     public var explode: Bool
     /// Written only when the Encoding Object sets neither `style` nor `explode` (which take
     /// precedence, as the specification says): the member's value as this media type, JSON for
     /// any JSON type, a string member as it is.
     public var contentType: String?
 
+    /// An Encoding Object's rule; the defaults are a form member's (`form`, exploded).
     public init(style: ParameterStyle = .form, explode: Bool = true, contentType: String? = nil) {
         self.style = style
         self.explode = explode

@@ -113,7 +113,44 @@ import YAMLTree
         #expect(upload.location?.line == 19 && upload.location?.column == 13)
         let fallbacks = warnings.filter { $0.message.contains("`defaultMapping`") }
         #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 32)
+        #expect(file(output, "Operations.swift").contains("case ok(OkBody,"))
         let models = file(output, "Models.swift")
         #expect(models.contains("guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {"))
+    }
+
+    /// An event's `data` declared JSON (`contentMediaType`) with no `contentSchema` decodes into
+    /// `JSONValue`; with one, into its type; neither warns.
+    @Test func eventDataDeclaredJSONIsDecoded() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Streams, version: '1'}
+            paths:
+              /loose:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        text/event-stream:
+                          itemSchema: {properties: {data: {contentMediaType: application/json}}}
+              /typed:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        text/event-stream:
+                          itemSchema:
+                            properties:
+                              data: {contentMediaType: application/json, contentSchema: {$ref: '#/components/schemas/Tick'}}
+            components:
+              schemas:
+                Tick: {type: object, properties: {n: {type: integer}}}
+            """
+        let output = try generate(text)
+        #expect(!output.diagnostics.contains { $0.severity == .warning })
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("case ok(ServerSentEvents<JSONValue>,"))
+        #expect(operations.contains("case ok(ServerSentEvents<Tick>,"))
     }
 }

@@ -35,7 +35,7 @@ extension TranslationContext {
                 if let events = media.itemSchema {
                     // 3.2: the item schema describes the event; its `data` may carry JSON.
                     if case .json(let payload) = StreamItemSchema.eventData(events, resolve: schema(for:)) {
-                        item = typeUse(payload, hint: typeHint + "Payload", in: &container).rendered
+                        item = payload.map { typeUse($0, hint: typeHint + "Payload", in: &container).rendered } ?? "JSONValue"
                     }
                 } else if let schema = media.schema, case .string = SchemaShaper.shape(schema).shape {} else if media.schema != nil {
                     item = schemaType(media.schema, fallback: "String")

@@ -6,8 +6,9 @@ enum StreamItemSchema {
     enum EventData {
         /// Text, as it arrives: the schema types `data` as a string, or says nothing of it.
         case text
-        /// JSON decoded into `contentSchema` (`data` with `contentMediaType: application/json`).
-        case json(Schema)
+        /// JSON (`data` with `contentMediaType: application/json`), decoded into `contentSchema`
+        /// when there is one, otherwise into an untyped JSON value.
+        case json(Schema?)
         /// Described in a way the generator does not type (a union of event shapes, or `data`
         /// typed as something other than text); the data is handed over as text, and `reason` says why.
         case untyped(reason: String)
@@ -33,11 +34,9 @@ enum StreamItemSchema {
             data = next
             hops += 1
         }
-        if let content = data.contentSchema?.value {
-            guard let mediaType = data.contentMediaType, isJSON(mediaType) else {
-                return .untyped(reason: "`contentSchema` of `data` is read only with `contentMediaType: application/json`")
-            }
-            return .json(content)
+        if let mediaType = data.contentMediaType, isJSON(mediaType) { return .json(data.contentSchema?.value) }
+        if data.contentSchema != nil {
+            return .untyped(reason: "`contentSchema` of `data` is read only with `contentMediaType: application/json`")
         }
         if let types = data.types, !types.contains(.string) {
             return .untyped(reason: "an event's `data` is always text, not \(types.map(\.rawValue).joined(separator: " or "))")
