@@ -138,4 +138,27 @@ import Testing
             for try await _ in stream.payloads() {}
         }
     }
+
+    /// `itemSchema` of an `application/x-ndjson` request body: the caller hands typed items,
+    /// each encoded as one line when it is produced.
+    @Test func requestItemsAreSentAsJSONLines() async throws {
+        let transport = RecordingTransport(.raw(204))
+        let items = AsyncStream<Order> { continuation in
+            continuation.yield(Order(id: "a"))
+            continuation.yield(Order(id: "b", additionalProperties: ["n": 1]))
+            continuation.finish()
+        }
+        try await GoldenDocuments32Client(transport: transport).importOrders(body: JSONLinesUpload(items))
+        let request = try #require(await transport.requests.first)
+        #expect(request.headers["Content-Type"] == "application/x-ndjson")
+        let sent = try #require(request.body)
+        let lines = String(decoding: sent, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines.last == "")
+        let decoded = try lines.dropLast().map { try JSONDecoder().decode(Order.self, from: Data($0.utf8)) }
+        #expect(decoded == [Order(id: "a"), Order(id: "b", additionalProperties: ["n": 1])])
+
+        let records = String(decoding: try await JSONSequenceUpload([Order(id: "c")]).body.collect(upTo: 1000), as: UTF8.self)
+        #expect(records == "\u{1E}{\"id\":\"c\"}\n")
+    }
 }
+

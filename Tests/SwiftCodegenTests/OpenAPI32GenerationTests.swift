@@ -62,10 +62,10 @@ import YAMLTree
         #expect(settings.generatorConfig.tagFilter == ["store", "admin"])
     }
 
-    /// Honoured: `itemSchema` of a JSON Lines response types its items, `defaultMapping` naming
-    /// a branch picks it; neither warns. Not honoured, each a located warning: `itemSchema` of a
-    /// request body (sent as bytes), events of several shapes, `defaultMapping` naming a schema
-    /// outside the union.
+    /// Honoured: `itemSchema` of a JSON Lines response or request body types its items,
+    /// `defaultMapping` naming a branch picks it; neither warns. Not honoured, each a located
+    /// warning: `itemSchema` of an event-stream request body (sent as bytes), events of several
+    /// shapes, `defaultMapping` naming a schema outside the union.
     @Test func itemSchemaAndDefaultMappingWarnOnlyWhereNotHonoured() throws {
         let text = """
             openapi: 3.2.0
@@ -85,8 +85,14 @@ import YAMLTree
                 post:
                   requestBody:
                     content:
-                      application/jsonl:
+                      text/event-stream:
                         itemSchema: {type: object}
+                  responses: {'204': {description: sent}}
+                put:
+                  requestBody:
+                    content:
+                      application/jsonl:
+                        itemSchema: {$ref: '#/components/schemas/Cat'}
                   responses: {'204': {description: sent}}
             components:
               schemas:
@@ -109,10 +115,12 @@ import YAMLTree
         #expect(!warnings.contains { $0.message.contains("application/jsonl in the 200 response") })
         let events = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream") })
         #expect(events.location?.line == 13 && events.message.contains("several shapes"))
-        let upload = try #require(warnings.first { $0.message.contains("`itemSchema` of application/jsonl in the request body") })
+        let upload = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream in the request body") })
+        #expect(!warnings.contains { $0.message.contains("application/jsonl in the request body") })
+        #expect(file(output, "Operations.swift").contains("public var body: JSONLinesUpload<Cat>?"))
         #expect(upload.location?.line == 19 && upload.location?.column == 13)
         let fallbacks = warnings.filter { $0.message.contains("`defaultMapping`") }
-        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 32)
+        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 38)
         #expect(file(output, "Operations.swift").contains("case ok(OkBody,"))
         let models = file(output, "Models.swift")
         #expect(models.contains("guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {"))

@@ -19,6 +19,7 @@ extension TranslationContext {
                 for (type, media) in content {
                     guard let location = media.sequentialLocation else { continue }
                     if responds, StreamItemSchema.honoured(type, media, resolve: schema(for:)) { continue }
+                    if !responds, media.itemSchema != nil, [.jsonLines, .jsonSequence].contains(OperationNaming.bodyKind(type)) { continue }
                     let fields = [media.itemSchema != nil ? "`itemSchema`" : nil, media.prefixEncoding.isEmpty ? nil : "`prefixEncoding`",
                                   media.itemEncoding != nil ? "`itemEncoding`" : nil].compactMap { $0 }
                     let place = "\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path)"

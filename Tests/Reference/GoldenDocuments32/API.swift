@@ -71,7 +71,7 @@ extension GoldenDocuments32API {
 
     /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.ImportOrders.Output>`.
     /// See ``GoldenDocuments32API/importOrders(_:)`` for the operation's description.
-    public func importOrders(body: HTTPBody? = nil) async throws {
+    public func importOrders(body: JSONLinesUpload<Order>? = nil) async throws {
         let output = try await self.importOrders(Operations.ImportOrders.Input(body: body))
         guard case .noContent = output else {
             throw OperationError(operationID: Operations.ImportOrders.id, output: output)

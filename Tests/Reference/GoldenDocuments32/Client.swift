@@ -115,7 +115,7 @@ public struct GoldenDocuments32Client: GoldenDocuments32API {
         var upload: HTTPBody?
         if let body = input.body {
             request.headers.append("Content-Type", "application/x-ndjson")
-            upload = body
+            upload = body.body
         }
         let (response, received) = try await core.stream(request, upload: upload, operationID: Operations.ImportOrders.id)
         switch response.status {

@@ -156,9 +156,9 @@ public enum Operations {
         /// What the call sends: parameters and body.
         public struct Input: Sendable, Hashable {
             /// The request body, sent as `application/x-ndjson`.
-            public var body: HTTPBody?
+            public var body: JSONLinesUpload<Order>?
 
-            public init(body: HTTPBody? = nil) {
+            public init(body: JSONLinesUpload<Order>? = nil) {
                 self.body = body
             }
         }

@@ -202,7 +202,7 @@ extension TranslationContext {
         }
         let streams = plan.streams
         if streams {
-            let upload = plan.body.map { $0.kind == .binary || $0.variants.contains { $0.kind == .binary } } == true ? "upload: upload, " : ""
+            let upload = plan.body.map { $0.kind.uploads || $0.variants.contains { $0.kind.uploads } } == true ? "upload: upload, " : ""
             body.append("let (response, received) = try await core.stream(request, \(upload)operationID: \(ns).id)")
         } else {
             body.append("let response = try await core.send(request, operationID: \(ns).id)")
@@ -243,11 +243,12 @@ extension TranslationContext {
             case .form: set = "request.body = try FormEncoding.encode(body\(formEncoding.map { ", encoding: " + $0 } ?? ""))"
             case .multipart: set = "request.body = body.encoded()"
             case .text: set = "request.body = Data(body.utf8)"
-            case .binary, .eventStream, .jsonLines, .jsonSequence: set = "upload = body"
+            case .binary, .eventStream: set = "upload = body"
+            case .jsonLines, .jsonSequence: set = "upload = body.body"
             }
             return ["request.headers.append(\"Content-Type\", \(header))", set]
         }
-        let uploads = b.kind == .binary || b.variants.contains { $0.kind == .binary }
+        let uploads = b.kind.uploads || b.variants.contains { $0.kind.uploads }
         var lines: [String] = uploads ? ["var upload: HTTPBody?"] : []
         var inner: [String]
         if b.variants.isEmpty {

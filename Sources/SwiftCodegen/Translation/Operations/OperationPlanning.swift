@@ -56,6 +56,11 @@ extension TranslationContext {
                     case .multipart: return (kind, "MultipartFormData", nil)
                     case .text: return (kind, "String", nil)
                     case .binary, .eventStream, .jsonLines, .jsonSequence:
+                        if kind == .jsonLines || kind == .jsonSequence, let itemSchema = media.itemSchema {
+                            // 3.2: items typed by `itemSchema`, each encoded as the caller produces it.
+                            let item = typeUse(itemSchema, hint: hint + "Item", in: &container).rendered
+                            return (kind, (kind == .jsonLines ? "JSONLinesUpload" : "JSONSequenceUpload") + "<\(item)>", nil)
+                        }
                         // Sent as the caller's bytes, streamed as they are produced.
                         kind = .binary
                         return (kind, "HTTPBody", nil)
