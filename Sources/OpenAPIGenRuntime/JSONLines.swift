@@ -58,30 +58,37 @@ struct DelimitedRecords {
 public struct JSONLines<Element: Decodable & Sendable>: AsyncSequence, Sendable, Hashable {
     /// The body the lines are read from.
     public let body: HTTPBody
+    /// Whether each decoded item's constraints are also checked (`validate()`), as
+    /// ``ClientOptions/validateResponses`` asks.
+    public let validatesItems: Bool
 
     /// Lines read from `body`.
-    public init(body: HTTPBody) {
+    public init(body: HTTPBody, validatesItems: Bool = false) {
         self.body = body
+        self.validatesItems = validatesItems
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(records: DelimitedRecords(chunks: body.makeAsyncIterator(), delimiter: 0x0A))
+        Iterator(records: DelimitedRecords(chunks: body.makeAsyncIterator(), delimiter: 0x0A), validates: validatesItems)
     }
 
     /// Decodes one line at a time; a line that does not decode throws ``StreamItemError``.
     public struct Iterator: AsyncIteratorProtocol {
         var records: DelimitedRecords
+        let validates: Bool
         var count = 0
 
         public mutating func next() async throws -> Element? {
             while let record = try await records.next() {
                 if DelimitedRecords.isBlank(record) { continue }
                 count += 1
+                let item: Element
                 do {
-                    return try JSONCoding.decode(Element.self, from: record)
+                    item = try JSONCoding.decode(Element.self, from: record)
                 } catch {
                     throw StreamItemError(index: count, underlying: error)
                 }
+                return try StreamItemError.checked(item, index: count, validates: validates)
             }
             return nil
         }
@@ -97,19 +104,24 @@ public struct JSONLines<Element: Decodable & Sendable>: AsyncSequence, Sendable,
 public struct JSONSequence<Element: Decodable & Sendable>: AsyncSequence, Sendable, Hashable {
     /// The body the records are read from.
     public let body: HTTPBody
+    /// Whether each decoded item's constraints are also checked (`validate()`), as
+    /// ``ClientOptions/validateResponses`` asks.
+    public let validatesItems: Bool
 
     /// Records read from `body`.
-    public init(body: HTTPBody) {
+    public init(body: HTTPBody, validatesItems: Bool = false) {
         self.body = body
+        self.validatesItems = validatesItems
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(records: DelimitedRecords(chunks: body.makeAsyncIterator(), delimiter: 0x1E))
+        Iterator(records: DelimitedRecords(chunks: body.makeAsyncIterator(), delimiter: 0x1E), validates: validatesItems)
     }
 
     /// Decodes one record at a time.
     public struct Iterator: AsyncIteratorProtocol {
         var records: DelimitedRecords
+        let validates: Bool
         var count = 0
         var lookahead: Data?
 
@@ -125,8 +137,9 @@ public struct JSONSequence<Element: Decodable & Sendable>: AsyncSequence, Sendab
                 guard let record else { return nil }
                 if DelimitedRecords.isBlank(record) { continue }
                 count += 1
+                let item: Element
                 do {
-                    return try JSONCoding.decode(Element.self, from: record)
+                    item = try JSONCoding.decode(Element.self, from: record)
                 } catch {
                     // Only the final record can be a truncated write: look one record ahead.
                     let following = try await records.next()
@@ -134,6 +147,7 @@ public struct JSONSequence<Element: Decodable & Sendable>: AsyncSequence, Sendab
                     lookahead = following
                     throw StreamItemError(index: count, underlying: error)
                 }
+                return try StreamItemError.checked(item, index: count, validates: validates)
             }
         }
     }

@@ -9,6 +9,12 @@ public enum QueryStringEncoding {
         String(decoding: try FormEncoding.encode(value), as: UTF8.self)
     }
 
+    /// A form whose members `encoding` names are written as their Encoding Objects say
+    /// (``FormEncoding/encode(_:encoding:)``).
+    public static func form(_ value: some Encodable, encoding: [String: FormMemberEncoding]) throws -> String {
+        String(decoding: try FormEncoding.encode(value, encoding: encoding), as: UTF8.self)
+    }
+
     /// A JSON media type: the JSON text of the value, percent-encoded as a whole (3.2's
     /// example: `{"numbers":[1,2]}` is written `%7B%22numbers%22%3A%5B1%2C2%5D%7D`).
     public static func json(_ value: some Encodable) throws -> String {

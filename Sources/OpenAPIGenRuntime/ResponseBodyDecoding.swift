@@ -54,7 +54,7 @@ extension ClientCore {
         -> ServerSentEvents<T>
     {
         _ = try contentIndex(response, documented: [documented], operationID: operationID)
-        return ServerSentEvents(body: body)
+        return ServerSentEvents(body: body, validatesItems: options.validateResponses)
     }
 
     /// A JSON Lines body read line by line.
@@ -62,7 +62,7 @@ extension ClientCore {
         -> JSONLines<T>
     {
         _ = try contentIndex(response, documented: [documented], operationID: operationID)
-        return JSONLines(body: body)
+        return JSONLines(body: body, validatesItems: options.validateResponses)
     }
 
     /// A JSON text sequence body read record by record.
@@ -70,7 +70,7 @@ extension ClientCore {
         -> JSONSequence<T>
     {
         _ = try contentIndex(response, documented: [documented], operationID: operationID)
-        return JSONSequence(body: body)
+        return JSONSequence(body: body, validatesItems: options.validateResponses)
     }
 }
 

@@ -10,14 +10,18 @@ public struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Se
 
     /// The body the events are read from.
     public let body: HTTPBody
+    /// Whether ``payloads(until:)`` also checks each payload's constraints (`validate()`), as
+    /// ``ClientOptions/validateResponses`` asks.
+    public let validatesItems: Bool
 
     /// Events read from `body`.
-    public init(body: HTTPBody) {
+    public init(body: HTTPBody, validatesItems: Bool = false) {
         self.body = body
+        self.validatesItems = validatesItems
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(chunks: body.makeAsyncIterator())
+        Iterator(chunks: body.makeAsyncIterator(), validates: validatesItems)
     }
 
     /// Each event's `data` decoded as JSON into `Payload` (a `String` payload is the data as
@@ -32,6 +36,7 @@ public struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Se
         var parser = ServerSentEventParser()
         var pending: [ServerSentEvent] = []
         var index = 0
+        let validates: Bool
 
         public mutating func next() async throws -> ServerSentEvent? {
             while index == pending.count {
@@ -67,11 +72,13 @@ public struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Se
                 }
                 count += 1
                 if Payload.self == String.self, let text = event.data as? Payload { return text }
+                let payload: Payload
                 do {
-                    return try JSONCoding.decode(Payload.self, from: Data(event.data.utf8))
+                    payload = try JSONCoding.decode(Payload.self, from: Data(event.data.utf8))
                 } catch {
                     throw StreamItemError(index: count, underlying: error)
                 }
+                return try StreamItemError.checked(payload, index: count, validates: events.validates)
             }
         }
     }
@@ -86,7 +93,22 @@ public struct StreamItemError: Error, CustomStringConvertible {
     public let underlying: any Error
 
     public var description: String {
+        if let failure = underlying as? ValidationFailure {
+            return "item \(index) of the stream breaks its schema: " + failure.issues.map(\.description).joined(separator: "; ")
+        }
         let reason = (underlying as? DecodingError).map(ClientError.describe) ?? String(describing: underlying)
         return "item \(index) of the stream could not be decoded: \(reason)"
+    }
+
+    /// `item`, after checking its constraints when `validates` (a ``ValidationFailure`` becomes
+    /// the error of item `index`).
+    static func checked<T>(_ item: T, index: Int, validates: Bool) throws -> T {
+        guard validates, let value = item as? any Validatable else { return item }
+        do {
+            try value.validate()
+        } catch {
+            throw StreamItemError(index: index, underlying: error)
+        }
+        return item
     }
 }

@@ -103,6 +103,14 @@ private func client(_ transport: RecordingTransport) -> GoldenBodiesClient {
             == "email=a%2Bb%40example.com&metadata%5Bnote%5D=x%20y%26z&metadata%5Border%5D=42")
     }
 
+    /// The form's Encoding Object for `tags` (pipeDelimited, not exploded) is applied.
+    @Test func formBodyAppliesEncodingObjects() async throws {
+        let transport = RecordingTransport(.raw(204))
+        try await client(transport).postForm(body: .init(email: "e", tags: ["a", "b c"]))
+        let request = try #require(await transport.requests.first)
+        #expect(String(decoding: try #require(request.body), as: UTF8.self) == "email=e&tags=a%7Cb%20c")
+    }
+
     @Test func optionalFormBodyCanBeLeftOut() async throws {
         let transport = RecordingTransport(.raw(204))
         let output = try await client(transport).postForm(GoldenBodies.Operations.PostForm.Input())

@@ -66,6 +66,20 @@ private func client(_ transport: RecordingTransport, attempts: Int = 1) -> Golde
             == "https://api.example.com/filter?color=dark%20red&size=3&tags=a&tags=b%26c")
     }
 
+    /// The form's Encoding Objects: `tags` pipeDelimited, `range` deepObject, `meta` as JSON
+    /// (`contentType` alone), `sizes` form not exploded; `color` has none and is written as before.
+    @Test func formQueryStringAppliesEncodingObjects() async throws {
+        let transport = RecordingTransport(.raw(204))
+        let filter = EncodedFilter(color: "red", tags: ["a", "b"], sizes: [1, 2], range: .init(min: 1, max: 9), meta: .init(note: "x y"))
+        try await client(transport).filterEncoded(filter: filter)
+        let request = try #require(await transport.requests.first)
+        #expect(request.queryString == "color=red&meta=%7B%22note%22%3A%22x%20y%22%7D&range%5Bmax%5D=9&range%5Bmin%5D=1&sizes=1%2C2&tags=a%7Cb")
+        // Exploded form (the default for `style: form`) and absent members.
+        let items = try QueryStringEncoding.form(filter, encoding: ["tags": FormMemberEncoding(), "range": FormMemberEncoding(explode: true)])
+        #expect(items == "color=red&meta%5Bnote%5D=x%20y&max=9&min=1&sizes=1&sizes=2&tags=a&tags=b")
+        #expect(try QueryStringEncoding.form(EncodedFilter(), encoding: ["tags": FormMemberEncoding(style: .pipeDelimited, explode: false)]) == "")
+    }
+
     @Test func jsonQueryStringIsPercentEncodedJSON() async throws {
         let transport = RecordingTransport(.raw(204))
         _ = try await client(transport).selectItems(selector: .init(numbers: [1, 2], flag: true))

@@ -62,7 +62,11 @@ import YAMLTree
         #expect(settings.generatorConfig.tagFilter == ["store", "admin"])
     }
 
-    @Test func itemSchemaAndDefaultMappingAreLocatedWarnings() throws {
+    /// Honoured: `itemSchema` of a JSON Lines response or request body types its items,
+    /// `defaultMapping` naming a branch picks it; neither warns. Not honoured, each a located
+    /// warning: `itemSchema` of an event-stream request body (sent as bytes), events of several
+    /// shapes, `defaultMapping` naming a schema outside the union.
+    @Test func itemSchemaAndDefaultMappingWarnOnlyWhereNotHonoured() throws {
         let text = """
             openapi: 3.2.0
             info: {title: Streams, version: '1'}
@@ -75,20 +79,86 @@ import YAMLTree
                       content:
                         application/jsonl:
                           itemSchema: {type: object}
+                        text/event-stream:
+                          itemSchema:
+                            oneOf: [{properties: {event: {const: a}}}, {properties: {event: {const: b}}}]
+                post:
+                  requestBody:
+                    content:
+                      text/event-stream:
+                        itemSchema: {type: object}
+                  responses: {'204': {description: sent}}
+                put:
+                  requestBody:
+                    content:
+                      application/jsonl:
+                        itemSchema: {$ref: '#/components/schemas/Cat'}
+                  responses: {'204': {description: sent}}
             components:
               schemas:
                 Pet:
-                  oneOf: [{$ref: '#/components/schemas/Cat'}]
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
                   discriminator:
                     propertyName: kind
                     defaultMapping: Cat
+                Fish:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                  discriminator:
+                    propertyName: kind
+                    defaultMapping: Other
                 Cat: {type: object}
+                Dog: {type: object}
+                Other: {type: object}
             """
         let output = try generate(text)
         let warnings = output.diagnostics.filter { $0.severity == .warning }
-        let stream = try #require(warnings.first { $0.message.contains("`itemSchema` of application/jsonl") })
-        #expect(stream.location?.line == 11 && stream.location?.column == 15)
-        let fallback = try #require(warnings.first { $0.message.contains("`defaultMapping`") })
-        #expect(fallback.location?.line == 18)
+        #expect(!warnings.contains { $0.message.contains("application/jsonl in the 200 response") })
+        let events = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream") })
+        #expect(events.location?.line == 13 && events.message.contains("several shapes"))
+        let upload = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream in the request body") })
+        #expect(!warnings.contains { $0.message.contains("application/jsonl in the request body") })
+        #expect(file(output, "Operations.swift").contains("public var body: JSONLinesUpload<Cat>?"))
+        #expect(upload.location?.line == 19 && upload.location?.column == 13)
+        let fallbacks = warnings.filter { $0.message.contains("`defaultMapping`") }
+        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 38)
+        #expect(file(output, "Operations.swift").contains("case ok(OkBody,"))
+        let models = file(output, "Models.swift")
+        #expect(models.contains("guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {"))
+    }
+
+    /// An event's `data` declared JSON (`contentMediaType`) with no `contentSchema` decodes into
+    /// `JSONValue`; with one, into its type; neither warns.
+    @Test func eventDataDeclaredJSONIsDecoded() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Streams, version: '1'}
+            paths:
+              /loose:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        text/event-stream:
+                          itemSchema: {properties: {data: {contentMediaType: application/json}}}
+              /typed:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        text/event-stream:
+                          itemSchema:
+                            properties:
+                              data: {contentMediaType: application/json, contentSchema: {$ref: '#/components/schemas/Tick'}}
+            components:
+              schemas:
+                Tick: {type: object, properties: {n: {type: integer}}}
+            """
+        let output = try generate(text)
+        #expect(!output.diagnostics.contains { $0.severity == .warning })
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("case ok(ServerSentEvents<JSONValue>,"))
+        #expect(operations.contains("case ok(ServerSentEvents<Tick>,"))
     }
 }

@@ -99,7 +99,7 @@ import YAMLTree
         #expect(Set(Mirror(reflecting: keywords).children.compactMap(\.label)) == [
             "booleanSchema", "constValue", "defaultValue", "patternProperties", "propertyNames", "minProperties",
             "maxProperties", "prefixItems", "minItems", "maxItems", "uniqueItems", "not", "discriminator", "minLength",
-            "pattern", "patternLocation", "contentEncoding", "contentMediaType", "minimum", "maximum", "multipleOf",
+            "pattern", "patternLocation", "contentEncoding", "contentMediaType", "contentSchema", "minimum", "maximum", "multipleOf",
             "defs", "unevaluatedProperties", "ifSchema", "thenSchema", "elseSchema", "dependentRequired",
             "dependentSchemas", "contains", "minContains", "maxContains", "unevaluatedItems", "unmodelledKeywords",
         ])

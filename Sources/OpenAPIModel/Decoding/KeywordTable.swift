@@ -68,7 +68,7 @@ enum SchemaKeyword: String, CaseIterable {
     case allOf, oneOf, anyOf, not, discriminator
     case minLength, maxLength, pattern, minItems, maxItems, uniqueItems, minProperties, maxProperties
     case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
-    case contentEncoding, contentMediaType
+    case contentEncoding, contentMediaType, contentSchema
     case defs = "$defs"
     case definitions
     case unevaluatedProperties

@@ -134,6 +134,8 @@ extension ModelDecoder {
                 schema.contentEncoding = string(cursor.child(entry), entry.key)
             case .contentMediaType:
                 schema.contentMediaType = string(cursor.child(entry), entry.key)
+            case .contentSchema:
+                schema.contentSchema = Indirect(self.schema(cursor.child(entry)))
             case .defs, .definitions:
                 var defs = schema.defs
                 for (name, defined) in schemaMap(cursor.child(entry), entry.key, of: "names") {

@@ -357,6 +357,13 @@ public struct Schema: Sendable {
         set { if rare != nil || newValue != nil { mutateRare { $0.contentMediaType = newValue } } }
     }
 
+    /// `contentSchema` (3.1): the schema of the value a string carries in `contentMediaType`,
+    /// such as the JSON `data` of an OpenAPI 3.2 Server-Sent Event.
+    public var contentSchema: Indirect<Schema>? {
+        get { rare?.keywords.contentSchema }
+        set { if rare != nil || newValue != nil { mutateRare { $0.contentSchema = newValue } } }
+    }
+
     public var minimum: Bound? {
         get { rare?.keywords.minimum }
         set { if rare != nil || newValue != nil { mutateRare { $0.minimum = newValue } } }
@@ -490,6 +497,7 @@ struct RareKeywords: Sendable {
     var patternLocation: SourceLocation?
     var contentEncoding: String?
     var contentMediaType: String?
+    var contentSchema: Indirect<Schema>?
     var minimum: Schema.Bound?
     var maximum: Schema.Bound?
     var multipleOf: NumberLiteral?

@@ -12,21 +12,35 @@ extension TranslationContext {
         }
         for entry in entries {
             let operation = entry.operation
-            var contents: [(String, OrderedMap<MediaType>)] = []
-            if let body = operation.requestBody { contents.append(("the request body", body.content)) }
-            for (status, response) in operation.responses { contents.append(("the \(status) response", response.content)) }
-            for (owner, content) in contents {
+            var contents: [(String, OrderedMap<MediaType>, responds: Bool)] = []
+            if let body = operation.requestBody { contents.append(("the request body", body.content, false)) }
+            for (status, response) in operation.responses { contents.append(("the \(status) response", response.content, true)) }
+            for (owner, content, responds) in contents {
                 for (type, media) in content {
                     guard let location = media.sequentialLocation else { continue }
+                    if responds, StreamItemSchema.honoured(type, media, resolve: schema(for:)) { continue }
+                    if !responds, media.itemSchema != nil, [.jsonLines, .jsonSequence].contains(OperationNaming.bodyKind(type)) { continue }
                     let fields = [media.itemSchema != nil ? "`itemSchema`" : nil, media.prefixEncoding.isEmpty ? nil : "`prefixEncoding`",
                                   media.itemEncoding != nil ? "`itemEncoding`" : nil].compactMap { $0 }
-                    warnOnce("\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path): items are not typed one by one yet; the body is handled whole, as without them",
-                             at: location, pointer: operation.pointer)
+                    let place = "\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path)"
+                    if !responds {
+                        warnOnce("\(place): a request body is sent as the caller's bytes (`HTTPBody`); its items are not typed one by one",
+                                 at: location, pointer: operation.pointer)
+                    } else if let item = media.itemSchema, OperationNaming.bodyKind(type) == .eventStream,
+                              case .untyped(let reason) = StreamItemSchema.eventData(item, resolve: schema(for:)) {
+                        warnOnce("\(place): \(reason); the events arrive parsed, with their data as text",
+                                 at: location, pointer: operation.pointer)
+                    } else {
+                        warnOnce("\(place): items are not typed one by one yet; the body is handled whole, as without them",
+                                 at: location, pointer: operation.pointer)
+                    }
                 }
             }
             for p in operation.parameters where p.location == .querystring {
-                if let media = p.content, !media.encoding.isEmpty {
-                    warnOnce("the Encoding Objects of querystring parameter `\(p.name)` are not applied; it is written as a form request body is",
+                // Encoding Objects apply to form content only (multipart is no query string).
+                if let media = p.content, !media.encoding.isEmpty,
+                   !(p.contentType ?? "").lowercased().hasPrefix("application/x-www-form-urlencoded") {
+                    warnOnce("the Encoding Objects of querystring parameter `\(p.name)` apply to form content only; its `\(p.contentType ?? "")` value is written without them",
                              at: media.location, pointer: p.pointer)
                 }
             }
@@ -34,8 +48,9 @@ extension TranslationContext {
         var seen: Set<SourceLocation> = []
         func walk(_ schema: Schema, depth: Int) {
             guard depth < 64, seen.insert(schema.location).inserted else { return }
-            if let d = schema.discriminator, let text = d.defaultMapping {
-                warnOnce("discriminator `defaultMapping` (\(text)) is not generated yet: a payload whose `\(d.propertyName)` is absent or unmapped fails to decode",
+            if let d = schema.discriminator, let text = d.defaultMapping,
+               Self.defaultBranch(schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf, d) == nil {
+                warnOnce("discriminator `defaultMapping` (\(text)) is honoured only when it names one of the union's referenced branches: a payload whose `\(d.propertyName)` is absent or unmapped fails to decode",
                          at: d.defaultMappingLocation ?? d.location, pointer: schema.pointer)
             }
             for (_, property) in schema.properties { walk(property, depth: depth + 1) }

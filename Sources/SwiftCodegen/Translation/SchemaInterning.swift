@@ -111,6 +111,7 @@ struct SchemaInterner {
               additional("unevaluatedProperties", s.unevaluatedProperties),
               child("if", s.ifSchema?.value), child("then", s.thenSchema?.value), child("else", s.elseSchema?.value),
               map("dependentSchemas", s.dependentSchemas), child("contains", s.contains?.value),
+              child("contentSchema", s.contentSchema?.value),
               additional("unevaluatedItems", s.unevaluatedItems)
         else { return nil }
         return k

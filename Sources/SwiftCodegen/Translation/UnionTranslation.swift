@@ -81,12 +81,24 @@ extension TranslationContext {
                 + members.map { "\(indent)choice.consider(\($0.type).self, Self.\(SwiftNames.escaped($0.caseName)))" }
                 + ["\(indent)self = try choice.chosen(\(SwiftNames.stringLiteral(name)))"]
         }
+        // 3.2 `defaultMapping`: the branch for a payload whose tag is absent or unmapped.
+        var fallback: Branch?
+        if let discriminator, case .union(let schemas, _) = shaped.shape, let index = Self.defaultBranch(schemas, discriminator) {
+            fallback = branches[index]
+        }
         if let discriminator {
-            decode = [
-                "let tagContainer = try decoder.container(keyedBy: DiscriminatorKey.self)",
-                "let tag = try tagContainer.decode(String.self, forKey: .tag)",
-                "switch tag {",
-            ]
+            decode = ["let tagContainer = try decoder.container(keyedBy: DiscriminatorKey.self)"]
+            if let fallback {
+                decode += [
+                    "guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {",
+                    "    self = .\(SwiftNames.escaped(fallback.caseName))(try \(fallback.type)(from: decoder))",
+                    "    return",
+                    "}",
+                ]
+            } else {
+                decode.append("let tag = try tagContainer.decode(String.self, forKey: .tag)")
+            }
+            decode.append("switch tag {")
             // Branches that share a tag value (no mapping, several schemas pinning the same
             // `type`) are told apart by their other members, as a union without a discriminator is.
             var sharing: [String: [Int]] = [:]
@@ -102,12 +114,16 @@ extension TranslationContext {
                     decode += choice(sharing[tag]!.map { branches[$0] }, indent: "    ")
                 }
             }
-            decode += [
-                "default:",
-                "    throw DecodingError.dataCorruptedError(",
-                "        forKey: .tag, in: tagContainer, debugDescription: \"unknown \(discriminator.propertyName) \\\"\\(tag)\\\"\")",
-                "}",
-            ]
+            if let fallback {
+                decode += ["default:", "    self = .\(SwiftNames.escaped(fallback.caseName))(try \(fallback.type)(from: decoder))", "}"]
+            } else {
+                decode += [
+                    "default:",
+                    "    throw DecodingError.dataCorruptedError(",
+                    "        forKey: .tag, in: tagContainer, debugDescription: \"unknown \(discriminator.propertyName) \\\"\\(tag)\\\"\")",
+                    "}",
+                ]
+            }
             decl.members.append(.type(TypeDecl(.enum, "DiscriminatorKey", conformances: ["String", "CodingKey"], members: [
                 .enumCase(EnumCaseDecl("tag", rawValue: SwiftNames.stringLiteral(discriminator.propertyName)))
             ])))
@@ -123,12 +139,15 @@ extension TranslationContext {
             // The case decides the tag, whatever the payload's own copy of the property says, so
             // that what is encoded decodes back to the same case. A branch with several tags (a
             // union of tagged schemas, or several mapping keys) writes its value's own.
-            let someUntagged = branches.contains { Set($0.tags).count != 1 }
+            // The default branch writes its value's own tag too: absent or unmapped, it decodes
+            // back into that branch.
+            func fixedTag(_ b: Branch) -> String? { Set(b.tags).count == 1 && b.caseName != fallback?.caseName ? b.tags[0] : nil }
+            let someUntagged = branches.contains { fixedTag($0) == nil }
             encode = [someUntagged ? "let tag: String?" : "let tag: String", "switch self {"]
             for b in branches {
                 encode.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
                 encode.append("    try value.encode(to: encoder)")
-                encode.append("    tag = \(Set(b.tags).count == 1 ? SwiftNames.stringLiteral(b.tags[0]) : "nil")")
+                encode.append("    tag = \(fixedTag(b).map(SwiftNames.stringLiteral) ?? "nil")")
             }
             encode.append("}")
             if someUntagged {
@@ -154,6 +173,14 @@ extension TranslationContext {
 }
 
 extension TranslationContext {
+    /// The position of the branch a 3.2 `defaultMapping` names among a discriminated union's
+    /// `branches`; nil without one, or when it names a schema that is not a branch (or a branch
+    /// is not a reference, so the union is not decoded by its tag).
+    static func defaultBranch(_ branches: [Schema], _ discriminator: Schema.Discriminator) -> Int? {
+        guard let target = discriminator.defaultTarget, branches.allSatisfy({ $0.ref != nil }) else { return nil }
+        return branches.firstIndex { $0.ref == target }
+    }
+
     /// The discriminator values that select the branch `ref`: its mapping keys; for a branch that
     /// is itself a union, its members' tags (its own name is no value the payload carries); else
     /// the one value the schema pins the property to (`kind: {const: circle}`); else its name.

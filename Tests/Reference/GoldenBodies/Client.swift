@@ -42,7 +42,7 @@ public struct GoldenBodiesClient: GoldenBodiesAPI {
         var request = HTTPRequest(method: "POST", path: "/form")
         if let body = input.body {
             request.headers.append("Content-Type", "application/x-www-form-urlencoded")
-            request.body = try FormEncoding.encode(body)
+            request.body = try FormEncoding.encode(body, encoding: ["tags": FormMemberEncoding(style: .pipeDelimited, explode: false)])
         }
         let response = try await core.send(request, operationID: Operations.PostForm.id)
         switch response.status {

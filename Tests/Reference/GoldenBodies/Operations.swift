@@ -126,6 +126,7 @@ public enum Operations {
         public struct Body: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var email: String?
             public var metadata: [String: String]?
+            public var tags: [String]?
 
             /// Members the schema does not name, kept as read and written back.
             public var additionalProperties: [String: JSONValue]
@@ -134,22 +135,26 @@ public enum Operations {
             public init(
                 email: String? = nil,
                 metadata: [String: String]? = nil,
+                tags: [String]? = nil,
                 additionalProperties: [String: JSONValue] = [:]
             ) {
                 self.email = email
                 self.metadata = metadata
+                self.tags = tags
                 self.additionalProperties = additionalProperties
             }
 
             enum CodingKeys: String, CodingKey {
                 case email
                 case metadata
+                case tags
             }
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.email = try container.decodeIfPresent(String.self, forKey: .email)
                 self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+                self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
@@ -158,6 +163,7 @@ public enum Operations {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.email, forKey: .email)
                 try container.encodeIfPresent(self.metadata, forKey: .metadata)
+                try container.encodeIfPresent(self.tags, forKey: .tags)
             }
         }
     }

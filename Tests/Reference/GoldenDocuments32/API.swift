@@ -12,6 +12,15 @@ public protocol GoldenDocuments32API: Sendable {
     /// `GET /orders/events`
     func orderEvents(_ input: Operations.OrderEvents.Input) async throws -> Operations.OrderEvents.Output
 
+    /// `GET /orders/notes`
+    func orderNotes(_ input: Operations.OrderNotes.Input) async throws -> Operations.OrderNotes.Output
+
+    /// `GET /orders/feed`
+    func orderFeed(_ input: Operations.OrderFeed.Input) async throws -> Operations.OrderFeed.Output
+
+    /// `POST /orders/feed`
+    func importOrders(_ input: Operations.ImportOrders.Input) async throws -> Operations.ImportOrders.Output
+
     /// `GET /pets/{id}`
     func getPet(_ input: Operations.GetPet.Input) async throws -> Operations.GetPet.Output
 
@@ -32,12 +41,41 @@ extension GoldenDocuments32API {
 
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.OrderEvents.Output>`.
     /// See ``GoldenDocuments32API/orderEvents(_:)`` for the operation's description.
-    public func orderEvents() async throws -> ServerSentEvents<String> {
+    public func orderEvents() async throws -> ServerSentEvents<Order> {
         let output = try await self.orderEvents(Operations.OrderEvents.Input())
         guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.OrderEvents.id, output: output)
         }
         return value
+    }
+
+    /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.OrderNotes.Output>`.
+    /// See ``GoldenDocuments32API/orderNotes(_:)`` for the operation's description.
+    public func orderNotes() async throws -> ServerSentEvents<String> {
+        let output = try await self.orderNotes(Operations.OrderNotes.Input())
+        guard case .ok(let value, _) = output else {
+            throw OperationError(operationID: Operations.OrderNotes.id, output: output)
+        }
+        return value
+    }
+
+    /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.OrderFeed.Output>`.
+    /// See ``GoldenDocuments32API/orderFeed(_:)`` for the operation's description.
+    public func orderFeed() async throws -> Operations.OrderFeed.Output.OkBody {
+        let output = try await self.orderFeed(Operations.OrderFeed.Input())
+        guard case .ok(let value, _) = output else {
+            throw OperationError(operationID: Operations.OrderFeed.id, output: output)
+        }
+        return value
+    }
+
+    /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.ImportOrders.Output>`.
+    /// See ``GoldenDocuments32API/importOrders(_:)`` for the operation's description.
+    public func importOrders(body: JSONLinesUpload<Order>? = nil) async throws {
+        let output = try await self.importOrders(Operations.ImportOrders.Input(body: body))
+        guard case .noContent = output else {
+            throw OperationError(operationID: Operations.ImportOrders.id, output: output)
+        }
     }
 
     /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.GetPet.Output>`.

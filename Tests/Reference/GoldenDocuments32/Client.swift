@@ -63,7 +63,64 @@ public struct GoldenDocuments32Client: GoldenDocuments32API {
         let (response, received) = try await core.stream(request, operationID: Operations.OrderEvents.id)
         switch response.status {
         case 200:
-            return .ok(try core.events(String.self, response, received, as: "text/event-stream", operationID: Operations.OrderEvents.id), headers: ResponseHeaders(raw: response))
+            return .ok(try core.events(Order.self, response, received, as: "text/event-stream", operationID: Operations.OrderEvents.id), headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, try await core.buffer(response, received))
+        }
+    }
+
+    public func orderNotes(_ input: Operations.OrderNotes.Input) async throws -> Operations.OrderNotes.Output {
+        try core.validate(input, operationID: Operations.OrderNotes.id)
+        var request = HTTPRequest(method: "GET", path: "/orders/notes")
+        if let deviceToken = deviceToken {
+            request.headers.append("Authorization", "Bearer " + HeaderEncoding.text(deviceToken))
+        }
+        request.headers.append("Accept", "text/event-stream")
+        let (response, received) = try await core.stream(request, operationID: Operations.OrderNotes.id)
+        switch response.status {
+        case 200:
+            return .ok(try core.events(String.self, response, received, as: "text/event-stream", operationID: Operations.OrderNotes.id), headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, try await core.buffer(response, received))
+        }
+    }
+
+    public func orderFeed(_ input: Operations.OrderFeed.Input) async throws -> Operations.OrderFeed.Output {
+        try core.validate(input, operationID: Operations.OrderFeed.id)
+        var request = HTTPRequest(method: "GET", path: "/orders/feed")
+        if let deviceToken = deviceToken {
+            request.headers.append("Authorization", "Bearer " + HeaderEncoding.text(deviceToken))
+        }
+        request.headers.append("Accept", "application/jsonl, application/json-seq;q=0.9")
+        let (response, received) = try await core.stream(request, operationID: Operations.OrderFeed.id)
+        switch response.status {
+        case 200:
+            switch try core.contentIndex(response, documented: ["application/jsonl", "application/json-seq"], operationID: Operations.OrderFeed.id) {
+            case 0:
+                return .ok(.jsonl(try core.jsonLines(Order.self, response, received, as: "application/jsonl", operationID: Operations.OrderFeed.id)), headers: ResponseHeaders(raw: response))
+            default:
+                return .ok(.jsonSeq(try core.jsonSequence(Order.self, response, received, as: "application/json-seq", operationID: Operations.OrderFeed.id)), headers: ResponseHeaders(raw: response))
+            }
+        default:
+            return .undocumented(statusCode: response.status, try await core.buffer(response, received))
+        }
+    }
+
+    public func importOrders(_ input: Operations.ImportOrders.Input) async throws -> Operations.ImportOrders.Output {
+        try core.validate(input, operationID: Operations.ImportOrders.id)
+        var request = HTTPRequest(method: "POST", path: "/orders/feed")
+        if let deviceToken = deviceToken {
+            request.headers.append("Authorization", "Bearer " + HeaderEncoding.text(deviceToken))
+        }
+        var upload: HTTPBody?
+        if let body = input.body {
+            request.headers.append("Content-Type", "application/x-ndjson")
+            upload = body.body
+        }
+        let (response, received) = try await core.stream(request, upload: upload, operationID: Operations.ImportOrders.id)
+        switch response.status {
+        case 204:
+            return .noContent(headers: ResponseHeaders(raw: response))
         default:
             return .undocumented(statusCode: response.status, try await core.buffer(response, received))
         }

@@ -43,28 +43,32 @@ public indirect enum Pet: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let tagContainer = try decoder.container(keyedBy: DiscriminatorKey.self)
-        let tag = try tagContainer.decode(String.self, forKey: .tag)
+        guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {
+            self = .cat(try Cat(from: decoder))
+            return
+        }
         switch tag {
         case "cat": self = .cat(try Cat(from: decoder))
         case "dog": self = .dog(try Dog(from: decoder))
         default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .tag, in: tagContainer, debugDescription: "unknown kind \"\(tag)\"")
+            self = .cat(try Cat(from: decoder))
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        let tag: String
+        let tag: String?
         switch self {
         case .cat(let value):
             try value.encode(to: encoder)
-            tag = "cat"
+            tag = nil
         case .dog(let value):
             try value.encode(to: encoder)
             tag = "dog"
         }
-        var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)
-        try tagContainer.encode(tag, forKey: .tag)
+        if let tag {
+            var tagContainer = encoder.container(keyedBy: DiscriminatorKey.self)
+            try tagContainer.encode(tag, forKey: .tag)
+        }
     }
 }
 

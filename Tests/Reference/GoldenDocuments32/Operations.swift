@@ -62,6 +62,37 @@ public enum Operations {
             /// A stream of order events.
             ///
             /// HTTP 200.
+            case ok(ServerSentEvents<Order>, headers: ResponseHeaders = .init(status: 200))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .ok: return 200
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+    }
+
+    /// Types of `orderNotes`.
+    public enum OrderNotes {
+        /// The operation's id in the spec.
+        public static let id = "orderNotes"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            public init() {}
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Notes on orders, as text events.
+            ///
+            /// HTTP 200.
             case ok(ServerSentEvents<String>, headers: ResponseHeaders = .init(status: 200))
 
             /// A status the spec does not document, with the raw response.
@@ -71,6 +102,82 @@ public enum Operations {
             public var statusCode: Int {
                 switch self {
                 case .ok: return 200
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+    }
+
+    /// Types of `orderFeed`.
+    public enum OrderFeed {
+        /// The operation's id in the spec.
+        public static let id = "orderFeed"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            public init() {}
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Every order, one JSON text per item.
+            ///
+            /// HTTP 200.
+            case ok(OkBody, headers: ResponseHeaders = .init(status: 200))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .ok: return 200
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+
+            /// The body of the HTTP 200 response, by the `Content-Type` it arrived with.
+            public enum OkBody: Sendable, Hashable {
+                /// `application/jsonl`.
+                case jsonl(JSONLines<Order>)
+
+                /// `application/json-seq`.
+                case jsonSeq(JSONSequence<Order>)
+            }
+        }
+    }
+
+    /// Types of `importOrders`.
+    public enum ImportOrders {
+        /// The operation's id in the spec.
+        public static let id = "importOrders"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// The request body, sent as `application/x-ndjson`.
+            public var body: JSONLinesUpload<Order>?
+
+            public init(body: JSONLinesUpload<Order>? = nil) {
+                self.body = body
+            }
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Imported.
+            ///
+            /// HTTP 204.
+            case noContent(headers: ResponseHeaders = .init(status: 204))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .noContent: return 204
                 case .undocumented(let statusCode, _): return statusCode
                 }
             }

@@ -5,7 +5,9 @@ import Foundation
 import OpenAPIGenRuntime
 
 extension Order: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.length(self.id, min: 1, max: nil, at: "id")
+    }
 }
 
 extension Pet: Validatable {
@@ -25,6 +27,18 @@ extension Operations.ListOrders.Input: Validatable {
 }
 
 extension Operations.OrderEvents.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.OrderNotes.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.OrderFeed.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.ImportOrders.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
 

@@ -23,6 +23,9 @@ public protocol GoldenOperations32API: Sendable {
     /// `GET /select`
     func selectItems(_ input: Operations.SelectItems.Input) async throws -> Operations.SelectItems.Output
 
+    /// `GET /filter/encoded`
+    func filterEncoded(_ input: Operations.FilterEncoded.Input) async throws -> Operations.FilterEncoded.Output
+
     /// `GET /path`
     func pathItems(_ input: Operations.PathItems.Input) async throws -> Operations.PathItems.Output
 }
@@ -74,6 +77,15 @@ extension GoldenOperations32API {
         let output = try await self.selectItems(Operations.SelectItems.Input(selector: selector))
         guard case .noContent = output else {
             throw OperationError(operationID: Operations.SelectItems.id, output: output)
+        }
+    }
+
+    /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.FilterEncoded.Output>`.
+    /// See ``GoldenOperations32API/filterEncoded(_:)`` for the operation's description.
+    public func filterEncoded(filter: EncodedFilter? = nil) async throws {
+        let output = try await self.filterEncoded(Operations.FilterEncoded.Input(filter: filter))
+        guard case .noContent = output else {
+            throw OperationError(operationID: Operations.FilterEncoded.id, output: output)
         }
     }
 

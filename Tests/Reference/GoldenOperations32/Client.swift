@@ -90,6 +90,19 @@ public struct GoldenOperations32Client: GoldenOperations32API {
         }
     }
 
+    public func filterEncoded(_ input: Operations.FilterEncoded.Input) async throws -> Operations.FilterEncoded.Output {
+        try core.validate(input, operationID: Operations.FilterEncoded.id)
+        var request = HTTPRequest(method: "GET", path: "/filter/encoded")
+        if let value = input.filter { request.queryString = try QueryStringEncoding.form(value, encoding: ["tags": FormMemberEncoding(style: .pipeDelimited, explode: false), "range": FormMemberEncoding(style: .deepObject, explode: true), "meta": FormMemberEncoding(contentType: "application/json"), "sizes": FormMemberEncoding(style: .form, explode: false)]) }
+        let response = try await core.send(request, operationID: Operations.FilterEncoded.id)
+        switch response.status {
+        case 204:
+            return .noContent(headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
+
     public func pathItems(_ input: Operations.PathItems.Input) async throws -> Operations.PathItems.Output {
         try core.validate(input, operationID: Operations.PathItems.id)
         var request = HTTPRequest(method: "GET", path: "/path")

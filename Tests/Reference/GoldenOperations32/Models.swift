@@ -82,6 +82,125 @@ public struct Filter: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
+public struct EncodedFilter: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var color: String?
+    public var tags: [String]?
+    public var sizes: [Int]?
+    public var range: Range2?
+    public var meta: Meta?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(
+        color: String? = nil,
+        tags: [String]? = nil,
+        sizes: [Int]? = nil,
+        range: Range2? = nil,
+        meta: Meta? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.color = color
+        self.tags = tags
+        self.sizes = sizes
+        self.range = range
+        self.meta = meta
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Range2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var min: Int?
+        public var max: Int?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(min: Int? = nil, max: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.min = min
+            self.max = max
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case min
+            case max
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.min = try container.decodeIfPresent(Int.self, forKey: .min)
+            self.max = try container.decodeIfPresent(Int.self, forKey: .max)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.min, forKey: .min)
+            try container.encodeIfPresent(self.max, forKey: .max)
+        }
+    }
+
+    public struct Meta: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var note: String?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(note: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.note = note
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case note
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.note = try container.decodeIfPresent(String.self, forKey: .note)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.note, forKey: .note)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case color
+        case tags
+        case sizes
+        case range
+        case meta
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.color = try container.decodeIfPresent(String.self, forKey: .color)
+        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        self.sizes = try container.decodeIfPresent([Int].self, forKey: .sizes)
+        self.range = try container.decodeIfPresent(Range2.self, forKey: .range)
+        self.meta = try container.decodeIfPresent(Meta.self, forKey: .meta)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.color, forKey: .color)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.sizes, forKey: .sizes)
+        try container.encodeIfPresent(self.range, forKey: .range)
+        try container.encodeIfPresent(self.meta, forKey: .meta)
+    }
+}
+
 public struct Item: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var id: String
 

@@ -219,6 +219,42 @@ public enum Operations {
         }
     }
 
+    /// Types of `filterEncoded`.
+    public enum FilterEncoded {
+        /// The operation's id in the spec.
+        public static let id = "filterEncoded"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// A form whose members say how they are written.
+            public var filter: EncodedFilter?
+
+            public init(filter: EncodedFilter? = nil) {
+                self.filter = filter
+            }
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Filtered.
+            ///
+            /// HTTP 204.
+            case noContent(headers: ResponseHeaders = .init(status: 204))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .noContent: return 204
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+    }
+
     /// Types of `pathItems`.
     public enum PathItems {
         /// The operation's id in the spec.

@@ -17,6 +17,18 @@ extension Filter: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension EncodedFilter.Range2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension EncodedFilter.Meta: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension EncodedFilter: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension Item: Validatable {
     public func validate(into v: inout Validator) {}
 }
@@ -44,6 +56,10 @@ extension Operations.SelectItems.Selector: Validatable {
 }
 
 extension Operations.SelectItems.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.FilterEncoded.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
 

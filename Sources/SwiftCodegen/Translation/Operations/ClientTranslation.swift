@@ -202,7 +202,7 @@ extension TranslationContext {
         }
         let streams = plan.streams
         if streams {
-            let upload = plan.body.map { $0.kind == .binary || $0.variants.contains { $0.kind == .binary } } == true ? "upload: upload, " : ""
+            let upload = plan.body.map { $0.kind.uploads || $0.variants.contains { $0.kind.uploads } } == true ? "upload: upload, " : ""
             body.append("let (response, received) = try await core.stream(request, \(upload)operationID: \(ns).id)")
         } else {
             body.append("let response = try await core.send(request, operationID: \(ns).id)")
@@ -233,30 +233,31 @@ extension TranslationContext {
 
     /// Sets `Content-Type` and the body; a binary body goes in `upload`, sent as it is produced.
     private func requestBodyStatements(_ b: OperationPlan.Body, ns: String) -> [String] {
-        func encoding(_ kind: OperationPlan.BodyKind, _ contentType: String) -> [String] {
+        func encoding(_ kind: OperationPlan.BodyKind, _ contentType: String, _ formEncoding: String?) -> [String] {
             // Text is sent as UTF-8, which a bare text/* type would not say (its default is US-ASCII).
             let declared = kind == .text && !contentType.lowercased().contains("charset") ? contentType + "; charset=utf-8" : contentType
             let header = kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(declared)
             let set: String
             switch kind {
             case .json: set = "request.body = try core.encodeJSON(body, operationID: \(ns).id)"
-            case .form: set = "request.body = try FormEncoding.encode(body)"
+            case .form: set = "request.body = try FormEncoding.encode(body\(formEncoding.map { ", encoding: " + $0 } ?? ""))"
             case .multipart: set = "request.body = body.encoded()"
             case .text: set = "request.body = Data(body.utf8)"
-            case .binary, .eventStream, .jsonLines, .jsonSequence: set = "upload = body"
+            case .binary, .eventStream: set = "upload = body"
+            case .jsonLines, .jsonSequence: set = "upload = body.body"
             }
             return ["request.headers.append(\"Content-Type\", \(header))", set]
         }
-        let uploads = b.kind == .binary || b.variants.contains { $0.kind == .binary }
+        let uploads = b.kind.uploads || b.variants.contains { $0.kind.uploads }
         var lines: [String] = uploads ? ["var upload: HTTPBody?"] : []
         var inner: [String]
         if b.variants.isEmpty {
-            inner = encoding(b.kind, b.contentType)
+            inner = encoding(b.kind, b.contentType, b.formEncoding)
         } else {
             inner = ["switch body {"]
             for v in b.variants {
                 inner.append("case .\(SwiftNames.escaped(v.caseName))(let body):")
-                inner += encoding(v.kind, v.contentType).map { "    " + $0 }
+                inner += encoding(v.kind, v.contentType, v.formEncoding).map { "    " + $0 }
             }
             inner.append("}")
         }

@@ -21,6 +21,10 @@ struct OperationPlan {
             case .multipart, .binary, .eventStream, .jsonLines, .jsonSequence: return true
             }
         }
+
+        /// A request body of this kind is sent as it is produced (`upload`), not from memory:
+        /// bytes, or items typed by a 3.2 `itemSchema` (any other stream is sent as bytes).
+        var uploads: Bool { self == .binary || self == .jsonLines || self == .jsonSequence }
     }
 
     /// One documented media type of a response: how it is read and into what.
@@ -44,6 +48,8 @@ struct OperationPlan {
         var doc: [String]
         /// With several media types: one per type, and `type` names the enum the caller picks from.
         var variants: [BodyVariant] = []
+        /// A form's Encoding Objects, as the `[String: FormMemberEncoding]` literal passed to the runtime.
+        var formEncoding: String?
     }
 
     /// One media type a request body can be sent as.
@@ -52,6 +58,8 @@ struct OperationPlan {
         var kind: BodyKind
         var type: String
         var caseName: String
+        /// As ``Body/formEncoding``.
+        var formEncoding: String?
     }
 
     struct Result {
@@ -96,8 +104,8 @@ struct OperationPlan {
     /// True when a response or the request body is read or sent as it arrives, so the client
     /// sends through `ClientCore.stream`.
     var streams: Bool {
-        results.contains { $0.contents.contains { $0.kind.streams } } || body?.kind == .binary
-            || body?.variants.contains { $0.kind == .binary } == true
+        results.contains { $0.contents.contains { $0.kind.streams } } || body?.kind.uploads == true
+            || body?.variants.contains { $0.kind.uploads } == true
     }
     /// `searchLookalikesBulk`: the protocol method.
     var methodName: String

@@ -56,6 +56,11 @@ extension TranslationContext {
                     case .multipart: return (kind, "MultipartFormData", nil)
                     case .text: return (kind, "String", nil)
                     case .binary, .eventStream, .jsonLines, .jsonSequence:
+                        if kind == .jsonLines || kind == .jsonSequence, let itemSchema = media.itemSchema {
+                            // 3.2: items typed by `itemSchema`, each encoded as the caller produces it.
+                            let item = typeUse(itemSchema, hint: hint + "Item", in: &container).rendered
+                            return (kind, (kind == .jsonLines ? "JSONLinesUpload" : "JSONSequenceUpload") + "<\(item)>", nil)
+                        }
                         // Sent as the caller's bytes, streamed as they are produced.
                         kind = .binary
                         return (kind, "HTTPBody", nil)
@@ -64,6 +69,7 @@ extension TranslationContext {
                 let (kind, type, use) = bodyType(contentType, media, hint: "Body")
                 plan.body = .init(contentType: contentType, kind: kind, type: type, required: body.required, use: use,
                                   doc: DocComments.split(body.description ?? "The request body, sent as `\(contentType)`."))
+                if kind == .form { plan.body?.formEncoding = formMemberEncodings(media.encoding) }
                 if body.content.count > 1 {
                     // The caller picks the media type: the body is an enum with a case for each.
                     var variantNames = NameScope()
@@ -71,7 +77,8 @@ extension TranslationContext {
                     for (i, (variantType, variantMedia)) in body.content.enumerated() {
                         let base = Self.mediaCaseBase(variantType)
                         let typed = bodyType(variantType, variantMedia, hint: i == 0 ? "Body" : "Body" + SwiftNames.typeName(base))
-                        variants.append(.init(contentType: variantType, kind: typed.0, type: typed.1, caseName: variantNames.claim(base)))
+                        variants.append(.init(contentType: variantType, kind: typed.0, type: typed.1, caseName: variantNames.claim(base),
+                                              formEncoding: typed.0 == .form ? formMemberEncodings(variantMedia.encoding) : nil))
                     }
                     plan.body?.variants = variants
                     plan.body?.type = "\(qualified).RequestBody"

@@ -5,7 +5,8 @@ extension TranslationContext {
     func queryStringCall(_ p: OperationPlan.Param) -> (String) -> String {
         let contentType = (p.parameter.contentType ?? "").lowercased()
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
-            return { "try QueryStringEncoding.form(\($0))" }
+            let encoding = formMemberEncodings(p.parameter.content?.encoding ?? OrderedMap())
+            return { value in encoding.map { "try QueryStringEncoding.form(\(value), encoding: \($0))" } ?? "try QueryStringEncoding.form(\(value))" }
         }
         if p.use.base == "String" {
             return { "QueryStringEncoding.text(\($0))" }
@@ -15,5 +16,25 @@ extension TranslationContext {
                                 at: p.parameter.content?.location ?? p.parameter.sourceLocation, pointer: p.parameter.pointer.fragment)
         }
         return { "try QueryStringEncoding.json(\($0))" }
+    }
+
+    /// The `[String: FormMemberEncoding]` literal of a form's Encoding Objects; nil without any.
+    /// `style`/`explode` take precedence over `contentType`, as the specification says; explode
+    /// defaults to true for `form` only, as for parameters.
+    func formMemberEncodings(_ encodings: OrderedMap<Encoding>) -> String? {
+        guard !encodings.isEmpty else { return nil }
+        let entries = encodings.map { entry -> String in
+            let (name, e) = entry
+            var arguments: [String] = []
+            if e.style == nil, e.explode == nil, let contentType = e.contentType {
+                arguments.append("contentType: \(SwiftNames.stringLiteral(contentType))")
+            } else {
+                let style = e.style ?? .form
+                arguments.append("style: .\(style == .cookie ? "form" : style.rawValue)")
+                arguments.append("explode: \(e.explode ?? (style == .form))")
+            }
+            return "\(SwiftNames.stringLiteral(name)): FormMemberEncoding(\(arguments.joined(separator: ", ")))"
+        }
+        return "[" + entries.joined(separator: ", ") + "]"
     }
 }

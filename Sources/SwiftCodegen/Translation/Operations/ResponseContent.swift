@@ -32,16 +32,21 @@ extension TranslationContext {
             case .binary, .multipart: content.type = "HTTPBody"
             case .eventStream:
                 var item = "String"
-                if let schema = media.schema, case .string = SchemaShaper.shape(schema).shape {} else if media.schema != nil {
+                if let events = media.itemSchema {
+                    // 3.2: the item schema describes the event; its `data` may carry JSON.
+                    if case .json(let payload) = StreamItemSchema.eventData(events, resolve: schema(for:)) {
+                        item = payload.map { typeUse($0, hint: typeHint + "Payload", in: &container).rendered } ?? "JSONValue"
+                    }
+                } else if let schema = media.schema, case .string = SchemaShaper.shape(schema).shape {} else if media.schema != nil {
                     item = schemaType(media.schema, fallback: "String")
                 }
                 content.itemType = item
                 content.type = "ServerSentEvents<\(item)>"
             case .jsonLines:
-                content.itemType = itemType(media.schema)
+                content.itemType = media.itemSchema.map { schemaType($0, fallback: "JSONValue") } ?? itemType(media.schema)
                 content.type = "JSONLines<\(content.itemType!)>"
             case .jsonSequence:
-                content.itemType = itemType(media.schema)
+                content.itemType = media.itemSchema.map { schemaType($0, fallback: "JSONValue") } ?? itemType(media.schema)
                 content.type = "JSONSequence<\(content.itemType!)>"
             }
             result.append(content)
