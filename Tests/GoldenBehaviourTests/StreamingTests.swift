@@ -44,7 +44,9 @@ private final class Flag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
 }
 
-@Suite("Streams over real HTTP") struct StreamingTests {
+// One at a time: they share FoundationNetworking's work queue, and a cancellation waiting behind another
+// test's transfer on a loaded machine is what the cancellation test would then measure.
+@Suite("Streams over real HTTP", .serialized) struct StreamingTests {
     @Test func serverSentEventsAreFramedAsTheStandardSays() async throws {
         // Line breaks of all three kinds, a CRLF split across chunks, a BOM, comments,
         // multi-line data, `id` that persists, `retry`, an event with no data (not dispatched)
