@@ -104,15 +104,10 @@ extension TranslationContext {
 
     /// `, icu: [...]` with the translations of the patterns `json` holds whose ICU text differs.
     private func icuArgument(_ json: String) -> String {
-        let pairs = staticSchemas.icuPatterns.filter { $0.key != $0.value && json.contains(Self.jsonString($0.key)) }
+        let pairs = staticSchemas.icuPatterns.filter { $0.key != $0.value && json.contains(SchemaDescription.string($0.key)) }
             .sorted { $0.key < $1.key }
         guard !pairs.isEmpty else { return "" }
         return ", icu: [" + pairs.map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }.joined(separator: ", ") + "]"
-    }
-
-    /// `text` as the JSON string the description writes for it.
-    private static func jsonString(_ text: String) -> String {
-        SchemaDescription.string(text)
     }
 
     /// A raw string literal, with as many `#` as the text needs; descriptions are one line.
