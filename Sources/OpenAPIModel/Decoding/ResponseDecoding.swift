@@ -87,9 +87,18 @@ extension ModelDecoder {
             case "deprecated": header.deprecated = bool(field, entry.key) ?? false
             case "schema": header.schema = schema(field)
             case "content": header.content = singleMediaType(field, owner: "header `\(name)`")?.1
+            case "style": headerStyleChecked(field, name: name)
+            case "explode": header.explode = bool(field, entry.key) ?? false
             default: break
             }
         }
         return header
+    }
+
+    /// Header Objects allow `style: simple` only (OpenAPI 3.x, "Header Object"); any other word
+    /// is read as `simple`, which is the one way a header's text can be split, with a warning.
+    private func headerStyleChecked(_ field: Cursor, name: String) {
+        guard let text = string(field, "style"), text != "simple" else { return }
+        warning("header `\(name)` has `style: \(text)`; headers allow only `simple`, so it is read as `simple`", at: field)
     }
 }
