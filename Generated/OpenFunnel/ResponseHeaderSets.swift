@@ -7,7 +7,7 @@ import OpenAPIGenRuntime
 /// Response headers that several responses document alike, each set declared once;
 /// a response's `Output` names its set with a typealias (`OkHeaders`).
 public enum ResponseHeaderSets {
-    /// The `Retry-After` response headers, as several responses document them.
+    /// The `Retry-After` response header, as several responses document it.
     public struct RetryAfter: Sendable, Hashable {
         /// How long to wait before trying again (RFC 9110 section 10.2.3): delta-seconds, or an HTTP-date.
         public var retryAfter: String?

@@ -31,7 +31,7 @@ import YAMLTree
                       description: ok
                       headers:
                         X-Page:
-                          ⟨E⟩style: form
+                          style: ⟨E⟩form
                           explode: true
                           schema: {type: object, properties: {n: {type: integer}}}
                         X-Plain: {schema: {type: string}}

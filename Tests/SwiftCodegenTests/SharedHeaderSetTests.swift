@@ -65,9 +65,9 @@ import Testing
         let sets = file(output, "ResponseHeaderSets.swift")
         #expect(sets.components(separatedBy: ": Sendable, Hashable {").count - 1 == 1, "one set struct: A's and B's")
         #expect(sets.contains("public struct XRate: Sendable, Hashable {"))
-        // The inline enum is declared inside the shared struct, once.
+        // The inline enum (open: a RawRepresentable struct) is declared inside the shared struct, once.
         #expect(sets.contains("public var xRateTier: ResponseHeaderSets.XRate.XRateTier?"))
-        #expect(sets.components(separatedBy: "enum XRateTier").count - 1 == 1)
+        #expect(sets.components(separatedBy: "struct XRateTier:").count - 1 == 1)
         // The 200 and 500 share it; the struct built in code defaults to no one status.
         #expect(sets.contains("raw: HTTPResponse = HTTPResponse(status: 0)"))
 
