@@ -98,6 +98,28 @@ import Testing
         #expect(file(output, "Operations.swift").components(separatedBy: "public struct OkHeaders").count - 1 == 2)
     }
 
+    /// Each copy of a shared set still gets the warnings its own schemas deserve, at its place.
+    @Test func everyCopysWarningIsKeptAtItsPlace() throws {
+        let pair = "X-Pair: {schema: {type: array, prefixItems: [{type: integer}, {type: string}]}}"
+        let output = try generateInline("""
+            openapi: 3.1.0
+            info: {title: Pairs, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {description: ok, headers: {\(pair)}}
+              /b:
+                get:
+                  responses:
+                    '200': {description: ok, headers: {\(pair)}}
+            """)
+        #expect(file(output, "ResponseHeaderSets.swift").contains("public struct XPair: Sendable, Hashable {"))
+        let warnings = output.diagnostics.filter { $0.message.contains("`prefixItems`") }
+        #expect(warnings.count == 2)
+        #expect(Set(warnings.compactMap { $0.location?.line }) == [7, 11], "the two `'200'` lines")
+    }
+
     @Test func setNamesComeFromTheHeaderNames() {
         #expect(TranslationContext.headerSetName(["X-RateLimit-Limit", "X-RateLimit-Remaining"]) == "XRateLimit")
         #expect(TranslationContext.headerSetName(["ratelimit-limit", "ratelimit-reset"]) == "Ratelimit")

@@ -98,6 +98,11 @@ extension TranslationContext {
                 if let shared = headerSetKey(response).flatMap({ sharedHeaderSets[$0] }) {
                     result.headers = shared.headers
                     result.sharedHeaders = shared
+                    // The set was translated from another response's copy; what this copy's
+                    // schemas say that the code does not honour is still said at their place.
+                    for (_, header) in Self.documentedHeaders(response) {
+                        if let schema = header.schema ?? header.content?.schema { noteUnhonouredKeywords(schema) }
+                    }
                 } else {
                     result.headers = planResponseHeaders(response, hintPrefix: result.caseName, in: &responseContainer)
                 }
