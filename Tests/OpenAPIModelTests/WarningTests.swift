@@ -43,6 +43,25 @@ import YAMLTree
         #expect(headers["X-Plain"]?.explode == false)
     }
 
+    @Test func headerExplodeBesideContentIsIgnoredWithAWarning() throws {
+        let result = expectWarning(in: """
+            openapi: 3.0.3
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Trace:
+                          explode: ⟨E⟩true
+                          content: {application/json: {schema: {type: object}}}
+            """, containing: "header `X-Trace` has `content`, to which `explode` does not apply")
+        #expect(!result.hasErrors)
+        #expect(result.document?.operation(.get, "/pets")?.responses.first?.response.headers["X-Trace"]?.explode == false)
+    }
+
     @Test func rfc6570ExplodeModifierMatchesTheName() throws {
         let result = expectWarning(in: """
             openapi: 3.0.3

@@ -120,6 +120,24 @@ import Testing
         #expect(Set(warnings.compactMap { $0.location?.line }) == [7, 11], "the two `'200'` lines")
     }
 
+    /// A set named like its one header's inline type keeps both names apart.
+    @Test func aNestedTypeDoesNotTakeItsSetsName() throws {
+        let trace = "X-Trace: {schema: {type: object, properties: {id: {type: string}}}}"
+        let output = try generateInline("""
+            openapi: 3.1.0
+            info: {title: Traces, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {description: ok, headers: {\(trace)}}
+                    '201': {description: made, headers: {\(trace)}}
+            """)
+        let sets = file(output, "ResponseHeaderSets.swift")
+        #expect(sets.contains("public struct XTrace: Sendable, Hashable {"))
+        #expect(sets.contains("public var xTrace: ResponseHeaderSets.XTrace.XTrace2?"))
+    }
+
     @Test func setNamesComeFromTheHeaderNames() {
         #expect(TranslationContext.headerSetName(["X-RateLimit-Limit", "X-RateLimit-Remaining"]) == "XRateLimit")
         #expect(TranslationContext.headerSetName(["ratelimit-limit", "ratelimit-reset"]) == "Ratelimit")

@@ -108,6 +108,9 @@ extension TranslationContext {
             var nested = container(qualified, openEnums: true)
             nested.qualifiesNestedTypes = true
             nested.sharesInlineTypes = true
+            // A nested type named like the set (`X-Trace` alone, with an inline object) would
+            // hide the set's own name inside it.
+            _ = nested.typeNames.claim(name)
             let headers = planResponseHeaders(set.response, hintPrefix: "", in: &nested)
             let rawStatus = set.statuses.count == 1 ? set.statuses.first! : 0
             var decl = responseHeadersDecl(name, headers: headers, rawStatus: rawStatus,
