@@ -321,6 +321,8 @@ if section 7; then
   printf "   %-34s %12s %12s %8s %8s\n" "" "client" "raw" "ratio" "target"
   printf "   %-34s %9s MiB/s %9s MiB/s %8s %8s\n" "download (HTTPBody vs socket)" "$(sv download_client_mib_s)" "$(sv download_raw_mib_s)" \
     "$(sv download_ratio)" "$(awk -v r="$(sv download_ratio)" 'BEGIN { print (r >= 0.5 ? ">=0.5 yes" : ">=0.5 NO") }')"
+  printf "   %-34s %9s s    %9s s    %8s %8s\n" "  same, in process CPU seconds" "$(sv download_client_cpu_s)" "$(sv download_raw_cpu_s)" \
+    "$(sv download_cpu_ratio)" "(load-proof)"
   printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
   printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
   [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"

@@ -52,6 +52,14 @@ func peakRSSMiB() -> Double {
     return kb / 1024
 }
 
+/// CPU time of the whole process (every thread: the server's, URLSession's, the reader's), which
+/// unlike the wall clock barely changes when other processes compete for the cores.
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
 /// Reads the whole response from a plain TCP socket: the ceiling any HTTP client can reach.
@@ -91,7 +99,9 @@ let baseURL = URL(string: "http://127.0.0.1:\(port)")!
 // Raw socket first, then the client; each reads the same bytes from the same server.
 let clock = ContinuousClock()
 var rawBytes = 0
+let rawCPUStart = processCPUSeconds()
 let rawTime = try clock.measure { rawBytes = try rawRead(port: port) }
+let rawCPU = processCPUSeconds() - rawCPUStart
 let rssBefore = peakRSSMiB()
 
 /// Reads the download off the main actor, as an application's task would: top-level code runs
@@ -119,7 +129,9 @@ func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration
     return (events, time)
 }
 
+let clientCPUStart = processCPUSeconds()
 let (clientBytes, clientTime) = try await download(baseURL)
+let clientCPU = processCPUSeconds() - clientCPUStart
 let rssAfter = peakRSSMiB()
 await server.stop()
 serverTask.cancel()
@@ -130,6 +142,11 @@ print("download_raw_bytes \(rawBytes)")
 print(String(format: "download_client_mib_s %.1f", Double(clientBytes) / 1_048_576 / seconds(clientTime)))
 print(String(format: "download_raw_mib_s %.1f", Double(rawBytes) / 1_048_576 / seconds(rawTime)))
 print(String(format: "download_ratio %.2f", (Double(clientBytes) / seconds(clientTime)) / (Double(rawBytes) / seconds(rawTime))))
+// The same ratio in CPU seconds (server included on both sides): what the wall-clock ratio
+// would be with a core each for server and client and nothing else running.
+print(String(format: "download_client_cpu_s %.3f", clientCPU))
+print(String(format: "download_raw_cpu_s %.3f", rawCPU))
+print(String(format: "download_cpu_ratio %.2f", (Double(clientBytes) / clientCPU) / (Double(rawBytes) / rawCPU)))
 print(String(format: "download_peak_rss_mib %.1f", rssAfter))
 print(String(format: "download_peak_rss_before_client_mib %.1f", rssBefore))
 
