@@ -3,6 +3,7 @@
 // decoding next to a raw line scan of the same bytes. Prints `key value` lines for bench.sh.
 //
 // Usage: openapi-gen-stream-bench [MiB to download, default 1024] [SSE events, default 1000000]
+// BENCH_STREAM_ONLY=client runs the client download alone (for profiling it with perf or callgrind).
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -100,7 +101,8 @@ let baseURL = URL(string: "http://127.0.0.1:\(port)")!
 let clock = ContinuousClock()
 var rawBytes = 0
 let rawCPUStart = processCPUSeconds()
-let rawTime = try clock.measure { rawBytes = try rawRead(port: port) }
+let clientOnly = ProcessInfo.processInfo.environment["BENCH_STREAM_ONLY"] == "client"
+let rawTime = try clock.measure { if !clientOnly { rawBytes = try rawRead(port: port) } }
 let rawCPU = processCPUSeconds() - rawCPUStart
 let rssBefore = peakRSSMiB()
 
@@ -116,6 +118,34 @@ func download(_ baseURL: URL) async throws -> (bytes: Int, time: Duration) {
     return (bytes, time)
 }
 
+/// Counts a download's bytes in a `URLSession` delegate and does nothing else: the most a client
+/// built on `URLSession` can reach (on Linux, `FoundationNetworking` hands its delegate 16 KiB
+/// at a time, each with a timer re-armed and a thread hand-off), next to which the runtime's
+/// own cost shows.
+final class CountingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = 0
+    private var done: CheckedContinuation<Int, any Error>?
+
+    func run(_ url: URL) async throws -> Int {
+        let session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        return try await withCheckedThrowingContinuation { continuation in
+            lock.withLock { done = continuation }
+            session.dataTask(with: url).resume()
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { bytes += data.count }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (continuation, total) = lock.withLock { (done, bytes) }
+        if let error { continuation?.resume(throwing: error) } else { continuation?.resume(returning: total) }
+    }
+}
+
 /// Decodes `chunks` as an event stream, off the main actor like ``download(_:)``.
 func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration) {
     var events = 0
@@ -128,6 +158,11 @@ func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration
     }
     return (events, time)
 }
+
+let floorCPUStart = processCPUSeconds()
+var floorBytes = 0
+let floorTime = try await clock.measure { if !clientOnly { floorBytes = try await CountingDelegate().run(baseURL.appendingPathComponent("blob")) } }
+let floorCPU = processCPUSeconds() - floorCPUStart
 
 let clientCPUStart = processCPUSeconds()
 let (clientBytes, clientTime) = try await download(baseURL)
@@ -147,6 +182,9 @@ print(String(format: "download_ratio %.2f", (Double(clientBytes) / seconds(clien
 print(String(format: "download_client_cpu_s %.3f", clientCPU))
 print(String(format: "download_raw_cpu_s %.3f", rawCPU))
 print(String(format: "download_cpu_ratio %.2f", (Double(clientBytes) / clientCPU) / (Double(rawBytes) / rawCPU)))
+print(String(format: "download_floor_mib_s %.1f", Double(floorBytes) / 1_048_576 / seconds(floorTime)))
+print(String(format: "download_floor_cpu_s %.3f", floorCPU))
+print(String(format: "download_client_vs_floor_cpu %.2f", (Double(clientBytes) / clientCPU) / (Double(floorBytes) / floorCPU)))
 print(String(format: "download_peak_rss_mib %.1f", rssAfter))
 print(String(format: "download_peak_rss_before_client_mib %.1f", rssBefore))
 
