@@ -110,23 +110,37 @@ public struct ServerSentEventParser: Sendable {
             value = line[line.endIndex...]
         }
         // Field names compared as bytes: no string is made for them.
-        if field.elementsEqual("data".utf8) {
+        if Self.equal(field, "data") {
             if hasData { data.append(0x0A) }
             data.append(contentsOf: value)
             hasData = true
-        } else if field.elementsEqual("event".utf8) {
+        } else if Self.equal(field, "event") {
             eventType = String(decoding: value, as: UTF8.self)
-        } else if field.elementsEqual("id".utf8) {
-            if !value.contains(0), !value.elementsEqual(lastEventID) {
-                lastEventID = Array(value)
+        } else if Self.equal(field, "id") {
+            if !value.contains(0), !lastEventID.withUnsafeBufferPointer({ Self.equal(value, $0) }) {
+                // Refilled in place: an ID that changes with every event allocates nothing here.
+                lastEventID.removeAll(keepingCapacity: true)
+                lastEventID.append(contentsOf: value)
                 lastEventIDText = nil
             }
-        } else if field.elementsEqual("retry".utf8) {
+        } else if Self.equal(field, "retry") {
             if !value.isEmpty, value.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
                 retry = Int(String(decoding: value, as: UTF8.self)) ?? Int.max
             }
         }
         return nil
+    }
+
+    /// Whether `bytes` are `name`'s bytes (memcmp: the generic `elementsEqual` costs more than
+    /// the rest of a line's parsing).
+    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ name: StaticString) -> Bool {
+        bytes.count == name.utf8CodeUnitCount
+            && (bytes.isEmpty || memcmp(bytes.base.baseAddress! + bytes.startIndex, name.utf8Start, bytes.count) == 0)
+    }
+
+    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == other.count
+            && (bytes.isEmpty || memcmp(bytes.base.baseAddress! + bytes.startIndex, other.baseAddress!, bytes.count) == 0)
     }
 
     private mutating func dispatch() -> ServerSentEvent? {
