@@ -79,8 +79,8 @@ final class ByteChunkQueue: @unchecked Sendable {
         for h in handlers { h() }
     }
 
-    /// Hands `data` to the consumer without waiting. Returns true when the buffer is now at or
-    /// above the mark (the caller should pause its source until the drain handler runs).
+    /// Hands `data` to the consumer without waiting. Returns true when this push took the buffer
+    /// to the mark (the caller should pause its source until the drain handler runs).
     @discardableResult
     func push(_ data: Data) -> Bool {
         guard !data.isEmpty else { return false }
@@ -90,11 +90,12 @@ final class ByteChunkQueue: @unchecked Sendable {
             return false
         }
         let handed = handOver(data)
-        let full = bufferedBytes >= limit
-        if full { aboveMark = true }
+        // Reported once per crossing: the caller's pause (a task's `suspend()`) is not counted.
+        let crossed = !aboveMark && bufferedBytes >= limit
+        if crossed { aboveMark = true }
         condition.unlock()
         handed?()
-        return full
+        return crossed
     }
 
     /// Hands `data` to the consumer, first waiting (blocking this thread) while it does not fit
@@ -165,6 +166,7 @@ final class ByteChunkQueue: @unchecked Sendable {
         } else {
             chunk = data
             takes &+= 1
+            markLifted = false
         }
         return {
             for f in freed { f.resume() }

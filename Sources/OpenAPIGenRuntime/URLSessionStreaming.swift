@@ -44,40 +44,7 @@ final class StreamingSession: @unchecked Sendable {
     func start(_ request: URLRequest, upload: HTTPBody?) async throws -> (HTTPURLResponse, HTTPBody) {
         let (session, delegate) = session()
         let queue = ByteChunkQueue(limit: options.responseBufferLimit)
-        let task: URLSessionTask
-        var request = request
-        var spooled: URL?
-        var uploadFailure: UploadFailure?
-        if let upload, let data = upload.bufferedData {
-            request.httpBody = data
-            task = session.dataTask(with: request)
-        } else if let upload, let file = upload.fileURL {
-            request.httpBody = nil
-            task = session.uploadTask(with: request, fromFile: file)
-        } else if let upload {
-            request.httpBody = nil
-            #if canImport(FoundationNetworking)
-            let streams = options.uploads == .streamed
-            #else
-            // Apple's URLSession reads a body stream on threads of its own, but this runtime's
-            // streamed upload is built and tested on Linux only: spool there.
-            let streams = false
-            #endif
-            if streams {
-                #if canImport(FoundationNetworking)
-                let stream = BodyInputStream(upload, stallLimit: configuration.timeoutIntervalForRequest)
-                request.httpBodyStream = stream
-                uploadFailure = stream.failure
-                #endif
-                task = session.dataTask(with: request)
-            } else {
-                let file = try await Self.spool(upload)
-                spooled = file
-                task = session.uploadTask(with: request, fromFile: file)
-            }
-        } else {
-            task = session.dataTask(with: request)
-        }
+        let (task, spooled, uploadFailure) = try await makeTask(session, request, upload: upload)
         // Cancelling the reader cancels the request, which closes its connection.
         queue.onCancel { [weak task] in task?.cancel() }
         if let spooled {
@@ -101,6 +68,34 @@ final class StreamingSession: @unchecked Sendable {
 }
 
 extension StreamingSession {
+    /// The task that sends `request` with `upload`: a buffered body as data, a file from disk, a
+    /// sequence as it is produced (Linux, ``URLSessionTransport/UploadMode/streamed``) or from a
+    /// temporary file it is first written to, returned so it is removed when the exchange ends.
+    private func makeTask(_ session: URLSession, _ request: URLRequest, upload: HTTPBody?) async throws
+        -> (task: URLSessionTask, spooled: URL?, uploadFailure: UploadFailure?) {
+        var request = request
+        guard let upload else { return (session.dataTask(with: request), nil, nil) }
+        if let data = upload.bufferedData {
+            request.httpBody = data
+            return (session.dataTask(with: request), nil, nil)
+        }
+        request.httpBody = nil
+        if let file = upload.fileURL {
+            return (session.uploadTask(with: request, fromFile: file), nil, nil)
+        }
+        #if canImport(FoundationNetworking)
+        if options.uploads == .streamed {
+            let stream = BodyInputStream(upload, stallLimit: configuration.timeoutIntervalForRequest)
+            request.httpBodyStream = stream
+            return (session.dataTask(with: request), nil, stream.failure)
+        }
+        #endif
+        // Apple's URLSession reads a body stream on threads of its own, but this runtime's
+        // streamed upload is built and tested on Linux only: spool there.
+        let file = try await Self.spool(upload)
+        return (session.uploadTask(with: request, fromFile: file), file, nil)
+    }
+
     /// Writes `body` to a new temporary file chunk by chunk.
     static func spool(_ body: HTTPBody) async throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("openapi-gen-upload-\(UUID().uuidString)")
