@@ -7,10 +7,13 @@ import FoundationNetworking
 ///
 /// `FoundationNetworking` calls `hasBytesAvailable` and then `read` on its work queue, and takes
 /// "no bytes available" for the end of the body, so `read` blocks until the body's next chunk is
-/// produced (by a task iterating the body, running at most ``HTTPBody/sequenceReadAhead`` bytes
-/// ahead) or the producer has been silent for `stallLimit`, which fails the upload.
+/// produced or the producer has been silent for `stallLimit`, which fails the upload. It takes
+/// the chunks from the body's own queue, which its producer fills at most
+/// ``HTTPBody/sequenceReadAhead`` bytes ahead: no task or buffer of its own in between.
 final class BodyInputStream: InputStream {
-    private let queue = ByteChunkQueue(limit: HTTPBody.sequenceReadAhead)
+    /// Keeps the body alive while it is read: released, it would cancel its producer.
+    private let body: HTTPBody
+    private let queue: ByteChunkQueue
     private let stallLimit: TimeInterval
     private let lock = NSLock()
     private var status: Stream.Status = .notOpen
@@ -20,29 +23,39 @@ final class BodyInputStream: InputStream {
     let failure = UploadFailure()
 
     init(_ body: HTTPBody, stallLimit: TimeInterval) {
+        self.body = body
         self.stallLimit = stallLimit
-        super.init(data: Data())
-        let queue = self.queue
-        let pump = Task {
-            do {
-                for try await chunk in body { await queue.pushAsync(chunk) }
+        let queue = ByteChunkQueue()
+        do {
+            self.queue = try body.claimQueue() ?? queue
+            if let data = body.bufferedData {
+                queue.push(data)
                 queue.finish()
-            } catch {
-                queue.finish(throwing: error)
             }
+        } catch {
+            // Read already: the first read reports it.
+            queue.finish(throwing: error)
+            self.queue = queue
         }
-        queue.onCancel { pump.cancel() }
+        super.init(data: Data())
     }
 
     deinit {
-        queue.abandon()
+        abandonLater(queue)
+    }
+
+    /// Stops the body's producer from another thread: `FoundationNetworking` calls this stream on
+    /// its work queue, and a producer's cancel handler may call back into `URLSession`, which
+    /// must not happen on that queue.
+    private func abandonLater(_ queue: ByteChunkQueue) {
+        DispatchQueue.global().async { queue.abandon() }
     }
 
     override func open() { lock.withLock { status = .open } }
 
     override func close() {
         lock.withLock { status = .closed }
-        queue.abandon()
+        abandonLater(queue)
     }
 
     override var streamStatus: Stream.Status { lock.withLock { status } }
@@ -66,7 +79,7 @@ final class BodyInputStream: InputStream {
             case .failure(let error):
                 return fail(error)
             case .timedOut:
-                queue.abandon()
+                abandonLater(queue)
                 return fail(HTTPBodyError.stalled(seconds: Int(stallLimit.rounded(.up))))
             }
         }

@@ -17,6 +17,9 @@ import Foundation
 final class ByteChunkQueue: @unchecked Sendable {
     /// Most bytes held; `Int.max` for no bound.
     let limit: Int
+    /// Whether the producer is a `URLSession` callback (a response body): a body fed so cannot be
+    /// uploaded by a blocking read on the queue those callbacks need (see `makeTask`).
+    let fedByURLSession: Bool
 
     private let condition = NSCondition()
     private var chunks: [Data] = []
@@ -46,8 +49,9 @@ final class ByteChunkQueue: @unchecked Sendable {
     /// The most bytes that were ever waiting at once (what flow control bounds).
     private(set) var peakBufferedBytes = 0
 
-    init(limit: Int = .max) {
+    init(limit: Int = .max, fedByURLSession: Bool = false) {
         self.limit = max(1, limit)
+        self.fedByURLSession = fedByURLSession
     }
 
     /// Runs `handler` once if the consumer goes away (its task is cancelled); at once if it already has.

@@ -119,6 +119,26 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
         return result
     }
 
+    /// Whether the body is a response streamed by ``URLSessionTransport`` (relayed as is).
+    var isFedByURLSession: Bool {
+        if case .queue(let queue) = source { return queue.fedByURLSession }
+        return false
+    }
+
+    /// The queue a streamed body's chunks arrive through, for a reader that must block its thread
+    /// for them (the `InputStream` FoundationNetworking uploads from); nil for a buffered body.
+    /// Claiming it reads the body, as making an iterator does: the caller keeps the body alive
+    /// while it reads, or the producer is cancelled.
+    func claimQueue() throws -> ByteChunkQueue? {
+        guard case .queue(let queue) = source else { return nil }
+        let first: Bool = lock.withLock {
+            defer { consumed = true }
+            return !consumed
+        }
+        guard first else { throw HTTPBodyError.alreadyConsumed }
+        return queue
+    }
+
     public func makeAsyncIterator() -> Iterator {
         switch source {
         case .buffered(let data):

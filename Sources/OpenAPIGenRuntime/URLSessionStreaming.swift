@@ -43,7 +43,7 @@ final class StreamingSession: @unchecked Sendable {
     /// Starts `request` and waits for the response head; the body keeps arriving afterwards.
     func start(_ request: URLRequest, upload: HTTPBody?) async throws -> (HTTPURLResponse, HTTPBody) {
         let (session, delegate) = session()
-        let queue = ByteChunkQueue(limit: options.responseBufferLimit)
+        let queue = ByteChunkQueue(limit: options.responseBufferLimit, fedByURLSession: true)
         let (task, spooled, uploadFailure) = try await makeTask(session, request, upload: upload)
         // Cancelling the reader cancels the request, which closes its connection.
         queue.onCancel { [weak task] in task?.cancel() }
@@ -84,7 +84,9 @@ extension StreamingSession {
             return (session.uploadTask(with: request, fromFile: file), nil, nil)
         }
         #if canImport(FoundationNetworking)
-        if options.uploads == .streamed {
+        // A response of this process relayed as it is arrives through the very queue a blocking
+        // read would hold: it is spooled instead, whatever the options say.
+        if options.uploads == .streamed, !upload.isFedByURLSession {
             let stream = BodyInputStream(upload, stallLimit: configuration.timeoutIntervalForRequest)
             request.httpBodyStream = stream
             return (session.dataTask(with: request), nil, stream.failure)

@@ -40,7 +40,8 @@ extension URLSessionTransport {
         /// every `URLSession` of the process shares: while the producer has not produced its next
         /// chunk, other transfers wait. A producer that computes its chunks costs nothing; one
         /// that waits for events, or relays another response of the same process, should use
-        /// ``spooledToFile``. A producer silent for longer than the session's
+        /// ``spooledToFile`` (a streamed response passed on as it is, not wrapped in another
+        /// sequence, is spooled anyway: reading it needs the queue the read would hold). A producer silent for longer than the session's
         /// `timeoutIntervalForRequest` fails the upload with ``HTTPBodyError/stalled(seconds:)``
         /// rather than holding the queue for ever. On Apple platforms the body is also written to
         /// a temporary file first (this runtime's streamed upload is built and tested on Linux).

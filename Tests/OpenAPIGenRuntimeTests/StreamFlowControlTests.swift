@@ -137,6 +137,33 @@ private struct ProducerFailure: Error, Equatable {}
         return (seen.isSet, Int(text) ?? -1)
     }
 
+    @Test func aDownloadRelayedAsAnUploadDoesNotDeadlock() async throws {
+        // The upload's bytes come from a response of the same transport: a blocking read of them
+        // would hold the queue that delivers them. The transport spools such a body instead.
+        try await withLocalServer([
+            // Slower than the upload can send: a blocking read of it would catch up and wait.
+            "GET /slow": { _ in
+                .chunks(status: 200, headers: [("Content-Type", "application/octet-stream")], body: AsyncStream { continuation in
+                    let writer = Task {
+                        for i in 0..<16 {
+                            continuation.yield(Data(repeating: UInt8(i), count: 64 * 1024))
+                            try? await Task.sleep(for: .milliseconds(20))
+                        }
+                        continuation.finish()
+                    }
+                    continuation.onTermination = { _ in writer.cancel() }
+                })
+            },
+            "PUT /upload": { request in .data(status: 200, headers: [("Content-Type", "text/plain")], body: Data("\(request.bytes.count)".utf8)) },
+        ]) { url in
+            let client = transport(limit: 256 * 1024, requestTimeout: 5)
+            let (_, download) = try await client.stream(HTTPRequest(method: "GET", path: "/slow"), body: nil, baseURL: url)
+            let (response, body) = try await client.stream(HTTPRequest(method: "PUT", path: "/upload"), body: download, baseURL: url)
+            #expect(response.status == 200)
+            #expect(String(decoding: try await body.collect(upTo: 1024), as: UTF8.self) == "\(16 * 64 * 1024)")
+        }
+    }
+
     @Test func anUploadWhoseProducerFailsReportsTheProducersError() async throws {
         try await withLocalServer(["PUT /upload": { _ in .data(status: 200, headers: [], body: Data()) }]) { url in
             let produced = AsyncThrowingStream<Data, any Error> { continuation in
