@@ -90,13 +90,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     /// Closes the listening socket and every open connection.
     public func stop() async {
-        let open = lock.withLock { () -> Set<Int32> in
+        // The connections are shut down under the lock: a connection's thread leaves the set
+        // under it before closing its socket, so no number shut down here can belong to a socket
+        // opened since (another server's, in the next test).
+        lock.withLock {
             stopped = true
-            return connections
+            for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {

@@ -88,11 +88,7 @@ private struct ProducerFailure: Error, Equatable {}
     }
 
     @Test func aStreamedUploadReachesTheServerWhileItIsProduced() async throws {
-        let server = try await LocalHTTPServer.start(["PUT /upload": { request in
-            .data(status: 200, headers: [("Content-Type", "text/plain")], body: Data("\(request.bytes.count)".utf8))
-        }])
-        defer { Task { await server.stop() } }
-        let result = try await upload(to: server, mode: .streamed)
+        let result = try await upload(mode: .streamed)
         // The server read the first chunk before the producer made the second.
         #expect(result.seenBeforeLast)
         #expect(result.stored == 8 * 64 * 1024)
@@ -100,18 +96,30 @@ private struct ProducerFailure: Error, Equatable {}
 
     @Test func aSpooledUploadIsSentOnlyOnceProduced() async throws {
         // The contrast: spooled, nothing reaches the server while the producer waits for it.
-        let server = try await LocalHTTPServer.start(["PUT /upload": { request in
-            .data(status: 200, headers: [("Content-Type", "text/plain")], body: Data("\(request.bytes.count)".utf8))
-        }])
-        defer { Task { await server.stop() } }
-        let result = try await upload(to: server, mode: .spooledToFile, patience: .seconds(1))
+        let result = try await upload(mode: .spooledToFile, patience: .seconds(1))
         #expect(!result.seenBeforeLast)
         #expect(result.stored == 8 * 64 * 1024)
     }
 
-    /// Uploads 8 chunks of 64 KiB; after the first, the producer waits (at most `patience`) for
-    /// the server to have read it.
-    private func upload(to server: LocalHTTPServer, mode: URLSessionTransport.UploadMode, patience: Duration = .seconds(10)) async throws
+    /// Uploads 8 chunks of 64 KiB to a server of its own (stopped before it returns, so that its
+    /// sockets are gone before the next test's server opens any); after the first chunk, the
+    /// producer waits (at most `patience`) for the server to have read it.
+    private func upload(mode: URLSessionTransport.UploadMode, patience: Duration = .seconds(10)) async throws
+        -> (seenBeforeLast: Bool, stored: Int) {
+        let server = try await LocalHTTPServer.start(["PUT /upload": { request in
+            .data(status: 200, headers: [("Content-Type", "text/plain")], body: Data("\(request.bytes.count)".utf8))
+        }])
+        do {
+            let result = try await upload(to: server, mode: mode, patience: patience)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    private func upload(to server: LocalHTTPServer, mode: URLSessionTransport.UploadMode, patience: Duration) async throws
         -> (seenBeforeLast: Bool, stored: Int) {
         let seen = Flag()
         let produced = AsyncStream<Data> { continuation in
