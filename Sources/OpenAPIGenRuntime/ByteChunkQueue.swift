@@ -115,7 +115,8 @@ final class ByteChunkQueue: @unchecked Sendable {
             var seen = takes
             var deadline = Date(timeIntervalSinceNow: maxStall)
             while !ended, bufferedBytes > 0, bufferedBytes + data.count > limit {
-                if condition.wait(until: deadline) { continue }
+                // A timed wait can end early; only a passed deadline counts as a stall.
+                if condition.wait(until: deadline) || Date() < deadline { continue }
                 if takes == seen {
                     markLifted = true
                     break
@@ -248,7 +249,7 @@ final class ByteChunkQueue: @unchecked Sendable {
                 blockedConsumer = true
                 let signalled = condition.wait(until: deadline)
                 blockedConsumer = false
-                if !signalled, head == chunks.count, !ended, !cancelled {
+                if !signalled, Date() >= deadline, head == chunks.count, !ended, !cancelled {
                     condition.unlock()
                     return .timedOut
                 }
