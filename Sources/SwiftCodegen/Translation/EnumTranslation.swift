@@ -37,7 +37,7 @@ extension TranslationContext {
         // value, `switch` still matches `case .pending:` (against the constants), and each value
         // costs one line of code rather than a case in three switch statements.
         var decl = TypeDecl(.struct, name, access: access,
-                            conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "ParameterValue"], doc: doc)
+                            conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "ParameterValue", "OpenEnumeration"], doc: doc)
         var rawValue = PropertyDecl("rawValue", type: rawType, access: access)
         rawValue.doc = []
         decl.members.append(.property(rawValue))

@@ -46,6 +46,8 @@ extension TranslationContext {
             // (no description needed); beside allOf it concerns only this schema's own names.
             if closed(schema) && !schema.allOf.isEmpty || schema.unevaluatedProperties != nil || !schema.patternProperties.isEmpty { return true }
             if schema.required.contains(where: { schema.properties[$0] == nil }) && schema.allOf.isEmpty && schema.ref == nil { return true }
+            // Without a `type`, a struct also holds non-objects, which other keywords constrain.
+            if schema.types == nil && constrainsNonObjects(schema) && !statesType(schema) { return true }
             // allOf parts that are not objects (`allOf: [{maximum: 30}, {minimum: 20}]`) have no
             // struct to carry their constraints.
             return schema.allOf.contains { part in
@@ -71,6 +73,13 @@ extension TranslationContext {
         default: break
         }
         return false
+    }
+
+    /// Keywords that say something of strings, numbers or arrays.
+    private func constrainsNonObjects(_ s: Schema) -> Bool {
+        s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.minimum != nil || s.maximum != nil
+            || s.multipleOf != nil || s.minItems != nil || s.maxItems != nil || s.uniqueItems || s.items != nil
+            || !s.prefixItems.isEmpty
     }
 
     private func closed(_ schema: Schema) -> Bool {

@@ -78,7 +78,7 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
     }
 }
 
-public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
     public var rawValue: String
 
     public init(rawValue: String) {
@@ -124,7 +124,7 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public struct Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -139,7 +139,7 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public static let knownValues: [Status] = [.pending, .shipped, .delivered]
     }
 
-    public struct Rating: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Rating: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {

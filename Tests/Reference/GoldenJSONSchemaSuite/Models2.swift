@@ -515,6 +515,13 @@ public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Int2]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int2? = nil, additionalProperties: [String: Int2] = [:]) {
             self.foo = foo
@@ -526,12 +533,19 @@ public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int2.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -1965,6 +1979,13 @@ public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -1976,12 +1997,19 @@ public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2468,7 +2496,7 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value5: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -2673,7 +2701,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value5: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -2699,7 +2727,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.bar = try container.decode(JSONValue.self, forKey: .bar)
-                self.baz = try container.decodeIfPresent(JSONValue.self, forKey: .baz)
+                self.baz = try container.decodeKeepingNull(JSONValue.self, forKey: .baz)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
@@ -3198,6 +3226,13 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int? = nil, bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3211,6 +3246,13 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
             self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
@@ -3218,6 +3260,7 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3259,10 +3302,17 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: [JSONValue]?
 
         /// Members the schema does not name, kept as read and written back.
-        public var additionalProperties: [String: Int]
+        public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [JSONValue]? = nil, bar: [JSONValue]? = nil, additionalProperties: [String: Int] = [:]) {
+        public init(foo: [JSONValue]? = nil, bar: [JSONValue]? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
@@ -3274,6 +3324,13 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent([JSONValue].self, forKey: .foo)
             self.bar = try container.decodeIfPresent([JSONValue].self, forKey: .bar)
@@ -3281,6 +3338,7 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3324,6 +3382,13 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3337,13 +3402,21 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3391,6 +3464,13 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
             fooBar: Double? = nil,
@@ -3420,6 +3500,17 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.fooBar = nil
+                self.fooBar2 = nil
+                self.fooBar3 = nil
+                self.fooBar4 = nil
+                self.fooBar5 = nil
+                self.fooBar6 = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.fooBar = try container.decodeIfPresent(Double.self, forKey: .fooBar)
             self.fooBar2 = try container.decodeIfPresent(Double.self, forKey: .fooBar2)
@@ -3431,6 +3522,7 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
@@ -3477,6 +3569,13 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3488,12 +3587,19 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3537,6 +3643,13 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
             proto: Double? = nil,
@@ -3556,6 +3669,13 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
             /// Members the schema does not name, kept as read and written back.
             public var additionalProperties: [String: JSONValue]
 
+            /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+            /// `properties` apply to objects only. Written back as read; nil for an object.
+            public var nonObjectValue: JSONValue? = nil
+
+            /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+            public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
             public init(length: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.length = length
@@ -3567,12 +3687,19 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
             }
 
             public init(from decoder: any Decoder) throws {
+                if let value = try decoder.nonObjectValue() {
+                    self.length = nil
+                    self.additionalProperties = [:]
+                    self.nonObjectValue = value
+                    return
+                }
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.length = try container.decodeIfPresent(String.self, forKey: .length)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
             public func encode(to encoder: any Encoder) throws {
+                if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
                 try encoder.encodeAdditionalMembers(additionalProperties)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.length, forKey: .length)
@@ -3586,6 +3713,14 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.proto = nil
+                self.toString = nil
+                self.constructor = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.proto = try container.decodeIfPresent(Double.self, forKey: .proto)
             self.toString = try container.decodeIfPresent(ToString.self, forKey: .toString)
@@ -3594,6 +3729,7 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.proto, forKey: .proto)
@@ -3811,6 +3947,13 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3822,12 +3965,19 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Value.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3870,6 +4020,13 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int? = nil, bar: Foo4? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3883,6 +4040,13 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
             self.bar = try container.decodeIfPresent(Foo4.self, forKey: .bar)
@@ -3890,6 +4054,7 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3963,6 +4128,13 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
             tilde: TildeField? = nil,
@@ -3983,6 +4155,14 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.tilde = nil
+                self.slash = nil
+                self.percent = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.tilde = try container.decodeIfPresent(TildeField.self, forKey: .tilde)
             self.slash = try container.decodeIfPresent(SlashField.self, forKey: .slash)
@@ -3991,6 +4171,7 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.tilde, forKey: .tilde)
@@ -4063,6 +4244,13 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Reffed? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -4074,12 +4262,19 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Reffed.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -4121,6 +4316,13 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(ref: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.ref = ref
@@ -4132,12 +4334,19 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.ref = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.ref = try container.decodeIfPresent(String.self, forKey: .ref)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.ref, forKey: .ref)
@@ -4179,6 +4388,13 @@ public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(ref: IsString? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.ref = ref
@@ -4190,12 +4406,19 @@ public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.ref = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.ref = try container.decodeIfPresent(IsString.self, forKey: .ref)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.ref, forKey: .ref)
@@ -4360,6 +4583,13 @@ public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(fooBar: FooBar? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.fooBar = fooBar
@@ -4371,12 +4601,19 @@ public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.fooBar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.fooBar, forKey: .fooBar)

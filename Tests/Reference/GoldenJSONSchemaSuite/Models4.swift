@@ -164,6 +164,13 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(list: [DefaultItemType]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.list = list
@@ -175,12 +182,19 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.list = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.list = try container.decodeIfPresent([DefaultItemType].self, forKey: .list)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.list, forKey: .list)
@@ -241,6 +255,13 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
@@ -252,12 +273,19 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self._foo = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._foo = (try container.decodeIfPresent(Value.self, forKey: .foo)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -366,6 +394,13 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
@@ -377,12 +412,19 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self._foo = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._foo = (try container.decodeIfPresent(Value3.self, forKey: .foo)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -413,6 +455,13 @@ public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.bar = bar
@@ -424,12 +473,19 @@ public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.bar, forKey: .bar)
@@ -442,6 +498,13 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.bar = bar
@@ -453,12 +516,19 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.bar, forKey: .bar)
@@ -479,6 +549,13 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._x = x.map(Indirect.init)
@@ -490,12 +567,19 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self._x = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self._x = (try container.decodeIfPresent(Value4.self, forKey: .x)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.x, forKey: .x)
@@ -508,6 +592,13 @@ public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(a: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.a = a
@@ -519,12 +610,19 @@ public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.a = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.a = try container.decodeIfPresent(JSONValue.self, forKey: .a)
+        self.a = try container.decodeKeepingNull(JSONValue.self, forKey: .a)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.a, forKey: .a)
@@ -560,7 +658,7 @@ public struct Two: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public indirect enum Two2: Codable, Hashable, Sendable {
+public indirect enum Two2: Codable, Hashable, Sendable, UnionMemberAccounting {
     case option1(Option1)
     case option2(Option2)
 
@@ -638,7 +736,7 @@ public indirect enum Two2: Codable, Hashable, Sendable {
     }
 }
 
-public indirect enum One2: Codable, Hashable, Sendable {
+public indirect enum One2: Codable, Hashable, Sendable, UnionMemberAccounting {
     case two2(Two2)
     case option2(Option2)
     case object([String: JSONValue])

@@ -209,7 +209,7 @@ extension G0236.Value5: Validatable {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
@@ -331,6 +331,7 @@ extension G0256: Validatable {
 
 extension G0257.Value5: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s150, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -393,7 +394,7 @@ extension G0263: Validatable {
 
 extension G0265: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s150, at: "value")
+        v.schema(self.value, JSONSchemas.s151, at: "value")
     }
 }
 
@@ -447,13 +448,13 @@ extension G0274: Validatable {
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s152, at: "value")
     }
 }
 
 extension G0276: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s152, at: "value")
+        v.schema(self.value, JSONSchemas.s153, at: "value")
     }
 }
 
@@ -519,55 +520,55 @@ extension G0287: Validatable {
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s154, at: "value")
     }
 }
 
 extension G0289: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s155, at: "value")
     }
 }
 
 extension G0290: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s156, at: "value")
     }
 }
 
 extension G0291: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s156, at: "value")
+        v.schema(self.value, JSONSchemas.s157, at: "value")
     }
 }
 
 extension G0292: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s157, at: "value")
+        v.schema(self.value, JSONSchemas.s158, at: "value")
     }
 }
 
 extension G0293: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s158, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
 extension G0294: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0295: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s160, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0296.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s161, at: "")
+        v.schema(self, JSONSchemas.s162, at: "")
     }
 }
 
@@ -579,19 +580,19 @@ extension G0296: Validatable {
 
 extension G0297: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s162, at: "value")
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0298: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s163, at: "value")
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0299.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s164, at: "")
+        v.schema(self, JSONSchemas.s165, at: "")
     }
 }
 
@@ -603,7 +604,7 @@ extension G0299: Validatable {
 
 extension G0300.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s165, at: "")
+        v.schema(self, JSONSchemas.s166, at: "")
     }
 }
 
@@ -615,50 +616,50 @@ extension G0300: Validatable {
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s166, at: "value")
+        v.schema(self.value, JSONSchemas.s167, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s167, at: "value")
+        v.schema(self.value, JSONSchemas.s168, at: "value")
     }
 }
 
 extension G0303: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s168, at: "value")
+        v.schema(self.value, JSONSchemas.s169, at: "value")
     }
 }
 
 extension G0304: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s169, at: "value")
+        v.schema(self.value, JSONSchemas.s170, at: "value")
     }
 }
 
 extension G0305: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s170, at: "value")
+        v.schema(self.value, JSONSchemas.s171, at: "value")
     }
 }
 
 extension G0306: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s171, at: "value")
+        v.schema(self.value, JSONSchemas.s172, at: "value")
     }
 }
 
 extension G0307: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s172, at: "value")
+        v.schema(self.value, JSONSchemas.s173, at: "value")
     }
 }
 
 extension G0308.Value5: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s157, at: "foo")
+            v.schema(foo, JSONSchemas.s158, at: "foo")
         }
     }
 }
@@ -671,73 +672,73 @@ extension G0308: Validatable {
 
 extension G0309: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s173, at: "value")
+        v.schema(self.value, JSONSchemas.s174, at: "value")
     }
 }
 
 extension G0310: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s174, at: "value")
+        v.schema(self.value, JSONSchemas.s175, at: "value")
     }
 }
 
 extension G0311: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s175, at: "value")
+        v.schema(self.value, JSONSchemas.s176, at: "value")
     }
 }
 
 extension G0312: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s176, at: "value")
+        v.schema(self.value, JSONSchemas.s177, at: "value")
     }
 }
 
 extension G0313: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s155, at: "value")
     }
 }
 
 extension G0314: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s177, at: "value")
+        v.schema(self.value, JSONSchemas.s178, at: "value")
     }
 }
 
 extension G0315: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s178, at: "value")
+        v.schema(self.value, JSONSchemas.s179, at: "value")
     }
 }
 
 extension G0316: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s179, at: "value")
+        v.schema(self.value, JSONSchemas.s180, at: "value")
     }
 }
 
 extension G0317: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s180, at: "value")
+        v.schema(self.value, JSONSchemas.s181, at: "value")
     }
 }
 
 extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s181, at: "value")
+        v.schema(self.value, JSONSchemas.s182, at: "value")
     }
 }
 
 extension G0319: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0320.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
     }
 }
 
@@ -749,13 +750,13 @@ extension G0320: Validatable {
 
 extension G0321: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s184, at: "value")
+        v.schema(self.value, JSONSchemas.s185, at: "value")
     }
 }
 
 extension G0322.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s185, at: "")
+        v.schema(self, JSONSchemas.s186, at: "")
     }
 }
 
@@ -767,7 +768,7 @@ extension G0322: Validatable {
 
 extension G0323.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s186, at: "")
+        v.schema(self, JSONSchemas.s187, at: "")
     }
 }
 
@@ -779,7 +780,7 @@ extension G0323: Validatable {
 
 extension G0324.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s187, at: "")
+        v.schema(self, JSONSchemas.s188, at: "")
     }
 }
 
@@ -791,7 +792,7 @@ extension G0324: Validatable {
 
 extension G0325.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s188, at: "")
+        v.schema(self, JSONSchemas.s189, at: "")
     }
 }
 
@@ -803,7 +804,7 @@ extension G0325: Validatable {
 
 extension G0326.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -815,7 +816,7 @@ extension G0326: Validatable {
 
 extension G0327.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s190, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
     }
 }
 
@@ -827,7 +828,7 @@ extension G0327: Validatable {
 
 extension G0328.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s192, at: "")
     }
 }
 
@@ -839,7 +840,7 @@ extension G0328: Validatable {
 
 extension G0329.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s192, at: "")
+        v.schema(self, JSONSchemas.s193, at: "")
     }
 }
 
@@ -851,7 +852,7 @@ extension G0329: Validatable {
 
 extension G0330.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s193, at: "")
+        v.schema(self, JSONSchemas.s194, at: "")
     }
 }
 
@@ -863,25 +864,25 @@ extension G0330: Validatable {
 
 extension G0331: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s194, at: "value")
+        v.schema(self.value, JSONSchemas.s195, at: "value")
     }
 }
 
 extension G0332: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s195, at: "value")
+        v.schema(self.value, JSONSchemas.s196, at: "value")
     }
 }
 
 extension G0333: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s196, at: "value")
+        v.schema(self.value, JSONSchemas.s197, at: "value")
     }
 }
 
 extension G0334.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s197, at: "")
+        v.schema(self, JSONSchemas.s198, at: "")
     }
 }
 
@@ -893,7 +894,7 @@ extension G0334: Validatable {
 
 extension G0335.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s198, at: "")
+        v.schema(self, JSONSchemas.s199, at: "")
     }
 }
 
@@ -905,25 +906,25 @@ extension G0335: Validatable {
 
 extension G0336: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s199, at: "value")
+        v.schema(self.value, JSONSchemas.s200, at: "value")
     }
 }
 
 extension G0337: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s200, at: "value")
+        v.schema(self.value, JSONSchemas.s201, at: "value")
     }
 }
 
 extension G0338: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s201, at: "value")
+        v.schema(self.value, JSONSchemas.s202, at: "value")
     }
 }
 
 extension G0339.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s202, at: "")
+        v.schema(self, JSONSchemas.s203, at: "")
     }
 }
 
@@ -935,7 +936,7 @@ extension G0339: Validatable {
 
 extension G0340.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s203, at: "")
+        v.schema(self, JSONSchemas.s204, at: "")
     }
 }
 
@@ -947,7 +948,7 @@ extension G0340: Validatable {
 
 extension G0341.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s204, at: "")
+        v.schema(self, JSONSchemas.s205, at: "")
     }
 }
 
@@ -959,7 +960,7 @@ extension G0341: Validatable {
 
 extension G0342.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s205, at: "")
+        v.schema(self, JSONSchemas.s206, at: "")
     }
 }
 
@@ -971,7 +972,7 @@ extension G0342: Validatable {
 
 extension G0343.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s206, at: "")
+        v.schema(self, JSONSchemas.s207, at: "")
     }
 }
 
@@ -983,7 +984,7 @@ extension G0343: Validatable {
 
 extension G0344.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s207, at: "")
+        v.schema(self, JSONSchemas.s208, at: "")
     }
 }
 
@@ -995,7 +996,7 @@ extension G0344: Validatable {
 
 extension G0345.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s208, at: "")
+        v.schema(self, JSONSchemas.s209, at: "")
     }
 }
 
@@ -1007,7 +1008,7 @@ extension G0345: Validatable {
 
 extension G0346.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s209, at: "")
+        v.schema(self, JSONSchemas.s210, at: "")
     }
 }
 
@@ -1019,7 +1020,7 @@ extension G0346: Validatable {
 
 extension G0347.Value5.Foo8: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s210, at: "")
+        v.schema(self, JSONSchemas.s211, at: "")
     }
 }
 
@@ -1039,7 +1040,7 @@ extension G0347: Validatable {
 
 extension G0348.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
@@ -1057,7 +1058,7 @@ extension G0349: Validatable {
 
 extension G0350.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1072,7 +1073,7 @@ extension G0350: Validatable {
 
 extension G0351.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s212, at: "")
+        v.schema(self, JSONSchemas.s213, at: "")
     }
 }
 
@@ -1088,7 +1089,7 @@ extension G0352.Value5.Option2: Validatable {
 
 extension G0352.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s213, at: "")
+        v.schema(self, JSONSchemas.s214, at: "")
     }
 }
 
@@ -1100,31 +1101,31 @@ extension G0352: Validatable {
 
 extension G0353: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0354: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s214, at: "value")
+        v.schema(self.value, JSONSchemas.s215, at: "value")
     }
 }
 
 extension G0355: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s215, at: "value")
+        v.schema(self.value, JSONSchemas.s216, at: "value")
     }
 }
 
 extension G0356: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s216, at: "value")
+        v.schema(self.value, JSONSchemas.s217, at: "value")
     }
 }
 
 extension G0357.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s217, at: "")
+        v.schema(self, JSONSchemas.s218, at: "")
     }
 }
 
@@ -1140,7 +1141,7 @@ extension G0358.Value5.Foo8: Validatable {
 
 extension G0358.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
     }
 }
 
@@ -1152,9 +1153,9 @@ extension G0358: Validatable {
 
 extension G0359.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s218, at: "foo")
+            v.schema(foo, JSONSchemas.s219, at: "foo")
         }
     }
 }
@@ -1167,7 +1168,7 @@ extension G0359: Validatable {
 
 extension G0360.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s184, at: "")
     }
 }
 
@@ -1179,19 +1180,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s219, at: "value")
+        v.schema(self.value, JSONSchemas.s220, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s220, at: "value")
+        v.schema(self.value, JSONSchemas.s221, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s221, at: "value")
+        v.schema(self.value, JSONSchemas.s222, at: "value")
     }
 }
 
@@ -1201,13 +1202,13 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s222, at: "value")
+        v.schema(self.value, JSONSchemas.s223, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s223, at: "value")
+        v.schema(self.value, JSONSchemas.s224, at: "value")
     }
 }
 
@@ -1240,7 +1241,7 @@ extension Value: Validatable {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
@@ -1254,6 +1255,7 @@ extension Value2: Validatable {
 
 extension Value3: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s150, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1270,7 +1272,7 @@ extension Bar13: Validatable {
 
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1295,7 +1297,7 @@ extension Two2.Option2: Validatable {
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s224, at: "")
+        v.schema(self, JSONSchemas.s225, at: "")
     }
 }
 
@@ -1305,6 +1307,6 @@ extension One2.Option2: Validatable {
 
 extension One2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s225, at: "")
+        v.schema(self, JSONSchemas.s226, at: "")
     }
 }

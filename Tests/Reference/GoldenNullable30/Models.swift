@@ -38,7 +38,7 @@ public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     /// nullable beside anyOf with no type, as Stripe writes expandable fields.
-    public indirect enum Expandable: Codable, Hashable, Sendable {
+    public indirect enum Expandable: Codable, Hashable, Sendable, UnionMemberAccounting {
         case string(String)
         case plan(Plan)
 
