@@ -159,7 +159,8 @@ extension TranslationContext {
             let key = "." + SwiftNames.escaped(p.swiftName)
             // An optional member of any JSON value keeps an explicit `null` (as `.null`), so it is
             // written back as read; typed optionals cannot tell `null` from absent.
-            let read = !p.optional ? "try container.decode(\(p.use.base).self, forKey: \(key))"
+            // Required and nullable JSONValue (`type: 'null'`, a nullable free-form value): present, maybe as `.null`.
+            let read = !p.optional || p.writesNull && p.use.base == "JSONValue" ? "try container.decode(\(p.use.base).self, forKey: \(key))"
                 : p.use.base == "JSONValue" ? "try container.decodeKeepingNull(JSONValue.self, forKey: \(key))"
                 : "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
             if p.boxed {

@@ -81,7 +81,9 @@ final class TranslationContext {
         case .array(let items?): return hasConstraints(items, open: open, &visiting)
         case .map(let values?): return hasConstraints(values, open: open, &visiting)
         case .object:
+            // A one-part allOf is read as that part, whose own keywords count too.
             return shaped.effective.properties.contains { hasConstraints($0.value, open: open, &visiting) }
+                || shaped.effective.allOf.contains { hasConstraints($0, open: open, &visiting) }
         case .allOf(let parts):
             return parts.contains { hasConstraints($0, open: open, &visiting) }
                 || shaped.effective.properties.contains { hasConstraints($0.value, open: open, &visiting) }

@@ -598,7 +598,7 @@ public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decode(String.self, forKey: .foo)
-            self.baz = try container.decodeKeepingNull(JSONValue.self, forKey: .baz)
+            self.baz = try container.decode(JSONValue.self, forKey: .baz)
             self.bar = try container.decode(Int.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }

@@ -12,19 +12,19 @@ extension G0209: Validatable {
 
 extension G0210: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s126, at: "value")
+        v.schema(self.value, JSONSchemas.s127, at: "value")
     }
 }
 
 extension G0211: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s127, at: "value")
+        v.schema(self.value, JSONSchemas.s128, at: "value")
     }
 }
 
 extension G0212: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s128, at: "value")
+        v.schema(self.value, JSONSchemas.s129, at: "value")
     }
 }
 
@@ -39,61 +39,61 @@ extension G0213: Validatable {
 
 extension G0214: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s129, at: "value")
+        v.schema(self.value, JSONSchemas.s130, at: "value")
     }
 }
 
 extension G0215: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s130, at: "value")
+        v.schema(self.value, JSONSchemas.s131, at: "value")
     }
 }
 
 extension G0216: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s131, at: "value")
+        v.schema(self.value, JSONSchemas.s132, at: "value")
     }
 }
 
 extension G0217: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s132, at: "value")
+        v.schema(self.value, JSONSchemas.s133, at: "value")
     }
 }
 
 extension G0218: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s133, at: "value")
+        v.schema(self.value, JSONSchemas.s134, at: "value")
     }
 }
 
 extension G0219: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s134, at: "value")
+        v.schema(self.value, JSONSchemas.s135, at: "value")
     }
 }
 
 extension G0220: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s135, at: "value")
+        v.schema(self.value, JSONSchemas.s136, at: "value")
     }
 }
 
 extension G0221: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s136, at: "value")
+        v.schema(self.value, JSONSchemas.s137, at: "value")
     }
 }
 
 extension G0222: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s137, at: "value")
+        v.schema(self.value, JSONSchemas.s138, at: "value")
     }
 }
 
 extension G0223: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s138, at: "value")
+        v.schema(self.value, JSONSchemas.s139, at: "value")
     }
 }
 
@@ -107,7 +107,7 @@ extension G0224: Validatable {
 
 extension G0225.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s139, at: "")
+        v.schema(self, JSONSchemas.s140, at: "")
         if let foo = self.foo {
             v.count(foo.count, min: nil, max: 3, at: "foo")
         }
@@ -123,7 +123,7 @@ extension G0225: Validatable {
 extension G0226.Value5: Validatable {
     public func validate(into v: inout Validator) {
         if let bar = self.bar {
-            v.schema(bar, JSONSchemas.s21, at: "bar")
+            v.schema(bar, JSONSchemas.s22, at: "bar")
         }
     }
 }
@@ -145,7 +145,7 @@ extension G0227: Validatable {
 extension G0228.Value5: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s3, at: "foo")
+            v.schema(foo, JSONSchemas.s4, at: "foo")
         }
     }
 }
@@ -170,37 +170,37 @@ extension G0229: Validatable {
 
 extension G0230: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s140, at: "value")
+        v.schema(self.value, JSONSchemas.s141, at: "value")
     }
 }
 
 extension G0231: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s141, at: "value")
+        v.schema(self.value, JSONSchemas.s142, at: "value")
     }
 }
 
 extension G0232: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s142, at: "value")
+        v.schema(self.value, JSONSchemas.s143, at: "value")
     }
 }
 
 extension G0233: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s143, at: "value")
+        v.schema(self.value, JSONSchemas.s144, at: "value")
     }
 }
 
 extension G0234: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s144, at: "value")
+        v.schema(self.value, JSONSchemas.s145, at: "value")
     }
 }
 
 extension G0235: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s145, at: "value")
+        v.schema(self.value, JSONSchemas.s146, at: "value")
     }
 }
 
@@ -229,7 +229,7 @@ extension G0237: Validatable {
 
 extension G0238: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s146, at: "value")
+        v.schema(self.value, JSONSchemas.s147, at: "value")
     }
 }
 
@@ -246,7 +246,11 @@ extension G0240: Validatable {
 }
 
 extension G0241.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let foo = self.foo {
+            v.schema(foo, JSONSchemas.s148, at: "foo")
+        }
+    }
 }
 
 extension G0241: Validatable {
@@ -277,7 +281,7 @@ extension G0245: Validatable {
 
 extension G0246: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s21, at: "value")
+        v.schema(self.value, JSONSchemas.s22, at: "value")
     }
 }
 
@@ -299,13 +303,13 @@ extension G0248: Validatable {
 
 extension G0249: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s147, at: "value")
+        v.schema(self.value, JSONSchemas.s149, at: "value")
     }
 }
 
 extension G0250: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s148, at: "value")
+        v.schema(self.value, JSONSchemas.s150, at: "value")
     }
 }
 
@@ -315,13 +319,13 @@ extension G0253: Validatable {
 
 extension G0254: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s149, at: "value")
+        v.schema(self.value, JSONSchemas.s151, at: "value")
     }
 }
 
 extension G0255: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s149, at: "value")
+        v.schema(self.value, JSONSchemas.s151, at: "value")
     }
 }
 
@@ -331,7 +335,7 @@ extension G0256: Validatable {
 
 extension G0257.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s150, at: "")
+        v.schema(self, JSONSchemas.s152, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -394,16 +398,20 @@ extension G0263: Validatable {
 
 extension G0265: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s153, at: "value")
     }
 }
 
 extension G0266: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s154, at: "value")
+    }
 }
 
 extension G0267: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s155, at: "value")
+    }
 }
 
 extension G0268: Validatable {
@@ -448,13 +456,13 @@ extension G0274: Validatable {
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s152, at: "value")
+        v.schema(self.value, JSONSchemas.s156, at: "value")
     }
 }
 
 extension G0276: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s157, at: "value")
     }
 }
 
@@ -485,7 +493,7 @@ extension G0282: Validatable {
 extension G0283: Validatable {
     public func validate(into v: inout Validator) {
         if let value = self.value {
-            v.schema(value, JSONSchemas.s3, at: "value")
+            v.schema(value, JSONSchemas.s4, at: "value")
         }
     }
 }
@@ -520,55 +528,55 @@ extension G0287: Validatable {
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s158, at: "value")
     }
 }
 
 extension G0289: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
 extension G0290: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s156, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0291: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s157, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0292: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s158, at: "value")
+        v.schema(self.value, JSONSchemas.s162, at: "value")
     }
 }
 
 extension G0293: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0294: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s160, at: "value")
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0295: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s161, at: "value")
+        v.schema(self.value, JSONSchemas.s165, at: "value")
     }
 }
 
 extension G0296.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s162, at: "")
+        v.schema(self, JSONSchemas.s166, at: "")
     }
 }
 
@@ -580,19 +588,19 @@ extension G0296: Validatable {
 
 extension G0297: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s163, at: "value")
+        v.schema(self.value, JSONSchemas.s167, at: "value")
     }
 }
 
 extension G0298: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s164, at: "value")
+        v.schema(self.value, JSONSchemas.s168, at: "value")
     }
 }
 
 extension G0299.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s165, at: "")
+        v.schema(self, JSONSchemas.s169, at: "")
     }
 }
 
@@ -604,7 +612,7 @@ extension G0299: Validatable {
 
 extension G0300.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s166, at: "")
+        v.schema(self, JSONSchemas.s170, at: "")
     }
 }
 
@@ -616,50 +624,51 @@ extension G0300: Validatable {
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s167, at: "value")
+        v.schema(self.value, JSONSchemas.s171, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s168, at: "value")
+        v.schema(self.value, JSONSchemas.s172, at: "value")
     }
 }
 
 extension G0303: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s169, at: "value")
+        v.schema(self.value, JSONSchemas.s173, at: "value")
     }
 }
 
 extension G0304: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s170, at: "value")
+        v.schema(self.value, JSONSchemas.s174, at: "value")
     }
 }
 
 extension G0305: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s171, at: "value")
+        v.schema(self.value, JSONSchemas.s175, at: "value")
     }
 }
 
 extension G0306: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s172, at: "value")
+        v.schema(self.value, JSONSchemas.s176, at: "value")
     }
 }
 
 extension G0307: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s173, at: "value")
+        v.schema(self.value, JSONSchemas.s177, at: "value")
     }
 }
 
 extension G0308.Value5: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s178, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s158, at: "foo")
+            v.schema(foo, JSONSchemas.s162, at: "foo")
         }
     }
 }
@@ -672,73 +681,73 @@ extension G0308: Validatable {
 
 extension G0309: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s174, at: "value")
+        v.schema(self.value, JSONSchemas.s179, at: "value")
     }
 }
 
 extension G0310: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s175, at: "value")
+        v.schema(self.value, JSONSchemas.s180, at: "value")
     }
 }
 
 extension G0311: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s176, at: "value")
+        v.schema(self.value, JSONSchemas.s181, at: "value")
     }
 }
 
 extension G0312: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s177, at: "value")
+        v.schema(self.value, JSONSchemas.s182, at: "value")
     }
 }
 
 extension G0313: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
 extension G0314: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s178, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0315: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s179, at: "value")
+        v.schema(self.value, JSONSchemas.s184, at: "value")
     }
 }
 
 extension G0316: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s180, at: "value")
+        v.schema(self.value, JSONSchemas.s185, at: "value")
     }
 }
 
 extension G0317: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s181, at: "value")
+        v.schema(self.value, JSONSchemas.s186, at: "value")
     }
 }
 
 extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s187, at: "value")
     }
 }
 
 extension G0319: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s183, at: "value")
+        v.schema(self.value, JSONSchemas.s188, at: "value")
     }
 }
 
 extension G0320.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s184, at: "")
+        v.schema(self, JSONSchemas.s189, at: "")
     }
 }
 
@@ -750,13 +759,13 @@ extension G0320: Validatable {
 
 extension G0321: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s185, at: "value")
+        v.schema(self.value, JSONSchemas.s190, at: "value")
     }
 }
 
 extension G0322.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s186, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
     }
 }
 
@@ -768,7 +777,7 @@ extension G0322: Validatable {
 
 extension G0323.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s187, at: "")
+        v.schema(self, JSONSchemas.s192, at: "")
     }
 }
 
@@ -780,7 +789,7 @@ extension G0323: Validatable {
 
 extension G0324.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s188, at: "")
+        v.schema(self, JSONSchemas.s193, at: "")
     }
 }
 
@@ -792,7 +801,7 @@ extension G0324: Validatable {
 
 extension G0325.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s194, at: "")
     }
 }
 
@@ -804,7 +813,7 @@ extension G0325: Validatable {
 
 extension G0326.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s190, at: "")
+        v.schema(self, JSONSchemas.s195, at: "")
     }
 }
 
@@ -816,7 +825,7 @@ extension G0326: Validatable {
 
 extension G0327.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s196, at: "")
     }
 }
 
@@ -828,7 +837,7 @@ extension G0327: Validatable {
 
 extension G0328.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s192, at: "")
+        v.schema(self, JSONSchemas.s197, at: "")
     }
 }
 
@@ -840,7 +849,7 @@ extension G0328: Validatable {
 
 extension G0329.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s193, at: "")
+        v.schema(self, JSONSchemas.s198, at: "")
     }
 }
 
@@ -852,7 +861,7 @@ extension G0329: Validatable {
 
 extension G0330.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s194, at: "")
+        v.schema(self, JSONSchemas.s199, at: "")
     }
 }
 
@@ -864,25 +873,25 @@ extension G0330: Validatable {
 
 extension G0331: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s195, at: "value")
+        v.schema(self.value, JSONSchemas.s200, at: "value")
     }
 }
 
 extension G0332: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s196, at: "value")
+        v.schema(self.value, JSONSchemas.s201, at: "value")
     }
 }
 
 extension G0333: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s197, at: "value")
+        v.schema(self.value, JSONSchemas.s202, at: "value")
     }
 }
 
 extension G0334.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s198, at: "")
+        v.schema(self, JSONSchemas.s203, at: "")
     }
 }
 
@@ -894,7 +903,7 @@ extension G0334: Validatable {
 
 extension G0335.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s199, at: "")
+        v.schema(self, JSONSchemas.s204, at: "")
     }
 }
 
@@ -906,25 +915,25 @@ extension G0335: Validatable {
 
 extension G0336: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s200, at: "value")
+        v.schema(self.value, JSONSchemas.s205, at: "value")
     }
 }
 
 extension G0337: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s201, at: "value")
+        v.schema(self.value, JSONSchemas.s206, at: "value")
     }
 }
 
 extension G0338: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s202, at: "value")
+        v.schema(self.value, JSONSchemas.s207, at: "value")
     }
 }
 
 extension G0339.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s203, at: "")
+        v.schema(self, JSONSchemas.s208, at: "")
     }
 }
 
@@ -936,7 +945,7 @@ extension G0339: Validatable {
 
 extension G0340.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s204, at: "")
+        v.schema(self, JSONSchemas.s209, at: "")
     }
 }
 
@@ -948,7 +957,7 @@ extension G0340: Validatable {
 
 extension G0341.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s205, at: "")
+        v.schema(self, JSONSchemas.s210, at: "")
     }
 }
 
@@ -960,7 +969,7 @@ extension G0341: Validatable {
 
 extension G0342.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s206, at: "")
+        v.schema(self, JSONSchemas.s211, at: "")
     }
 }
 
@@ -972,7 +981,7 @@ extension G0342: Validatable {
 
 extension G0343.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s207, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
     }
 }
 
@@ -984,7 +993,7 @@ extension G0343: Validatable {
 
 extension G0344.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s208, at: "")
+        v.schema(self, JSONSchemas.s213, at: "")
     }
 }
 
@@ -996,7 +1005,7 @@ extension G0344: Validatable {
 
 extension G0345.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s209, at: "")
+        v.schema(self, JSONSchemas.s214, at: "")
     }
 }
 
@@ -1008,7 +1017,7 @@ extension G0345: Validatable {
 
 extension G0346.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s210, at: "")
+        v.schema(self, JSONSchemas.s215, at: "")
     }
 }
 
@@ -1020,12 +1029,13 @@ extension G0346: Validatable {
 
 extension G0347.Value5.Foo8: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s216, at: "")
     }
 }
 
 extension G0347.Value5: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s217, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1040,25 +1050,31 @@ extension G0347: Validatable {
 
 extension G0348.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        v.schema(self, JSONSchemas.s218, at: "")
     }
 }
 
 extension G0348: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0349.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s219, at: "")
+    }
 }
 
 extension G0349: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0350.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s212, at: "")
+        v.schema(self, JSONSchemas.s220, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1073,7 +1089,7 @@ extension G0350: Validatable {
 
 extension G0351.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s213, at: "")
+        v.schema(self, JSONSchemas.s221, at: "")
     }
 }
 
@@ -1089,7 +1105,7 @@ extension G0352.Value5.Option2: Validatable {
 
 extension G0352.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s214, at: "")
+        v.schema(self, JSONSchemas.s222, at: "")
     }
 }
 
@@ -1101,31 +1117,31 @@ extension G0352: Validatable {
 
 extension G0353: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s183, at: "value")
+        v.schema(self.value, JSONSchemas.s188, at: "value")
     }
 }
 
 extension G0354: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s215, at: "value")
+        v.schema(self.value, JSONSchemas.s223, at: "value")
     }
 }
 
 extension G0355: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s216, at: "value")
+        v.schema(self.value, JSONSchemas.s224, at: "value")
     }
 }
 
 extension G0356: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s217, at: "value")
+        v.schema(self.value, JSONSchemas.s225, at: "value")
     }
 }
 
 extension G0357.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s218, at: "")
+        v.schema(self, JSONSchemas.s226, at: "")
     }
 }
 
@@ -1141,7 +1157,7 @@ extension G0358.Value5.Foo8: Validatable {
 
 extension G0358.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s184, at: "")
+        v.schema(self, JSONSchemas.s189, at: "")
     }
 }
 
@@ -1153,9 +1169,9 @@ extension G0358: Validatable {
 
 extension G0359.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s184, at: "")
+        v.schema(self, JSONSchemas.s189, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s219, at: "foo")
+            v.schema(foo, JSONSchemas.s227, at: "foo")
         }
     }
 }
@@ -1168,7 +1184,7 @@ extension G0359: Validatable {
 
 extension G0360.Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s184, at: "")
+        v.schema(self, JSONSchemas.s189, at: "")
     }
 }
 
@@ -1180,19 +1196,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s220, at: "value")
+        v.schema(self.value, JSONSchemas.s228, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s221, at: "value")
+        v.schema(self.value, JSONSchemas.s229, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s222, at: "value")
+        v.schema(self.value, JSONSchemas.s230, at: "value")
     }
 }
 
@@ -1202,13 +1218,13 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s223, at: "value")
+        v.schema(self.value, JSONSchemas.s231, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s224, at: "value")
+        v.schema(self.value, JSONSchemas.s232, at: "value")
     }
 }
 
@@ -1255,7 +1271,7 @@ extension Value2: Validatable {
 
 extension Value3: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s150, at: "")
+        v.schema(self, JSONSchemas.s152, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1272,7 +1288,7 @@ extension Bar13: Validatable {
 
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s212, at: "")
+        v.schema(self, JSONSchemas.s220, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1297,7 +1313,7 @@ extension Two2.Option2: Validatable {
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s225, at: "")
+        v.schema(self, JSONSchemas.s233, at: "")
     }
 }
 
@@ -1307,6 +1323,6 @@ extension One2.Option2: Validatable {
 
 extension One2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s226, at: "")
+        v.schema(self, JSONSchemas.s234, at: "")
     }
 }
