@@ -744,13 +744,13 @@ public struct G0151: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0152: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -761,7 +761,7 @@ public struct G0152: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2947,13 +2947,13 @@ public struct G0214: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2964,7 +2964,7 @@ public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2976,13 +2976,13 @@ public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2993,7 +2993,7 @@ public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3005,13 +3005,13 @@ public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0217: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3022,7 +3022,7 @@ public struct G0217: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3092,13 +3092,13 @@ public struct G0219: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3109,7 +3109,7 @@ public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3121,13 +3121,13 @@ public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3138,7 +3138,7 @@ public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3150,13 +3150,13 @@ public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3167,7 +3167,7 @@ public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3179,13 +3179,13 @@ public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3196,7 +3196,7 @@ public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4080,13 +4080,13 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4097,7 +4097,7 @@ public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

@@ -1646,13 +1646,13 @@ public struct G0291: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0292: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1663,7 +1663,7 @@ public struct G0292: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1733,13 +1733,13 @@ public struct G0294: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1750,7 +1750,7 @@ public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1840,13 +1840,13 @@ public struct G0297: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1857,7 +1857,7 @@ public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1881,21 +1881,21 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
-        case array([JSONValue])
-        case array2([JSONValue])
+        case option1(JSONValue)
+        case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
             var choice = BranchChoice<Self>(decoder)
-            choice.consider([JSONValue].self, Self.array)
-            choice.consider([JSONValue].self, Self.array2)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
             self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .array(let value): try container.encode(value)
-            case .array2(let value): try container.encode(value)
+            case .option1(let value): try container.encode(value)
+            case .option2(let value): try container.encode(value)
             }
         }
     }
@@ -1930,21 +1930,21 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public indirect enum Value5: Codable, Hashable, Sendable {
-        case array([JSONValue])
-        case array2([JSONValue])
+        case option1(JSONValue)
+        case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
             var choice = BranchChoice<Self>(decoder)
-            choice.consider([JSONValue].self, Self.array)
-            choice.consider([JSONValue].self, Self.array2)
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
             self = try choice.chosen("Value5")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .array(let value): try container.encode(value)
-            case .array2(let value): try container.encode(value)
+            case .option1(let value): try container.encode(value)
+            case .option2(let value): try container.encode(value)
             }
         }
     }
@@ -1967,13 +1967,13 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1984,7 +1984,7 @@ public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1996,13 +1996,13 @@ public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0302: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2013,7 +2013,7 @@ public struct G0302: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2141,13 +2141,13 @@ public struct G0306: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2158,7 +2158,7 @@ public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2182,7 +2182,7 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: [JSONValue]?
+        public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
@@ -2195,7 +2195,7 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [JSONValue]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -2212,7 +2212,7 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent([JSONValue].self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -2242,13 +2242,13 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0309: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2259,7 +2259,7 @@ public struct G0309: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2445,13 +2445,13 @@ public struct G0315: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2462,7 +2462,7 @@ public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2474,13 +2474,13 @@ public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2491,7 +2491,7 @@ public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2503,13 +2503,13 @@ public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: String]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: String], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2520,7 +2520,7 @@ public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: String].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2532,13 +2532,13 @@ public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2549,7 +2549,7 @@ public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3288,13 +3288,13 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3305,7 +3305,7 @@ public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3317,13 +3317,13 @@ public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3334,7 +3334,7 @@ public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3346,13 +3346,13 @@ public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3363,7 +3363,7 @@ public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4669,13 +4669,13 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4686,7 +4686,7 @@ public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4698,13 +4698,13 @@ public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue?]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue?], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4715,7 +4715,7 @@ public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue?].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4727,13 +4727,13 @@ public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: Double]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Double], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4744,7 +4744,7 @@ public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: Double].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4756,13 +4756,13 @@ public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4773,7 +4773,7 @@ public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -5145,13 +5145,13 @@ public struct G0361: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0362: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -5162,7 +5162,7 @@ public struct G0362: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -5232,13 +5232,13 @@ public struct G0364: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0365: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -5249,7 +5249,7 @@ public struct G0365: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

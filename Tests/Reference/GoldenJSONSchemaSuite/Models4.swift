@@ -376,7 +376,7 @@ public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public typealias FooBar = Double
-public typealias A4 = [String: JSONValue]
+public typealias A4 = JSONValue
 public typealias Y = Double
 public typealias Bigint = JSONValue
 public typealias Bigint2 = JSONValue
@@ -444,8 +444,8 @@ public typealias B3 = String
 public typealias Foo6 = Double
 public typealias Foo7 = Double
 public typealias JSONSchemaSuiteG0271PropertiesValueDefsDefs = Double
-public typealias Bar10 = [JSONValue]
-public typealias Bar11 = [JSONValue]
+public typealias Bar10 = JSONValue
+public typealias Bar11 = JSONValue
 public typealias BaseSchema = DefaultAddons
 public typealias DefaultAddons = JSONValue
 
@@ -740,7 +740,7 @@ public indirect enum One2: Codable, Hashable, Sendable, UnionMemberAccounting {
     case two2(Two2)
     case option2(Option2)
     case object([String: JSONValue])
-    case object2([String: JSONValue])
+    case option4(JSONValue)
 
     public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var b: JSONValue
@@ -776,7 +776,7 @@ public indirect enum One2: Codable, Hashable, Sendable, UnionMemberAccounting {
         choice.consider(Two2.self, Self.two2)
         choice.consider(Option2.self, Self.option2)
         choice.consider([String: JSONValue].self, Self.object)
-        choice.consider([String: JSONValue].self, Self.object2)
+        choice.consider(JSONValue.self, Self.option4)
         self = try choice.chosen("One2")
     }
 
@@ -786,7 +786,7 @@ public indirect enum One2: Codable, Hashable, Sendable, UnionMemberAccounting {
         case .two2(let value): try container.encode(value)
         case .option2(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
-        case .object2(let value): try container.encode(value)
+        case .option4(let value): try container.encode(value)
         }
     }
 }
