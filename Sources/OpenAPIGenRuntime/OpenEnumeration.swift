@@ -10,10 +10,11 @@ public protocol OpenEnumeration: RawRepresentable, Equatable where RawValue: Cus
 extension Validator {
     /// Reports an open enum's value that the spec does not list (decoding accepted it).
     public mutating func known<T: OpenEnumeration>(_ value: T, at key: String) {
-        guard !T.knownValues.contains(value) else { return }
+        // Strings by code points, as JSON Schema compares them: Swift's `==` (and so `contains`)
+        // would take "a\u{308}" for "ä".
         if let text = value.rawValue as? String {
             allowed(text, T.knownValues.compactMap { $0.rawValue as? String }, at: key)
-        } else {
+        } else if !T.knownValues.contains(value) {
             allowed(value.rawValue, T.knownValues.map(\.rawValue), at: key)
         }
     }

@@ -1192,6 +1192,10 @@ public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case symbol3bc = "μ"
+
+        public init(from decoder: any Decoder) throws {
+            self = try .decodedByCodePoints(from: decoder)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -1225,6 +1229,10 @@ public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case symbole4 = "ä"
+
+        public init(from decoder: any Decoder) throws {
+            self = try .decodedByCodePoints(from: decoder)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
