@@ -17,6 +17,8 @@ struct SchemaIdentifiers {
     var anchors: [String: String] = [:]
     /// How many schemas declare each `$dynamicAnchor` name.
     var dynamicAnchorCount: [String: Int] = [:]
+    /// Resource pointer text + "#" + name → pointer text of the schema declaring `$dynamicAnchor: name`.
+    var dynamicAnchors: [String: String] = [:]
     private let root: NodeRef
 
     var isEmpty: Bool { resources.isEmpty && anchors.isEmpty }
@@ -53,7 +55,10 @@ struct SchemaIdentifiers {
                 for keyword in ["$anchor", "$dynamicAnchor"] {
                     guard let name = mapping[keyword]?.scalar, name.kind == .string else { continue }
                     anchors[current.resource + "#" + name.text] = PointerText.text(of: current.pointer)
-                    if keyword == "$dynamicAnchor" { dynamicAnchorCount[name.text, default: 0] += 1 }
+                    if keyword == "$dynamicAnchor" {
+                        dynamicAnchorCount[name.text, default: 0] += 1
+                        dynamicAnchors[current.resource + "#" + name.text] = PointerText.text(of: current.pointer)
+                    }
                 }
                 for entry in mapping.entries where entry.value.isMapping || entry.value.isSequence {
                     stack.append(Pending(node: entry.value, pointer: current.pointer.appending(entry.key),
@@ -110,6 +115,32 @@ struct SchemaIdentifiers {
         return "#" + anchored.replacingOccurrences(of: "%", with: "%25")
     }
 
+    /// `$dynamicRef` text as the resolver reads it. It names a schema as `$ref` does, unless that
+    /// schema declares `$dynamicAnchor` of the fragment's name; then the dynamic scope decides,
+    /// and its outermost resource that declares the anchor wins. A generator has no evaluation
+    /// path: what it can know is that evaluation starts at the outermost schema resource (`$id`)
+    /// enclosing the reference, so that one is used when it declares the anchor (the usual
+    /// shape: a root schema extending a generic one it contains, `$defs: {list: {$id: list, …}}`).
+    /// Resources in between are not, since evaluation need not pass through them.
+    func rewriteDynamic(_ text: String, at pointer: JSONPointer) -> String {
+        let resolved = rewrite(text, at: pointer)
+        guard let hash = text.firstIndex(of: "#") else { return resolved }
+        let name = String(text[text.index(after: hash)...])
+        guard !name.isEmpty, !name.hasPrefix("/") else { return resolved }
+        // The bookend: the statically named schema must itself be a dynamic anchor of that name.
+        let anchored = resolved.hasPrefix("#") ? String(resolved.dropFirst()).removingPercentEncoding ?? "" : nil
+        guard let anchored, dynamicAnchors.contains(where: { $0.value == anchored && $0.key.hasSuffix("#" + name) }) else { return resolved }
+        var enclosing: [String] = []
+        var current = PointerText.text(of: pointer)
+        while !current.isEmpty {
+            if resources[current] != nil { enclosing.append(current) }
+            guard let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+            current = String(current[..<slash])
+        }
+        guard let outermost = enclosing.last, let declared = dynamicAnchors[outermost + "#" + name] else { return resolved }
+        return "#" + declared.replacingOccurrences(of: "%", with: "%25")
+    }
+
     /// Whether pointer text leads to a node of the file, without following references.
     private func exists(_ pointerText: String) -> Bool {
         var node = root
@@ -148,6 +179,13 @@ extension ModelDecoder {
     func schemaReferenceText(_ text: String, at cursor: Cursor) -> String {
         guard let identifiers = schemaIdentifiers(in: cursor.file) else { return text }
         return identifiers.rewrite(text, at: cursor.pointer)
+    }
+
+    /// A schema `$dynamicRef`, resolved through the dynamic scope it can be known to have (see
+    /// ``SchemaIdentifiers/rewriteDynamic(_:at:)``).
+    func dynamicSchemaReferenceText(_ text: String, at cursor: Cursor) -> String {
+        guard let identifiers = schemaIdentifiers(in: cursor.file) else { return text }
+        return identifiers.rewriteDynamic(text, at: cursor.pointer)
     }
 
     /// How many schemas declare `$dynamicAnchor: name` in the file.

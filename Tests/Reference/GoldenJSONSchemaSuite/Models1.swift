@@ -5,18 +5,18 @@ import Foundation
 import OpenAPIGenRuntime
 
 public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
@@ -71,7 +71,7 @@ public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -112,18 +112,18 @@ public struct G0002: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
@@ -178,7 +178,7 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -219,18 +219,18 @@ public struct G0004: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
@@ -285,7 +285,7 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -297,18 +297,18 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -357,7 +357,7 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -427,18 +427,18 @@ public struct G0008: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo2: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -487,7 +487,7 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -499,18 +499,18 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: Int
         public var foo: String
 
@@ -550,7 +550,7 @@ public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -562,18 +562,18 @@ public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String
         public var baz: JSONValue?
         public var bar: Int
@@ -618,7 +618,7 @@ public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1036,18 +1036,18 @@ public struct G0025: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case integer(Int)
         case option2(JSONValue)
 
@@ -1055,7 +1055,7 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Int.self, Self.integer)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1073,7 +1073,7 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1085,18 +1085,18 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1104,7 +1104,7 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1122,7 +1122,7 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1134,18 +1134,18 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1153,7 +1153,7 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1171,7 +1171,7 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1183,18 +1183,18 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1202,7 +1202,7 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1220,7 +1220,7 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1232,18 +1232,18 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1251,7 +1251,7 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1269,7 +1269,7 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1281,18 +1281,18 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable, UnionMemberAccounting {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -1358,7 +1358,7 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Option1.self, Self.option1)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1376,7 +1376,7 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1388,18 +1388,18 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case number(Double)
         case option2(JSONValue)
 
@@ -1407,7 +1407,7 @@ public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Double.self, Self.number)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1425,7 +1425,7 @@ public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2345,18 +2345,18 @@ public struct G0063: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2405,7 +2405,7 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2417,18 +2417,18 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Absent means `"bad"`.
         public var bar: String?
 
@@ -2478,7 +2478,7 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2490,18 +2490,18 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0066: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Absent means `5`.
         public var alpha: Double?
 
@@ -2537,7 +2537,7 @@ public struct G0066: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2752,18 +2752,18 @@ public struct G0074: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2812,7 +2812,7 @@ public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3172,18 +3172,18 @@ public struct G0088: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var `true`: True?
         public var `false`: False?
 
@@ -3238,7 +3238,7 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3250,18 +3250,18 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var barItem: Item?
 
         /// Members the schema does not name, kept as read and written back.
@@ -3296,7 +3296,7 @@ public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3337,18 +3337,18 @@ public struct G0096: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0097: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _1 = 1
         case _2 = 2
         case _3 = 3
@@ -3360,7 +3360,7 @@ public struct G0097: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3401,18 +3401,18 @@ public struct G0098: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5?
+    public var value: Value6?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _6 = 6
     }
 
@@ -3422,7 +3422,7 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value5.self, forKey: .value)
+        self.value = try container.decodeIfPresent(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3434,32 +3434,32 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo8?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Foo10?
         public var bar: Bar14
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, bar: Bar14, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo10? = nil, bar: Bar14, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
         }
 
-        public enum Foo8: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        public enum Foo10: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
             case foo
         }
 
@@ -3474,7 +3474,7 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo10.self, forKey: .foo)
             self.bar = try container.decode(Bar14.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
@@ -3493,7 +3493,7 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3505,18 +3505,18 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0101: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case fooBar = "foo\nbar"
         case fooBar2 = "foo\rbar"
     }
@@ -3527,7 +3527,7 @@ public struct G0101: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3655,18 +3655,18 @@ public struct G0105: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _0 = 0
     }
 
@@ -3676,7 +3676,7 @@ public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3717,18 +3717,18 @@ public struct G0107: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0108: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _1 = 1
     }
 
@@ -3738,7 +3738,7 @@ public struct G0108: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3779,18 +3779,18 @@ public struct G0109: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0110: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case helloThere = "hello\u{0}there"
     }
 
@@ -3800,7 +3800,7 @@ public struct G0110: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

@@ -498,18 +498,18 @@ public struct G0144: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int2?
 
         /// Members the schema does not name, kept as read and written back.
@@ -558,7 +558,7 @@ public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1962,18 +1962,18 @@ public struct G0193: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2022,7 +2022,7 @@ public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2179,18 +2179,18 @@ public struct G0199: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case integer(Int)
         case option2(JSONValue)
 
@@ -2198,7 +2198,7 @@ public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Int.self, Self.integer)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2216,7 +2216,7 @@ public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2228,18 +2228,18 @@ public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -2247,7 +2247,7 @@ public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2265,7 +2265,7 @@ public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2277,18 +2277,18 @@ public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2298,7 +2298,7 @@ public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2317,7 +2317,7 @@ public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2329,18 +2329,18 @@ public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2350,7 +2350,7 @@ public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2369,7 +2369,7 @@ public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2381,18 +2381,18 @@ public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2402,7 +2402,7 @@ public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2421,7 +2421,7 @@ public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2433,18 +2433,18 @@ public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2454,7 +2454,7 @@ public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2473,7 +2473,7 @@ public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2485,18 +2485,18 @@ public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable, UnionMemberAccounting {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -2562,7 +2562,7 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Option1.self, Self.option1)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2580,7 +2580,7 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2592,18 +2592,18 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case number(Double)
         case option2(JSONValue)
 
@@ -2611,7 +2611,7 @@ public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Double.self, Self.number)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2629,7 +2629,7 @@ public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2641,18 +2641,18 @@ public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -2660,7 +2660,7 @@ public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2678,7 +2678,7 @@ public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2690,18 +2690,18 @@ public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable, UnionMemberAccounting {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -2772,7 +2772,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Option1.self, Self.option1)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2790,7 +2790,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3208,18 +3208,18 @@ public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
         public var bar: String?
 
@@ -3274,7 +3274,7 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3286,18 +3286,18 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [JSONValue]?
         public var bar: [JSONValue]?
 
@@ -3352,7 +3352,7 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3364,18 +3364,18 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
@@ -3430,7 +3430,7 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3442,18 +3442,18 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var fooBar: Double?
         public var fooBar2: Double?
         public var fooBar3: Double?
@@ -3540,7 +3540,7 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3552,18 +3552,18 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -3612,7 +3612,7 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3624,18 +3624,18 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var proto: Double?
         public var toString: ToString?
         public var constructor: Double?
@@ -3744,7 +3744,7 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3930,19 +3930,19 @@ public struct G0235: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Value?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Value2?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
@@ -3955,7 +3955,7 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -3972,7 +3972,7 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Value.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Value2.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -3990,7 +3990,7 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4002,20 +4002,20 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
-        public var bar: Foo4?
+        public var bar: Foo6?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
@@ -4028,7 +4028,7 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Int? = nil, bar: Foo4? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Int? = nil, bar: Foo6? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
@@ -4049,7 +4049,7 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(Foo4.self, forKey: .bar)
+            self.bar = try container.decodeIfPresent(Foo6.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -4068,7 +4068,7 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4109,18 +4109,18 @@ public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var tilde: TildeField?
         public var slash: SlashField?
         public var percent: PercentField?
@@ -4186,7 +4186,7 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4227,18 +4227,18 @@ public struct G0240: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Reffed?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4287,7 +4287,7 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4299,18 +4299,18 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var ref: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4359,7 +4359,7 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4371,18 +4371,18 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var ref: IsString?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4431,7 +4431,7 @@ public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4502,19 +4502,19 @@ public struct G0246: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
 public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// tree of nodes
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
     /// tree of nodes
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var meta: String
         public var nodes: [Node]
 
@@ -4554,7 +4554,7 @@ public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4566,18 +4566,18 @@ public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var fooBar: FooBar?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4626,7 +4626,7 @@ public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

@@ -150,13 +150,13 @@ public struct G0255: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo5
+    public var value: Foo7
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -167,7 +167,7 @@ public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo5.self, forKey: .value)
+        self.value = try container.decode(Foo7.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -179,19 +179,19 @@ public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Value3?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Value4?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
@@ -204,7 +204,7 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -221,7 +221,7 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Value3.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Value4.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -239,7 +239,7 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -251,18 +251,18 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar4?
 
         /// Members the schema does not name, kept as read and written back.
@@ -311,7 +311,7 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -323,18 +323,18 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar5?
 
         /// Members the schema does not name, kept as read and written back.
@@ -383,7 +383,7 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -395,18 +395,18 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar6?
 
         /// Members the schema does not name, kept as read and written back.
@@ -455,7 +455,7 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -467,18 +467,18 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar7?
 
         /// Members the schema does not name, kept as read and written back.
@@ -527,7 +527,7 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -539,18 +539,18 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar8?
 
         /// Members the schema does not name, kept as read and written back.
@@ -599,7 +599,7 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -611,18 +611,18 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar9?
 
         /// Members the schema does not name, kept as read and written back.
@@ -671,7 +671,7 @@ public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -799,13 +799,13 @@ public struct G0268: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo6
+    public var value: Foo8
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo6, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo8, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -816,7 +816,7 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo6.self, forKey: .value)
+        self.value = try container.decode(Foo8.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -828,13 +828,13 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo7
+    public var value: Foo9
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo9, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -845,7 +845,7 @@ public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo7.self, forKey: .value)
+        self.value = try container.decode(Foo9.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -886,18 +886,18 @@ public struct G0271: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue
         public var bar: JSONValue?
 
@@ -937,7 +937,7 @@ public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -949,18 +949,18 @@ public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -1009,7 +1009,7 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1021,18 +1021,18 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -1081,7 +1081,7 @@ public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1354,18 +1354,18 @@ public struct G0283: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Codable, Hashable, Sendable {
+    public enum Value6: Codable, Hashable, Sendable {
         case integer(Int)
         case string(String)
 
@@ -1373,7 +1373,7 @@ public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Int.self, Self.integer)
             choice.consider(String.self, Self.string)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1391,7 +1391,7 @@ public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1432,18 +1432,18 @@ public struct G0285: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case array([JSONValue])
         case object([String: JSONValue])
 
@@ -1451,7 +1451,7 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider([JSONValue].self, Self.array)
             choice.consider([String: JSONValue].self, Self.object)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1469,7 +1469,7 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1481,18 +1481,18 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5?
+    public var value: Value6?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case array([JSONValue])
         case object([String: JSONValue])
 
@@ -1500,7 +1500,7 @@ public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider([JSONValue].self, Self.array)
             choice.consider([String: JSONValue].self, Self.object)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1518,7 +1518,7 @@ public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value5.self, forKey: .value)
+        self.value = try container.decodeIfPresent(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1762,18 +1762,18 @@ public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case array([String])
         case option2(JSONValue)
 
@@ -1781,7 +1781,7 @@ public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider([String].self, Self.array)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1799,7 +1799,7 @@ public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1869,18 +1869,18 @@ public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1888,7 +1888,7 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1906,7 +1906,7 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1918,18 +1918,18 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1937,7 +1937,7 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1955,7 +1955,7 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2170,18 +2170,18 @@ public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2230,7 +2230,7 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2561,18 +2561,18 @@ public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -2621,7 +2621,7 @@ public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2662,18 +2662,18 @@ public struct G0321: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2708,7 +2708,7 @@ public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2720,18 +2720,18 @@ public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2766,7 +2766,7 @@ public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2778,18 +2778,18 @@ public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: String?
         public var foo: String?
 
@@ -2844,7 +2844,7 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2856,18 +2856,18 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2916,7 +2916,7 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2928,18 +2928,18 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2988,7 +2988,7 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3000,18 +3000,18 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -3060,7 +3060,7 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3072,18 +3072,18 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3132,7 +3132,7 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3144,18 +3144,18 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3204,7 +3204,7 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3216,18 +3216,18 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3276,7 +3276,7 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3375,18 +3375,18 @@ public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3435,7 +3435,7 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3447,18 +3447,18 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3507,7 +3507,7 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3606,18 +3606,18 @@ public struct G0338: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3666,7 +3666,7 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3678,18 +3678,18 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3738,7 +3738,7 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3750,18 +3750,18 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -3810,7 +3810,7 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3822,18 +3822,18 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -3882,7 +3882,7 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3894,18 +3894,18 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -3954,7 +3954,7 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3966,18 +3966,18 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -4026,7 +4026,7 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4038,18 +4038,18 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4098,7 +4098,7 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4110,18 +4110,18 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4170,7 +4170,7 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4182,19 +4182,19 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo8?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Foo10?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
@@ -4207,12 +4207,12 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo10? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
 
-        public struct Foo8: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public struct Foo10: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
             /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -4267,7 +4267,7 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo10.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -4285,7 +4285,7 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4297,18 +4297,18 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -4357,7 +4357,7 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4369,18 +4369,18 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
@@ -4429,7 +4429,7 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4441,19 +4441,19 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var x: Value4?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var x: Value5?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
@@ -4466,7 +4466,7 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(x: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.x = x
             self.additionalProperties = additionalProperties
         }
@@ -4483,7 +4483,7 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.x = try container.decodeIfPresent(Value4.self, forKey: .x)
+            self.x = try container.decodeIfPresent(Value5.self, forKey: .x)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -4501,7 +4501,7 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4513,18 +4513,18 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var a: JSONValue?
         public var b: JSONValue?
 
@@ -4579,7 +4579,7 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4591,18 +4591,18 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable, UnionMemberAccounting {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case one2(One2)
         case option2(Option2)
 
@@ -4639,7 +4639,7 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(One2.self, Self.one2)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -4657,7 +4657,7 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4785,18 +4785,18 @@ public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo2: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -4845,7 +4845,7 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4857,19 +4857,19 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo8?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Foo10?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
@@ -4882,12 +4882,12 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo10? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
 
-        public struct Foo8: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public struct Foo10: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
             /// Members the schema does not name, kept as read and written back.
@@ -4942,7 +4942,7 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo10.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -4960,7 +4960,7 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4972,18 +4972,18 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [String: String]?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -5032,7 +5032,7 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -5044,18 +5044,18 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [String: String]?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -5104,7 +5104,7 @@ public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

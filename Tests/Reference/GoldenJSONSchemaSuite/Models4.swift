@@ -6,11 +6,11 @@ import OpenAPIGenRuntime
 
 public typealias Foo2 = String
 public typealias Foo3 = String
-public typealias List = [JSONSchemaSuiteG0079PropertiesValueDefsListDefsItems]
-public typealias JSONSchemaSuiteG0079PropertiesValueDefsListDefsItems = JSONValue
+public typealias List = [Foo4]
+public typealias Foo4 = String
 public typealias IntermediateScope = List2
-public typealias List2 = [JSONSchemaSuiteG0081PropertiesValueDefsListDefsItems]
-public typealias JSONSchemaSuiteG0081PropertiesValueDefsListDefsItems = JSONValue
+public typealias List2 = [Foo5]
+public typealias Foo5 = String
 public typealias List3 = [JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems = JSONValue
 public typealias List4 = [JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems]
@@ -53,9 +53,9 @@ public struct Extended: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _baz: Indirect<Extended>?
+    var _baz: Indirect<Value>?
 
-    public var baz: Extended? {
+    public var baz: Value? {
         get { _baz?.value }
         set { _baz = newValue.map(Indirect.init) }
     }
@@ -64,7 +64,7 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(baz: Extended? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(baz: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._baz = baz.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -75,7 +75,7 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._baz = (try container.decodeIfPresent(Extended.self, forKey: .baz)).map(Indirect.init)
+        self._baz = (try container.decodeIfPresent(Value.self, forKey: .baz)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -85,6 +85,8 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encodeIfPresent(self.baz, forKey: .baz)
     }
 }
+
+public typealias Value = Extended
 
 public struct Extended2: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _bar: Indirect<Bar2>?
@@ -244,10 +246,10 @@ public typealias Int2 = Int
 public typealias SubItem = [String: JSONValue]
 public typealias Item2 = [SubItem]
 
-public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _foo: Indirect<Value>?
+public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    var _foo: Indirect<Value2>?
 
-    public var foo: Value? {
+    public var foo: Value2? {
         get { _foo?.value }
         set { _foo = newValue.map(Indirect.init) }
     }
@@ -263,7 +265,7 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(foo: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -280,7 +282,7 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
             return
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._foo = (try container.decodeIfPresent(Value.self, forKey: .foo)).map(Indirect.init)
+        self._foo = (try container.decodeIfPresent(Value2.self, forKey: .foo)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -292,7 +294,7 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public typealias Foo4 = Int
+public typealias Foo6 = Int
 public typealias JSONSchemaSuiteG0238PropertiesValuePrefixItems0 = Int
 public typealias TildeField = Int
 public typealias SlashField = Int
@@ -308,13 +310,13 @@ public typealias Bool3 = JSONValue
 /// node
 public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Double
-    public var subtree: Value2?
+    public var subtree: Value3?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Double, subtree: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Double, subtree: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.subtree = subtree
         self.additionalProperties = additionalProperties
@@ -328,7 +330,7 @@ public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(Double.self, forKey: .value)
-        self.subtree = try container.decodeIfPresent(Value2.self, forKey: .subtree)
+        self.subtree = try container.decodeIfPresent(Value3.self, forKey: .subtree)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -341,7 +343,7 @@ public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 /// tree of nodes
-public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var meta: String
     public var nodes: [Node]
 
@@ -380,13 +382,13 @@ public typealias A4 = JSONValue
 public typealias Y = Double
 public typealias Bigint = JSONValue
 public typealias Bigint2 = JSONValue
-public typealias Foo5 = Bar3
+public typealias Foo7 = Bar3
 public typealias Bar3 = Double
 
-public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _foo: Indirect<Value3>?
+public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    var _foo: Indirect<Value4>?
 
-    public var foo: Value3? {
+    public var foo: Value4? {
         get { _foo?.value }
         set { _foo = newValue.map(Indirect.init) }
     }
@@ -402,7 +404,7 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(foo: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -419,7 +421,7 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
             return
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._foo = (try container.decodeIfPresent(Value3.self, forKey: .foo)).map(Indirect.init)
+        self._foo = (try container.decodeIfPresent(Value4.self, forKey: .foo)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -441,13 +443,13 @@ public typealias If = Int
 public typealias Then = Int
 public typealias Else = Int
 public typealias B3 = String
-public typealias Foo6 = Double
-public typealias Foo7 = Double
+public typealias Foo8 = Double
+public typealias Foo9 = Double
 public typealias JSONSchemaSuiteG0271PropertiesValueDefsDefs = Double
 public typealias Bar10 = JSONValue
 public typealias Bar11 = JSONValue
-public typealias BaseSchema = DefaultAddons
-public typealias DefaultAddons = JSONValue
+public typealias BaseSchema = Derived
+public typealias Derived = JSONValue
 
 public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var bar: String?
@@ -535,13 +537,55 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public typealias BaseSchema2 = DefaultAddons2
-public typealias DefaultAddons2 = JSONValue
+public typealias BaseSchema2 = Derived2
 
-public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _x: Indirect<Value4>?
+public struct Derived2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
 
-    public var x: Value4? {
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
+public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    var _x: Indirect<Value5>?
+
+    public var x: Value5? {
         get { _x?.value }
         set { _x = newValue.map(Indirect.init) }
     }
@@ -557,7 +601,7 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(x: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._x = x.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -574,7 +618,7 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
             return
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._x = (try container.decodeIfPresent(Value4.self, forKey: .x)).map(Indirect.init)
+        self._x = (try container.decodeIfPresent(Value5.self, forKey: .x)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

@@ -182,7 +182,7 @@ enum JSONSchemas {
     static let s173 = StaticSchema(#"{"allOf":[true],"unevaluatedItems":false}"#)
     static let s174 = StaticSchema(##"{"$ref":"#/components/schemas/G0304/properties/value/$defs/bar","prefixItems":[{"type":"string"}],"unevaluatedItems":false}"##, refs: { JSONSchemas.reference($0) })
     static let s175 = StaticSchema(##"{"$ref":"#/components/schemas/G0305/properties/value/$defs/bar","prefixItems":[{"type":"string"}],"unevaluatedItems":false}"##, refs: { JSONSchemas.reference($0) })
-    static let s176 = StaticSchema(##"{"$ref":"#/components/schemas/G0306/properties/value/$defs/baseSchema/$defs/defaultAddons","type":"array","prefixItems":[{"type":"string"}],"unevaluatedItems":false}"##, refs: { JSONSchemas.reference($0) })
+    static let s176 = StaticSchema(##"{"$ref":"#/components/schemas/G0306/properties/value/$defs/derived","type":"array","prefixItems":[{"type":"string"}],"unevaluatedItems":false}"##, refs: { JSONSchemas.reference($0) })
     static let s177 = StaticSchema(#"{"allOf":[{"prefixItems":[true]},{"unevaluatedItems":false}]}"#)
     static let s178 = StaticSchema(#"{"properties":{"foo":true},"anyOf":[{"properties":{"foo":{"prefixItems":[true,{"type":"string"}]}}}]}"#)
     static let s179 = StaticSchema(#"{"prefixItems":[true],"contains":{"type":"string"},"unevaluatedItems":false}"#)
@@ -213,7 +213,7 @@ enum JSONSchemas {
     static let s204 = StaticSchema(#"{"properties":{"foo":true},"allOf":[true],"unevaluatedProperties":false}"#)
     static let s205 = StaticSchema(##"{"$ref":"#/components/schemas/G0336/properties/value/$defs/bar","properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
     static let s206 = StaticSchema(##"{"$ref":"#/components/schemas/G0337/properties/value/$defs/bar","properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
-    static let s207 = StaticSchema(##"{"$ref":"#/components/schemas/G0338/properties/value/$defs/baseSchema/$defs/defaultAddons","properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
+    static let s207 = StaticSchema(##"{"$ref":"#/components/schemas/G0338/properties/value/$defs/derived","properties":{"foo":{"type":"string"}},"unevaluatedProperties":false}"##, refs: { JSONSchemas.reference($0) })
     static let s208 = StaticSchema(#"{"allOf":[{"properties":{"foo":true}},{"unevaluatedProperties":false}]}"#)
     static let s209 = StaticSchema(#"{"allOf":[{"unevaluatedProperties":false},{"properties":{"foo":true}}]}"#)
     static let s210 = StaticSchema(#"{"properties":{"foo":true},"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":false}"#)
@@ -255,18 +255,19 @@ enum JSONSchemas {
     static let r12 = StaticSchema(#"{"type":"integer"}"#)
     static let r13 = StaticSchema(#"{"prefixItems":[true,{"type":"string"}]}"#)
     static let r14 = StaticSchema(#"{"prefixItems":[true,{"type":"string"}]}"#)
-    static let r15 = StaticSchema(#"{}"#)
+    static let r15 = StaticSchema(#"{"prefixItems":[true,{"type":"string"}]}"#)
     static let r16 = StaticSchema(#"{"properties":{"bar":{"type":"string"}}}"#)
     static let r17 = StaticSchema(#"{"properties":{"bar":{"type":"string"}}}"#)
-    static let r18 = StaticSchema(#"{}"#)
+    static let r18 = StaticSchema(#"{"properties":{"bar":{"type":"string"}}}"#)
     static let r19 = StaticSchema(#"{"properties":{"a":true}}"#)
     static let r20 = StaticSchema(#"{"properties":{"x":true},"required":["x"]}"#)
     static let r21 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
     static let r22 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
-    static let r23 = StaticSchema(##"{"type":"object","properties":{"baz":{"$ref":"#/components/schemas/G0085/properties/value/$defs/extended"}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r23 = StaticSchema(##"{"type":"object","properties":{"baz":{"$ref":"#/components/schemas/G0085/properties/value"}}}"##, refs: { JSONSchemas.reference($0) })
     static let r24 = StaticSchema(##"{"type":"object","properties":{"baz":{"$ref":"#/components/schemas/G0086/properties/value/$defs/extended"}}}"##, refs: { JSONSchemas.reference($0) })
     static let r25 = StaticSchema(#"{}"#)
     static let r26 = StaticSchema(#"{"type":"object","required":["foo"]}"#)
+    static let r27 = StaticSchema(##"{"$ref":"#/components/schemas/G0085/properties/value/$defs/extended","type":"object","properties":{"foo":{"const":"pass"}}}"##, refs: { JSONSchemas.reference($0) })
 
     static func reference(_ name: String) -> StaticSchema? {
         switch name {
@@ -284,10 +285,10 @@ enum JSONSchemas {
         case "#/components/schemas/G0267/properties/value/else": r12
         case "#/components/schemas/G0304/properties/value/$defs/bar": r13
         case "#/components/schemas/G0305/properties/value/$defs/bar": r14
-        case "#/components/schemas/G0306/properties/value/$defs/baseSchema/$defs/defaultAddons": r15
+        case "#/components/schemas/G0306/properties/value/$defs/derived": r15
         case "#/components/schemas/G0336/properties/value/$defs/bar": r16
         case "#/components/schemas/G0337/properties/value/$defs/bar": r17
-        case "#/components/schemas/G0338/properties/value/$defs/baseSchema/$defs/defaultAddons": r18
+        case "#/components/schemas/G0338/properties/value/$defs/derived": r18
         case "#/components/schemas/G0351/properties/value/$defs/one": r19
         case "#/components/schemas/G0351/properties/value/$defs/two": r20
         case "#/components/schemas/G0352/properties/value/$defs/one": r21
@@ -296,6 +297,7 @@ enum JSONSchemas {
         case "#/components/schemas/G0086/properties/value/$defs/bar": r24
         case "#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType": r25
         case "#/components/schemas/G0149/properties/value/$defs/sub-item": r26
+        case "#/components/schemas/G0085/properties/value": r27
         default: nil
         }
     }

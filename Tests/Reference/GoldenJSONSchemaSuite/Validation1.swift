@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension G0001.Value5: Validatable {
+extension G0001.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s1, at: "")
     }
@@ -22,7 +22,7 @@ extension G0002: Validatable {
     }
 }
 
-extension G0003.Value5: Validatable {
+extension G0003.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -34,7 +34,7 @@ extension G0004: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0005.Value5: Validatable {
+extension G0005.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -42,7 +42,7 @@ extension G0005: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0006.Value5: Validatable {
+extension G0006.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s3, at: "")
     }
@@ -70,7 +70,7 @@ extension G0008: Validatable {
     }
 }
 
-extension G0009.Value5: Validatable {
+extension G0009.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s6, at: "")
     }
@@ -82,7 +82,7 @@ extension G0009: Validatable {
     }
 }
 
-extension G0010.Value5: Validatable {
+extension G0010.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -90,7 +90,7 @@ extension G0010: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0011.Value5: Validatable {
+extension G0011.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let baz = self.baz {
             v.schema(baz, JSONSchemas.s4, at: "baz")
@@ -180,7 +180,7 @@ extension G0025: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0026.Value5: Validatable {
+extension G0026.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s17, at: "")
     }
@@ -192,7 +192,7 @@ extension G0026: Validatable {
     }
 }
 
-extension G0027.Value5: Validatable {
+extension G0027.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s18, at: "")
     }
@@ -204,7 +204,7 @@ extension G0027: Validatable {
     }
 }
 
-extension G0028.Value5: Validatable {
+extension G0028.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -212,7 +212,7 @@ extension G0028: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0029.Value5: Validatable {
+extension G0029.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s19, at: "")
     }
@@ -224,7 +224,7 @@ extension G0029: Validatable {
     }
 }
 
-extension G0030.Value5: Validatable {
+extension G0030.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s20, at: "")
     }
@@ -236,15 +236,15 @@ extension G0030: Validatable {
     }
 }
 
-extension G0031.Value5.Option1: Validatable {
+extension G0031.Value6.Option1: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0031.Value5.Option2: Validatable {
+extension G0031.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0031.Value5: Validatable {
+extension G0031.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -252,7 +252,7 @@ extension G0031: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0032.Value5: Validatable {
+extension G0032.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -436,7 +436,7 @@ extension G0063: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0064.Value5: Validatable {
+extension G0064.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -444,7 +444,7 @@ extension G0064: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0065.Value5: Validatable {
+extension G0065.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let bar = self.bar {
             v.length(bar, min: 4, max: nil, at: "bar")
@@ -458,7 +458,7 @@ extension G0065: Validatable {
     }
 }
 
-extension G0066.Value5: Validatable {
+extension G0066.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let alpha = self.alpha {
             v.range(alpha, maximum: 3, at: "alpha")
@@ -514,7 +514,7 @@ extension G0074: Validatable {
     }
 }
 
-extension G0075.Value5: Validatable {
+extension G0075.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s51, at: "")
     }
@@ -582,7 +582,7 @@ extension G0088: Validatable {
     }
 }
 
-extension G0094.Value5: Validatable {
+extension G0094.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let `false` = self.`false` {
             v.schema(`false`, JSONSchemas.s22, at: "false")
@@ -596,7 +596,7 @@ extension G0094: Validatable {
     }
 }
 
-extension G0095.Value5: Validatable {
+extension G0095.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -624,7 +624,7 @@ extension G0099: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0100.Value5: Validatable {
+extension G0100.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -850,7 +850,7 @@ extension G0144: Validatable {
     }
 }
 
-extension G0145.Value5: Validatable {
+extension G0145.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -1146,7 +1146,7 @@ extension G0193: Validatable {
     }
 }
 
-extension G0194.Value5: Validatable {
+extension G0194.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.schema(foo, JSONSchemas.s112, at: "foo")
@@ -1190,7 +1190,7 @@ extension G0199: Validatable {
     }
 }
 
-extension G0200.Value5: Validatable {
+extension G0200.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s117, at: "")
     }
@@ -1202,7 +1202,7 @@ extension G0200: Validatable {
     }
 }
 
-extension G0201.Value5: Validatable {
+extension G0201.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s118, at: "")
     }
@@ -1214,7 +1214,7 @@ extension G0201: Validatable {
     }
 }
 
-extension G0202.Value5: Validatable {
+extension G0202.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s119, at: "")
     }
@@ -1226,7 +1226,7 @@ extension G0202: Validatable {
     }
 }
 
-extension G0203.Value5: Validatable {
+extension G0203.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s120, at: "")
     }
@@ -1238,7 +1238,7 @@ extension G0203: Validatable {
     }
 }
 
-extension G0204.Value5: Validatable {
+extension G0204.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s121, at: "")
     }
@@ -1250,7 +1250,7 @@ extension G0204: Validatable {
     }
 }
 
-extension G0205.Value5: Validatable {
+extension G0205.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s122, at: "")
     }
@@ -1262,15 +1262,15 @@ extension G0205: Validatable {
     }
 }
 
-extension G0206.Value5.Option1: Validatable {
+extension G0206.Value6.Option1: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0206.Value5.Option2: Validatable {
+extension G0206.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0206.Value5: Validatable {
+extension G0206.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s123, at: "")
     }
@@ -1282,7 +1282,7 @@ extension G0206: Validatable {
     }
 }
 
-extension G0207.Value5: Validatable {
+extension G0207.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s124, at: "")
     }
@@ -1294,7 +1294,7 @@ extension G0207: Validatable {
     }
 }
 
-extension G0208.Value5: Validatable {
+extension G0208.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s125, at: "")
     }
@@ -1306,15 +1306,15 @@ extension G0208: Validatable {
     }
 }
 
-extension G0209.Value5.Option1: Validatable {
+extension G0209.Value6.Option1: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0209.Value5.Option2: Validatable {
+extension G0209.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0209.Value5: Validatable {
+extension G0209.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s126, at: "")
     }

@@ -97,7 +97,7 @@ extension G0223: Validatable {
     }
 }
 
-extension G0224.Value5: Validatable {
+extension G0224.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -105,7 +105,7 @@ extension G0224: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0225.Value5: Validatable {
+extension G0225.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s140, at: "")
         if let foo = self.foo {
@@ -120,7 +120,7 @@ extension G0225: Validatable {
     }
 }
 
-extension G0226.Value5: Validatable {
+extension G0226.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let bar = self.bar {
             v.schema(bar, JSONSchemas.s22, at: "bar")
@@ -134,7 +134,7 @@ extension G0226: Validatable {
     }
 }
 
-extension G0227.Value5: Validatable {
+extension G0227.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -142,7 +142,7 @@ extension G0227: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0228.Value5: Validatable {
+extension G0228.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.schema(foo, JSONSchemas.s4, at: "foo")
@@ -156,11 +156,11 @@ extension G0228: Validatable {
     }
 }
 
-extension G0229.Value5.ToString: Validatable {
+extension G0229.Value6.ToString: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0229.Value5: Validatable {
+extension G0229.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -204,7 +204,7 @@ extension G0235: Validatable {
     }
 }
 
-extension G0236.Value5: Validatable {
+extension G0236.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
@@ -219,7 +219,7 @@ extension G0236: Validatable {
     }
 }
 
-extension G0237.Value5: Validatable {
+extension G0237.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -233,7 +233,7 @@ extension G0238: Validatable {
     }
 }
 
-extension G0239.Value5: Validatable {
+extension G0239.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -245,7 +245,7 @@ extension G0240: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0241.Value5: Validatable {
+extension G0241.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.schema(foo, JSONSchemas.s148, at: "foo")
@@ -259,7 +259,7 @@ extension G0241: Validatable {
     }
 }
 
-extension G0243.Value5: Validatable {
+extension G0243.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -267,7 +267,7 @@ extension G0243: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0244.Value5: Validatable {
+extension G0244.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -285,7 +285,7 @@ extension G0246: Validatable {
     }
 }
 
-extension G0247.Value5: Validatable {
+extension G0247.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -293,7 +293,7 @@ extension G0247: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0248.Value5: Validatable {
+extension G0248.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -333,7 +333,7 @@ extension G0256: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0257.Value5: Validatable {
+extension G0257.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s152, at: "")
         if let foo = self.foo {
@@ -348,7 +348,7 @@ extension G0257: Validatable {
     }
 }
 
-extension G0258.Value5: Validatable {
+extension G0258.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -356,7 +356,7 @@ extension G0258: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0259.Value5: Validatable {
+extension G0259.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -364,7 +364,7 @@ extension G0259: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0260.Value5: Validatable {
+extension G0260.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -372,7 +372,7 @@ extension G0260: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0261.Value5: Validatable {
+extension G0261.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -380,7 +380,7 @@ extension G0261: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0262.Value5: Validatable {
+extension G0262.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -388,7 +388,7 @@ extension G0262: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0263.Value5: Validatable {
+extension G0263.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -430,7 +430,7 @@ extension G0271: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0272.Value5: Validatable {
+extension G0272.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -438,7 +438,7 @@ extension G0272: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0273.Value5: Validatable {
+extension G0273.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -446,7 +446,7 @@ extension G0273: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0274.Value5: Validatable {
+extension G0274.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -498,7 +498,7 @@ extension G0283: Validatable {
     }
 }
 
-extension G0284.Value5: Validatable {
+extension G0284.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -510,7 +510,7 @@ extension G0285: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0286.Value5: Validatable {
+extension G0286.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -518,7 +518,7 @@ extension G0286: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0287.Value5: Validatable {
+extension G0287.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -574,7 +574,7 @@ extension G0295: Validatable {
     }
 }
 
-extension G0296.Value5: Validatable {
+extension G0296.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s166, at: "")
     }
@@ -598,7 +598,7 @@ extension G0298: Validatable {
     }
 }
 
-extension G0299.Value5: Validatable {
+extension G0299.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s169, at: "")
     }
@@ -610,7 +610,7 @@ extension G0299: Validatable {
     }
 }
 
-extension G0300.Value5: Validatable {
+extension G0300.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s170, at: "")
     }
@@ -664,7 +664,7 @@ extension G0307: Validatable {
     }
 }
 
-extension G0308.Value5: Validatable {
+extension G0308.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s178, at: "")
         if let foo = self.foo {
@@ -745,7 +745,7 @@ extension G0319: Validatable {
     }
 }
 
-extension G0320.Value5: Validatable {
+extension G0320.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s189, at: "")
     }
@@ -763,7 +763,7 @@ extension G0321: Validatable {
     }
 }
 
-extension G0322.Value5: Validatable {
+extension G0322.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s191, at: "")
     }
@@ -775,7 +775,7 @@ extension G0322: Validatable {
     }
 }
 
-extension G0323.Value5: Validatable {
+extension G0323.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s192, at: "")
     }
@@ -787,7 +787,7 @@ extension G0323: Validatable {
     }
 }
 
-extension G0324.Value5: Validatable {
+extension G0324.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s193, at: "")
     }
@@ -799,7 +799,7 @@ extension G0324: Validatable {
     }
 }
 
-extension G0325.Value5: Validatable {
+extension G0325.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s194, at: "")
     }
@@ -811,7 +811,7 @@ extension G0325: Validatable {
     }
 }
 
-extension G0326.Value5: Validatable {
+extension G0326.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s195, at: "")
     }
@@ -823,7 +823,7 @@ extension G0326: Validatable {
     }
 }
 
-extension G0327.Value5: Validatable {
+extension G0327.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s196, at: "")
     }
@@ -835,7 +835,7 @@ extension G0327: Validatable {
     }
 }
 
-extension G0328.Value5: Validatable {
+extension G0328.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s197, at: "")
     }
@@ -847,7 +847,7 @@ extension G0328: Validatable {
     }
 }
 
-extension G0329.Value5: Validatable {
+extension G0329.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s198, at: "")
     }
@@ -859,7 +859,7 @@ extension G0329: Validatable {
     }
 }
 
-extension G0330.Value5: Validatable {
+extension G0330.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s199, at: "")
     }
@@ -889,7 +889,7 @@ extension G0333: Validatable {
     }
 }
 
-extension G0334.Value5: Validatable {
+extension G0334.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s203, at: "")
     }
@@ -901,7 +901,7 @@ extension G0334: Validatable {
     }
 }
 
-extension G0335.Value5: Validatable {
+extension G0335.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s204, at: "")
     }
@@ -931,7 +931,7 @@ extension G0338: Validatable {
     }
 }
 
-extension G0339.Value5: Validatable {
+extension G0339.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s208, at: "")
     }
@@ -943,7 +943,7 @@ extension G0339: Validatable {
     }
 }
 
-extension G0340.Value5: Validatable {
+extension G0340.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s209, at: "")
     }
@@ -955,7 +955,7 @@ extension G0340: Validatable {
     }
 }
 
-extension G0341.Value5: Validatable {
+extension G0341.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s210, at: "")
     }
@@ -967,7 +967,7 @@ extension G0341: Validatable {
     }
 }
 
-extension G0342.Value5: Validatable {
+extension G0342.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s211, at: "")
     }
@@ -979,7 +979,7 @@ extension G0342: Validatable {
     }
 }
 
-extension G0343.Value5: Validatable {
+extension G0343.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s212, at: "")
     }
@@ -991,7 +991,7 @@ extension G0343: Validatable {
     }
 }
 
-extension G0344.Value5: Validatable {
+extension G0344.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s213, at: "")
     }
@@ -1003,7 +1003,7 @@ extension G0344: Validatable {
     }
 }
 
-extension G0345.Value5: Validatable {
+extension G0345.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s214, at: "")
     }
@@ -1015,7 +1015,7 @@ extension G0345: Validatable {
     }
 }
 
-extension G0346.Value5: Validatable {
+extension G0346.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s215, at: "")
     }
@@ -1027,13 +1027,13 @@ extension G0346: Validatable {
     }
 }
 
-extension G0347.Value5.Foo8: Validatable {
+extension G0347.Value6.Foo10: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s216, at: "")
     }
 }
 
-extension G0347.Value5: Validatable {
+extension G0347.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s217, at: "")
         if let foo = self.foo {
@@ -1048,7 +1048,7 @@ extension G0347: Validatable {
     }
 }
 
-extension G0348.Value5: Validatable {
+extension G0348.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s218, at: "")
     }
@@ -1060,7 +1060,7 @@ extension G0348: Validatable {
     }
 }
 
-extension G0349.Value5: Validatable {
+extension G0349.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s219, at: "")
     }
@@ -1072,7 +1072,7 @@ extension G0349: Validatable {
     }
 }
 
-extension G0350.Value5: Validatable {
+extension G0350.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s220, at: "")
         if let x = self.x {
@@ -1087,7 +1087,7 @@ extension G0350: Validatable {
     }
 }
 
-extension G0351.Value5: Validatable {
+extension G0351.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s221, at: "")
     }
@@ -1099,11 +1099,11 @@ extension G0351: Validatable {
     }
 }
 
-extension G0352.Value5.Option2: Validatable {
+extension G0352.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0352.Value5: Validatable {
+extension G0352.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s222, at: "")
     }
@@ -1139,7 +1139,7 @@ extension G0356: Validatable {
     }
 }
 
-extension G0357.Value5: Validatable {
+extension G0357.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s226, at: "")
     }
@@ -1151,11 +1151,11 @@ extension G0357: Validatable {
     }
 }
 
-extension G0358.Value5.Foo8: Validatable {
+extension G0358.Value6.Foo10: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0358.Value5: Validatable {
+extension G0358.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s189, at: "")
     }
@@ -1167,7 +1167,7 @@ extension G0358: Validatable {
     }
 }
 
-extension G0359.Value5: Validatable {
+extension G0359.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s189, at: "")
         if let foo = self.foo {
@@ -1182,7 +1182,7 @@ extension G0359: Validatable {
     }
 }
 
-extension G0360.Value5: Validatable {
+extension G0360.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s189, at: "")
     }
@@ -1229,11 +1229,19 @@ extension G0366: Validatable {
 }
 
 extension Extended: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let bar = self.bar {
+            v.nested(bar, at: "bar")
+        }
+    }
 }
 
 extension Bar: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let baz = self.baz {
+            v.schema(baz, JSONSchemas.s52, at: "baz")
+        }
+    }
 }
 
 extension Extended2: Validatable {
@@ -1252,7 +1260,7 @@ extension Item: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value: Validatable {
+extension Value2: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
@@ -1265,11 +1273,11 @@ extension Node: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value2: Validatable {
+extension Value3: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value3: Validatable {
+extension Value4: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s152, at: "")
         if let foo = self.foo {
@@ -1286,7 +1294,11 @@ extension Bar13: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value4: Validatable {
+extension Derived2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Value5: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s220, at: "")
         if let x = self.x {
