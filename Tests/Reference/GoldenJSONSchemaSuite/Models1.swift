@@ -2939,6 +2939,35 @@ public struct G0079: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
+public struct G0080: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: List2
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: List2, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: IntermediateScope
 
@@ -2969,35 +2998,6 @@ public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0082: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: List3
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: List3, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List3.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List4
 
     /// Members the schema does not name, kept as read and written back.
@@ -3026,7 +3026,7 @@ public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
+public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List5
 
     /// Members the schema does not name, kept as read and written back.
@@ -3045,6 +3045,35 @@ public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(List5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: List6
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: List6, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3446,24 +3475,24 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo10?
-        public var bar: Bar14
+        public var foo: Foo13?
+        public var bar: Bar15
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo10? = nil, bar: Bar14, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo13? = nil, bar: Bar15, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
         }
 
-        public enum Foo10: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        public enum Foo13: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
             case foo
         }
 
-        public enum Bar14: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        public enum Bar15: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
             case bar
         }
 
@@ -3474,8 +3503,8 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo10.self, forKey: .foo)
-            self.bar = try container.decode(Bar14.self, forKey: .bar)
+            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
+            self.bar = try container.decode(Bar15.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -4247,35 +4276,6 @@ public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: JSONValue
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.

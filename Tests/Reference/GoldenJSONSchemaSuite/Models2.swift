@@ -4,6 +4,35 @@
 import Foundation
 import OpenAPIGenRuntime
 
+public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0128: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
@@ -4545,78 +4574,6 @@ public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(self.meta, forKey: .meta)
             try container.encode(self.nodes, forKey: .nodes)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value6
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var fooBar: FooBar?
-
-        /// Members the schema does not name, kept as read and written back.
-        public var additionalProperties: [String: JSONValue]
-
-        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
-        /// `properties` apply to objects only. Written back as read; nil for an object.
-        public var nonObjectValue: JSONValue? = nil
-
-        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
-        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
-
-        /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(fooBar: FooBar? = nil, additionalProperties: [String: JSONValue] = [:]) {
-            self.fooBar = fooBar
-            self.additionalProperties = additionalProperties
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case fooBar = "foo\"bar"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            if let value = try decoder.nonObjectValue() {
-                self.fooBar = nil
-                self.additionalProperties = [:]
-                self.nonObjectValue = value
-                return
-            }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
         }
     }
 

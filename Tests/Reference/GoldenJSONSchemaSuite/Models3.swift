@@ -4,6 +4,78 @@
 import Foundation
 import OpenAPIGenRuntime
 
+public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value6
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var fooBar: FooBar?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(fooBar: FooBar? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.fooBar = fooBar
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case fooBar = "foo\"bar"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.fooBar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value6.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0249: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: A4
 
@@ -52,6 +124,64 @@ public struct G0250: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0251: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Foo7
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo7.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0252: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Foo8
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Foo8, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo8.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -150,13 +280,13 @@ public struct G0255: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo7
+    public var value: Foo9
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo9, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -167,7 +297,7 @@ public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo7.self, forKey: .value)
+        self.value = try container.decode(Foo9.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -682,6 +812,35 @@ public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
+public struct G0264: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Foo10
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Foo10, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo10.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0265: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: If
 
@@ -799,13 +958,13 @@ public struct G0268: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo8
+    public var value: Foo11
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo8, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo11, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -816,7 +975,7 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo8.self, forKey: .value)
+        self.value = try container.decode(Foo11.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -828,13 +987,13 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo9
+    public var value: Foo12
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo9, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo12, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -845,7 +1004,7 @@ public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo9.self, forKey: .value)
+        self.value = try container.decode(Foo12.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2054,35 +2213,6 @@ public struct G0303: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0304: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Bar10
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar10, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar10.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar11
 
     /// Members the schema does not name, kept as read and written back.
@@ -2101,6 +2231,35 @@ public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(Bar11.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Bar12
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Bar12, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar12.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3519,35 +3678,6 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0336: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Bar12
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar12, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar12.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar13
 
     /// Members the schema does not name, kept as read and written back.
@@ -3566,6 +3696,35 @@ public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(Bar13.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Bar14
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Bar14, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar14.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4194,7 +4353,7 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo10?
+        public var foo: Foo13?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
@@ -4207,12 +4366,12 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo10? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo13? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
 
-        public struct Foo10: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public struct Foo13: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
             /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
@@ -4267,7 +4426,7 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo10.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -4869,7 +5028,7 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo10?
+        public var foo: Foo13?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
@@ -4882,12 +5041,12 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo10? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo13? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
 
-        public struct Foo10: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public struct Foo13: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
             /// Members the schema does not name, kept as read and written back.
@@ -4942,7 +5101,7 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 return
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo10.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -5290,7 +5449,3 @@ public struct G0366: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public typealias A = Int
-public typealias A2 = Int
-public typealias B = Int
-public typealias JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1 = String
-public typealias Foo = String

@@ -4,18 +4,24 @@
 import Foundation
 import OpenAPIGenRuntime
 
+public typealias A2 = Int
+public typealias B = Int
+public typealias JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1 = String
+public typealias Foo = String
 public typealias Foo2 = String
 public typealias Foo3 = String
 public typealias List = [Foo4]
 public typealias Foo4 = String
-public typealias IntermediateScope = List2
-public typealias List2 = [Foo5]
+public typealias List2 = [JSONSchemaSuiteG0080PropertiesValueDefsListDefsItems]
+public typealias JSONSchemaSuiteG0080PropertiesValueDefsListDefsItems = Double
+public typealias IntermediateScope = List3
+public typealias List3 = [Foo5]
 public typealias Foo5 = String
-public typealias List3 = [JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems]
+public typealias List4 = [JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems = JSONValue
-public typealias List4 = [JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems]
+public typealias List5 = [JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems = JSONValue
-public typealias List5 = [JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems]
+public typealias List6 = [JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems = JSONValue
 
 public struct Extended: Codable, Hashable, Sendable, AdditionalMembersStoring {
@@ -379,10 +385,100 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
 public typealias FooBar = Double
 public typealias A4 = JSONValue
+public typealias Foo7 = Inner
+
+public struct Inner: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
+public typealias Foo8 = Inner2
+
+public struct Inner2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
 public typealias Y = Double
 public typealias Bigint = JSONValue
 public typealias Bigint2 = JSONValue
-public typealias Foo7 = Bar3
+public typealias Foo9 = Bar3
 public typealias Bar3 = Double
 
 public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
@@ -439,19 +535,21 @@ public typealias Bar6 = String
 public typealias Bar7 = String
 public typealias Bar8 = String
 public typealias Bar9 = String
+public typealias Foo10 = Bar10
+public typealias Bar10 = String
 public typealias If = Int
 public typealias Then = Int
 public typealias Else = Int
 public typealias B3 = String
-public typealias Foo8 = Double
-public typealias Foo9 = Double
+public typealias Foo11 = Double
+public typealias Foo12 = Double
 public typealias JSONSchemaSuiteG0271PropertiesValueDefsDefs = Double
-public typealias Bar10 = JSONValue
 public typealias Bar11 = JSONValue
+public typealias Bar12 = JSONValue
 public typealias BaseSchema = Derived
 public typealias Derived = JSONValue
 
-public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
+public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var bar: String?
 
     /// Members the schema does not name, kept as read and written back.
@@ -494,7 +592,7 @@ public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
+public struct Bar14: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var bar: String?
 
     /// Members the schema does not name, kept as read and written back.

@@ -542,6 +542,10 @@ extension G0079: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension G0080: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension G0081: Validatable {
     public func validate(into v: inout Validator) {}
 }
@@ -1312,10 +1316,4 @@ extension G0209.Value6.Option1: Validatable {
 
 extension G0209.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
-}
-
-extension G0209.Value6: Validatable {
-    public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s126, at: "")
-    }
 }

@@ -4,6 +4,12 @@
 import Foundation
 import OpenAPIGenRuntime
 
+extension G0209.Value6: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s126, at: "")
+    }
+}
+
 extension G0209: Validatable {
     public func validate(into v: inout Validator) {
         v.nested(self.value, at: "value")
@@ -313,19 +319,31 @@ extension G0250: Validatable {
     }
 }
 
+extension G0251: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s151, at: "value")
+    }
+}
+
+extension G0252: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s152, at: "value")
+    }
+}
+
 extension G0253: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
 extension G0254: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s153, at: "value")
     }
 }
 
 extension G0255: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s153, at: "value")
     }
 }
 
@@ -335,7 +353,7 @@ extension G0256: Validatable {
 
 extension G0257.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s152, at: "")
+        v.schema(self, JSONSchemas.s154, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -396,21 +414,25 @@ extension G0263: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension G0264: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension G0265: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s155, at: "value")
     }
 }
 
 extension G0266: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s156, at: "value")
     }
 }
 
 extension G0267: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s157, at: "value")
     }
 }
 
@@ -456,13 +478,13 @@ extension G0274: Validatable {
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s156, at: "value")
+        v.schema(self.value, JSONSchemas.s158, at: "value")
     }
 }
 
 extension G0276: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s157, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
@@ -528,55 +550,55 @@ extension G0287: Validatable {
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s158, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0289: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0290: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s160, at: "value")
+        v.schema(self.value, JSONSchemas.s162, at: "value")
     }
 }
 
 extension G0291: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s161, at: "value")
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0292: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s162, at: "value")
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0293: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s163, at: "value")
+        v.schema(self.value, JSONSchemas.s165, at: "value")
     }
 }
 
 extension G0294: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s164, at: "value")
+        v.schema(self.value, JSONSchemas.s166, at: "value")
     }
 }
 
 extension G0295: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s165, at: "value")
+        v.schema(self.value, JSONSchemas.s167, at: "value")
     }
 }
 
 extension G0296.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s166, at: "")
+        v.schema(self, JSONSchemas.s168, at: "")
     }
 }
 
@@ -588,19 +610,19 @@ extension G0296: Validatable {
 
 extension G0297: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s167, at: "value")
+        v.schema(self.value, JSONSchemas.s169, at: "value")
     }
 }
 
 extension G0298: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s168, at: "value")
+        v.schema(self.value, JSONSchemas.s170, at: "value")
     }
 }
 
 extension G0299.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s169, at: "")
+        v.schema(self, JSONSchemas.s171, at: "")
     }
 }
 
@@ -612,7 +634,7 @@ extension G0299: Validatable {
 
 extension G0300.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s170, at: "")
+        v.schema(self, JSONSchemas.s172, at: "")
     }
 }
 
@@ -624,51 +646,51 @@ extension G0300: Validatable {
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s171, at: "value")
+        v.schema(self.value, JSONSchemas.s173, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s172, at: "value")
+        v.schema(self.value, JSONSchemas.s174, at: "value")
     }
 }
 
 extension G0303: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s173, at: "value")
+        v.schema(self.value, JSONSchemas.s175, at: "value")
     }
 }
 
 extension G0304: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s174, at: "value")
+        v.schema(self.value, JSONSchemas.s176, at: "value")
     }
 }
 
 extension G0305: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s175, at: "value")
+        v.schema(self.value, JSONSchemas.s177, at: "value")
     }
 }
 
 extension G0306: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s176, at: "value")
+        v.schema(self.value, JSONSchemas.s178, at: "value")
     }
 }
 
 extension G0307: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s177, at: "value")
+        v.schema(self.value, JSONSchemas.s179, at: "value")
     }
 }
 
 extension G0308.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s178, at: "")
+        v.schema(self, JSONSchemas.s180, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s162, at: "foo")
+            v.schema(foo, JSONSchemas.s164, at: "foo")
         }
     }
 }
@@ -681,73 +703,73 @@ extension G0308: Validatable {
 
 extension G0309: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s179, at: "value")
+        v.schema(self.value, JSONSchemas.s181, at: "value")
     }
 }
 
 extension G0310: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s180, at: "value")
+        v.schema(self.value, JSONSchemas.s182, at: "value")
     }
 }
 
 extension G0311: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s181, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0312: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s184, at: "value")
     }
 }
 
 extension G0313: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0314: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s183, at: "value")
+        v.schema(self.value, JSONSchemas.s185, at: "value")
     }
 }
 
 extension G0315: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s184, at: "value")
+        v.schema(self.value, JSONSchemas.s186, at: "value")
     }
 }
 
 extension G0316: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s185, at: "value")
+        v.schema(self.value, JSONSchemas.s187, at: "value")
     }
 }
 
 extension G0317: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s186, at: "value")
+        v.schema(self.value, JSONSchemas.s188, at: "value")
     }
 }
 
 extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s187, at: "value")
+        v.schema(self.value, JSONSchemas.s189, at: "value")
     }
 }
 
 extension G0319: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s188, at: "value")
+        v.schema(self.value, JSONSchemas.s190, at: "value")
     }
 }
 
 extension G0320.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
     }
 }
 
@@ -759,13 +781,13 @@ extension G0320: Validatable {
 
 extension G0321: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s190, at: "value")
+        v.schema(self.value, JSONSchemas.s192, at: "value")
     }
 }
 
 extension G0322.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s193, at: "")
     }
 }
 
@@ -777,7 +799,7 @@ extension G0322: Validatable {
 
 extension G0323.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s192, at: "")
+        v.schema(self, JSONSchemas.s194, at: "")
     }
 }
 
@@ -789,7 +811,7 @@ extension G0323: Validatable {
 
 extension G0324.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s193, at: "")
+        v.schema(self, JSONSchemas.s195, at: "")
     }
 }
 
@@ -801,7 +823,7 @@ extension G0324: Validatable {
 
 extension G0325.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s194, at: "")
+        v.schema(self, JSONSchemas.s196, at: "")
     }
 }
 
@@ -813,7 +835,7 @@ extension G0325: Validatable {
 
 extension G0326.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s195, at: "")
+        v.schema(self, JSONSchemas.s197, at: "")
     }
 }
 
@@ -825,7 +847,7 @@ extension G0326: Validatable {
 
 extension G0327.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s196, at: "")
+        v.schema(self, JSONSchemas.s198, at: "")
     }
 }
 
@@ -837,7 +859,7 @@ extension G0327: Validatable {
 
 extension G0328.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s197, at: "")
+        v.schema(self, JSONSchemas.s199, at: "")
     }
 }
 
@@ -849,7 +871,7 @@ extension G0328: Validatable {
 
 extension G0329.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s198, at: "")
+        v.schema(self, JSONSchemas.s200, at: "")
     }
 }
 
@@ -861,7 +883,7 @@ extension G0329: Validatable {
 
 extension G0330.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s199, at: "")
+        v.schema(self, JSONSchemas.s201, at: "")
     }
 }
 
@@ -873,25 +895,25 @@ extension G0330: Validatable {
 
 extension G0331: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s200, at: "value")
+        v.schema(self.value, JSONSchemas.s202, at: "value")
     }
 }
 
 extension G0332: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s201, at: "value")
+        v.schema(self.value, JSONSchemas.s203, at: "value")
     }
 }
 
 extension G0333: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s202, at: "value")
+        v.schema(self.value, JSONSchemas.s204, at: "value")
     }
 }
 
 extension G0334.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s203, at: "")
+        v.schema(self, JSONSchemas.s205, at: "")
     }
 }
 
@@ -903,7 +925,7 @@ extension G0334: Validatable {
 
 extension G0335.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s204, at: "")
+        v.schema(self, JSONSchemas.s206, at: "")
     }
 }
 
@@ -915,25 +937,25 @@ extension G0335: Validatable {
 
 extension G0336: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s205, at: "value")
+        v.schema(self.value, JSONSchemas.s207, at: "value")
     }
 }
 
 extension G0337: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s206, at: "value")
+        v.schema(self.value, JSONSchemas.s208, at: "value")
     }
 }
 
 extension G0338: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s207, at: "value")
+        v.schema(self.value, JSONSchemas.s209, at: "value")
     }
 }
 
 extension G0339.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s208, at: "")
+        v.schema(self, JSONSchemas.s210, at: "")
     }
 }
 
@@ -945,7 +967,7 @@ extension G0339: Validatable {
 
 extension G0340.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s209, at: "")
+        v.schema(self, JSONSchemas.s211, at: "")
     }
 }
 
@@ -957,7 +979,7 @@ extension G0340: Validatable {
 
 extension G0341.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s210, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
     }
 }
 
@@ -969,7 +991,7 @@ extension G0341: Validatable {
 
 extension G0342.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s213, at: "")
     }
 }
 
@@ -981,7 +1003,7 @@ extension G0342: Validatable {
 
 extension G0343.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s212, at: "")
+        v.schema(self, JSONSchemas.s214, at: "")
     }
 }
 
@@ -993,7 +1015,7 @@ extension G0343: Validatable {
 
 extension G0344.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s213, at: "")
+        v.schema(self, JSONSchemas.s215, at: "")
     }
 }
 
@@ -1005,7 +1027,7 @@ extension G0344: Validatable {
 
 extension G0345.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s214, at: "")
+        v.schema(self, JSONSchemas.s216, at: "")
     }
 }
 
@@ -1017,7 +1039,7 @@ extension G0345: Validatable {
 
 extension G0346.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s215, at: "")
+        v.schema(self, JSONSchemas.s217, at: "")
     }
 }
 
@@ -1027,15 +1049,15 @@ extension G0346: Validatable {
     }
 }
 
-extension G0347.Value6.Foo10: Validatable {
+extension G0347.Value6.Foo13: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s216, at: "")
+        v.schema(self, JSONSchemas.s218, at: "")
     }
 }
 
 extension G0347.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s217, at: "")
+        v.schema(self, JSONSchemas.s219, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1050,7 +1072,7 @@ extension G0347: Validatable {
 
 extension G0348.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s218, at: "")
+        v.schema(self, JSONSchemas.s220, at: "")
     }
 }
 
@@ -1062,7 +1084,7 @@ extension G0348: Validatable {
 
 extension G0349.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s219, at: "")
+        v.schema(self, JSONSchemas.s221, at: "")
     }
 }
 
@@ -1074,7 +1096,7 @@ extension G0349: Validatable {
 
 extension G0350.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s220, at: "")
+        v.schema(self, JSONSchemas.s222, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1089,7 +1111,7 @@ extension G0350: Validatable {
 
 extension G0351.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s221, at: "")
+        v.schema(self, JSONSchemas.s223, at: "")
     }
 }
 
@@ -1105,7 +1127,7 @@ extension G0352.Value6.Option2: Validatable {
 
 extension G0352.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s222, at: "")
+        v.schema(self, JSONSchemas.s224, at: "")
     }
 }
 
@@ -1117,31 +1139,31 @@ extension G0352: Validatable {
 
 extension G0353: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s188, at: "value")
+        v.schema(self.value, JSONSchemas.s190, at: "value")
     }
 }
 
 extension G0354: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s223, at: "value")
+        v.schema(self.value, JSONSchemas.s225, at: "value")
     }
 }
 
 extension G0355: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s224, at: "value")
+        v.schema(self.value, JSONSchemas.s226, at: "value")
     }
 }
 
 extension G0356: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s225, at: "value")
+        v.schema(self.value, JSONSchemas.s227, at: "value")
     }
 }
 
 extension G0357.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s226, at: "")
+        v.schema(self, JSONSchemas.s228, at: "")
     }
 }
 
@@ -1151,13 +1173,13 @@ extension G0357: Validatable {
     }
 }
 
-extension G0358.Value6.Foo10: Validatable {
+extension G0358.Value6.Foo13: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
 extension G0358.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
     }
 }
 
@@ -1169,9 +1191,9 @@ extension G0358: Validatable {
 
 extension G0359.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s227, at: "foo")
+            v.schema(foo, JSONSchemas.s229, at: "foo")
         }
     }
 }
@@ -1184,7 +1206,7 @@ extension G0359: Validatable {
 
 extension G0360.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s191, at: "")
     }
 }
 
@@ -1196,19 +1218,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s228, at: "value")
+        v.schema(self.value, JSONSchemas.s230, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s229, at: "value")
+        v.schema(self.value, JSONSchemas.s231, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s230, at: "value")
+        v.schema(self.value, JSONSchemas.s232, at: "value")
     }
 }
 
@@ -1218,13 +1240,13 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s231, at: "value")
+        v.schema(self.value, JSONSchemas.s233, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s232, at: "value")
+        v.schema(self.value, JSONSchemas.s234, at: "value")
     }
 }
 
@@ -1277,20 +1299,28 @@ extension Value3: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension Inner: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Inner2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s152, at: "")
+        v.schema(self, JSONSchemas.s154, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
     }
 }
 
-extension Bar12: Validatable {
+extension Bar13: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Bar13: Validatable {
+extension Bar14: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -1300,7 +1330,7 @@ extension Derived2: Validatable {
 
 extension Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s220, at: "")
+        v.schema(self, JSONSchemas.s222, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1309,32 +1339,4 @@ extension Value5: Validatable {
 
 extension One: Validatable {
     public func validate(into v: inout Validator) {}
-}
-
-extension Two: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension Two2.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension Two2.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension Two2: Validatable {
-    public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s233, at: "")
-    }
-}
-
-extension One2.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension One2: Validatable {
-    public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s234, at: "")
-    }
 }
