@@ -94,6 +94,13 @@ extension TranslationContext {
             ? "Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports."
             : "Members the schema does not name, kept as read and written back."
         members.append(.property(PropertyDecl(extra.swiftName, type: "[String: \(extra.valueType)]", access: access, doc: [extraDoc])))
+        if plan.notesNulls {
+            var nulls = PropertyDecl("nullMembers", type: "Set<String>", access: access, doc: [
+                "The optional members read as `null` (which the schema allows); written back as `null` while still nil.",
+            ])
+            nulls.initializer = "[]"
+            members.append(.property(nulls))
+        }
         if plan.holdsNonObjects {
             var other = PropertyDecl("nonObjectValue", type: "JSONValue?", access: access, doc: [
                 "The value when it is not an object: the schema states no `type`, so any JSON value is valid and",
@@ -155,6 +162,7 @@ extension TranslationContext {
                 + ["    self.\(plan.additional.swiftName) = [:]", "    self.nonObjectValue = value", "    return", "}"]
         }
         if !plan.properties.isEmpty { decode.append("let container = try decoder.container(keyedBy: CodingKeys.self)") }
+        if plan.notesNulls { decode.append("var nulls: Set<String> = []") }
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
             // An optional member of any JSON value keeps an explicit `null` (as `.null`), so it is
@@ -162,6 +170,7 @@ extension TranslationContext {
             // Required and nullable JSONValue (`type: 'null'`, a nullable free-form value): present, maybe as `.null`.
             let read = !p.optional || p.writesNull && p.use.base == "JSONValue" ? "try container.decode(\(p.use.base).self, forKey: \(key))"
                 : p.use.base == "JSONValue" ? "try container.decodeKeepingNull(JSONValue.self, forKey: \(key))"
+                : plan.notesNull(p) ? "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key), notingNullIn: &nulls)"
                 : "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
             if p.boxed {
                 decode.append("self._\(p.swiftName) = \(p.optional ? "(\(read)).map(Indirect.init)" : "Indirect(\(read))")")
@@ -171,6 +180,7 @@ extension TranslationContext {
         }
         let excluding = plan.properties.isEmpty ? "" : "excluding: CodingKeys.self"
         decode.append("self.\(plan.additional.swiftName) = try decoder.additionalMembers(\(excluding))")
+        if plan.notesNulls { decode.append("self.nullMembers = nulls") }
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
         initDecl.isThrowing = true
         return initDecl
@@ -183,7 +193,8 @@ extension TranslationContext {
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
             let value = "self." + SwiftNames.escaped(p.swiftName)
-            encode.append(p.optional && !p.writesNull ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+            encode.append(plan.notesNull(p) ? "try container.encodeIfPresent(\(value), forKey: \(key), nullIn: nullMembers)"
+                : p.optional && !p.writesNull ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
         }
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
         encodeDecl.isThrowing = true

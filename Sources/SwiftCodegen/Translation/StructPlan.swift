@@ -39,6 +39,12 @@ struct StructPlan {
     /// other JSON value is valid too: the struct keeps one in `nonObjectValue`. Only when every
     /// property is optional, since a non-object has none of them.
     var holdsNonObjects = false
+
+    /// Optional members whose schema allows `null` and whose Swift type cannot hold it apart from
+    /// absent (`String?`): the struct notes which were read as `null` (`nullMembers`) and writes
+    /// those back as `null`. JSONValue members keep it as `.null` instead.
+    func notesNull(_ p: Property) -> Bool { p.optional && !p.writesNull && p.use.nullable && p.use.base != "JSONValue" }
+    var notesNulls: Bool { properties.contains(where: notesNull) }
 }
 
 extension TranslationContext {
@@ -49,7 +55,7 @@ extension TranslationContext {
         var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
         nested.sharesInlineTypes = sharesInlineTypes
         let flat = flattenObject(schema)
-        var memberNames = NameScope(reserved: ["additionalProperties", "unknownMemberCount", "unexpectedValueCount", "nonObjectValue"])
+        var memberNames = NameScope(reserved: ["additionalProperties", "unknownMemberCount", "unexpectedValueCount", "nonObjectValue", "nullMembers"])
         var properties: [StructPlan.Property] = []
         for (key, propertySchema) in flat.properties {
             let swiftName = memberNames.claim(SwiftNames.memberName(key))

@@ -106,6 +106,9 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
     public var unexpectedValueCount: Int { (Status.knownValues.contains(self.status) ? 0 : 1) }
 
@@ -162,11 +165,13 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.id = try container.decode(String.self, forKey: .id)
         self.status = try container.decode(Status.self, forKey: .status)
         self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
-        self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating)
+        self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -175,6 +180,6 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encode(self.id, forKey: .id)
         try container.encode(self.status, forKey: .status)
         try container.encodeIfPresent(self.channel, forKey: .channel)
-        try container.encodeIfPresent(self.rating, forKey: .rating)
+        try container.encodeIfPresent(self.rating, forKey: .rating, nullIn: nullMembers)
     }
 }
