@@ -23,4 +23,8 @@ extension Validator {
     public mutating func known<T: OpenEnumeration>(_ value: T?, at key: String) {
         if let value { known(value, at: key) }
     }
+
+    /// A closed enum: nothing to report, decoding already refused values the spec does not list.
+    /// (Where a type read from responses reuses a closed enum, the call stays valid.)
+    public mutating func known<T: RawRepresentable & CaseIterable>(_ value: T?, at key: String) {}
 }

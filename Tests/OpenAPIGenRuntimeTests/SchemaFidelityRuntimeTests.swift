@@ -84,6 +84,7 @@ import Testing
         v.known(Level(rawValue: 3), at: "c")
         v.known(Optional<Level>.none, at: "d")
         v.known(Level(rawValue: 2), at: "e")
+        v.known(Letter.umlaut, at: "f")  // closed: decoding already enforced it
         #expect(v.issues.map(\.description) == ["b: \"a\u{308}\" is not one of: ä, done", "c: 3 is not one of: 1, 2"])
     }
 
