@@ -165,9 +165,10 @@ extension TranslationContext {
         if plan.notesNulls { decode.append("var nulls: Set<String> = []") }
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
-            // An optional member of any JSON value keeps an explicit `null` (as `.null`), so it is
-            // written back as read; typed optionals cannot tell `null` from absent.
-            // Required and nullable JSONValue (`type: 'null'`, a nullable free-form value): present, maybe as `.null`.
+            // Each way keeps `null` apart from absent, so the value is written back as read: a
+            // required JSONValue (also `type: 'null'`, a nullable free-form value) must be present,
+            // maybe as `.null`; an optional one holds an explicit `null` as `.null`; a typed
+            // optional that allows null is nil either way and the null is noted in `nulls`.
             let read = !p.optional || p.writesNull && p.use.base == "JSONValue" ? "try container.decode(\(p.use.base).self, forKey: \(key))"
                 : p.use.base == "JSONValue" ? "try container.decodeKeepingNull(JSONValue.self, forKey: \(key))"
                 : plan.notesNull(p) ? "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key), notingNullIn: &nulls)"
