@@ -285,4 +285,34 @@ import YAMLTree
         let plain = try #require(root.defs["plain"]?[property: "p"])
         #expect(plain.ref?.pointer.description == "/components/schemas/Root/$defs/plain/$defs/target")
     }
+
+    @Test func dynamicReferencesReachedThroughScopesThatDisagreeAreReadAsReferences() throws {
+        // `then` and `else` enter different resources, each with its own `itemType`: which one
+        // is in scope depends on the instance, so the reference is read as `$ref`.
+        let (document, _) = try loadClean(Self.document("""
+                Main:
+                  $id: 'https://example.com/main'
+                  if: {required: [numbers]}
+                  then: {$ref: 'numbers'}
+                  else: {$ref: 'strings'}
+                  $defs:
+                    generic:
+                      $id: 'generic'
+                      items: {$dynamicRef: '#itemType'}
+                      $defs:
+                        fallback: {$dynamicAnchor: itemType}
+                    numbers:
+                      $id: 'numbers'
+                      $ref: 'generic'
+                      $defs:
+                        itemType: {$dynamicAnchor: itemType, type: number}
+                    strings:
+                      $id: 'strings'
+                      $ref: 'generic'
+                      $defs:
+                        itemType: {$dynamicAnchor: itemType, type: string}
+            """))
+        let items = try #require(document.schema("Main")?.defs["generic"]?.items?.value)
+        #expect(items.ref?.pointer.description == "/components/schemas/Main/$defs/generic/$defs/fallback")
+    }
 }

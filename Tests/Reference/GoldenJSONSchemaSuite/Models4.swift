@@ -210,7 +210,7 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
 }
 
 public typealias Start = Thingy
-public typealias Thingy = String
+public typealias Thingy = JSONValue
 public typealias True = JSONValue
 public typealias False = JSONValue
 

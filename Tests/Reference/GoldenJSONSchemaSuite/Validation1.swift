@@ -966,157 +966,157 @@ extension G0162: Validatable {
 
 extension G0163: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s89, at: "value")
+        v.schema(self.value, JSONSchemas.s56, at: "value")
     }
 }
 
 extension G0164: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s89, at: "value")
+        v.schema(self.value, JSONSchemas.s56, at: "value")
     }
 }
 
 extension G0165: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s90, at: "value")
+        v.schema(self.value, JSONSchemas.s89, at: "value")
     }
 }
 
 extension G0166: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s90, at: "value")
+        v.schema(self.value, JSONSchemas.s89, at: "value")
     }
 }
 
 extension G0167: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s91, at: "value")
+        v.schema(self.value, JSONSchemas.s90, at: "value")
     }
 }
 
 extension G0168: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s92, at: "value")
+        v.schema(self.value, JSONSchemas.s91, at: "value")
     }
 }
 
 extension G0169: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s93, at: "value")
+        v.schema(self.value, JSONSchemas.s92, at: "value")
     }
 }
 
 extension G0170: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s94, at: "value")
+        v.schema(self.value, JSONSchemas.s93, at: "value")
     }
 }
 
 extension G0171: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s95, at: "value")
+        v.schema(self.value, JSONSchemas.s94, at: "value")
     }
 }
 
 extension G0172: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s96, at: "value")
+        v.schema(self.value, JSONSchemas.s95, at: "value")
     }
 }
 
 extension G0173: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s96, at: "value")
+        v.schema(self.value, JSONSchemas.s95, at: "value")
     }
 }
 
 extension G0174: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s97, at: "value")
+        v.schema(self.value, JSONSchemas.s96, at: "value")
     }
 }
 
 extension G0175: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s98, at: "value")
+        v.schema(self.value, JSONSchemas.s97, at: "value")
     }
 }
 
 extension G0176: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s99, at: "value")
+        v.schema(self.value, JSONSchemas.s98, at: "value")
     }
 }
 
 extension G0177: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s100, at: "value")
+        v.schema(self.value, JSONSchemas.s99, at: "value")
     }
 }
 
 extension G0178: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s101, at: "value")
+        v.schema(self.value, JSONSchemas.s100, at: "value")
     }
 }
 
 extension G0179: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s101, at: "value")
+        v.schema(self.value, JSONSchemas.s100, at: "value")
     }
 }
 
 extension G0180: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s102, at: "value")
+        v.schema(self.value, JSONSchemas.s101, at: "value")
     }
 }
 
 extension G0181: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s102, at: "value")
+        v.schema(self.value, JSONSchemas.s101, at: "value")
     }
 }
 
 extension G0182: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s103, at: "value")
+        v.schema(self.value, JSONSchemas.s102, at: "value")
     }
 }
 
 extension G0183: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s103, at: "value")
+        v.schema(self.value, JSONSchemas.s102, at: "value")
     }
 }
 
 extension G0184: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s104, at: "value")
+        v.schema(self.value, JSONSchemas.s103, at: "value")
     }
 }
 
 extension G0185: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s105, at: "value")
+        v.schema(self.value, JSONSchemas.s104, at: "value")
     }
 }
 
 extension G0186: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s106, at: "value")
+        v.schema(self.value, JSONSchemas.s105, at: "value")
     }
 }
 
 extension G0187: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s107, at: "value")
+        v.schema(self.value, JSONSchemas.s106, at: "value")
     }
 }
 
 extension G0188: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s108, at: "value")
+        v.schema(self.value, JSONSchemas.s107, at: "value")
     }
 }
 
@@ -1134,26 +1134,26 @@ extension G0190: Validatable {
 
 extension G0191: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s109, at: "value")
+        v.schema(self.value, JSONSchemas.s108, at: "value")
     }
 }
 
 extension G0192: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s110, at: "value")
+        v.schema(self.value, JSONSchemas.s109, at: "value")
     }
 }
 
 extension G0193: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s111, at: "value")
+        v.schema(self.value, JSONSchemas.s110, at: "value")
     }
 }
 
 extension G0194.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s112, at: "foo")
+            v.schema(foo, JSONSchemas.s111, at: "foo")
         }
     }
 }
@@ -1166,37 +1166,37 @@ extension G0194: Validatable {
 
 extension G0195: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s112, at: "value")
+        v.schema(self.value, JSONSchemas.s111, at: "value")
     }
 }
 
 extension G0196: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s113, at: "value")
+        v.schema(self.value, JSONSchemas.s112, at: "value")
     }
 }
 
 extension G0197: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s114, at: "value")
+        v.schema(self.value, JSONSchemas.s113, at: "value")
     }
 }
 
 extension G0198: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s115, at: "value")
+        v.schema(self.value, JSONSchemas.s114, at: "value")
     }
 }
 
 extension G0199: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s116, at: "value")
+        v.schema(self.value, JSONSchemas.s115, at: "value")
     }
 }
 
 extension G0200.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s117, at: "")
+        v.schema(self, JSONSchemas.s116, at: "")
     }
 }
 
@@ -1208,7 +1208,7 @@ extension G0200: Validatable {
 
 extension G0201.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s118, at: "")
+        v.schema(self, JSONSchemas.s117, at: "")
     }
 }
 
@@ -1220,7 +1220,7 @@ extension G0201: Validatable {
 
 extension G0202.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s119, at: "")
+        v.schema(self, JSONSchemas.s118, at: "")
     }
 }
 
@@ -1232,7 +1232,7 @@ extension G0202: Validatable {
 
 extension G0203.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s120, at: "")
+        v.schema(self, JSONSchemas.s119, at: "")
     }
 }
 
@@ -1244,7 +1244,7 @@ extension G0203: Validatable {
 
 extension G0204.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s121, at: "")
+        v.schema(self, JSONSchemas.s120, at: "")
     }
 }
 
@@ -1256,7 +1256,7 @@ extension G0204: Validatable {
 
 extension G0205.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s122, at: "")
+        v.schema(self, JSONSchemas.s121, at: "")
     }
 }
 
@@ -1276,7 +1276,7 @@ extension G0206.Value6.Option2: Validatable {
 
 extension G0206.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s123, at: "")
+        v.schema(self, JSONSchemas.s122, at: "")
     }
 }
 
@@ -1288,7 +1288,7 @@ extension G0206: Validatable {
 
 extension G0207.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s124, at: "")
+        v.schema(self, JSONSchemas.s123, at: "")
     }
 }
 
@@ -1300,7 +1300,7 @@ extension G0207: Validatable {
 
 extension G0208.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s125, at: "")
+        v.schema(self, JSONSchemas.s124, at: "")
     }
 }
 

@@ -6,7 +6,7 @@ import OpenAPIGenRuntime
 
 extension G0209.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s126, at: "")
+        v.schema(self, JSONSchemas.s125, at: "")
     }
 }
 
@@ -18,19 +18,19 @@ extension G0209: Validatable {
 
 extension G0210: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s127, at: "value")
+        v.schema(self.value, JSONSchemas.s126, at: "value")
     }
 }
 
 extension G0211: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s128, at: "value")
+        v.schema(self.value, JSONSchemas.s127, at: "value")
     }
 }
 
 extension G0212: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s129, at: "value")
+        v.schema(self.value, JSONSchemas.s128, at: "value")
     }
 }
 
@@ -45,61 +45,61 @@ extension G0213: Validatable {
 
 extension G0214: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s130, at: "value")
+        v.schema(self.value, JSONSchemas.s129, at: "value")
     }
 }
 
 extension G0215: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s131, at: "value")
+        v.schema(self.value, JSONSchemas.s130, at: "value")
     }
 }
 
 extension G0216: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s132, at: "value")
+        v.schema(self.value, JSONSchemas.s131, at: "value")
     }
 }
 
 extension G0217: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s133, at: "value")
+        v.schema(self.value, JSONSchemas.s132, at: "value")
     }
 }
 
 extension G0218: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s134, at: "value")
+        v.schema(self.value, JSONSchemas.s133, at: "value")
     }
 }
 
 extension G0219: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s135, at: "value")
+        v.schema(self.value, JSONSchemas.s134, at: "value")
     }
 }
 
 extension G0220: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s136, at: "value")
+        v.schema(self.value, JSONSchemas.s135, at: "value")
     }
 }
 
 extension G0221: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s137, at: "value")
+        v.schema(self.value, JSONSchemas.s136, at: "value")
     }
 }
 
 extension G0222: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s138, at: "value")
+        v.schema(self.value, JSONSchemas.s137, at: "value")
     }
 }
 
 extension G0223: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s139, at: "value")
+        v.schema(self.value, JSONSchemas.s138, at: "value")
     }
 }
 
@@ -113,7 +113,7 @@ extension G0224: Validatable {
 
 extension G0225.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s140, at: "")
+        v.schema(self, JSONSchemas.s139, at: "")
         if let foo = self.foo {
             v.count(foo.count, min: nil, max: 3, at: "foo")
         }
@@ -176,37 +176,37 @@ extension G0229: Validatable {
 
 extension G0230: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s141, at: "value")
+        v.schema(self.value, JSONSchemas.s140, at: "value")
     }
 }
 
 extension G0231: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s142, at: "value")
+        v.schema(self.value, JSONSchemas.s141, at: "value")
     }
 }
 
 extension G0232: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s143, at: "value")
+        v.schema(self.value, JSONSchemas.s142, at: "value")
     }
 }
 
 extension G0233: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s144, at: "value")
+        v.schema(self.value, JSONSchemas.s143, at: "value")
     }
 }
 
 extension G0234: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s145, at: "value")
+        v.schema(self.value, JSONSchemas.s144, at: "value")
     }
 }
 
 extension G0235: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s146, at: "value")
+        v.schema(self.value, JSONSchemas.s145, at: "value")
     }
 }
 
@@ -235,7 +235,7 @@ extension G0237: Validatable {
 
 extension G0238: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s147, at: "value")
+        v.schema(self.value, JSONSchemas.s146, at: "value")
     }
 }
 
@@ -254,7 +254,7 @@ extension G0240: Validatable {
 extension G0241.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s148, at: "foo")
+            v.schema(foo, JSONSchemas.s147, at: "foo")
         }
     }
 }
@@ -309,25 +309,25 @@ extension G0248: Validatable {
 
 extension G0249: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s149, at: "value")
+        v.schema(self.value, JSONSchemas.s148, at: "value")
     }
 }
 
 extension G0250: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s150, at: "value")
+        v.schema(self.value, JSONSchemas.s149, at: "value")
     }
 }
 
 extension G0251: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s150, at: "value")
     }
 }
 
 extension G0252: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s152, at: "value")
+        v.schema(self.value, JSONSchemas.s151, at: "value")
     }
 }
 
@@ -337,13 +337,13 @@ extension G0253: Validatable {
 
 extension G0254: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s152, at: "value")
     }
 }
 
 extension G0255: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s152, at: "value")
     }
 }
 
@@ -353,7 +353,7 @@ extension G0256: Validatable {
 
 extension G0257.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s154, at: "")
+        v.schema(self, JSONSchemas.s153, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -420,19 +420,19 @@ extension G0264: Validatable {
 
 extension G0265: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s154, at: "value")
     }
 }
 
 extension G0266: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s156, at: "value")
+        v.schema(self.value, JSONSchemas.s155, at: "value")
     }
 }
 
 extension G0267: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s157, at: "value")
+        v.schema(self.value, JSONSchemas.s156, at: "value")
     }
 }
 
@@ -478,13 +478,13 @@ extension G0274: Validatable {
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s158, at: "value")
+        v.schema(self.value, JSONSchemas.s157, at: "value")
     }
 }
 
 extension G0276: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s158, at: "value")
     }
 }
 
@@ -550,55 +550,55 @@ extension G0287: Validatable {
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s160, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
 extension G0289: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s161, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0290: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s162, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0291: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s163, at: "value")
+        v.schema(self.value, JSONSchemas.s162, at: "value")
     }
 }
 
 extension G0292: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s164, at: "value")
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0293: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s165, at: "value")
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0294: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s166, at: "value")
+        v.schema(self.value, JSONSchemas.s165, at: "value")
     }
 }
 
 extension G0295: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s167, at: "value")
+        v.schema(self.value, JSONSchemas.s166, at: "value")
     }
 }
 
 extension G0296.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s168, at: "")
+        v.schema(self, JSONSchemas.s167, at: "")
     }
 }
 
@@ -610,19 +610,19 @@ extension G0296: Validatable {
 
 extension G0297: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s169, at: "value")
+        v.schema(self.value, JSONSchemas.s168, at: "value")
     }
 }
 
 extension G0298: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s170, at: "value")
+        v.schema(self.value, JSONSchemas.s169, at: "value")
     }
 }
 
 extension G0299.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s171, at: "")
+        v.schema(self, JSONSchemas.s170, at: "")
     }
 }
 
@@ -634,7 +634,7 @@ extension G0299: Validatable {
 
 extension G0300.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s172, at: "")
+        v.schema(self, JSONSchemas.s171, at: "")
     }
 }
 
@@ -646,51 +646,51 @@ extension G0300: Validatable {
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s173, at: "value")
+        v.schema(self.value, JSONSchemas.s172, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s174, at: "value")
+        v.schema(self.value, JSONSchemas.s173, at: "value")
     }
 }
 
 extension G0303: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s175, at: "value")
+        v.schema(self.value, JSONSchemas.s174, at: "value")
     }
 }
 
 extension G0304: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s176, at: "value")
+        v.schema(self.value, JSONSchemas.s175, at: "value")
     }
 }
 
 extension G0305: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s177, at: "value")
+        v.schema(self.value, JSONSchemas.s176, at: "value")
     }
 }
 
 extension G0306: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s178, at: "value")
+        v.schema(self.value, JSONSchemas.s177, at: "value")
     }
 }
 
 extension G0307: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s179, at: "value")
+        v.schema(self.value, JSONSchemas.s178, at: "value")
     }
 }
 
 extension G0308.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s180, at: "")
+        v.schema(self, JSONSchemas.s179, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s164, at: "foo")
+            v.schema(foo, JSONSchemas.s163, at: "foo")
         }
     }
 }
@@ -703,73 +703,73 @@ extension G0308: Validatable {
 
 extension G0309: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s181, at: "value")
+        v.schema(self.value, JSONSchemas.s180, at: "value")
     }
 }
 
 extension G0310: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s181, at: "value")
     }
 }
 
 extension G0311: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s183, at: "value")
+        v.schema(self.value, JSONSchemas.s182, at: "value")
     }
 }
 
 extension G0312: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s184, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0313: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s161, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0314: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s185, at: "value")
+        v.schema(self.value, JSONSchemas.s184, at: "value")
     }
 }
 
 extension G0315: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s186, at: "value")
+        v.schema(self.value, JSONSchemas.s185, at: "value")
     }
 }
 
 extension G0316: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s187, at: "value")
+        v.schema(self.value, JSONSchemas.s186, at: "value")
     }
 }
 
 extension G0317: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s188, at: "value")
+        v.schema(self.value, JSONSchemas.s187, at: "value")
     }
 }
 
 extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s189, at: "value")
+        v.schema(self.value, JSONSchemas.s188, at: "value")
     }
 }
 
 extension G0319: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s190, at: "value")
+        v.schema(self.value, JSONSchemas.s189, at: "value")
     }
 }
 
 extension G0320.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -781,13 +781,13 @@ extension G0320: Validatable {
 
 extension G0321: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s192, at: "value")
+        v.schema(self.value, JSONSchemas.s191, at: "value")
     }
 }
 
 extension G0322.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s193, at: "")
+        v.schema(self, JSONSchemas.s192, at: "")
     }
 }
 
@@ -799,7 +799,7 @@ extension G0322: Validatable {
 
 extension G0323.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s194, at: "")
+        v.schema(self, JSONSchemas.s193, at: "")
     }
 }
 
@@ -811,7 +811,7 @@ extension G0323: Validatable {
 
 extension G0324.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s195, at: "")
+        v.schema(self, JSONSchemas.s194, at: "")
     }
 }
 
@@ -823,7 +823,7 @@ extension G0324: Validatable {
 
 extension G0325.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s196, at: "")
+        v.schema(self, JSONSchemas.s195, at: "")
     }
 }
 
@@ -835,7 +835,7 @@ extension G0325: Validatable {
 
 extension G0326.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s197, at: "")
+        v.schema(self, JSONSchemas.s196, at: "")
     }
 }
 
@@ -847,7 +847,7 @@ extension G0326: Validatable {
 
 extension G0327.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s198, at: "")
+        v.schema(self, JSONSchemas.s197, at: "")
     }
 }
 
@@ -859,7 +859,7 @@ extension G0327: Validatable {
 
 extension G0328.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s199, at: "")
+        v.schema(self, JSONSchemas.s198, at: "")
     }
 }
 
@@ -871,7 +871,7 @@ extension G0328: Validatable {
 
 extension G0329.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s200, at: "")
+        v.schema(self, JSONSchemas.s199, at: "")
     }
 }
 
@@ -883,7 +883,7 @@ extension G0329: Validatable {
 
 extension G0330.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s201, at: "")
+        v.schema(self, JSONSchemas.s200, at: "")
     }
 }
 
@@ -895,25 +895,25 @@ extension G0330: Validatable {
 
 extension G0331: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s202, at: "value")
+        v.schema(self.value, JSONSchemas.s201, at: "value")
     }
 }
 
 extension G0332: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s203, at: "value")
+        v.schema(self.value, JSONSchemas.s202, at: "value")
     }
 }
 
 extension G0333: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s204, at: "value")
+        v.schema(self.value, JSONSchemas.s203, at: "value")
     }
 }
 
 extension G0334.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s205, at: "")
+        v.schema(self, JSONSchemas.s204, at: "")
     }
 }
 
@@ -925,7 +925,7 @@ extension G0334: Validatable {
 
 extension G0335.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s206, at: "")
+        v.schema(self, JSONSchemas.s205, at: "")
     }
 }
 
@@ -937,25 +937,25 @@ extension G0335: Validatable {
 
 extension G0336: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s207, at: "value")
+        v.schema(self.value, JSONSchemas.s206, at: "value")
     }
 }
 
 extension G0337: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s208, at: "value")
+        v.schema(self.value, JSONSchemas.s207, at: "value")
     }
 }
 
 extension G0338: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s209, at: "value")
+        v.schema(self.value, JSONSchemas.s208, at: "value")
     }
 }
 
 extension G0339.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s210, at: "")
+        v.schema(self, JSONSchemas.s209, at: "")
     }
 }
 
@@ -967,7 +967,7 @@ extension G0339: Validatable {
 
 extension G0340.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s210, at: "")
     }
 }
 
@@ -979,7 +979,7 @@ extension G0340: Validatable {
 
 extension G0341.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s212, at: "")
+        v.schema(self, JSONSchemas.s211, at: "")
     }
 }
 
@@ -991,7 +991,7 @@ extension G0341: Validatable {
 
 extension G0342.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s213, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
     }
 }
 
@@ -1003,7 +1003,7 @@ extension G0342: Validatable {
 
 extension G0343.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s214, at: "")
+        v.schema(self, JSONSchemas.s213, at: "")
     }
 }
 
@@ -1015,7 +1015,7 @@ extension G0343: Validatable {
 
 extension G0344.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s215, at: "")
+        v.schema(self, JSONSchemas.s214, at: "")
     }
 }
 
@@ -1027,7 +1027,7 @@ extension G0344: Validatable {
 
 extension G0345.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s216, at: "")
+        v.schema(self, JSONSchemas.s215, at: "")
     }
 }
 
@@ -1039,7 +1039,7 @@ extension G0345: Validatable {
 
 extension G0346.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s217, at: "")
+        v.schema(self, JSONSchemas.s216, at: "")
     }
 }
 
@@ -1051,13 +1051,13 @@ extension G0346: Validatable {
 
 extension G0347.Value6.Foo13: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s218, at: "")
+        v.schema(self, JSONSchemas.s217, at: "")
     }
 }
 
 extension G0347.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s219, at: "")
+        v.schema(self, JSONSchemas.s218, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1072,7 +1072,7 @@ extension G0347: Validatable {
 
 extension G0348.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s220, at: "")
+        v.schema(self, JSONSchemas.s219, at: "")
     }
 }
 
@@ -1084,7 +1084,7 @@ extension G0348: Validatable {
 
 extension G0349.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s221, at: "")
+        v.schema(self, JSONSchemas.s220, at: "")
     }
 }
 
@@ -1096,7 +1096,7 @@ extension G0349: Validatable {
 
 extension G0350.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s222, at: "")
+        v.schema(self, JSONSchemas.s221, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1111,7 +1111,7 @@ extension G0350: Validatable {
 
 extension G0351.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s223, at: "")
+        v.schema(self, JSONSchemas.s222, at: "")
     }
 }
 
@@ -1127,7 +1127,7 @@ extension G0352.Value6.Option2: Validatable {
 
 extension G0352.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s224, at: "")
+        v.schema(self, JSONSchemas.s223, at: "")
     }
 }
 
@@ -1139,31 +1139,31 @@ extension G0352: Validatable {
 
 extension G0353: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s190, at: "value")
+        v.schema(self.value, JSONSchemas.s189, at: "value")
     }
 }
 
 extension G0354: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s225, at: "value")
+        v.schema(self.value, JSONSchemas.s224, at: "value")
     }
 }
 
 extension G0355: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s226, at: "value")
+        v.schema(self.value, JSONSchemas.s225, at: "value")
     }
 }
 
 extension G0356: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s227, at: "value")
+        v.schema(self.value, JSONSchemas.s226, at: "value")
     }
 }
 
 extension G0357.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s228, at: "")
+        v.schema(self, JSONSchemas.s227, at: "")
     }
 }
 
@@ -1179,7 +1179,7 @@ extension G0358.Value6.Foo13: Validatable {
 
 extension G0358.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -1191,9 +1191,9 @@ extension G0358: Validatable {
 
 extension G0359.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s229, at: "foo")
+            v.schema(foo, JSONSchemas.s228, at: "foo")
         }
     }
 }
@@ -1206,7 +1206,7 @@ extension G0359: Validatable {
 
 extension G0360.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -1218,19 +1218,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s230, at: "value")
+        v.schema(self.value, JSONSchemas.s229, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s231, at: "value")
+        v.schema(self.value, JSONSchemas.s230, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s232, at: "value")
+        v.schema(self.value, JSONSchemas.s231, at: "value")
     }
 }
 
@@ -1240,13 +1240,13 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s233, at: "value")
+        v.schema(self.value, JSONSchemas.s232, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s234, at: "value")
+        v.schema(self.value, JSONSchemas.s233, at: "value")
     }
 }
 
@@ -1309,7 +1309,7 @@ extension Inner2: Validatable {
 
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s154, at: "")
+        v.schema(self, JSONSchemas.s153, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1330,7 +1330,7 @@ extension Derived2: Validatable {
 
 extension Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s222, at: "")
+        v.schema(self, JSONSchemas.s221, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }

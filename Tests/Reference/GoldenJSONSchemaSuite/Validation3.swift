@@ -18,7 +18,7 @@ extension Two2.Option2: Validatable {
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s235, at: "")
+        v.schema(self, JSONSchemas.s234, at: "")
     }
 }
 
@@ -28,6 +28,6 @@ extension One2.Option2: Validatable {
 
 extension One2: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s236, at: "")
+        v.schema(self, JSONSchemas.s235, at: "")
     }
 }
