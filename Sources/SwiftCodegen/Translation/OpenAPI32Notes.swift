@@ -18,12 +18,15 @@ extension TranslationContext {
             for (owner, content, responds) in contents {
                 for (type, media) in content {
                     guard let location = media.sequentialLocation else { continue }
-                    if responds, StreamItemSchema.honoured(type, media, resolve: schema(for:)) { continue }
-                    if !responds, media.itemSchema != nil, [.jsonLines, .jsonSequence].contains(OperationNaming.bodyKind(type)) { continue }
+                    if StreamItemSchema.honoured(type, media, resolve: schema(for:)) { continue }
                     let fields = [media.itemSchema != nil ? "`itemSchema`" : nil, media.prefixEncoding.isEmpty ? nil : "`prefixEncoding`",
                                   media.itemEncoding != nil ? "`itemEncoding`" : nil].compactMap { $0 }
                     let place = "\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path)"
-                    if !responds {
+                    if !media.prefixEncoding.isEmpty, [.multipart, .multipartItems].contains(OperationNaming.bodyKind(type)) {
+                        let handled = responds ? "the parts arrive untyped (`MultipartParts`: headers and bytes, in order)"
+                            : "the body is the caller's parts (`MultipartFormData`)"
+                        warnOnce("\(place): parts typed by position are not generated yet; \(handled)", at: location, pointer: operation.pointer)
+                    } else if !responds {
                         warnOnce("\(place): a request body is sent as the caller's bytes (`HTTPBody`); its items are not typed one by one",
                                  at: location, pointer: operation.pointer)
                     } else if let item = media.itemSchema, OperationNaming.bodyKind(type) == .eventStream,
@@ -48,9 +51,10 @@ extension TranslationContext {
         var seen: Set<SourceLocation> = []
         func walk(_ schema: Schema, depth: Int) {
             guard depth < 64, seen.insert(schema.location).inserted else { return }
-            if let d = schema.discriminator, let text = d.defaultMapping,
-               Self.defaultBranch(schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf, d) == nil {
-                warnOnce("discriminator `defaultMapping` (\(text)) is honoured only when it names one of the union's referenced branches: a payload whose `\(d.propertyName)` is absent or unmapped fails to decode",
+            let branches = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+            if let d = schema.discriminator, let text = d.defaultMapping, Self.defaultBranch(branches, d) == nil,
+               !(Self.defaultOutsideBranches(branches, d).map { self.schema(for: $0) != nil } ?? false) {
+                warnOnce("discriminator `defaultMapping` (\(text)) is honoured only when the union's branches are all references and it names a schema: a payload whose `\(d.propertyName)` is absent or unmapped fails to decode",
                          at: d.defaultMappingLocation ?? d.location, pointer: schema.pointer)
             }
             for (_, property) in schema.properties { walk(property, depth: depth + 1) }
