@@ -62,10 +62,11 @@ import YAMLTree
         #expect(settings.generatorConfig.tagFilter == ["store", "admin"])
     }
 
-    /// Honoured: `itemSchema` of a JSON Lines response or request body types its items,
-    /// `defaultMapping` naming a branch picks it; neither warns. Not honoured, each a located
-    /// warning: `itemSchema` of an event-stream request body (sent as bytes), events of several
-    /// shapes, `defaultMapping` naming a schema outside the union.
+    /// Honoured, without a warning: `itemSchema` of a JSON Lines response or request body, of
+    /// an event-stream request body, events of several kinds named by `event`, `defaultMapping`
+    /// naming a branch or a schema outside the union. Not honoured, each a located warning: a
+    /// kind of event that names no `event`, `prefixEncoding`, and a `defaultMapping` of a union
+    /// whose branches are not all references.
     @Test func itemSchemaAndDefaultMappingWarnOnlyWhereNotHonoured() throws {
         let text = """
             openapi: 3.2.0
@@ -94,6 +95,18 @@ import YAMLTree
                       application/jsonl:
                         itemSchema: {$ref: '#/components/schemas/Cat'}
                   responses: {'204': {description: sent}}
+              /loose:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        text/event-stream:
+                          itemSchema:
+                            oneOf: [{properties: {event: {const: a}}}, {properties: {data: {type: string}}}]
+                        multipart/mixed:
+                          schema: {type: array, prefixItems: [{type: object}]}
+                          prefixEncoding: [{contentType: application/json}]
             components:
               schemas:
                 Pet:
@@ -106,24 +119,33 @@ import YAMLTree
                   discriminator:
                     propertyName: kind
                     defaultMapping: Other
+                Bird:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {type: object}]
+                  discriminator:
+                    propertyName: kind
+                    defaultMapping: Other
                 Cat: {type: object}
                 Dog: {type: object}
                 Other: {type: object}
             """
         let output = try generate(text)
         let warnings = output.diagnostics.filter { $0.severity == .warning }
-        #expect(!warnings.contains { $0.message.contains("application/jsonl in the 200 response") })
-        let events = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream") })
-        #expect(events.location?.line == 13 && events.message.contains("several shapes"))
-        let upload = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream in the request body") })
-        #expect(!warnings.contains { $0.message.contains("application/jsonl in the request body") })
-        #expect(file(output, "Operations.swift").contains("public var body: JSONLinesUpload<Cat>?"))
-        #expect(upload.location?.line == 19 && upload.location?.column == 13)
+        #expect(!warnings.contains { $0.message.contains("in the 200 response of GET /events") })
+        #expect(!warnings.contains { $0.message.contains("in the request body") })
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("public var body: JSONLinesUpload<Cat>?"))
+        #expect(operations.contains("public var body: ServerSentEventUpload<String>?"))
+        #expect(operations.contains("case a(String)") && operations.contains("case b(String)"))
+        let events = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream in the 200 response of GET /loose") })
+        #expect(events.location?.line == 34 && events.message.contains("does not name its `event`"))
+        let positions = try #require(warnings.first { $0.message.contains("`prefixEncoding` of multipart/mixed") })
+        #expect(positions.location?.line == 38 && positions.message.contains("`MultipartParts`"))
+        #expect(operations.contains("case ok(OkBody,"))
         let fallbacks = warnings.filter { $0.message.contains("`defaultMapping`") }
-        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 38)
-        #expect(file(output, "Operations.swift").contains("case ok(OkBody,"))
+        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 55)
         let models = file(output, "Models.swift")
         #expect(models.contains("guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {"))
+        #expect(models.contains("case other(Other)"))
     }
 
     /// An event's `data` declared JSON (`contentMediaType`) with no `contentSchema` decodes into
