@@ -35,7 +35,9 @@ public enum MultipartError: Error, Hashable, CustomStringConvertible {
 ///
 /// The preamble before the first delimiter and the epilogue after the closing one are ignored;
 /// so is the transport padding (spaces, tabs) after a delimiter. A bare LF is accepted where
-/// CRLF belongs, as many servers write it.
+/// CRLF belongs, as many servers write it. A line that starts like a delimiter but goes on
+/// with other characters (`--boundaryX`) is data: senders pick boundaries no line starts with,
+/// so such a line can only belong to a part.
 public struct MultipartParser: Sendable {
     private enum State: Sendable { case preamble, delimiterLine, headers, body, epilogue }
 
@@ -132,12 +134,14 @@ public struct MultipartParser: Sendable {
         while i < buffer.count {
             guard let lf = buffer[i...].firstIndex(of: 0x0A) else { break }
             let after = lf + 1
-            if after + tail.count > buffer.count {
+            if after + tail.count + 1 > buffer.count {
                 // Not enough bytes yet to tell whether a delimiter follows this line break.
                 searched = lf > start && buffer[lf - 1] == 0x0D ? lf - 1 : lf
                 return nil
             }
-            if buffer[after..<(after + tail.count)].elementsEqual(tail) {
+            // `--boundary` then `--`, padding or the line break: a longer boundary-like line is data.
+            let next = buffer[after + tail.count]
+            if buffer[after..<(after + tail.count)].elementsEqual(tail), [0x2D, 0x20, 0x09, 0x0D, 0x0A].contains(next) {
                 let from = lf > start && buffer[lf - 1] == 0x0D ? lf - 1 : lf
                 return (from, after + tail.count - from)
             }
