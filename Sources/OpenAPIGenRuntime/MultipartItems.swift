@@ -42,7 +42,7 @@ public struct MultipartItems<Item: Sendable>: AsyncSequence, Sendable, Hashable 
             count += 1
             let item: Item
             do {
-                item = try MultipartItemCoding.decode(Item.self, from: part, declared: partContentType)
+                item = try MultipartItemCoding.decode(Item.self, from: part, declared: partContentType, position: count - 1)
             } catch {
                 throw StreamItemError(index: count, underlying: error)
             }
@@ -58,8 +58,11 @@ enum MultipartItemCoding {
         let description: String
     }
 
-    /// `part` read as `Item`.
-    static func decode<Item>(_ type: Item.Type, from part: MultipartPart, declared: String) throws -> Item {
+    /// `part` read as `Item`; `position` counts from 0, for parts typed by position.
+    static func decode<Item>(_ type: Item.Type, from part: MultipartPart, declared: String, position: Int = 0) throws -> Item {
+        if let positional = Item.self as? any MultipartPositional.Type, let item = try positional.init(part: part, position: position) as? Item {
+            return item
+        }
         if let whole = part as? Item { return whole }
         if let bytes = part.body as? Item { return bytes }
         let mediaType = part.contentType ?? declared
@@ -74,10 +77,13 @@ enum MultipartItemCoding {
     }
 
     /// `item` as a part of `contentType` (a ``MultipartPart`` is written as it is, with its
-    /// own headers, and a `Content-Type` added from `contentType` when it has none).
+    /// own headers, and a `Content-Type` added from `contentType` when it has none and
+    /// `contentType` is no range; a position-typed item writes the part of its case).
     static func encode<Item>(_ item: Item, contentType: String) throws -> MultipartPart {
+        if let positional = item as? any MultipartPositional { return try positional.multipartPart() }
         if var part = item as? MultipartPart {
-            if part.contentType == nil { part.headers.append("Content-Type", contentType) }
+            // A range (`image/*`) is no media type to label a part with; the part's own says it.
+            if part.contentType == nil, !contentType.contains("*") { part.headers.append("Content-Type", contentType) }
             return part
         }
         if let bytes = item as? Data { return MultipartPart(contentType: contentType, body: bytes) }

@@ -203,3 +203,43 @@ import Testing
         #expect(try JSONDecoder().decode(Shipment.self, from: JSONEncoder().encode(unmapped)) == unmapped)
     }
 }
+
+/// Parts typed by position (3.2 `prefixEncoding`), both ways, over a real socket.
+@Suite("Streams32 positions over HTTP") struct Streams32PositionTests {
+    /// The first part JSON, the second HTML text, the rest whole (images); an upload writes
+    /// each case in its position's media type.
+    @Test func partsAreTypedByPosition() async throws {
+        let page = "--r\r\n\r\n{\"author\": \"Ada\"}\r\n--r\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n"
+            + "--r\r\nContent-Type: image/png\r\n\r\nPNG\r\n--r\r\nContent-Type: image/gif\r\n\r\nGIF\r\n--r--\r\n"
+        let uploaded = Streams32HTTPTests.Received()
+        try await withLocalServer([
+            "GET /pages": { _ in .data(status: 200, headers: [("Content-Type", "multipart/related; boundary=r; type=text/html")], body: Data(page.utf8)) },
+            "PUT /pages": { request in
+                uploaded.append(request)
+                return .data(status: 204, headers: [], body: Data())
+            },
+        ]) { url in
+            let client = GoldenStreams32Client(baseURL: url)
+            var parts: [Operations.GetPage.OkBodyPart] = []
+            for try await part in try await client.getPage() { parts.append(part) }
+            #expect(parts.count == 4)
+            #expect(parts.first == .part1(.init(author: "Ada")))
+            #expect(parts.dropFirst().first == .part2("<p>hi</p>"))
+            guard case .item(let image) = parts.last else {
+                Issue.record("expected an image part, got \(String(describing: parts.last))")
+                return
+            }
+            #expect(image.contentType == "image/gif" && image.text == "GIF")
+
+            let extra = MultipartPart(contentType: "text/plain", body: Data("note".utf8))
+            try await client.putPage(body: MultipartUpload([.part1(Order(id: "a")), .part2(7), .other(extra)], boundary: "w"))
+        }
+        let request = try #require(uploaded.requests.first)
+        #expect(request.headers["content-type"] == "multipart/mixed; boundary=\"w\"")
+        var parser = MultipartParser(boundary: "w")
+        let parts = try parser.feed(request.bytes)
+        try parser.finish()
+        #expect(parts.map(\.contentType) == ["application/json", "text/plain", "text/plain"])
+        #expect(parts.map(\.text) == ["{\"id\":\"a\"}", "7", "note"])
+    }
+}

@@ -22,11 +22,7 @@ extension TranslationContext {
                     let fields = [media.itemSchema != nil ? "`itemSchema`" : nil, media.prefixEncoding.isEmpty ? nil : "`prefixEncoding`",
                                   media.itemEncoding != nil ? "`itemEncoding`" : nil].compactMap { $0 }
                     let place = "\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path)"
-                    if !media.prefixEncoding.isEmpty, [.multipart, .multipartItems].contains(OperationNaming.bodyKind(type)) {
-                        let handled = responds ? "the parts arrive untyped (`MultipartParts`: headers and bytes, in order)"
-                            : "the body is the caller's parts (`MultipartFormData`)"
-                        warnOnce("\(place): parts typed by position are not generated yet; \(handled)", at: location, pointer: operation.pointer)
-                    } else if !responds {
+                    if !responds {
                         warnOnce("\(place): a request body is sent as the caller's bytes (`HTTPBody`); its items are not typed one by one",
                                  at: location, pointer: operation.pointer)
                     } else if let item = media.itemSchema, OperationNaming.bodyKind(type) == .eventStream,

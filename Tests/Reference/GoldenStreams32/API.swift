@@ -32,6 +32,14 @@ public protocol GoldenStreams32API: Sendable {
     /// `GET /counts`
     func counts(_ input: Operations.Counts.Input) async throws -> Operations.Counts.Output
 
+    /// A page and its resources, typed by position (the 3.2 text's ordered multipart example).
+    ///
+    /// `GET /pages`
+    func getPage(_ input: Operations.GetPage.Input) async throws -> Operations.GetPage.Output
+
+    /// `PUT /pages`
+    func putPage(_ input: Operations.PutPage.Input) async throws -> Operations.PutPage.Output
+
     /// `POST /orders/events`
     func publishOrderEvents(_ input: Operations.PublishOrderEvents.Input) async throws -> Operations.PublishOrderEvents.Output
 
@@ -114,6 +122,27 @@ extension GoldenStreams32API {
             throw OperationError(operationID: Operations.Counts.id, output: output)
         }
         return value
+    }
+
+    /// A page and its resources, typed by position (the 3.2 text's ordered multipart example).
+    ///
+    /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.GetPage.Output>`.
+    /// See ``GoldenStreams32API/getPage(_:)`` for the operation's description.
+    public func getPage() async throws -> MultipartItems<Operations.GetPage.OkBodyPart> {
+        let output = try await self.getPage(Operations.GetPage.Input())
+        guard case .ok(let value, _) = output else {
+            throw OperationError(operationID: Operations.GetPage.id, output: output)
+        }
+        return value
+    }
+
+    /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.PutPage.Output>`.
+    /// See ``GoldenStreams32API/putPage(_:)`` for the operation's description.
+    public func putPage(body: MultipartUpload<Operations.PutPage.BodyPart>) async throws {
+        let output = try await self.putPage(Operations.PutPage.Input(body: body))
+        guard case .noContent = output else {
+            throw OperationError(operationID: Operations.PutPage.id, output: output)
+        }
     }
 
     /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.PublishOrderEvents.Output>`.

@@ -100,6 +100,35 @@ public struct GoldenStreams32Client: GoldenStreams32API {
         }
     }
 
+    public func getPage(_ input: Operations.GetPage.Input) async throws -> Operations.GetPage.Output {
+        try core.validate(input, operationID: Operations.GetPage.id)
+        var request = HTTPRequest(method: "GET", path: "/pages")
+        request.headers.append("Accept", "multipart/related")
+        let (response, received) = try await core.stream(request, operationID: Operations.GetPage.id)
+        switch response.status {
+        case 200:
+            return .ok(try core.multipartItems(Operations.GetPage.OkBodyPart.self, response, received, partContentType: "application/octet-stream", as: "multipart/related", operationID: Operations.GetPage.id), headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, try await core.buffer(response, received))
+        }
+    }
+
+    public func putPage(_ input: Operations.PutPage.Input) async throws -> Operations.PutPage.Output {
+        try core.validate(input, operationID: Operations.PutPage.id)
+        var request = HTTPRequest(method: "PUT", path: "/pages")
+        var upload: HTTPBody?
+        let body = input.body
+        request.headers.append("Content-Type", body.contentType("multipart/mixed"))
+        upload = body.body(partContentType: "application/octet-stream")
+        let (response, received) = try await core.stream(request, upload: upload, operationID: Operations.PutPage.id)
+        switch response.status {
+        case 204:
+            return .noContent(headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, try await core.buffer(response, received))
+        }
+    }
+
     public func publishOrderEvents(_ input: Operations.PublishOrderEvents.Input) async throws -> Operations.PublishOrderEvents.Output {
         try core.validate(input, operationID: Operations.PublishOrderEvents.id)
         var request = HTTPRequest(method: "POST", path: "/orders/events")

@@ -197,6 +197,168 @@ public enum Operations {
         }
     }
 
+    /// Types of `getPage`.
+    public enum GetPage {
+        /// The operation's id in the spec.
+        public static let id = "getPage"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            public init() {}
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// The page first, then its resources.
+            ///
+            /// HTTP 200.
+            case ok(MultipartItems<Operations.GetPage.OkBodyPart>, headers: ResponseHeaders = .init(status: 200))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .ok: return 200
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+
+        public struct OkBodyPart1: Codable, Hashable, Sendable, AdditionalMembersStoring {
+            public var author: String?
+
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
+            /// Creates a value; optional properties default to nil, others to the spec's default.
+            public init(author: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+                self.author = author
+                self.additionalProperties = additionalProperties
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case author
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.author = try container.decodeIfPresent(String.self, forKey: .author)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.author, forKey: .author)
+            }
+        }
+
+        /// A part of the body, by its position.
+        public enum OkBodyPart: MultipartPositional, Hashable {
+            /// Part 1 (`application/json`).
+            case part1(Operations.GetPage.OkBodyPart1)
+
+            /// Part 2 (`text/html`).
+            case part2(String)
+
+            /// A part after the first 2 (`image/*`).
+            case item(MultipartPart)
+
+            /// The part at `position` (0 for the first), read as that position's media type.
+            public init(part: MultipartPart, position: Int) throws {
+                switch position {
+                case 0:
+                    self = .part1(try part.decoded(Operations.GetPage.OkBodyPart1.self, as: "application/json"))
+                case 1:
+                    self = .part2(try part.decoded(String.self, as: "text/html"))
+                default:
+                    self = .item(try part.decoded(MultipartPart.self, as: "image/*"))
+                }
+            }
+
+            /// The part this value is sent as.
+            public func multipartPart() throws -> MultipartPart {
+                switch self {
+                case .part1(let value): return try MultipartPart(encoding: value, as: "application/json")
+                case .part2(let value): return try MultipartPart(encoding: value, as: "text/html")
+                case .item(let value): return try MultipartPart(encoding: value, as: "image/*")
+                }
+            }
+        }
+    }
+
+    /// Types of `putPage`.
+    public enum PutPage {
+        /// The operation's id in the spec.
+        public static let id = "putPage"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// The request body, sent as `multipart/mixed`.
+            public var body: MultipartUpload<Operations.PutPage.BodyPart>
+
+            public init(body: MultipartUpload<Operations.PutPage.BodyPart>) {
+                self.body = body
+            }
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Stored.
+            ///
+            /// HTTP 204.
+            case noContent(headers: ResponseHeaders = .init(status: 204))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .noContent: return 204
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+
+        /// A part of the body, by its position.
+        public enum BodyPart: MultipartPositional, Hashable {
+            /// Part 1 (`application/json`).
+            case part1(Order)
+
+            /// Part 2 (`text/plain`).
+            case part2(Int)
+
+            /// A part after the first 2, which the spec does not describe, as it is.
+            case other(MultipartPart)
+
+            /// The part at `position` (0 for the first), read as that position's media type.
+            public init(part: MultipartPart, position: Int) throws {
+                switch position {
+                case 0:
+                    self = .part1(try part.decoded(Order.self, as: "application/json"))
+                case 1:
+                    self = .part2(try part.decoded(Int.self, as: "text/plain"))
+                default:
+                    self = .other(part)
+                }
+            }
+
+            /// The part this value is sent as.
+            public func multipartPart() throws -> MultipartPart {
+                switch self {
+                case .part1(let value): return try MultipartPart(encoding: value, as: "application/json")
+                case .part2(let value): return try MultipartPart(encoding: value, as: "text/plain")
+                case .other(let part): return part
+                }
+            }
+        }
+    }
+
     /// Types of `publishOrderEvents`.
     public enum PublishOrderEvents {
         /// The operation's id in the spec.

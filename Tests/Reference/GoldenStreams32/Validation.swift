@@ -76,6 +76,18 @@ extension Operations.Counts.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension Operations.GetPage.OkBodyPart1: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.GetPage.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.PutPage.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension Operations.PublishOrderEvents.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }

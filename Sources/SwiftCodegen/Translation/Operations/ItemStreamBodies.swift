@@ -18,7 +18,9 @@ extension TranslationContext {
 
     /// The media type the typed parts of `media` are written in.
     func partContentType(_ media: MediaType) -> String? {
-        MultipartItemSchema.item(media).map { MultipartItemSchema.partContentType(media, item: $0, resolve: schema(for:)) }
+        // Parts typed by position name their own media types.
+        if MultipartItemSchema.positions(media, resolve: schema(for:)) != nil { return "application/octet-stream" }
+        return MultipartItemSchema.item(media).map { MultipartItemSchema.partContentType(media, item: $0, resolve: schema(for:)) }
     }
 
     /// `multipart/mixed` of `multipart/mixed; charset=x`, lowercased.

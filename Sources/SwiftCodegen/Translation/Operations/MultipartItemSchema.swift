@@ -24,15 +24,48 @@ enum MultipartItemSchema {
         return nil
     }
 
+    /// One position of a body typed by `prefixEncoding`, or the parts after them.
+    struct Position {
+        /// The position's schema (`prefixItems`, or the items' for the rest); nil when none.
+        var schema: Schema?
+        /// The media type its part is written in.
+        var contentType: String
+    }
+
+    /// The positions `prefixEncoding` (with the array schema's `prefixItems`) types, and what
+    /// the parts after them are (`itemSchema` or `items` with `itemEncoding`); nil without
+    /// `prefixEncoding`.
+    static func positions(_ media: MediaType, resolve: (RefTarget) -> Schema?) -> (prefix: [Position], rest: Position?)? {
+        guard !media.prefixEncoding.isEmpty else { return nil }
+        let prefixItems = media.schema?.prefixItems ?? []
+        let restSchema = media.itemSchema ?? media.schema?.items?.value
+        var prefix: [Position] = []
+        for index in 0..<max(media.prefixEncoding.count, prefixItems.count) {
+            let schema = index < prefixItems.count ? prefixItems[index] : restSchema
+            let encoding = index < media.prefixEncoding.count ? media.prefixEncoding[index] : media.itemEncoding
+            prefix.append(Position(schema: schema, contentType: contentType(encoding, schema: schema, resolve: resolve)))
+        }
+        let rest = restSchema != nil || media.itemEncoding != nil
+            ? Position(schema: restSchema, contentType: contentType(media.itemEncoding, schema: restSchema, resolve: resolve)) : nil
+        return (prefix, rest)
+    }
+
     /// The media type of the parts: the `itemEncoding`'s `contentType` (its first, when it
-    /// lists several), else the Encoding Object's default for the item schema's type (3.2,
-    /// Encoding Object: `application/json` for objects and arrays, `text/plain` for other
-    /// types and strings, `application/octet-stream` for binary strings and no type at all).
+    /// lists several), else the Encoding Object's default for the item schema's type.
     static func partContentType(_ media: MediaType, item: Schema, resolve: (RefTarget) -> Schema?) -> String {
-        if let declared = media.itemEncoding?.contentType?.split(separator: ",").first {
+        contentType(media.itemEncoding, schema: item, resolve: resolve)
+    }
+
+    /// `encoding`'s `contentType` (its first, when it lists several), else the Encoding Object's
+    /// default for `schema`'s type (3.2, Encoding Object: `application/json` for objects and
+    /// arrays, `text/plain` for other types and strings, `application/octet-stream` for binary
+    /// strings and no type at all).
+    static func contentType(_ encoding: Encoding?, schema item: Schema?, resolve: (RefTarget) -> Schema?) -> String {
+        if let declared = encoding?.contentType?.split(separator: ",").first {
             let first = declared.trimmingCharacters(in: " ")
             if !first.isEmpty { return first }
         }
+        guard let item else { return "application/octet-stream" }
         var schema = item
         var hops = 0
         while let target = schema.ref, schema.types == nil, let next = resolve(target), hops < 64 {

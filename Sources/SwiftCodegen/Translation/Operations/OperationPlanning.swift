@@ -54,6 +54,10 @@ extension TranslationContext {
                         let use = typeUse(schema, hint: hint, in: &container)
                         return (kind, use.base, use)
                     case .multipart, .multipartItems:
+                        if let (prefix, rest) = MultipartItemSchema.positions(media, resolve: schema(for:)) {
+                            // 3.2 `prefixEncoding`: the caller hands each part as the case of its position.
+                            return (.multipartItems, "MultipartUpload<\(multipartPositionsType(prefix, rest: rest, hint: hint + "Part", in: &container))>", nil)
+                        }
                         if let item = MultipartItemSchema.item(media) {
                             // 3.2: parts typed by `itemSchema` / `itemEncoding`, each written as the caller produces it.
                             let reading = MultipartItemSchema.reading(MultipartItemSchema.partContentType(media, item: item, resolve: schema(for:)))

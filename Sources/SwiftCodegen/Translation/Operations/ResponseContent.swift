@@ -32,7 +32,13 @@ extension TranslationContext {
             case .binary: content.type = "HTTPBody"
             case .multipart, .multipartItems:
                 // 3.2 `itemSchema` / `itemEncoding`: each part typed; otherwise the parts as they are.
-                if let item = MultipartItemSchema.item(media) {
+                if let (prefix, rest) = MultipartItemSchema.positions(media, resolve: schema(for:)) {
+                    // 3.2 `prefixEncoding`: each position its own type, read as its own media type.
+                    content.kind = .multipartItems
+                    content.partContentType = "application/octet-stream"
+                    content.itemType = multipartPositionsType(prefix, rest: rest, hint: typeHint + "Part", in: &container)
+                    content.type = "MultipartItems<\(content.itemType!)>"
+                } else if let item = MultipartItemSchema.item(media) {
                     let partType = MultipartItemSchema.partContentType(media, item: item, resolve: schema(for:))
                     content.kind = .multipartItems
                     content.partContentType = partType

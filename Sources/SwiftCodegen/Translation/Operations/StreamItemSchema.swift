@@ -98,11 +98,11 @@ enum StreamItemSchema {
 
     /// True when the generator types the items of `media` (a request or response body's
     /// `contentType`) one by one from its `itemSchema`: the JSON sequences, event streams whose
-    /// events it reads, and multipart parts typed by `itemSchema` or `itemEncoding` (without
-    /// `prefixEncoding`, whose positions are not typed).
+    /// events it reads, and multipart parts typed by `itemSchema`, `itemEncoding` or
+    /// `prefixEncoding`.
     static func honoured(_ contentType: String, _ media: MediaType, resolve: (RefTarget) -> Schema?) -> Bool {
         switch OperationNaming.bodyKind(contentType) {
-        case .multipart, .multipartItems: return MultipartItemSchema.item(media) != nil
+        case .multipart, .multipartItems: return MultipartItemSchema.item(media) != nil || !media.prefixEncoding.isEmpty
         case .jsonLines, .jsonSequence:
             return media.itemSchema != nil && media.prefixEncoding.isEmpty && media.itemEncoding == nil
         case .eventStream:
