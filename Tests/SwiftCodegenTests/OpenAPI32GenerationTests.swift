@@ -148,6 +148,47 @@ import YAMLTree
         #expect(models.contains("case other(Other)"))
     }
 
+    /// The 3.2 text's streaming byte ranges: the parts are typed (whole `MultipartPart`s, as
+    /// `video/mp4` is binary), and what is not honoured is a warning at its line: the part
+    /// `headers` (not typed) and a nested `prefixEncoding` (the part is read whole).
+    @Test func partEncodingHeadersAndNestingWarn() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Ranges, version: '1'}
+            paths:
+              /video:
+                get:
+                  responses:
+                    '200':
+                      description: ranges
+                      content:
+                        multipart/byteranges:
+                          itemSchema: {$comment: A single range of bytes from a video}
+                          itemEncoding:
+                            contentType: video/mp4
+                            headers:
+                              Content-Range:
+                                required: true
+                                content: {text/plain: {schema: {type: string}}}
+                        multipart/mixed:
+                          schema: {type: array, prefixItems: [{type: array}, {type: array}]}
+                          prefixEncoding:
+                            - {}
+                            - contentType: multipart/mixed
+                              prefixEncoding: [{contentType: application/xml}]
+            """
+        let output = try generate(text)
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        let headers = try #require(warnings.first { $0.message.contains("`headers` of a part's Encoding Object in multipart/byteranges") })
+        #expect(headers.location?.line == 14)
+        let nested = try #require(warnings.first { $0.message.contains("nested Encoding Objects of a part in multipart/mixed") })
+        #expect(nested.location?.line == 23)
+        #expect(warnings.count == 2)
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("case byteranges(MultipartItems<MultipartPart>)"))
+        #expect(operations.contains("case part2(MultipartPart)"))
+    }
+
     /// An event's `data` declared JSON (`contentMediaType`) with no `contentSchema` decodes into
     /// `JSONValue`; with one, into its type; neither warns.
     @Test func eventDataDeclaredJSONIsDecoded() throws {

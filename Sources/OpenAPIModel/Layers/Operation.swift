@@ -187,6 +187,10 @@ public struct Encoding: Sendable {
     public var encoding = OrderedMap<Encoding>()
     public var prefixEncoding: [Encoding] = []
     public var itemEncoding: [Encoding] = []
+    /// Where `headers` is written: the part's headers, which generated code does not type.
+    public var headersLocation: SourceLocation?
+    /// Where the first of `encoding`, `prefixEncoding` or `itemEncoding` is written.
+    public var nestedLocation: SourceLocation?
     public init() {}
 }
 

@@ -18,7 +18,10 @@ extension TranslationContext {
             for (owner, content, responds) in contents {
                 for (type, media) in content {
                     guard let location = media.sequentialLocation else { continue }
-                    if StreamItemSchema.honoured(type, media, resolve: schema(for:)) { continue }
+                    if StreamItemSchema.honoured(type, media, resolve: schema(for:)) {
+                        notePartEncodings(media, type: type, owner: "\(owner) of \(entry.method.token) \(entry.path)", pointer: operation.pointer, warnOnce)
+                        continue
+                    }
                     let fields = [media.itemSchema != nil ? "`itemSchema`" : nil, media.prefixEncoding.isEmpty ? nil : "`prefixEncoding`",
                                   media.itemEncoding != nil ? "`itemEncoding`" : nil].compactMap { $0 }
                     let place = "\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path)"
@@ -59,5 +62,23 @@ extension TranslationContext {
         }
         for (_, schema) in document.components.schemas { walk(schema, depth: 0) }
         for target in document.referencedSchemaOrder { if let schema = document.referencedSchemas[target] { walk(schema, depth: 0) } }
+    }
+
+    /// What the Encoding Objects of a typed multipart body say that its parts do not honour:
+    /// their `headers` (not typed) and nested encodings (a nested multipart part is read whole).
+    private func notePartEncodings(_ media: MediaType, type: String, owner: String, pointer: JSONPointer?,
+                                   _ warnOnce: (String, SourceLocation, JSONPointer?) -> Void) {
+        let kind = OperationNaming.bodyKind(type)
+        guard kind == .multipart || kind == .multipartItems else { return }
+        for encoding in media.prefixEncoding + [media.itemEncoding].compactMap({ $0 }) {
+            if let at = encoding.headersLocation {
+                warnOnce("the `headers` of a part's Encoding Object in \(type) in \(owner) are not typed: a part read whole (`MultipartPart`) has its headers as they arrived, and an upload writes a `MultipartPart` item's own",
+                         at, pointer)
+            }
+            if let at = encoding.nestedLocation {
+                warnOnce("the nested Encoding Objects of a part in \(type) in \(owner) are not applied: the part is read whole (`MultipartPart`; its own parts with `MultipartParts(body:contentType:)`)",
+                         at, pointer)
+            }
+        }
     }
 }
