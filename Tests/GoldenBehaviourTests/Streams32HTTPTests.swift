@@ -183,6 +183,34 @@ import Testing
         #expect(received.requests.first?.target == "/orders/changes?since=2026-01-01T00:00:00+01:00/p2%20%23%41")
     }
 
+    /// With `validateResponses`, a typed part and an event kind's data are checked against their
+    /// schema as they arrive (`Order.id` has `minLength: 1`); without it they are handed over.
+    @Test func typedPartsAndEventKindsAreValidatedWhenAsked() async throws {
+        let parts = "--o\r\n\r\n{\"id\": \"a\"}\r\n--o\r\n\r\n{\"id\": \"\"}\r\n--o--\r\n"
+        let events = "event: created\ndata: {\"id\": \"a\"}\n\nevent: created\ndata: {\"id\": \"\"}\n\n"
+        try await withLocalServer([
+            "GET /orders/batch": { _ in Self.chunked("multipart/mixed; boundary=o", [parts]) },
+            "GET /orders/changes": { _ in Self.chunked("text/event-stream", [events]) },
+        ]) { url in
+            for validating in [false, true] {
+                let client = GoldenStreams32Client(baseURL: url, options: ClientOptions(validateResponses: validating))
+                var orders: [Order] = []
+                var failures: [StreamItemError] = []
+                do {
+                    for try await order in try await client.orderBatch() { orders.append(order) }
+                } catch let error as StreamItemError { failures.append(error) }
+                var changes: [Operations.OrderChanges.OkBodyEvent] = []
+                do {
+                    for try await change in try await client.orderChanges().payloads() { changes.append(change) }
+                } catch let error as StreamItemError { failures.append(error) }
+                #expect(orders.count == (validating ? 1 : 2))
+                #expect(changes.count == (validating ? 1 : 2))
+                #expect(failures.map(\.index) == (validating ? [2, 2] : []))
+                #expect(failures.allSatisfy { $0.description.contains("breaks its schema") })
+            }
+        }
+    }
+
     /// `defaultMapping` naming a schema outside the union: an absent or unmapped tag decodes
     /// into it, a mapped one into its branch.
     @Test func defaultMappingOutsideTheUnionDecodesIntoItsSchema() async throws {

@@ -257,7 +257,7 @@ public enum Operations {
         }
 
         /// A part of the body, by its position.
-        public enum OkBodyPart: MultipartPositional, Hashable {
+        public enum OkBodyPart: MultipartPositional, Hashable, Validatable {
             /// Part 1 (`application/json`).
             case part1(Operations.GetPage.OkBodyPart1)
 
@@ -285,6 +285,15 @@ public enum Operations {
                 case .part1(let value): return try MultipartPart(encoding: value, as: "application/json")
                 case .part2(let value): return try MultipartPart(encoding: value, as: "text/html")
                 case .item(let value): return try MultipartPart(encoding: value, as: "image/*")
+                }
+            }
+
+            /// Checks the value of the case against its schema.
+            public func validate(into v: inout Validator) {
+                switch self {
+                case .part1(let value): v.nestedIfConstrained(value, at: "")
+                case .part2(let value): v.nestedIfConstrained(value, at: "")
+                case .item(let value): v.nestedIfConstrained(value, at: "")
                 }
             }
         }
@@ -326,7 +335,7 @@ public enum Operations {
         }
 
         /// A part of the body, by its position.
-        public enum BodyPart: MultipartPositional, Hashable {
+        public enum BodyPart: MultipartPositional, Hashable, Validatable {
             /// Part 1 (`application/json`).
             case part1(Order)
 
@@ -354,6 +363,15 @@ public enum Operations {
                 case .part1(let value): return try MultipartPart(encoding: value, as: "application/json")
                 case .part2(let value): return try MultipartPart(encoding: value, as: "text/plain")
                 case .other(let part): return part
+                }
+            }
+
+            /// Checks the value of the case against its schema.
+            public func validate(into v: inout Validator) {
+                switch self {
+                case .part1(let value): v.nestedIfConstrained(value, at: "")
+                case .part2(let value): v.nestedIfConstrained(value, at: "")
+                case .other: break
                 }
             }
         }
@@ -496,7 +514,7 @@ public enum Operations {
         }
 
         /// An event of the stream, by its `event` name.
-        public enum OkBodyEvent: ServerSentEventDecodable, ServerSentEventEncodable, Hashable {
+        public enum OkBodyEvent: ServerSentEventDecodable, ServerSentEventEncodable, Hashable, Validatable {
             /// `event: created`.
             case created(Order)
 
@@ -526,6 +544,16 @@ public enum Operations {
                 case .note(let value): return ServerSentEvent(event: "note", data: value)
                 case .deleted(let value): return try .json(value, event: "deleted")
                 case .other(let event): return event
+                }
+            }
+
+            /// Checks the value of the case against its schema.
+            public func validate(into v: inout Validator) {
+                switch self {
+                case .created(let value): v.nestedIfConstrained(value, at: "data")
+                case .note(let value): v.nestedIfConstrained(value, at: "data")
+                case .deleted(let value): v.nestedIfConstrained(value, at: "data")
+                case .other: break
                 }
             }
         }
@@ -596,7 +624,7 @@ public enum Operations {
         }
 
         /// An event of the stream, by its `event` name.
-        public enum BodyPayload: ServerSentEventDecodable, ServerSentEventEncodable, Hashable {
+        public enum BodyPayload: ServerSentEventDecodable, ServerSentEventEncodable, Hashable, Validatable {
             /// `event: created`.
             case created(Order)
 
@@ -626,6 +654,16 @@ public enum Operations {
                 case .note(let value): return ServerSentEvent(event: "note", data: value)
                 case .deleted(let value): return try .json(value, event: "deleted")
                 case .other(let event): return event
+                }
+            }
+
+            /// Checks the value of the case against its schema.
+            public func validate(into v: inout Validator) {
+                switch self {
+                case .created(let value): v.nestedIfConstrained(value, at: "data")
+                case .note(let value): v.nestedIfConstrained(value, at: "data")
+                case .deleted(let value): v.nestedIfConstrained(value, at: "data")
+                case .other: break
                 }
             }
         }

@@ -8,11 +8,12 @@ extension TranslationContext {
     func eventKindsType(_ kinds: [StreamItemSchema.EventKind], hint: String, in container: inout Container) -> String {
         let name = container.typeNames.claim(SwiftNames.typeName(hint))
         var decl = TypeDecl(.enum, name, access: access,
-                            conformances: ["ServerSentEventDecodable", "ServerSentEventEncodable", "Hashable"],
+                            conformances: ["ServerSentEventDecodable", "ServerSentEventEncodable", "Hashable", "Validatable"],
                             doc: ["An event of the stream, by its `event` name."])
         var caseNames = NameScope(reserved: ["other"])
         var decode = ["switch event.event {"]
         var encode = ["switch self {"]
+        var validate = ["switch self {"]
         for kind in kinds {
             let caseName = SwiftNames.escaped(caseNames.claim(SwiftNames.memberName(kind.name)))
             let literal = SwiftNames.stringLiteral(kind.name)
@@ -27,6 +28,7 @@ extension TranslationContext {
                 decode.append("case \(literal): self = .\(caseName)(event.data)")
                 encode.append("case .\(caseName)(let value): return ServerSentEvent(event: \(literal), data: value)")
             }
+            validate.append("case .\(caseName)(let value): v.nestedIfConstrained(value, at: \"data\")")
             var enumCase = EnumCaseDecl(caseName, associatedValues: [(nil, type)])
             enumCase.doc = ["`event: \(kind.name)`."]
             decl.members.append(.enumCase(enumCase))
@@ -44,7 +46,17 @@ extension TranslationContext {
         encodeDecl.isThrowing = true
         encodeDecl.doc = ["The event this value is sent as."]
         decl.members.append(.function(encodeDecl))
+        validate += ["case .other: break", "}"]
+        decl.members.append(.function(validateDecl(validate)))
         container.members.append(.type(decl))
         return container.reference(name)
+    }
+
+    /// `validate(into:)` of an enum of event kinds or of position-typed parts: the value of its
+    /// case checked against its schema (with `ClientOptions.validateResponses`, as it arrives).
+    func validateDecl(_ body: [String]) -> FunctionDecl {
+        var decl = FunctionDecl("validate", access: access, parameters: [.init(label: "into", name: "v", type: "inout Validator")], body: body)
+        decl.doc = ["Checks the value of the case against its schema."]
+        return decl
     }
 }

@@ -9,10 +9,11 @@ extension TranslationContext {
     func multipartPositionsType(_ prefix: [MultipartItemSchema.Position], rest: MultipartItemSchema.Position?, hint: String,
                                 in container: inout Container) -> String {
         let name = container.typeNames.claim(SwiftNames.typeName(hint))
-        var decl = TypeDecl(.enum, name, access: access, conformances: ["MultipartPositional", "Hashable"],
+        var decl = TypeDecl(.enum, name, access: access, conformances: ["MultipartPositional", "Hashable", "Validatable"],
                             doc: ["A part of the body, by its position."])
         var decode = ["switch position {"]
         var encode = ["switch self {"]
+        var validate = ["switch self {"]
         func partType(_ position: MultipartItemSchema.Position, hint: String) -> String {
             let reading = MultipartItemSchema.reading(position.contentType)
             guard let schema = position.schema else {
@@ -31,6 +32,7 @@ extension TranslationContext {
             let literal = SwiftNames.stringLiteral(contentType)
             encode.append("case .\(caseName)(let value): return try MultipartPart(encoding: value, as: \(literal))")
             decode.append("    self = .\(caseName)(try part.decoded(\(type).self, as: \(literal)))")
+            validate.append("case .\(caseName)(let value): v.nestedIfConstrained(value, at: \"\")")
         }
         for (index, position) in prefix.enumerated() {
             decode.append("case \(index):")
@@ -47,7 +49,9 @@ extension TranslationContext {
             decl.members.append(.enumCase(other))
             decode.append("    self = .other(part)")
             encode.append("case .other(let part): return part")
+            validate.append("case .other: break")
         }
+        validate.append("}")
         decode.append("}")
         encode.append("}")
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "part", name: "part", type: "MultipartPart"),
@@ -59,6 +63,7 @@ extension TranslationContext {
         encodeDecl.isThrowing = true
         encodeDecl.doc = ["The part this value is sent as."]
         decl.members.append(.function(encodeDecl))
+        decl.members.append(.function(validateDecl(validate)))
         container.members.append(.type(decl))
         return container.reference(name)
     }
