@@ -211,6 +211,20 @@ import Testing
         }
     }
 
+    /// An Encoding Object's `allowReserved` in a form body: that member's reserved characters
+    /// go as they are, the other members' are escaped.
+    @Test func formMemberAllowingReservedIsSentAsItIs() async throws {
+        let received = Received()
+        try await withLocalServer(["POST /redirects": { request in
+            received.append(request)
+            return .data(status: 204, headers: [], body: Data())
+        }]) { url in
+            try await GoldenStreams32Client(baseURL: url).addRedirect(body: .init(target: "https://a.example/b:c?d%2F #x", note: "a/b"))
+        }
+        let body = try #require(received.requests.first).bytes
+        #expect(String(decoding: body, as: UTF8.self) == "note=a%2Fb&target=https://a.example/b:c?d%2F%20%23x")
+    }
+
     /// `defaultMapping` naming a schema outside the union: an absent or unmapped tag decodes
     /// into it, a mapped one into its branch.
     @Test func defaultMappingOutsideTheUnionDecodesIntoItsSchema() async throws {

@@ -183,6 +183,8 @@ public struct Encoding: Sendable {
     public var contentType: String?
     public var style: Parameter.Style?
     public var explode: Bool?
+    /// Reserved characters of the value sent as they are (RFC 6570 reserved expansion); nil when not written.
+    public var allowReserved: Bool?
     /// OpenAPI 3.2: Encoding Objects nested in a multipart part, by name and by position.
     public var encoding = OrderedMap<Encoding>()
     public var prefixEncoding: [Encoding] = []

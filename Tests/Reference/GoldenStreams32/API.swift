@@ -54,6 +54,9 @@ public protocol GoldenStreams32API: Sendable {
     /// `POST /orders/changes`
     func replayOrderChanges(_ input: Operations.ReplayOrderChanges.Input) async throws -> Operations.ReplayOrderChanges.Output
 
+    /// `POST /redirects`
+    func addRedirect(_ input: Operations.AddRedirect.Input) async throws -> Operations.AddRedirect.Output
+
     /// `GET /shipments/{id}`
     func getShipment(_ input: Operations.GetShipment.Input) async throws -> Operations.GetShipment.Output
 }
@@ -181,6 +184,15 @@ extension GoldenStreams32API {
         let output = try await self.replayOrderChanges(Operations.ReplayOrderChanges.Input(body: body))
         guard case .noContent = output else {
             throw OperationError(operationID: Operations.ReplayOrderChanges.id, output: output)
+        }
+    }
+
+    /// Returns the HTTP 204 body; any other status throws `OperationError<Operations.AddRedirect.Output>`.
+    /// See ``GoldenStreams32API/addRedirect(_:)`` for the operation's description.
+    public func addRedirect(body: Operations.AddRedirect.Body) async throws {
+        let output = try await self.addRedirect(Operations.AddRedirect.Input(body: body))
+        guard case .noContent = output else {
+            throw OperationError(operationID: Operations.AddRedirect.id, output: output)
         }
     }
 

@@ -191,6 +191,21 @@ public struct GoldenStreams32Client: GoldenStreams32API {
         }
     }
 
+    public func addRedirect(_ input: Operations.AddRedirect.Input) async throws -> Operations.AddRedirect.Output {
+        try core.validate(input, operationID: Operations.AddRedirect.id)
+        var request = HTTPRequest(method: "POST", path: "/redirects")
+        let body = input.body
+        request.headers.append("Content-Type", "application/x-www-form-urlencoded")
+        request.body = try FormEncoding.encode(body, encoding: ["target": FormMemberEncoding(style: .form, explode: true, allowReserved: true)])
+        let response = try await core.send(request, operationID: Operations.AddRedirect.id)
+        switch response.status {
+        case 204:
+            return .noContent(headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
+
     public func getShipment(_ input: Operations.GetShipment.Input) async throws -> Operations.GetShipment.Output {
         try core.validate(input, operationID: Operations.GetShipment.id)
         var request = HTTPRequest(method: "GET", path: "/shipments/\(PathEncoding.segment(input.id))")

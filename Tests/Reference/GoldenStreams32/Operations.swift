@@ -669,6 +669,76 @@ public enum Operations {
         }
     }
 
+    /// Types of `addRedirect`.
+    public enum AddRedirect {
+        /// The operation's id in the spec.
+        public static let id = "addRedirect"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// The request body, sent as `application/x-www-form-urlencoded`.
+            public var body: Operations.AddRedirect.Body
+
+            public init(body: Operations.AddRedirect.Body) {
+                self.body = body
+            }
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Added.
+            ///
+            /// HTTP 204.
+            case noContent(headers: ResponseHeaders = .init(status: 204))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .noContent: return 204
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+
+        public struct Body: Codable, Hashable, Sendable, AdditionalMembersStoring {
+            public var target: String
+            public var note: String
+
+            /// Members the schema does not name, kept as read and written back.
+            public var additionalProperties: [String: JSONValue]
+
+            /// Creates a value; optional properties default to nil, others to the spec's default.
+            public init(target: String, note: String, additionalProperties: [String: JSONValue] = [:]) {
+                self.target = target
+                self.note = note
+                self.additionalProperties = additionalProperties
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case target
+                case note
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.target = try container.decode(String.self, forKey: .target)
+                self.note = try container.decode(String.self, forKey: .note)
+                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try encoder.encodeAdditionalMembers(additionalProperties)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(self.target, forKey: .target)
+                try container.encode(self.note, forKey: .note)
+            }
+        }
+    }
+
     /// Types of `getShipment`.
     public enum GetShipment {
         /// The operation's id in the spec.

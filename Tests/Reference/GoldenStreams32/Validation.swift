@@ -112,6 +112,14 @@ extension Operations.ReplayOrderChanges.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension Operations.AddRedirect.Body: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Operations.AddRedirect.Input: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension Operations.GetShipment.Input: Validatable {
     public func validate(into v: inout Validator) {}
 }
