@@ -69,6 +69,22 @@ import Testing
         }
     }
 
+    /// A multipart response whose `Content-Type` names no boundary cannot be split: a clear
+    /// error naming the operation and the type, not an empty or wrong sequence.
+    @Test func multipartResponseWithoutBoundaryIsAnError() async throws {
+        let transport = RecordingTransport(.raw(200, Data("--x\r\n\r\na\r\n--x--".utf8), contentType: "multipart/mixed"))
+        do {
+            _ = try await GoldenStreams32Client(transport: transport).listAttachments()
+            Issue.record("a multipart body without a boundary should not be read")
+        } catch let error as ClientError {
+            guard case .undecodableResponse(let id, 200, "multipart/mixed", let reason) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(id == "listAttachments" && reason.contains("no boundary parameter"))
+        }
+    }
+
     /// A form-data answer: named parts, read as they are.
     @Test func formDataResponseGivesNamedParts() async throws {
         let body = "--f\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAda\r\n"
