@@ -189,6 +189,35 @@ import YAMLTree
         #expect(operations.contains("case part2(MultipartPart)"))
     }
 
+    /// A `multipart/form-data` upload with `itemSchema` stays the caller's named parts, with a
+    /// warning at its line; the same media type in a response is typed part by part.
+    @Test func formDataUploadWithItemSchemaKeepsNamedParts() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Forms, version: '1'}
+            paths:
+              /forms:
+                post:
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        itemSchema: {type: object}
+                  responses:
+                    '200':
+                      description: fields
+                      content:
+                        multipart/form-data:
+                          itemSchema: {type: string}
+            """
+        let output = try generate(text)
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location?.line == 9 && warnings.first?.message.contains("`MultipartFormData`") == true)
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("public var body: MultipartFormData?"))
+        #expect(operations.contains("case ok(MultipartItems<String>,"))
+    }
+
     /// An event's `data` declared JSON (`contentMediaType`) with no `contentSchema` decodes into
     /// `JSONValue`; with one, into its type; neither warns.
     @Test func eventDataDeclaredJSONIsDecoded() throws {

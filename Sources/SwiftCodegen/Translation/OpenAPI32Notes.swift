@@ -18,14 +18,17 @@ extension TranslationContext {
             for (owner, content, responds) in contents {
                 for (type, media) in content {
                     guard let location = media.sequentialLocation else { continue }
-                    if StreamItemSchema.honoured(type, media, resolve: schema(for:)) {
+                    if StreamItemSchema.honoured(type, media, request: !responds, resolve: schema(for:)) {
                         notePartEncodings(media, type: type, owner: "\(owner) of \(entry.method.token) \(entry.path)", pointer: operation.pointer, warnOnce)
                         continue
                     }
                     let fields = [media.itemSchema != nil ? "`itemSchema`" : nil, media.prefixEncoding.isEmpty ? nil : "`prefixEncoding`",
                                   media.itemEncoding != nil ? "`itemEncoding`" : nil].compactMap { $0 }
                     let place = "\(fields.joined(separator: ", ")) of \(type) in \(owner) of \(entry.method.token) \(entry.path)"
-                    if !responds {
+                    if !responds, MultipartItemSchema.isFormData(type) {
+                        warnOnce("\(place): form fields are sent by name, which typed items do not carry; the body is the caller's parts (`MultipartFormData`)",
+                                 at: location, pointer: operation.pointer)
+                    } else if !responds {
                         warnOnce("\(place): a request body is sent as the caller's bytes (`HTTPBody`); its items are not typed one by one",
                                  at: location, pointer: operation.pointer)
                     } else if let item = media.itemSchema, OperationNaming.bodyKind(type) == .eventStream,

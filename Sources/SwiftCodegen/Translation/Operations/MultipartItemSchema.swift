@@ -82,6 +82,12 @@ enum MultipartItemSchema {
         }
     }
 
+    /// `multipart/form-data`, whose parts are named fields: its uploads stay `MultipartFormData`
+    /// (a typed item has no name to send it under).
+    static func isFormData(_ contentType: String) -> Bool {
+        contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: " ") } == "multipart/form-data"
+    }
+
     /// How parts of `contentType` are read.
     static func reading(_ contentType: String) -> PartReading {
         if StreamItemSchema.isJSON(contentType) { return .json }

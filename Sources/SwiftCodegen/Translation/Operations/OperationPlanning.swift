@@ -54,6 +54,8 @@ extension TranslationContext {
                         let use = typeUse(schema, hint: hint, in: &container)
                         return (kind, use.base, use)
                     case .multipart, .multipartItems:
+                        // Form fields need names, which typed items do not carry: the caller's parts.
+                        if MultipartItemSchema.isFormData(contentType) { return (.multipart, "MultipartFormData", nil) }
                         if let (prefix, rest) = MultipartItemSchema.positions(media, resolve: schema(for:)) {
                             // 3.2 `prefixEncoding`: the caller hands each part as the case of its position.
                             return (.multipartItems, "MultipartUpload<\(multipartPositionsType(prefix, rest: rest, hint: hint + "Part", in: &container))>", nil)

@@ -99,10 +99,12 @@ enum StreamItemSchema {
     /// True when the generator types the items of `media` (a request or response body's
     /// `contentType`) one by one from its `itemSchema`: the JSON sequences, event streams whose
     /// events it reads, and multipart parts typed by `itemSchema`, `itemEncoding` or
-    /// `prefixEncoding`.
-    static func honoured(_ contentType: String, _ media: MediaType, resolve: (RefTarget) -> Schema?) -> Bool {
+    /// `prefixEncoding` (but not `multipart/form-data` uploads, whose parts need names).
+    static func honoured(_ contentType: String, _ media: MediaType, request: Bool, resolve: (RefTarget) -> Schema?) -> Bool {
         switch OperationNaming.bodyKind(contentType) {
-        case .multipart, .multipartItems: return MultipartItemSchema.item(media) != nil || !media.prefixEncoding.isEmpty
+        case .multipart, .multipartItems:
+            if request, MultipartItemSchema.isFormData(contentType) { return false }
+            return MultipartItemSchema.item(media) != nil || !media.prefixEncoding.isEmpty
         case .jsonLines, .jsonSequence:
             return media.itemSchema != nil && media.prefixEncoding.isEmpty && media.itemEncoding == nil
         case .eventStream:
