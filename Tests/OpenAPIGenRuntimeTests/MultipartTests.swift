@@ -62,6 +62,32 @@ import Testing
         #expect(read.last?.text == "{\"n\":499}")
     }
 
+    /// Bodies assembled at random from the pieces framing is made of: reading one in pieces of
+    /// any size gives what reading it at once gives (the same parts, or the same error), and
+    /// nothing crashes.
+    @Test func framingDoesNotDependOnChunkBoundaries() {
+        let pieces = ["--b", "\r\n", "\n", "\r", "x", "X-A: 1", ":", "-", " ", "--b--", "--bb", "\r\n\r\n"]
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        func outcome(_ text: String, size: Int) -> String {
+            do {
+                return try parts(text, boundary: "b", size: size).map { "\($0.headers.map { "\($0.name)=\($0.value)" })|\($0.text)" }.joined(separator: "#")
+            } catch {
+                return "error: \(error)"
+            }
+        }
+        for _ in 0..<1500 {
+            let text = (0..<(1 + next(24))).map { _ in pieces[next(pieces.count)] }.joined()
+            let whole = outcome(text, size: .max)
+            for size in [1, 2, 3] {
+                #expect(outcome(text, size: size) == whole, "\(text.debugDescription) in pieces of \(size)")
+            }
+        }
+    }
+
     @Test func uploadWritesPartsThatParseBack() async throws {
         let upload = MultipartUpload<String>(["one", "two\r\nlines"], boundary: "zz")
         #expect(upload.contentType("multipart/mixed") == "multipart/mixed; boundary=\"zz\"")
