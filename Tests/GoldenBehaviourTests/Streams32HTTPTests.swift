@@ -17,6 +17,14 @@ import Testing
         var requests: [LocalRequest] { lock.withLock { list } }
     }
 
+    /// The client of the upload tests. Their bodies are spooled to a file before they are sent:
+    /// what is checked here is the bytes on the wire, and FoundationNetworking's blocking read
+    /// of a streamed upload (the default on Linux) was seen to stall for its 60 s limit while
+    /// other suites' HTTP tests ran beside it (`--filter "Streams32HTTPTests|StreamingTests"`).
+    static func uploadClient(_ url: URL) -> GoldenStreams32Client {
+        GoldenStreams32Client(baseURL: url, transport: URLSessionTransport(streaming: .init(uploads: .spooledToFile)))
+    }
+
     /// `chunks` written one by one, with a pause so that each arrives on its own.
     private static func chunked(_ contentType: String, _ chunks: [String]) -> LocalReply {
         .chunks(status: 200, headers: [("Content-Type", contentType)], body: AsyncStream { continuation in
@@ -148,7 +156,7 @@ import Testing
                 continuation.yield(Order(id: "b", quantity: 3))
                 continuation.finish()
             }
-            try await GoldenStreams32Client(baseURL: url).submitOrders(body: MultipartUpload(orders, boundary: "up"))
+            try await Self.uploadClient(url).submitOrders(body: MultipartUpload(orders, boundary: "up"))
         }
         let request = try #require(received.requests.first)
         #expect(request.headers["content-type"] == "multipart/mixed; boundary=\"up\"")
@@ -166,7 +174,7 @@ import Testing
             received.append(request)
             return .data(status: 204, headers: [], body: Data())
         }]) { url in
-            let client = GoldenStreams32Client(baseURL: url)
+            let client = Self.uploadClient(url)
             try await client.publishOrderEvents(body: ServerSentEventUpload(payloads: [Order(id: "a"), Order(id: "b", quantity: 1)]))
             try await client.publishNotes(body: ServerSentEventUpload(events: [ServerSentEvent(event: "note", data: "two\nlines", id: "7")]))
             let kinds: [Operations.ReplayOrderChanges.BodyPayload] = [.created(Order(id: "c")), .note("hi"), .deleted(.init(id: "c"))]
@@ -235,7 +243,7 @@ import Testing
             received.append(request)
             return .data(status: 204, headers: [], body: Data())
         }]) { url in
-            try await GoldenStreams32Client(baseURL: url).addRedirect(body: .init(target: "https://a.example/b:c?d%2F #x", note: "a/b"))
+            try await Self.uploadClient(url).addRedirect(body: .init(target: "https://a.example/b:c?d%2F #x", note: "a/b"))
         }
         let body = try #require(received.requests.first).bytes
         #expect(String(decoding: body, as: UTF8.self) == "note=a%2Fb&target=https://a.example/b:c?d%2F%20%23x")
@@ -290,7 +298,7 @@ import Testing
             #expect(image.contentType == "image/gif" && image.text == "GIF")
 
             let extra = MultipartPart(contentType: "text/plain", body: Data("note".utf8))
-            try await client.putPage(body: MultipartUpload([.part1(Order(id: "a")), .part2(7), .other(extra)], boundary: "w"))
+            try await Streams32HTTPTests.uploadClient(url).putPage(body: MultipartUpload([.part1(Order(id: "a")), .part2(7), .other(extra)], boundary: "w"))
         }
         let request = try #require(uploaded.requests.first)
         #expect(request.headers["content-type"] == "multipart/mixed; boundary=\"w\"")
