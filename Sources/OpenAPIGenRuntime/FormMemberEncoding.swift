@@ -11,12 +11,16 @@ public struct FormMemberEncoding: Sendable, Hashable {
     /// precedence, as the specification says): the member's value as this media type, JSON for
     /// any JSON type, a string member as it is.
     public var contentType: String?
+    /// The member's reserved characters a form can carry, and percent-encoded triples, written
+    /// as they are (RFC 6570 reserved expansion, the Encoding Object's `allowReserved`).
+    public var allowReserved: Bool
 
     /// An Encoding Object's rule; the defaults are a form member's (`form`, exploded).
-    public init(style: ParameterStyle = .form, explode: Bool = true, contentType: String? = nil) {
+    public init(style: ParameterStyle = .form, explode: Bool = true, contentType: String? = nil, allowReserved: Bool = false) {
         self.style = style
         self.explode = explode
         self.contentType = contentType
+        self.allowReserved = allowReserved
     }
 }
 
@@ -33,10 +37,16 @@ extension FormEncoding {
                 items += pairs(.object([key: member])).map { QueryItem(name: $0.0, value: $0.1) }
                 continue
             }
-            items += Self.items(key, member, rule)
+            if rule.allowReserved {
+                QueryEncoding.allowingReserved(&items) { $0 += Self.items(key, member, rule) }
+            } else {
+                items += Self.items(key, member, rule)
+            }
         }
         let escape = { (text: String) in PercentEncoding.encode(text, allowing: PercentEncoding.isUnreserved) }
-        return Data(items.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "&").utf8)
+        return Data(items.map { item in
+            escape(item.name) + "=" + (item.allowsReserved ? PercentEncoding.encodeAllowingReserved(item.value) : escape(item.value))
+        }.joined(separator: "&").utf8)
     }
 
     /// One member's items under its Encoding Object.

@@ -6,6 +6,9 @@ public struct QueryItem: Sendable, Hashable {
     public var name: String
     /// The parameter value, unencoded.
     public var value: String
+    /// Whether RFC 3986 reserved characters of `value` allowed in a query (`/?:@!$&'()*+,;=`)
+    /// and percent-encoded triples are sent as they are (the parameter's `allowReserved`).
+    public var allowsReserved = false
 
     /// Creates a query item from unencoded text.
     public init(name: String, value: String) {
@@ -82,7 +85,8 @@ public struct HTTPRequest: Sendable, Hashable {
         for item in query {
             queryParts.append(
                 PercentEncoding.encode(item.name, allowing: PercentEncoding.isUnreserved) + "="
-                    + PercentEncoding.encode(item.value, allowing: PercentEncoding.isUnreserved))
+                    + (item.allowsReserved ? PercentEncoding.encodeAllowingReserved(item.value)
+                        : PercentEncoding.encode(item.value, allowing: PercentEncoding.isUnreserved)))
         }
 
         if let queryString, !queryString.isEmpty { queryParts.append(queryString) }

@@ -74,7 +74,12 @@ public struct ServerSentEvents<Payload: Decodable & Sendable>: AsyncSequence, Se
                 if Payload.self == String.self, let text = event.data as? Payload { return text }
                 let payload: Payload
                 do {
-                    payload = try JSONCoding.decode(Payload.self, from: Data(event.data.utf8))
+                    // An enum of event kinds reads the whole event: its name picks the kind.
+                    if let kinds = Payload.self as? any ServerSentEventDecodable.Type, let typed = try kinds.init(event: event) as? Payload {
+                        payload = typed
+                    } else {
+                        payload = try JSONCoding.decode(Payload.self, from: Data(event.data.utf8))
+                    }
                 } catch {
                     throw StreamItemError(index: count, underlying: error)
                 }

@@ -62,10 +62,11 @@ import YAMLTree
         #expect(settings.generatorConfig.tagFilter == ["store", "admin"])
     }
 
-    /// Honoured: `itemSchema` of a JSON Lines response or request body types its items,
-    /// `defaultMapping` naming a branch picks it; neither warns. Not honoured, each a located
-    /// warning: `itemSchema` of an event-stream request body (sent as bytes), events of several
-    /// shapes, `defaultMapping` naming a schema outside the union.
+    /// Honoured, without a warning: `itemSchema` of a JSON Lines response or request body, of
+    /// an event-stream request body, events of several kinds named by `event`, multipart parts
+    /// typed by `prefixEncoding`, `defaultMapping` naming a branch or a schema outside the
+    /// union. Not honoured, each a located warning: a kind of event that names no `event`, and
+    /// a `defaultMapping` of a union whose branches are not all references.
     @Test func itemSchemaAndDefaultMappingWarnOnlyWhereNotHonoured() throws {
         let text = """
             openapi: 3.2.0
@@ -94,6 +95,18 @@ import YAMLTree
                       application/jsonl:
                         itemSchema: {$ref: '#/components/schemas/Cat'}
                   responses: {'204': {description: sent}}
+              /loose:
+                get:
+                  responses:
+                    '200':
+                      description: events
+                      content:
+                        text/event-stream:
+                          itemSchema:
+                            oneOf: [{properties: {event: {const: a}}}, {properties: {data: {type: string}}}]
+                        multipart/mixed:
+                          schema: {type: array, prefixItems: [{type: object}]}
+                          prefixEncoding: [{contentType: application/json}]
             components:
               schemas:
                 Pet:
@@ -106,24 +119,103 @@ import YAMLTree
                   discriminator:
                     propertyName: kind
                     defaultMapping: Other
+                Bird:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {type: object}]
+                  discriminator:
+                    propertyName: kind
+                    defaultMapping: Other
                 Cat: {type: object}
                 Dog: {type: object}
                 Other: {type: object}
             """
         let output = try generate(text)
         let warnings = output.diagnostics.filter { $0.severity == .warning }
-        #expect(!warnings.contains { $0.message.contains("application/jsonl in the 200 response") })
-        let events = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream") })
-        #expect(events.location?.line == 13 && events.message.contains("several shapes"))
-        let upload = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream in the request body") })
-        #expect(!warnings.contains { $0.message.contains("application/jsonl in the request body") })
-        #expect(file(output, "Operations.swift").contains("public var body: JSONLinesUpload<Cat>?"))
-        #expect(upload.location?.line == 19 && upload.location?.column == 13)
+        #expect(!warnings.contains { $0.message.contains("in the 200 response of GET /events") })
+        #expect(!warnings.contains { $0.message.contains("in the request body") })
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("public var body: JSONLinesUpload<Cat>?"))
+        #expect(operations.contains("public var body: ServerSentEventUpload<String>?"))
+        #expect(operations.contains("case a(String)") && operations.contains("case b(String)"))
+        let events = try #require(warnings.first { $0.message.contains("`itemSchema` of text/event-stream in the 200 response of GET /loose") })
+        #expect(events.location?.line == 34 && events.message.contains("does not name its `event`"))
+        #expect(!warnings.contains { $0.message.contains("`prefixEncoding`") })
+        #expect(operations.contains("case mixed(MultipartItems<Operations.GetLoose.OkBodyMixedPart>)"))
+        #expect(operations.contains("case ok(OkBody,"))
         let fallbacks = warnings.filter { $0.message.contains("`defaultMapping`") }
-        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 38)
-        #expect(file(output, "Operations.swift").contains("case ok(OkBody,"))
+        #expect(fallbacks.count == 1 && fallbacks.first?.location?.line == 55)
         let models = file(output, "Models.swift")
         #expect(models.contains("guard let tag = try tagContainer.decodeIfPresent(String.self, forKey: .tag) else {"))
+        #expect(models.contains("case other(Other)"))
+    }
+
+    /// The 3.2 text's streaming byte ranges: the parts are typed (whole `MultipartPart`s, as
+    /// `video/mp4` is binary), and what is not honoured is a warning at its line: the part
+    /// `headers` (not typed) and a nested `prefixEncoding` (the part is read whole).
+    @Test func partEncodingHeadersAndNestingWarn() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Ranges, version: '1'}
+            paths:
+              /video:
+                get:
+                  responses:
+                    '200':
+                      description: ranges
+                      content:
+                        multipart/byteranges:
+                          itemSchema: {$comment: A single range of bytes from a video}
+                          itemEncoding:
+                            contentType: video/mp4
+                            headers:
+                              Content-Range:
+                                required: true
+                                content: {text/plain: {schema: {type: string}}}
+                        multipart/mixed:
+                          schema: {type: array, prefixItems: [{type: array}, {type: array}]}
+                          prefixEncoding:
+                            - {}
+                            - contentType: multipart/mixed
+                              prefixEncoding: [{contentType: application/xml}]
+            """
+        let output = try generate(text)
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        let headers = try #require(warnings.first { $0.message.contains("`headers` of a part's Encoding Object in multipart/byteranges") })
+        #expect(headers.location?.line == 14)
+        let nested = try #require(warnings.first { $0.message.contains("nested Encoding Objects of a part in multipart/mixed") })
+        #expect(nested.location?.line == 23)
+        #expect(warnings.count == 2)
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("case byteranges(MultipartItems<MultipartPart>)"))
+        #expect(operations.contains("case part2(MultipartPart)"))
+    }
+
+    /// A `multipart/form-data` upload with `itemSchema` stays the caller's named parts, with a
+    /// warning at its line; the same media type in a response is typed part by part.
+    @Test func formDataUploadWithItemSchemaKeepsNamedParts() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: Forms, version: '1'}
+            paths:
+              /forms:
+                post:
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        itemSchema: {type: object}
+                  responses:
+                    '200':
+                      description: fields
+                      content:
+                        multipart/form-data:
+                          itemSchema: {type: string}
+            """
+        let output = try generate(text)
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location?.line == 9 && warnings.first?.message.contains("`MultipartFormData`") == true)
+        let operations = file(output, "Operations.swift")
+        #expect(operations.contains("public var body: MultipartFormData?"))
+        #expect(operations.contains("case ok(MultipartItems<String>,"))
     }
 
     /// An event's `data` declared JSON (`contentMediaType`) with no `contentSchema` decodes into

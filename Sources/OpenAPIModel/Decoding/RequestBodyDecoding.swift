@@ -78,7 +78,11 @@ extension ModelDecoder {
             case "contentType": encoding.contentType = string(field, entry.key)
             case "style": encoding.style = keyword(field, entry.key, Self.parameterStyles)
             case "explode": encoding.explode = bool(field, entry.key)
-            case "encoding", "prefixEncoding", "itemEncoding": readNestedEncoding(entry, field, into: &encoding)
+            case "allowReserved": encoding.allowReserved = bool(field, entry.key)
+            case "encoding", "prefixEncoding", "itemEncoding":
+                if encoding.nestedLocation == nil { encoding.nestedLocation = entry.keyLocation }
+                readNestedEncoding(entry, field, into: &encoding)
+            case "headers": encoding.headersLocation = entry.keyLocation
             default: break
             }
         }

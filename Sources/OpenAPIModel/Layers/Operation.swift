@@ -183,10 +183,16 @@ public struct Encoding: Sendable {
     public var contentType: String?
     public var style: Parameter.Style?
     public var explode: Bool?
+    /// Reserved characters of the value sent as they are (RFC 6570 reserved expansion); nil when not written.
+    public var allowReserved: Bool?
     /// OpenAPI 3.2: Encoding Objects nested in a multipart part, by name and by position.
     public var encoding = OrderedMap<Encoding>()
     public var prefixEncoding: [Encoding] = []
     public var itemEncoding: [Encoding] = []
+    /// Where `headers` is written: the part's headers, which generated code does not type.
+    public var headersLocation: SourceLocation?
+    /// Where the first of `encoding`, `prefixEncoding` or `itemEncoding` is written.
+    public var nestedLocation: SourceLocation?
     public init() {}
 }
 

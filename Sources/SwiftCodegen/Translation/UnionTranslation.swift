@@ -18,6 +18,7 @@ extension TranslationContext {
         }
         var branches: [Branch] = []
         var discriminator: Schema.Discriminator?
+        var outsideDefault: Int?
 
         switch shaped.shape {
         case .primitiveUnion(let types):
@@ -66,6 +67,18 @@ extension TranslationContext {
                 if caseName == use.rendered { caseName += "Value" }
                 branches.append(Branch(caseName: caseNames.claim(caseName), type: use.rendered, tags: tags, schema: branch))
             }
+            // 3.2 `defaultMapping` naming a schema that is not a branch: a case of its own, for
+            // the payloads whose tag is absent or unmapped (it is never chosen by a tag).
+            if let discriminator, Self.defaultBranch(schemas, discriminator) == nil,
+               let target = Self.defaultOutsideBranches(schemas, discriminator), schema(for: target) != nil {
+                var reference = Schema(location: discriminator.defaultMappingLocation ?? discriminator.location, pointer: shaped.effective.pointer)
+                reference.ref = target
+                let use = typeUse(reference, hint: namedTypes[target] ?? "Default", in: &nested)
+                var caseName = SwiftNames.memberName(namedTypes[target] ?? "default")
+                if caseName == use.rendered { caseName += "Value" }
+                branches.append(Branch(caseName: caseNames.claim(caseName), type: use.rendered, tags: [], schema: reference))
+                outsideDefault = branches.count - 1
+            }
         default:
             preconditionFailure("makeUnion called for a non-union shape")
         }
@@ -86,7 +99,7 @@ extension TranslationContext {
         }
         // 3.2 `defaultMapping`: the branch for a payload whose tag is absent or unmapped.
         var fallback: Branch?
-        if let discriminator, case .union(let schemas, _) = shaped.shape, let index = Self.defaultBranch(schemas, discriminator) {
+        if let discriminator, case .union(let schemas, _) = shaped.shape, let index = Self.defaultBranch(schemas, discriminator) ?? outsideDefault {
             fallback = branches[index]
         }
         if let discriminator {
@@ -193,6 +206,14 @@ extension TranslationContext {
     static func defaultBranch(_ branches: [Schema], _ discriminator: Schema.Discriminator) -> Int? {
         guard let target = discriminator.defaultTarget, branches.allSatisfy({ $0.ref != nil }) else { return nil }
         return branches.firstIndex { $0.ref == target }
+    }
+
+    /// The schema a 3.2 `defaultMapping` names when it is not one of the union's `branches`
+    /// (all references, so the union is decoded by its tag); nil otherwise.
+    static func defaultOutsideBranches(_ branches: [Schema], _ discriminator: Schema.Discriminator) -> RefTarget? {
+        guard let target = discriminator.defaultTarget, !branches.isEmpty, branches.allSatisfy({ $0.ref != nil }),
+              !branches.contains(where: { $0.ref == target }) else { return nil }
+        return target
     }
 
     /// The discriminator values that select the branch `ref`: its mapping keys; for a branch that

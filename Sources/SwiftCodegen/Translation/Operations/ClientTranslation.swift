@@ -159,7 +159,12 @@ extension TranslationContext {
                 continue
             case .query:
                 let label = queryLabel(p.use)
-                body.append("QueryEncoding.append(&request.query, name: \(name), \(label): \(value), style: \(style), explode: \(explode))")
+                if p.parameter.allowReserved {
+                    // Reserved characters are sent as they are: the items this parameter adds say so.
+                    body.append("QueryEncoding.allowingReserved(&request.query) { QueryEncoding.append(&$0, name: \(name), \(label): \(value), style: \(style), explode: \(explode)) }")
+                } else {
+                    body.append("QueryEncoding.append(&request.query, name: \(name), \(label): \(value), style: \(style), explode: \(explode))")
+                }
             case .querystring:
                 let call = queryStringCall(p)
                 body.append(p.optional ? "if let value = \(value) { request.queryString = \(call("value")) }" : "request.queryString = \(call(value))")
@@ -233,18 +238,22 @@ extension TranslationContext {
 
     /// Sets `Content-Type` and the body; a binary body goes in `upload`, sent as it is produced.
     private func requestBodyStatements(_ b: OperationPlan.Body, ns: String) -> [String] {
-        func encoding(_ kind: OperationPlan.BodyKind, _ contentType: String, _ formEncoding: String?) -> [String] {
+        func encoding(_ kind: OperationPlan.BodyKind, _ contentType: String, _ formEncoding: String?, _ partContentType: String?) -> [String] {
             // Text is sent as UTF-8, which a bare text/* type would not say (its default is US-ASCII).
             let declared = kind == .text && !contentType.lowercased().contains("charset") ? contentType + "; charset=utf-8" : contentType
-            let header = kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(declared)
+            var header = kind == .multipart ? "body.contentType" : SwiftNames.stringLiteral(declared)
+            // The boundary is the upload's; the media type (`multipart/mixed`) the spec's.
+            if kind == .multipartItems { header = "body.contentType(\(SwiftNames.stringLiteral(Self.mediaEssence(contentType))))" }
             let set: String
             switch kind {
             case .json: set = "request.body = try core.encodeJSON(body, operationID: \(ns).id)"
             case .form: set = "request.body = try FormEncoding.encode(body\(formEncoding.map { ", encoding: " + $0 } ?? ""))"
             case .multipart: set = "request.body = body.encoded()"
             case .text: set = "request.body = Data(body.utf8)"
-            case .binary, .eventStream: set = "upload = body"
+            case .binary: set = "upload = body"
+            case .eventStream: set = "upload = body.body"
             case .jsonLines, .jsonSequence: set = "upload = body.body"
+            case .multipartItems: set = "upload = body.body(partContentType: \(SwiftNames.stringLiteral(partContentType ?? "application/json")))"
             }
             return ["request.headers.append(\"Content-Type\", \(header))", set]
         }
@@ -252,12 +261,12 @@ extension TranslationContext {
         var lines: [String] = uploads ? ["var upload: HTTPBody?"] : []
         var inner: [String]
         if b.variants.isEmpty {
-            inner = encoding(b.kind, b.contentType, b.formEncoding)
+            inner = encoding(b.kind, b.contentType, b.formEncoding, b.partContentType)
         } else {
             inner = ["switch body {"]
             for v in b.variants {
                 inner.append("case .\(SwiftNames.escaped(v.caseName))(let body):")
-                inner += encoding(v.kind, v.contentType, v.formEncoding).map { "    " + $0 }
+                inner += encoding(v.kind, v.contentType, v.formEncoding, v.partContentType).map { "    " + $0 }
             }
             inner.append("}")
         }

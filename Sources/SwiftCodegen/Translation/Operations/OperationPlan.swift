@@ -12,19 +12,21 @@ struct OperationPlan {
 
     enum BodyKind {
         case json, form, multipart, text, binary, eventStream, jsonLines, jsonSequence
+        /// A `multipart/*` body whose parts a 3.2 `itemSchema` (or `itemEncoding`) types.
+        case multipartItems
 
         /// Read as it arrives rather than collected: the bytes (binary, multipart) or the items
         /// of a stream.
         var streams: Bool {
             switch self {
             case .json, .form, .text: return false
-            case .multipart, .binary, .eventStream, .jsonLines, .jsonSequence: return true
+            case .multipart, .multipartItems, .binary, .eventStream, .jsonLines, .jsonSequence: return true
             }
         }
 
         /// A request body of this kind is sent as it is produced (`upload`), not from memory:
         /// bytes, or items typed by a 3.2 `itemSchema` (any other stream is sent as bytes).
-        var uploads: Bool { self == .binary || self == .jsonLines || self == .jsonSequence }
+        var uploads: Bool { [.binary, .jsonLines, .jsonSequence, .eventStream, .multipartItems].contains(self) }
     }
 
     /// One documented media type of a response: how it is read and into what.
@@ -35,6 +37,8 @@ struct OperationPlan {
         var type: String
         /// The item type of a stream (`Chunk` of `ServerSentEvents<Chunk>`).
         var itemType: String?
+        /// The media type a typed multipart part is read as when it names none (`itemEncoding`'s).
+        var partContentType: String?
         /// The case of the body enum when the response documents several media types.
         var caseName: String
     }
@@ -50,6 +54,8 @@ struct OperationPlan {
         var variants: [BodyVariant] = []
         /// A form's Encoding Objects, as the `[String: FormMemberEncoding]` literal passed to the runtime.
         var formEncoding: String?
+        /// The media type typed multipart parts are written in (the `itemEncoding`'s).
+        var partContentType: String?
     }
 
     /// One media type a request body can be sent as.
@@ -60,6 +66,8 @@ struct OperationPlan {
         var caseName: String
         /// As ``Body/formEncoding``.
         var formEncoding: String?
+        /// As ``Body/partContentType``.
+        var partContentType: String? = nil
     }
 
     struct Result {

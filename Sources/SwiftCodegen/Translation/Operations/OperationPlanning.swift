@@ -53,13 +53,31 @@ extension TranslationContext {
                         guard let schema = media.schema else { return (kind, "JSONValue", nil) }
                         let use = typeUse(schema, hint: hint, in: &container)
                         return (kind, use.base, use)
-                    case .multipart: return (kind, "MultipartFormData", nil)
+                    case .multipart, .multipartItems:
+                        // Form fields need names, which typed items do not carry: the caller's parts.
+                        if MultipartItemSchema.isFormData(contentType) { return (.multipart, "MultipartFormData", nil) }
+                        if let (prefix, rest) = MultipartItemSchema.positions(media, resolve: schema(for:)) {
+                            // 3.2 `prefixEncoding`: the caller hands each part as the case of its position.
+                            return (.multipartItems, "MultipartUpload<\(multipartPositionsType(prefix, rest: rest, hint: hint + "Part", in: &container))>", nil)
+                        }
+                        if let item = MultipartItemSchema.item(media) {
+                            // 3.2: parts typed by `itemSchema` / `itemEncoding`, each written as the caller produces it.
+                            let reading = MultipartItemSchema.reading(MultipartItemSchema.partContentType(media, item: item, resolve: schema(for:)))
+                            let type = multipartItemType(item, reading: reading, hint: hint + "Part", in: &container)
+                            return (.multipartItems, "MultipartUpload<\(type)>", nil)
+                        }
+                        return (.multipart, "MultipartFormData", nil)
                     case .text: return (kind, "String", nil)
                     case .binary, .eventStream, .jsonLines, .jsonSequence:
                         if kind == .jsonLines || kind == .jsonSequence, let itemSchema = media.itemSchema {
                             // 3.2: items typed by `itemSchema`, each encoded as the caller produces it.
                             let item = typeUse(itemSchema, hint: hint + "Item", in: &container).rendered
                             return (kind, (kind == .jsonLines ? "JSONLinesUpload" : "JSONSequenceUpload") + "<\(item)>", nil)
+                        }
+                        if kind == .eventStream, let events = media.itemSchema,
+                           let payload = eventUploadPayload(events, hint: hint + "Payload", in: &container) {
+                            // 3.2: events described by `itemSchema`, each written as the caller produces it.
+                            return (kind, "ServerSentEventUpload<\(payload)>", nil)
                         }
                         // Sent as the caller's bytes, streamed as they are produced.
                         kind = .binary
@@ -70,6 +88,7 @@ extension TranslationContext {
                 plan.body = .init(contentType: contentType, kind: kind, type: type, required: body.required, use: use,
                                   doc: DocComments.split(body.description ?? "The request body, sent as `\(contentType)`."))
                 if kind == .form { plan.body?.formEncoding = formMemberEncodings(media.encoding) }
+                if kind == .multipartItems { plan.body?.partContentType = partContentType(media) }
                 if body.content.count > 1 {
                     // The caller picks the media type: the body is an enum with a case for each.
                     var variantNames = NameScope()
@@ -78,7 +97,8 @@ extension TranslationContext {
                         let base = Self.mediaCaseBase(variantType)
                         let typed = bodyType(variantType, variantMedia, hint: i == 0 ? "Body" : "Body" + SwiftNames.typeName(base))
                         variants.append(.init(contentType: variantType, kind: typed.0, type: typed.1, caseName: variantNames.claim(base),
-                                              formEncoding: typed.0 == .form ? formMemberEncodings(variantMedia.encoding) : nil))
+                                              formEncoding: typed.0 == .form ? formMemberEncodings(variantMedia.encoding) : nil,
+                                              partContentType: typed.0 == .multipartItems ? partContentType(variantMedia) : nil))
                     }
                     plan.body?.variants = variants
                     plan.body?.type = "\(qualified).RequestBody"

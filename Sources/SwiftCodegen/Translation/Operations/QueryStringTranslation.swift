@@ -26,12 +26,14 @@ extension TranslationContext {
         let entries = encodings.map { entry -> String in
             let (name, e) = entry
             var arguments: [String] = []
-            if e.style == nil, e.explode == nil, let contentType = e.contentType {
+            // `style`, `explode` or `allowReserved` written: `contentType` is ignored, as 3.2 says.
+            if e.style == nil, e.explode == nil, e.allowReserved == nil, let contentType = e.contentType {
                 arguments.append("contentType: \(SwiftNames.stringLiteral(contentType))")
             } else {
                 let style = e.style ?? .form
                 arguments.append("style: .\(style == .cookie ? "form" : style.rawValue)")
                 arguments.append("explode: \(e.explode ?? (style == .form))")
+                if e.allowReserved == true { arguments.append("allowReserved: true") }
             }
             return "\(SwiftNames.stringLiteral(name)): FormMemberEncoding(\(arguments.joined(separator: ", ")))"
         }

@@ -29,13 +29,34 @@ extension TranslationContext {
             case .json: content.type = schemaType(media.schema, fallback: "JSONValue")
             case .form: content.type = schemaType(media.schema, fallback: "[String: String]")
             case .text: content.type = "String"
-            case .binary, .multipart: content.type = "HTTPBody"
+            case .binary: content.type = "HTTPBody"
+            case .multipart, .multipartItems:
+                // 3.2 `itemSchema` / `itemEncoding`: each part typed; otherwise the parts as they are.
+                if let (prefix, rest) = MultipartItemSchema.positions(media, resolve: schema(for:)) {
+                    // 3.2 `prefixEncoding`: each position its own type, read as its own media type.
+                    content.kind = .multipartItems
+                    content.partContentType = "application/octet-stream"
+                    content.itemType = multipartPositionsType(prefix, rest: rest, hint: typeHint + "Part", in: &container)
+                    content.type = "MultipartItems<\(content.itemType!)>"
+                } else if let item = MultipartItemSchema.item(media) {
+                    let partType = MultipartItemSchema.partContentType(media, item: item, resolve: schema(for:))
+                    content.kind = .multipartItems
+                    content.partContentType = partType
+                    content.itemType = multipartItemType(item, reading: MultipartItemSchema.reading(partType), hint: typeHint + "Part", in: &container)
+                    content.type = "MultipartItems<\(content.itemType!)>"
+                } else {
+                    content.type = "MultipartParts"
+                }
             case .eventStream:
                 var item = "String"
                 if let events = media.itemSchema {
                     // 3.2: the item schema describes the event; its `data` may carry JSON.
-                    if case .json(let payload) = StreamItemSchema.eventData(events, resolve: schema(for:)) {
+                    switch StreamItemSchema.eventData(events, resolve: schema(for:)) {
+                    case .json(let payload):
                         item = payload.map { typeUse($0, hint: typeHint + "Payload", in: &container).rendered } ?? "JSONValue"
+                    case .kinds(let kinds):
+                        item = eventKindsType(kinds, hint: typeHint + "Event", in: &container)
+                    case .text, .untyped: break
                     }
                 } else if let schema = media.schema, case .string = SchemaShaper.shape(schema).shape {} else if media.schema != nil {
                     item = schemaType(media.schema, fallback: "String")
@@ -52,6 +73,20 @@ extension TranslationContext {
             result.append(content)
         }
         return result
+    }
+
+    /// The Swift type of one typed multipart part: the item schema's type for JSON parts,
+    /// `String` (or the number or boolean the schema says) for text, ``MultipartPart`` for the rest.
+    func multipartItemType(_ item: Schema, reading: MultipartItemSchema.PartReading, hint: String, in container: inout Container) -> String {
+        switch reading {
+        case .whole: return "MultipartPart"
+        case .json: return typeUse(item, hint: hint, in: &container).rendered
+        case .text:
+            switch SchemaShaper.shape(item).shape {
+            case .integer, .number, .boolean: return typeUse(item, hint: hint, in: &container).rendered
+            default: return "String"
+            }
+        }
     }
 
     /// `json` for `application/json`, `eventStream` for `text/event-stream`, `image` for
@@ -90,7 +125,11 @@ extension TranslationContext {
         case .json: return "try core.decodeJSON(\(c.type).self, from: response, as: \(documented), operationID: \(id))"
         case .form: return "try core.decodeForm(\(c.type).self, from: response, as: \(documented), operationID: \(id))"
         case .text: return "try core.decodeText(response, as: \(documented), operationID: \(id))"
-        case .binary, .multipart: return "try core.binary(response, \(stream), as: \(documented), operationID: \(id))"
+        case .binary: return "try core.binary(response, \(stream), as: \(documented), operationID: \(id))"
+        case .multipart: return "try core.multipart(response, \(stream), as: \(documented), operationID: \(id))"
+        case .multipartItems:
+            let part = SwiftNames.stringLiteral(c.partContentType ?? "application/json")
+            return "try core.multipartItems(\(c.itemType!).self, response, \(stream), partContentType: \(part), as: \(documented), operationID: \(id))"
         case .eventStream: return "try core.events(\(c.itemType!).self, response, \(stream), as: \(documented), operationID: \(id))"
         case .jsonLines: return "try core.jsonLines(\(c.itemType!).self, response, \(stream), as: \(documented), operationID: \(id))"
         case .jsonSequence: return "try core.jsonSequence(\(c.itemType!).self, response, \(stream), as: \(documented), operationID: \(id))"
