@@ -18,7 +18,9 @@ extension TranslationContext {
             if r.payloadType != nil { bindings.append("let body") }
             bindings.append("let headers")
             lines.append("case .\(name)(\(bindings.joined(separator: ", "))):")
-            lines.append("    var reply = ServerReply(status: \(status), raw: headers.raw)")
+            // Nothing more to write (no documented headers, no body): `let`, or Swift warns.
+            let binding = r.headers.isEmpty && r.contents.isEmpty ? "let" : "var"
+            lines.append("    \(binding) reply = ServerReply(status: \(status), raw: headers.raw)")
             for h in r.headers {
                 lines.append("    reply.header(\(SwiftNames.stringLiteral(h.name)), headers.\(SwiftNames.escaped(h.swiftName)), \(h.shape))")
             }
