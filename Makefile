@@ -4,6 +4,8 @@ GEN := .build/debug/openapi-gen
 GEN_RELEASE := .build/release/openapi-gen
 # The nested package with the fake server, the openfunnel CLI, the drain bench and their tests.
 TOOLS := Tools
+# The FlyingFox server transport and the client ⇄ server round trips over real HTTP.
+FLYINGFOX := Adapters/FlyingFoxAdapter
 # A package that uses this one as a consumer does (its own spec, generated client and plugins).
 CONSUMER := Examples/PetstoreConsumer
 
@@ -45,6 +47,7 @@ test: deps validate-spec build
 	cd $(CONSUMER) && $(CURDIR)/$(GEN) check
 	$(SWIFT) test
 	$(SWIFT) test --package-path $(TOOLS)
+	$(SWIFT) test --package-path $(FLYINGFOX)
 	Scripts/check-consumer.sh
 
 bench: deps
@@ -67,4 +70,4 @@ fuzz: deps
 	Scripts/fuzz.sh
 
 clean:
-	rm -rf .build .build-corpus .build-bench .build-apple .build-fuzz .build-fuzz-replay $(TOOLS)/.build $(CONSUMER)/.build
+	rm -rf .build .build-corpus .build-bench .build-apple .build-fuzz .build-fuzz-replay $(TOOLS)/.build $(FLYINGFOX)/.build $(CONSUMER)/.build

@@ -15,23 +15,51 @@ enum ParameterDecoding {
     }
 
     /// `T` from `pieces`, or nil when no reading of the text fits the type.
+    ///
+    /// Each piece is first read as a number or boolean when it looks like one; a piece the type
+    /// wants as a string (the decoder's error names it) is quoted instead and the decoding tried
+    /// again, so `{color: "123", size: 4}` reads from `color=123&size=4`.
     static func decode<T: Decodable>(_ type: T.Type, _ pieces: Pieces) -> T? {
         let quoted = ResponseHeaderDecoding.quoted
         let literal = ResponseHeaderDecoding.literal
-        let candidates: [String]
         switch pieces {
         case .scalar(let text):
-            candidates = [quoted(text), literal(text)]
-        case .array(let items):
-            candidates = ["[" + items.map(quoted).joined(separator: ",") + "]", "[" + items.map(literal).joined(separator: ",") + "]"]
-        case .object(let members):
-            func object(_ value: (String) -> String) -> String {
-                "{" + members.map { quoted($0.0) + ":" + value($0.1) }.joined(separator: ",") + "}"
+            for candidate in [quoted(text), literal(text)] {
+                if let value = try? JSONCoding.decode(T.self, from: Data(candidate.utf8)) { return value }
             }
-            candidates = [object(quoted), object(literal)]
+            return nil
+        case .array(let items):
+            return repaired(T.self, count: items.count, index: { key in key.intValue }) { asString in
+                "[" + items.enumerated().map { asString.contains($0.offset) ? quoted($0.element) : literal($0.element) }.joined(separator: ",") + "]"
+            }
+        case .object(let members):
+            return repaired(T.self, count: members.count, index: { key in members.firstIndex { $0.0 == key.stringValue } }) { asString in
+                "{" + members.enumerated().map { i, m in quoted(m.0) + ":" + (asString.contains(i) ? quoted(m.1) : literal(m.1)) }
+                    .joined(separator: ",") + "}"
+            }
         }
-        for candidate in candidates {
-            if let value = try? JSONCoding.decode(T.self, from: Data(candidate.utf8)) { return value }
+    }
+
+    /// Decodes the JSON `text(quotedPieces)` makes, quoting one more piece after each type
+    /// mismatch the decoder locates (`index` maps its first coding key to a piece).
+    private static func repaired<T: Decodable>(
+        _ type: T.Type, count: Int, index: (any CodingKey) -> Int?, text: (Set<Int>) -> String
+    ) -> T? {
+        var asString: Set<Int> = []
+        for _ in 0...count {
+            do {
+                return try JSONCoding.decode(T.self, from: Data(text(asString).utf8))
+            } catch let error as DecodingError {
+                let context: DecodingError.Context
+                switch error {
+                case .typeMismatch(_, let c), .dataCorrupted(let c), .valueNotFound(_, let c): context = c
+                default: return nil
+                }
+                guard let key = context.codingPath.first, let i = index(key), !asString.contains(i) else { return nil }
+                asString.insert(i)
+            } catch {
+                return nil
+            }
         }
         return nil
     }

@@ -130,6 +130,13 @@ public struct RequestReader: Sendable {
         return nil
     }
 
+    /// Refuses the body's media type with 415: one the operation documents but this server
+    /// cannot read (generated code says which).
+    public mutating func refuseMediaType(_ message: String) {
+        unsupportedMediaType = true
+        report("body", "", message, "unsupported_media_type")
+    }
+
     /// A JSON body decoded into `T`; an empty body is missing (a problem when `required`).
     public mutating func jsonBody<T: Decodable>(_ type: T.Type, required: Bool) -> T? {
         guard let data = bufferedBody(required: required) else { return nil }

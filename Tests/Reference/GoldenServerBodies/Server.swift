@@ -39,8 +39,8 @@ public struct GoldenServerBodiesServer<Handler: GoldenServerBodiesAPI>: Sendable
         }
     }
 
-    /// Hands every request `transport` receives to ``handle(_:body:)``.
-    public func run(on transport: some ServerTransport) async throws {
+    /// Hands every request `transport` receives to ``handle(_:body:)``; start the transport to serve.
+    public func register(on transport: some ServerTransport) async throws {
         try await transport.register { request, body in await self.handle(request, body: body) }
     }
 
@@ -80,7 +80,7 @@ public struct GoldenServerBodiesServer<Handler: GoldenServerBodiesAPI>: Sendable
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
         let body: Operations.PostForm.Body?
-        reader.report("body", "", "`application/x-www-form-urlencoded` bodies are not supported by this server", "unsupported_media_type")
+        reader.refuseMediaType("`application/x-www-form-urlencoded` bodies are not supported by this server")
         body = nil
         guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
         let input = Operations.PostForm.Input(body: body)
@@ -101,7 +101,7 @@ public struct GoldenServerBodiesServer<Handler: GoldenServerBodiesAPI>: Sendable
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
         let body: MultipartFormData?
-        reader.report("body", "", "`multipart/form-data` bodies are not supported by this server", "unsupported_media_type")
+        reader.refuseMediaType("`multipart/form-data` bodies are not supported by this server")
         body = nil
         guard reader.problems.isEmpty, let body else { throw reader.rejection(status: 400) }
         let input = Operations.Upload.Input(body: body)
@@ -171,8 +171,12 @@ public struct GoldenServerBodiesServer<Handler: GoldenServerBodiesAPI>: Sendable
 }
 
 extension GoldenServerBodiesAPI {
-    /// Serves this implementation on `transport` through `GoldenServerBodiesServer`.
-    public func serve(on transport: some ServerTransport, options: ServerOptions = ServerOptions()) async throws {
-        try await GoldenServerBodiesServer(handler: self, options: options).run(on: transport)
+    /// Answers the requests `transport` receives with this implementation, through `GoldenServerBodiesServer`;
+    /// start the transport to serve.
+    public func registerHandlers(
+        on transport: some ServerTransport,
+        options: ServerOptions = ServerOptions()
+    ) async throws {
+        try await GoldenServerBodiesServer(handler: self, options: options).register(on: transport)
     }
 }

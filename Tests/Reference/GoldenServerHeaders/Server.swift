@@ -31,8 +31,8 @@ public struct GoldenServerHeadersServer<Handler: GoldenServerHeadersAPI>: Sendab
         }
     }
 
-    /// Hands every request `transport` receives to ``handle(_:body:)``.
-    public func run(on transport: some ServerTransport) async throws {
+    /// Hands every request `transport` receives to ``handle(_:body:)``; start the transport to serve.
+    public func register(on transport: some ServerTransport) async throws {
         try await transport.register { request, body in await self.handle(request, body: body) }
     }
 
@@ -69,8 +69,12 @@ public struct GoldenServerHeadersServer<Handler: GoldenServerHeadersAPI>: Sendab
 }
 
 extension GoldenServerHeadersAPI {
-    /// Serves this implementation on `transport` through `GoldenServerHeadersServer`.
-    public func serve(on transport: some ServerTransport, options: ServerOptions = ServerOptions()) async throws {
-        try await GoldenServerHeadersServer(handler: self, options: options).run(on: transport)
+    /// Answers the requests `transport` receives with this implementation, through `GoldenServerHeadersServer`;
+    /// start the transport to serve.
+    public func registerHandlers(
+        on transport: some ServerTransport,
+        options: ServerOptions = ServerOptions()
+    ) async throws {
+        try await GoldenServerHeadersServer(handler: self, options: options).register(on: transport)
     }
 }

@@ -35,8 +35,8 @@ public struct GoldenServerParametersServer<Handler: GoldenServerParametersAPI>: 
         }
     }
 
-    /// Hands every request `transport` receives to ``handle(_:body:)``.
-    public func run(on transport: some ServerTransport) async throws {
+    /// Hands every request `transport` receives to ``handle(_:body:)``; start the transport to serve.
+    public func register(on transport: some ServerTransport) async throws {
         try await transport.register { request, body in await self.handle(request, body: body) }
     }
 
@@ -114,8 +114,12 @@ public struct GoldenServerParametersServer<Handler: GoldenServerParametersAPI>: 
 }
 
 extension GoldenServerParametersAPI {
-    /// Serves this implementation on `transport` through `GoldenServerParametersServer`.
-    public func serve(on transport: some ServerTransport, options: ServerOptions = ServerOptions()) async throws {
-        try await GoldenServerParametersServer(handler: self, options: options).run(on: transport)
+    /// Answers the requests `transport` receives with this implementation, through `GoldenServerParametersServer`;
+    /// start the transport to serve.
+    public func registerHandlers(
+        on transport: some ServerTransport,
+        options: ServerOptions = ServerOptions()
+    ) async throws {
+        try await GoldenServerParametersServer(handler: self, options: options).register(on: transport)
     }
 }

@@ -117,7 +117,7 @@ extension TranslationContext {
     private func unsupportedBody(_ contentType: String, plan: OperationPlan) -> [String] {
         diagnostics.warning("the generated server does not read `\(contentType)` request bodies yet: operation '\(plan.operationID)' answers them 415",
                             at: plan.entry.operation.requestBody?.location)
-        return ["reader.report(\"body\", \"\", \(SwiftNames.stringLiteral("`\(contentType)` bodies are not supported by this server")), \"unsupported_media_type\")",
+        return ["reader.refuseMediaType(\(SwiftNames.stringLiteral("`\(contentType)` bodies are not supported by this server")))",
                 "body = nil"]
     }
 }

@@ -41,8 +41,8 @@ extension TranslationContext {
         handle.isAsync = true
         server.members.append(.function(handle))
 
-        var run = FunctionDecl("run", access: access, parameters: [.init(label: "on", name: "transport", type: "some ServerTransport")],
-                               doc: ["Hands every request `transport` receives to ``handle(_:body:)``."],
+        var run = FunctionDecl("register", access: access, parameters: [.init(label: "on", name: "transport", type: "some ServerTransport")],
+                               doc: ["Hands every request `transport` receives to ``handle(_:body:)``; start the transport to serve."],
                                body: ["try await transport.register { request, body in await self.handle(request, body: body) }"])
         run.isAsync = true
         run.isThrowing = true
@@ -53,11 +53,12 @@ extension TranslationContext {
         }
 
         var ext = TypeDecl(.extension, protocolName)
-        var serve = FunctionDecl("serve", access: access,
+        var serve = FunctionDecl("registerHandlers", access: access,
                                  parameters: [.init(label: "on", name: "transport", type: "some ServerTransport"),
                                               .init(name: "options", type: "ServerOptions", defaultValue: "ServerOptions()")],
-                                 doc: ["Serves this implementation on `transport` through `\(name)`."],
-                                 body: ["try await \(name)(handler: self, options: options).run(on: transport)"])
+                                 doc: ["Answers the requests `transport` receives with this implementation, through `\(name)`;",
+                                       "start the transport to serve."],
+                                 body: ["try await \(name)(handler: self, options: options).register(on: transport)"])
         serve.isAsync = true
         serve.isThrowing = true
         ext.members.append(.function(serve))
