@@ -162,3 +162,28 @@ import Testing
             == #"{"detail":[{"loc":["query","rows",2,"name"],"msg":"is required","type":"missing"}]}"#)
     }
 }
+
+@Suite struct FormBodyDecodingTests {
+    struct Item: Codable, Equatable { var price: Int; var name: String }
+    struct Form: Codable, Equatable {
+        var email: String
+        var count: Int
+        var tags: [String]
+        var items: [Item]
+        var metadata: [String: String]
+    }
+
+    @Test func readsWhatFormEncodingWrites() throws {
+        let form = Form(email: "007", count: 3, tags: ["true"], items: [Item(price: 7, name: "8")], metadata: ["a": "1"])
+        let text = String(decoding: try FormEncoding.encode(form), as: UTF8.self)
+        let pairs = try #require(ServerRequest.pairs(text))
+        #expect(try FormBodyDecoding.decode(Form.self, pairs: pairs, encoding: [:]) == form)
+    }
+
+    @Test func delimitedMembersSplitAndRealErrorsSurface() throws {
+        struct Tags: Codable, Equatable { var tags: [Int] }
+        #expect(try FormBodyDecoding.decode(Tags.self, pairs: [("tags", "1|2")], encoding: ["tags": FormMemberEncoding(style: .pipeDelimited, explode: false)])
+            == Tags(tags: [1, 2]))
+        #expect(throws: DecodingError.self) { try FormBodyDecoding.decode(Tags.self, pairs: [("tags", "x")], encoding: [:]) }
+    }
+}

@@ -150,6 +150,24 @@ public struct RequestReader: Sendable {
         return nil
     }
 
+    /// An `application/x-www-form-urlencoded` body decoded into `T`, each member read as its
+    /// Encoding Object in `encoding` says (see ``FormEncoding/encode(_:encoding:)``).
+    public mutating func formBody<T: Decodable>(_ type: T.Type, required: Bool, encoding: [String: FormMemberEncoding] = [:]) -> T? {
+        guard let data = bufferedBody(required: required) else { return nil }
+        guard let text = String(validating: data, as: UTF8.self), let pairs = ServerRequest.pairs(text) else {
+            report("body", "", "the form has a malformed percent-escape or is not UTF-8", "value_error")
+            return nil
+        }
+        do {
+            return try FormBodyDecoding.decode(T.self, pairs: pairs, encoding: encoding)
+        } catch let error as DecodingError {
+            report("body", Self.codingPath(error), Self.describe(error), "value_error")
+        } catch {
+            report("body", "", "the form does not match its schema", "value_error")
+        }
+        return nil
+    }
+
     /// A text body, which must be UTF-8.
     public mutating func textBody(required: Bool) -> String? {
         guard let data = bufferedBody(required: required) else { return nil }

@@ -80,8 +80,11 @@ public struct GoldenServerBodiesServer<Handler: GoldenServerBodiesAPI>: Sendable
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
         let body: Operations.PostForm.Body?
-        reader.refuseMediaType("`application/x-www-form-urlencoded` bodies are not supported by this server")
-        body = nil
+        if reader.bodyContentType(documented: ["application/x-www-form-urlencoded"]) != nil {
+            body = reader.formBody(Operations.PostForm.Body.self, required: false, encoding: ["tags": FormMemberEncoding(style: .pipeDelimited, explode: false)])
+        } else {
+            body = nil
+        }
         guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
         let input = Operations.PostForm.Input(body: body)
         reader.validate(input)

@@ -78,7 +78,7 @@ extension TranslationContext {
         guard !b.variants.isEmpty else {
             let documented = SwiftNames.stringLiteral(b.contentType)
             var lines = ["let body: \(b.type)?"]
-            if let read = serverBodyRead(b.kind, type: b.type, required: required, plan: plan) {
+            if let read = serverBodyRead(b.kind, type: b.type, required: required, formEncoding: b.formEncoding) {
                 lines.append("if reader.bodyContentType(documented: [\(documented)]) != nil {")
                 lines.append("    body = \(read)")
                 lines.append("} else {")
@@ -93,7 +93,7 @@ extension TranslationContext {
         var lines = ["let body: \(b.type)?", "switch reader.bodyContentType(documented: [\(documented)]) {"]
         for (i, v) in b.variants.enumerated() {
             lines.append("case \(i):")
-            if let read = serverBodyRead(v.kind, type: v.type, required: required, plan: plan) {
+            if let read = serverBodyRead(v.kind, type: v.type, required: required, formEncoding: v.formEncoding) {
                 lines.append("    body = \(read).map { .\(SwiftNames.escaped(v.caseName))($0) }")
             } else {
                 lines += unsupportedBody(v.contentType, plan: plan).map { "    " + $0 }
@@ -104,13 +104,14 @@ extension TranslationContext {
     }
 
     /// The reader call for one media type; nil for those the server cannot read yet.
-    private func serverBodyRead(_ kind: OperationPlan.BodyKind, type: String, required: String, plan: OperationPlan) -> String? {
+    private func serverBodyRead(_ kind: OperationPlan.BodyKind, type: String, required: String, formEncoding: String?) -> String? {
         switch kind {
         case .json: return "reader.jsonBody(\(type).self, required: \(required))"
+        case .form: return "reader.formBody(\(type).self, required: \(required)\(formEncoding.map { ", encoding: " + $0 } ?? ""))"
         case .text: return "reader.textBody(required: \(required))"
         case .binary, .eventStream: return "reader.streamedBody(required: \(required))"
         case .jsonLines, .jsonSequence: return "reader.streamedBody(required: \(required)).map { \(type)(body: $0) }"
-        case .form, .multipart: return nil
+        case .multipart: return nil
         }
     }
 
