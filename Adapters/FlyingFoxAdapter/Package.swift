@@ -22,6 +22,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "OpenAPIGenFlyingFox", targets: ["OpenAPIGenFlyingFox"]),
+        .executable(name: "openapi-gen-server-bench", targets: ["openapi-gen-server-bench"]),
     ],
     dependencies: [
         .package(path: "../.."),
@@ -31,6 +32,10 @@ let package = Package(
         .target(name: "OpenAPIGenFlyingFox", dependencies: [
             .product(name: "OpenAPIGenRuntime", package: root), .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
+        // `make bench` section 8: the generated OpenFunnel server against FlyingFox's own fixed answer.
+        .executableTarget(name: "openapi-gen-server-bench", dependencies: [
+            "OpenAPIGenFlyingFox", .product(name: "OpenFunnel", package: root), .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
     ],
     swiftLanguageModes: [.v6]

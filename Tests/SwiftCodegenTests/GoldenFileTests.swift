@@ -68,7 +68,8 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     /// The committed OpenFunnel module is what spec/openfunnel.yaml generates (the drift check).
     @Test func generatedOpenFunnelModuleIsUpToDate() throws {
-        let settings = GenerationSettings(specPath: "spec/openfunnel.yaml", outputDirectory: "Generated/OpenFunnel", moduleName: "OpenFunnel")
+        // openapi-gen.yaml's settings (module, targets), as `make generate` reads them.
+        let settings = try GenerationSettings.load(configPath: packageRoot + "/openapi-gen.yaml").partial.resolved()
         let files = try generate(settings)
         let changes = OutputDirectory(path: packageRoot + "/" + settings.outputDirectory).changes(for: files)
         let report = DriftReport.lines(for: changes, directory: settings.outputDirectory)
