@@ -168,6 +168,16 @@ public struct RequestReader: Sendable {
         return nil
     }
 
+    /// A `multipart/form-data` body, its parts as sent (with the request's boundary).
+    public mutating func multipartBody(required: Bool) -> MultipartFormData? {
+        guard let data = bufferedBody(required: required) else { return nil }
+        guard let form = MultipartFormData.parse(data, contentType: request.contentType ?? "") else {
+            report("body", "", "the body is not multipart/form-data framed by the boundary its Content-Type names", "value_error")
+            return nil
+        }
+        return form
+    }
+
     /// A text body, which must be UTF-8.
     public mutating func textBody(required: Bool) -> String? {
         guard let data = bufferedBody(required: required) else { return nil }

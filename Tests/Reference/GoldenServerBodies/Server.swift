@@ -104,8 +104,11 @@ public struct GoldenServerBodiesServer<Handler: GoldenServerBodiesAPI>: Sendable
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
         let body: MultipartFormData?
-        reader.refuseMediaType("`multipart/form-data` bodies are not supported by this server")
-        body = nil
+        if reader.bodyContentType(documented: ["multipart/form-data"]) != nil {
+            body = reader.multipartBody(required: true)
+        } else {
+            body = nil
+        }
         guard reader.problems.isEmpty, let body else { throw reader.rejection(status: 400) }
         let input = Operations.Upload.Input(body: body)
         reader.validate(input)

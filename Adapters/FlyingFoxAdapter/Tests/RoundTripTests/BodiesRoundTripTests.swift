@@ -18,7 +18,8 @@ private struct Store: GoldenServerBodiesAPI {
     }
 
     func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output {
-        .created(Receipt(id: UUIDText()))
+        await recorder.record(input)
+        return .created(Receipt(id: UUIDText(), bytes: input.body.parts.first?.data))
     }
 
     func putText(_ input: Operations.PutText.Input) async throws -> Operations.PutText.Output {
@@ -68,6 +69,18 @@ private struct Store: GoldenServerBodiesAPI {
                 #expect(received == (expected == .init() ? nil : expected))
             }
 
+            let file = Data((0..<3000).map { UInt8($0 % 256) }) + Data("\r\n--not-the-boundary\r\n".utf8)
+            let form = MultipartFormData(parts: [
+                .init(name: "file", filename: "a \"b\".bin", contentType: "application/octet-stream", data: file),
+                .init(name: "note", text: "héllo"),
+            ])
+            guard case .created(let stored, _) = try await client.upload(.init(body: form)) else {
+                Issue.record("expected 201")
+                return
+            }
+            #expect(stored.bytes == file)
+            #expect(await recorder.last(Operations.Upload.Input.self) == .init(body: form))
+
             #expect(try await client.putText(.init(body: "héllo\nwörld")) == .ok("dlröw\nolléh"))
             let bytes = Data((0..<200_000).map { UInt8($0 % 251) })
             guard case .ok(let echoed, _) = try await client.putBlob(.init(body: HTTPBody(bytes))) else {
@@ -101,9 +114,8 @@ private struct Store: GoldenServerBodiesAPI {
             #expect(form.status == 400)
             let shape = try await raw("POST", url, "/form", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data("email[x]=a".utf8))
             #expect(shape.status == 400 && problems(shape.text) == ["body:email"])
-            // Multipart request bodies are not read by the generated server yet: 415, said so.
-            let multipart = try await raw("POST", url, "/upload", headers: ["Content-Type": "multipart/form-data; boundary=b"], body: Data("--b--".utf8))
-            #expect(multipart.status == 415 && multipart.text.contains("not supported"))
+            let multipart = try await raw("POST", url, "/upload", headers: ["Content-Type": "multipart/form-data; boundary=b"], body: Data("--c\r\n".utf8))
+            #expect(multipart.status == 400 && multipart.text.contains("boundary"))
             #expect(await recorder.inputs.isEmpty)
         }
     }

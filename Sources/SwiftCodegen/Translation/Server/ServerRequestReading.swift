@@ -111,7 +111,7 @@ extension TranslationContext {
         case .text: return "reader.textBody(required: \(required))"
         case .binary, .eventStream: return "reader.streamedBody(required: \(required))"
         case .jsonLines, .jsonSequence: return "reader.streamedBody(required: \(required)).map { \(type)(body: $0) }"
-        case .multipart: return nil
+        case .multipart: return type == "MultipartFormData" ? "reader.multipartBody(required: \(required))" : nil
         }
     }
 
