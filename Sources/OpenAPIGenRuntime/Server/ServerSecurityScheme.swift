@@ -4,7 +4,12 @@ import Foundation
 public enum ServerSecurityScheme: Sendable, Hashable {
     /// Where an `apiKey` scheme's value is sent.
     public enum Location: Sendable, Hashable {
-        case header, query, cookie
+        /// A header field named as the scheme says.
+        case header
+        /// A query parameter.
+        case query
+        /// A cookie in the `Cookie` field.
+        case cookie
     }
 
     /// `type: apiKey`: the value of the field, query parameter or cookie `name`.
