@@ -45,11 +45,13 @@ extension TranslationContext {
     }
 
     /// Writes one media type's body. A documented range (`image/*`, `*/*`) is no media type:
-    /// the handler's `Content-Type` (in the headers' raw response) is kept, else the bytes
-    /// go as `application/octet-stream`.
+    /// the handler's `Content-Type` (in the headers' raw response) is kept, else the bytes go as
+    /// `application/octet-stream` for `*/*` and as the range itself otherwise (nothing more
+    /// precise is known, and a client matches it to the documented range).
     private func serverContentStatements(_ c: OperationPlan.Content, value: String) -> [String] {
         let concrete = !c.contentType.contains("*")
-        let type = SwiftNames.stringLiteral(concrete ? c.contentType : "application/octet-stream")
+        let fallback = MediaTypeText.essence(c.contentType) == "*/*" ? "application/octet-stream" : c.contentType
+        let type = SwiftNames.stringLiteral(concrete ? c.contentType : fallback)
         let keep: (String) -> [String] = { call in
             concrete ? [call] : ["let declared = reply.headers[\"Content-Type\"]", call, "if let declared { reply.contentType(declared) }"]
         }
@@ -60,5 +62,13 @@ extension TranslationContext {
         case .binary, .multipart: return keep("reply.bytes(\(value), contentType: \(type))")
         case .eventStream, .jsonLines, .jsonSequence: return keep("reply.bytes(\(value).body, contentType: \(type))")
         }
+    }
+}
+
+/// Media type text as the generator compares it.
+enum MediaTypeText {
+    /// `type/subtype`, lowercased, without parameters.
+    static func essence(_ mediaType: String) -> String {
+        (mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: " ") } ?? "").lowercased()
     }
 }
