@@ -15,7 +15,7 @@ import PackageDescription
 
 // A path dependency's identity is its folder's name, whatever the clone is called.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
-let goldens = ["Bodies", "ContentTypes", "Headers", "Parameters", "ServerSentEvents"]
+let goldens = ["Bodies", "ContentTypes", "Headers", "Operations32", "Parameters", "ServerSentEvents"]
 
 let package = Package(
     name: "openapi-gen-flyingfox",

@@ -44,7 +44,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     /// Fixtures also generated with `targets: [client, server]` into Tests/Reference/GoldenServer<Name>,
     /// compiled like the client goldens and served over real HTTP by Adapters/FlyingFox's round trips.
-    static let serverFixtures = ["Bodies", "ContentTypes", "Headers", "Parameters", "ServerSentEvents"]
+    static let serverFixtures = ["Bodies", "ContentTypes", "Headers", "Operations32", "Parameters", "ServerSentEvents"]
 
     @Test(arguments: serverFixtures)
     func generatedServerMatchesGolden(_ name: String) throws {

@@ -94,6 +94,10 @@ enum FormBodyDecoding {
         func child(_ key: String) -> String { path.isEmpty ? key : path + "/" + key }
         switch node {
         case .leaf(let text):
+            // A member whose Encoding Object gives a JSON `contentType` holds JSON text.
+            if !path.contains("/"), encoding[path]?.contentType?.lowercased().contains("json") == true, !quoted.contains(path) {
+                return text
+            }
             if wrapped.contains(path) {
                 let top = path.split(separator: "/").first.map(String.init) ?? path
                 let items = encoding[top].flatMap { rule -> [String]? in

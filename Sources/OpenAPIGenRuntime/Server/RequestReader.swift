@@ -88,6 +88,58 @@ public struct RequestReader: Sendable {
         return read(type, pieces, "query", name)
     }
 
+    /// How an OpenAPI 3.2 `in: querystring` parameter spells the whole query string.
+    public enum QueryStringFormat: Sendable {
+        /// `application/x-www-form-urlencoded`: pairs, read like a form body.
+        case form
+        /// JSON, percent-encoded.
+        case json
+        /// The text itself, percent-encoded (a `String` parameter of any other media type).
+        case text
+    }
+
+    /// The `in: querystring` parameter `name`: the whole query string, read as `format` says
+    /// (with the form's Encoding Objects in `encoding`).
+    public mutating func queryString<T: Decodable>(
+        _ name: String, as type: T.Type, format: QueryStringFormat, encoding: [String: FormMemberEncoding] = [:], required: Bool
+    ) -> T? {
+        locations[name] = "query"
+        let raw = request.head.queryString ?? ""
+        guard !raw.isEmpty else {
+            if required { report("query", name, "is required", "missing") }
+            return nil
+        }
+        switch format {
+        case .form:
+            guard let pairs = request.queryPairs else {
+                report("query", name, "the query string has a malformed percent-escape", "value_error")
+                return nil
+            }
+            do {
+                return try FormBodyDecoding.decode(T.self, pairs: pairs, encoding: encoding)
+            } catch let error as DecodingError {
+                let inner = Self.codingPath(error)
+                report("query", inner.isEmpty ? name : inner, Self.describe(error), "value_error")
+            } catch {
+                report("query", name, "the query string does not match its schema", "value_error")
+            }
+        case .json, .text:
+            guard let text = PercentEncoding.decode(Substring(raw)) else {
+                report("query", name, "the query string has a malformed percent-escape", "value_error")
+                return nil
+            }
+            if format == .text, let value = text as? T { return value }
+            do {
+                return try JSONCoding.decode(T.self, from: Data(text.utf8))
+            } catch let error as DecodingError {
+                report("query", name, Self.describe(error), "json_invalid")
+            } catch {
+                report("query", name, "the query string is not valid JSON", "json_invalid")
+            }
+        }
+        return nil
+    }
+
     /// The header parameter `name` (`simple` style); repeated lines are joined with `,`.
     public mutating func header<T: Decodable>(
         _ name: String, as type: T.Type, shape: ParameterShape, explode: Bool = false, required: Bool
@@ -103,16 +155,17 @@ public struct RequestReader: Sendable {
     }
 
     /// The cookie `name`, percent-decoded (``HeaderEncoding/cookie(_:)`` escapes what a cookie
-    /// value cannot hold).
+    /// value cannot hold) unless `decodes` is false: OpenAPI 3.2's `style: cookie`, whose values
+    /// are sent as they are.
     public mutating func cookie<T: Decodable>(
-        _ name: String, as type: T.Type, shape: ParameterShape, explode: Bool = false, required: Bool
+        _ name: String, as type: T.Type, shape: ParameterShape, explode: Bool = false, decodes: Bool = true, required: Bool
     ) -> T? {
         locations[name] = "cookie"
         guard let raw = request.cookies.first(where: { $0.name == name })?.value else {
             if required { report("cookie", name, "is required", "missing") }
             return nil
         }
-        guard let text = PercentEncoding.decode(Substring(raw)) else {
+        guard let text = decodes ? PercentEncoding.decode(Substring(raw)) : raw else {
             report("cookie", name, "has a malformed percent-escape", "value_error")
             return nil
         }

@@ -7,6 +7,8 @@ public struct ServerCore: Sendable {
     public let routes: [ServerRoute]
     /// Limits and logging.
     public let options: ServerOptions
+    /// Every method the routes have, upper-cased (for ``ServerTransport/register(_:methods:)``).
+    public var methods: Set<String> { Set(routes.map(\.method)) }
     private let router: ServerRouter
     /// Routes whose handler reads the body as it arrives; every other body is buffered first.
     private let streamingBodies: Set<Int>

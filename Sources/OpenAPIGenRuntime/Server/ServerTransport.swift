@@ -14,4 +14,17 @@ public typealias ServerHandler = @Sendable (HTTPRequest, HTTPBody) async -> (HTT
 public protocol ServerTransport: Sendable {
     /// Sends every request the server receives, whatever its method and path, to `handler`.
     func register(_ handler: @escaping ServerHandler) async throws
+
+    /// The same, told the methods the generated server has operations for: a server that
+    /// matches methods itself (FlyingFox knows only the nine of RFC 9110) must also accept
+    /// OpenAPI 3.2's `query` and `additionalOperations` (`LINK`, `PURGE`, …). The default
+    /// ignores `methods`.
+    func register(_ handler: @escaping ServerHandler, methods: Set<String>) async throws
+}
+
+extension ServerTransport {
+    /// Calls ``register(_:)``: for servers that hand every method over.
+    public func register(_ handler: @escaping ServerHandler, methods: Set<String>) async throws {
+        try await register(handler)
+    }
 }

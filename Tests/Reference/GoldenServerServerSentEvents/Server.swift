@@ -35,7 +35,7 @@ public struct GoldenServerServerSentEventsServer<Handler: GoldenServerServerSent
 
     /// Hands every request `transport` receives to ``handle(_:body:)``; start the transport to serve.
     public func register(on transport: some ServerTransport) async throws {
-        try await transport.register { request, body in await self.handle(request, body: body) }
+        try await transport.register({ request, body in await self.handle(request, body: body) }, methods: core.methods)
     }
 
     private func serveCreateCompletion(_ request: ServerRequest) async throws -> ServerReply {

@@ -16,6 +16,8 @@ public actor FlyingFoxServerTransport: ServerTransport {
     private let timeout: Duration
     private let keepsConnectionsAlive: Bool
     private var handler: ServerHandler?
+    /// Methods beyond the nine FlyingFox routes by default (OpenAPI 3.2's `QUERY`, `LINK`, …).
+    private var extraMethods: Set<String> = []
     private var server: HTTPServer?
     private var running: Task<Void, any Error>?
 
@@ -37,9 +39,15 @@ public actor FlyingFoxServerTransport: ServerTransport {
         self.handler = handler
     }
 
+    /// Sends every request to `handler`, including those with the non-standard `methods`.
+    public func register(_ handler: @escaping ServerHandler, methods: Set<String>) async throws {
+        self.handler = handler
+        extraMethods = methods.subtracting(HTTPMethod.allMethods.map(\.rawValue))
+    }
+
     /// Serves until the task is cancelled or ``stop()`` is called.
     public func run() async throws {
-        let server = try makeServer()
+        let server = try await makeServer()
         try await server.run()
     }
 
@@ -47,7 +55,7 @@ public actor FlyingFoxServerTransport: ServerTransport {
     /// (within 5 seconds), for tests and tools that need the port.
     @discardableResult
     public func start() async throws -> URL {
-        let server = try makeServer()
+        let server = try await makeServer()
         let task = Task { try await server.run() }
         running = task
         let deadline = ContinuousClock.now + .seconds(5)
@@ -74,14 +82,19 @@ public actor FlyingFoxServerTransport: ServerTransport {
         running = nil
     }
 
-    private func makeServer() throws -> HTTPServer {
+    private func makeServer() async throws -> HTTPServer {
         guard let handler else { throw FlyingFoxTransportError.noHandler }
         let (seconds, attoseconds) = timeout.components
+        let adapter = Adapter(handler: handler, keepsConnectionsAlive: keepsConnectionsAlive)
         let server = HTTPServer(
             address: try .inet(ip4: host, port: port),
             timeout: Double(seconds) + Double(attoseconds) / 1e18,
             logger: .disabled,
-            handler: Adapter(handler: handler, keepsConnectionsAlive: keepsConnectionsAlive))
+            handler: adapter)
+        if !extraMethods.isEmpty {
+            // FlyingFox's catch-all route covers its nine methods only.
+            await server.appendRoute(HTTPRoute(methods: extraMethods.sorted().map { HTTPMethod($0) }, path: "*"), to: adapter)
+        }
         self.server = server
         return server
     }

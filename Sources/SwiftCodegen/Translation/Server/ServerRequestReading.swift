@@ -32,14 +32,20 @@ extension TranslationContext {
             case .header:
                 call = "reader.header(\(name), as: \(type), shape: \(shape), explode: \(explode), required: \(isRequired))"
             case .cookie:
-                call = "reader.cookie(\(name), as: \(type), shape: \(shape), explode: \(explode), required: \(isRequired))"
+                // 3.2's `style: cookie` sends values as they are: nothing to decode.
+                let decodes = p.parameter.style == .cookie ? ", decodes: false" : ""
+                call = "reader.cookie(\(name), as: \(type), shape: \(shape), explode: \(explode)\(decodes), required: \(isRequired))"
             case .querystring:
-                diagnostics.warning("the generated server does not read `in: querystring` parameters yet: '\(p.parameter.name)' is answered 400",
-                                    at: p.parameter.sourceLocation)
-                lines.append("reader.report(\"query\", \(name), \"querystring parameters are not supported by this server\", \"unsupported\")")
-                lines.append("let \(local): \(p.use.base)? = nil")
-                if !p.optional { required.append(local) }
-                continue
+                let contentType = (p.parameter.contentType ?? "").lowercased()
+                if contentType.hasPrefix("application/x-www-form-urlencoded") {
+                    let encoding = formMemberEncodings(p.parameter.content?.encoding ?? OrderedMap()).map { ", encoding: " + $0 } ?? ""
+                    call = "reader.queryString(\(name), as: \(type), format: .form\(encoding), required: \(isRequired))"
+                } else if p.use.base == "String" {
+                    call = "reader.queryString(\(name), as: \(type), format: .text, required: \(isRequired))"
+                } else {
+                    // The client sends other media types as JSON (and warns), so that is what is read.
+                    call = "reader.queryString(\(name), as: \(type), format: .json, required: \(isRequired))"
+                }
             }
             lines.append("let \(local) = \(call)")
             if !p.optional { required.append(local) }

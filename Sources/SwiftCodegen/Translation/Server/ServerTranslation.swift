@@ -43,7 +43,7 @@ extension TranslationContext {
 
         var run = FunctionDecl("register", access: access, parameters: [.init(label: "on", name: "transport", type: "some ServerTransport")],
                                doc: ["Hands every request `transport` receives to ``handle(_:body:)``; start the transport to serve."],
-                               body: ["try await transport.register { request, body in await self.handle(request, body: body) }"])
+                               body: ["try await transport.register({ request, body in await self.handle(request, body: body) }, methods: core.methods)"])
         run.isAsync = true
         run.isThrowing = true
         server.members.append(.function(run))
