@@ -187,3 +187,47 @@ import Testing
         #expect(throws: DecodingError.self) { try FormBodyDecoding.decode(Tags.self, pairs: [("tags", "x")], encoding: [:]) }
     }
 }
+
+@Suite struct ServerBodyAndQueryStringTests {
+    private func request(query: String?, contentType: String? = nil, body: Data = Data()) -> ServerRequest {
+        var head = HTTPRequest(method: "POST", path: "/", headers: HTTPFields(contentType.map { [("Content-Type", $0)] } ?? []))
+        head.queryString = query
+        return ServerRequest(head: head, pathParameters: [:], body: HTTPBody(body), operationID: "op")
+    }
+
+    @Test func wholeQueryStrings() {
+        struct Filter: Codable, Equatable { var color: String?; var sizes: [Int]?; var meta: [String: String]? }
+        var reader = RequestReader(request(query: "color=7&sizes=1,2&meta=%7B%22a%22%3A%22b%22%7D"))
+        let encoding = ["sizes": FormMemberEncoding(style: .form, explode: false), "meta": FormMemberEncoding(contentType: "application/json")]
+        #expect(reader.queryString("filter", as: Filter.self, format: .form, encoding: encoding, required: true)
+            == Filter(color: "7", sizes: [1, 2], meta: ["a": "b"]))
+        var json = RequestReader(request(query: "%7B%22n%22%3A%5B1%5D%7D"))
+        #expect(json.queryString("q", as: [String: [Int]].self, format: .json, required: true) == ["n": [1]])
+        var text = RequestReader(request(query: "%24.a%5B0%5D"))
+        #expect(text.queryString("q", as: String.self, format: .text, required: true) == "$.a[0]")
+        var missing = RequestReader(request(query: nil))
+        #expect(missing.queryString("q", as: String.self, format: .text, required: true) == nil)
+        #expect(missing.problems.map(\.message) == ["is required"])
+    }
+
+    @Test func multipartReadsBackWhatItEncodes() throws {
+        let form = MultipartFormData(parts: [
+            .init(name: "file", filename: "a\"b.txt", contentType: "text/plain", data: Data("x\r\n--y\r\n".utf8)),
+            .init(name: "note", text: ""),
+        ], boundary: "B0undary")
+        #expect(MultipartFormData.parse(form.encoded(), contentType: form.contentType) == form)
+        #expect(MultipartFormData.parse(form.encoded(), contentType: "multipart/form-data; boundary=\"other\"") == nil)
+        #expect(MultipartFormData.parse(Data("--B0undary\r\nno head".utf8), contentType: form.contentType) == nil)
+    }
+
+    @Test func transportsWithoutMethodsGetTheHandlerAnyway() async throws {
+        actor Plain: ServerTransport {
+            var handler: ServerHandler?
+            func register(_ handler: @escaping ServerHandler) async throws { self.handler = handler }
+        }
+        let transport = Plain()
+        try await transport.register({ _, _ in (HTTPResponse(status: 204), HTTPBody(Data())) }, methods: ["QUERY"])
+        let handler = try #require(await transport.handler)
+        #expect(await handler(HTTPRequest(), HTTPBody(Data())).0.status == 204)
+    }
+}
