@@ -69,7 +69,7 @@ let package = Package(
 
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"]),
-        .testTarget(name: "OpenAPIGenRuntimeTests", dependencies: ["OpenAPIGenRuntime"]),
+        .testTarget(name: "OpenAPIGenRuntimeTests", dependencies: ["OpenAPIGenRuntime", "ClientTestSupport"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "GeneratorDriver", "OpenAPIModel"]),
         // What the client test targets share: a recording transport and JSON helpers.
         .target(name: "ClientTestSupport", dependencies: ["OpenAPIGenRuntime"], path: "Tests/ClientTestSupport"),

@@ -17,7 +17,9 @@
 #      (goal ≤ 0.2), Tools/Sources/openfunnel-validate-bench
 #   7. streams: a 1 GiB download streamed through the runtime's HTTPBody from a local
 #      server, next to a raw socket read of the same server (targets: throughput ≥ 0.5× raw, peak
-#      RSS ≤ 64 MiB), and SSE events decoded per second next to a raw line scan of the same bytes
+#      RSS ≤ 64 MiB), also in process CPU seconds (steadier under load), and next to a plain
+#      URLSession delegate that only counts the bytes; SSE events decoded
+#      per second next to a raw line scan of the same bytes
 #   8. serving: requests/s of OpenFunnel's status operation through the generated server on
 #      FlyingFox, as a ratio to FlyingFox answering the same route with a fixed response (goal ≥ 0.7),
 #      and peak memory with 64 concurrent connections, Adapters/FlyingFoxAdapter/Sources/openapi-gen-server-bench
@@ -324,6 +326,9 @@ if section 7; then
   printf "   %-34s %12s %12s %8s %8s\n" "" "client" "raw" "ratio" "target"
   printf "   %-34s %9s MiB/s %9s MiB/s %8s %8s\n" "download (HTTPBody vs socket)" "$(sv download_client_mib_s)" "$(sv download_raw_mib_s)" \
     "$(sv download_ratio)" "$(awk -v r="$(sv download_ratio)" 'BEGIN { print (r >= 0.5 ? ">=0.5 yes" : ">=0.5 NO") }')"
+  printf "   %-34s %9s s    %9s s    %8s %8s\n" "  same, in process CPU seconds" "$(sv download_client_cpu_s)" "$(sv download_raw_cpu_s)" \
+    "$(sv download_cpu_ratio)" "(steadier)"
+  printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU)\n" "plain URLSession counting delegate" "$(sv download_floor_mib_s)" "$(sv download_client_vs_floor_cpu)"
   printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
   printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
   [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"

@@ -58,36 +58,8 @@ public enum Operations {
                 }
             }
 
-            /// The headers of the HTTP 429 response.
-            public struct TooManyRequestsHeaders: Sendable, Hashable {
-                /// How long to wait before trying again (RFC 9110 section 10.2.3): delta-seconds, or an HTTP-date.
-                public var retryAfter: String?
-
-                /// The response as received: status, every header field and the buffered body.
-                public var raw: HTTPResponse
-
-                /// Creates the headers of a response built in code (by a fake server or a test).
-                public init(retryAfter: String? = nil, raw: HTTPResponse = HTTPResponse(status: 429)) {
-                    self.retryAfter = retryAfter
-                    self.raw = raw
-                }
-
-                /// Reads the documented headers of `response`; a required one that is missing, or one whose
-                /// text its schema cannot read, throws `ClientError.undecodableResponse`.
-                public init(decoding response: HTTPResponse, operationID: String) throws {
-                    self.retryAfter = try ResponseHeaderDecoding.optional(String.self, "Retry-After", .scalar, in: response, operationID: operationID)
-                    self.raw = response
-                }
-
-                /// Compares the documented headers; `raw` is not compared.
-                public static func ==(lhs: Self, rhs: Self) -> Bool {
-                    lhs.retryAfter == rhs.retryAfter
-                }
-
-                public func hash(into hasher: inout Hasher) {
-                    hasher.combine(retryAfter)
-                }
-            }
+            /// The headers of the HTTP 429 response, a set other responses document alike.
+            public typealias TooManyRequestsHeaders = ResponseHeaderSets.RetryAfter
         }
     }
 
@@ -261,36 +233,8 @@ public enum Operations {
                 }
             }
 
-            /// The headers of the HTTP 429 response.
-            public struct TooManyRequestsHeaders: Sendable, Hashable {
-                /// How long to wait before trying again (RFC 9110 section 10.2.3): delta-seconds, or an HTTP-date.
-                public var retryAfter: String?
-
-                /// The response as received: status, every header field and the buffered body.
-                public var raw: HTTPResponse
-
-                /// Creates the headers of a response built in code (by a fake server or a test).
-                public init(retryAfter: String? = nil, raw: HTTPResponse = HTTPResponse(status: 429)) {
-                    self.retryAfter = retryAfter
-                    self.raw = raw
-                }
-
-                /// Reads the documented headers of `response`; a required one that is missing, or one whose
-                /// text its schema cannot read, throws `ClientError.undecodableResponse`.
-                public init(decoding response: HTTPResponse, operationID: String) throws {
-                    self.retryAfter = try ResponseHeaderDecoding.optional(String.self, "Retry-After", .scalar, in: response, operationID: operationID)
-                    self.raw = response
-                }
-
-                /// Compares the documented headers; `raw` is not compared.
-                public static func ==(lhs: Self, rhs: Self) -> Bool {
-                    lhs.retryAfter == rhs.retryAfter
-                }
-
-                public func hash(into hasher: inout Hasher) {
-                    hasher.combine(retryAfter)
-                }
-            }
+            /// The headers of the HTTP 429 response, a set other responses document alike.
+            public typealias TooManyRequestsHeaders = ResponseHeaderSets.RetryAfter
         }
     }
 

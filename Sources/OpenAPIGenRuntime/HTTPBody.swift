@@ -48,15 +48,19 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
         self.length = length
     }
 
+    /// How far the task iterating a body's sequence may run ahead of the body's reader, in
+    /// bytes: once that much is produced and not yet read, the task waits for the reader.
+    public static let sequenceReadAhead = 1 << 20
+
     /// A body streamed from `sequence`, read as the body is read (an upload of generated data,
     /// or a body relayed from elsewhere). The sequence is iterated by a task of its own that
-    /// stops when the reader is cancelled. Nothing limits how far that task runs ahead of the
-    /// reader: a producer much faster than the reader should pace itself.
+    /// stops when the reader is cancelled, and that waits while ``sequenceReadAhead`` bytes
+    /// are produced and not yet read, so a fast producer cannot fill memory.
     public convenience init<S: AsyncSequence & Sendable>(_ sequence: S, length: Length = .unknown) where S.Element == Data {
-        let queue = ByteChunkQueue()
+        let queue = ByteChunkQueue(limit: HTTPBody.sequenceReadAhead)
         let pump = Task {
             do {
-                for try await chunk in sequence { queue.push(chunk) }
+                for try await chunk in sequence { await queue.pushAsync(chunk) }
                 queue.finish()
             } catch {
                 queue.finish(throwing: error)
@@ -85,6 +89,13 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
         if case .queue(let queue) = source { queue.abandon() }
     }
 
+    /// The most bytes of a streamed body that were ever waiting to be read at once: what the
+    /// transport's high-water mark bounds (0 for a buffered body).
+    var peakBufferedBytes: Int {
+        if case .queue(let queue) = source { return queue.peakBufferedBytes }
+        return 0
+    }
+
     /// The bytes, when the body is already in memory.
     public var bufferedData: Data? {
         if case .buffered(let data) = source { return data }
@@ -106,6 +117,26 @@ public final class HTTPBody: AsyncSequence, Sendable, Hashable {
             result.append(chunk)
         }
         return result
+    }
+
+    /// Whether the body is a response streamed by ``URLSessionTransport`` (relayed as is).
+    var isFedByURLSession: Bool {
+        if case .queue(let queue) = source { return queue.fedByURLSession }
+        return false
+    }
+
+    /// The queue a streamed body's chunks arrive through, for a reader that must block its thread
+    /// for them (the `InputStream` FoundationNetworking uploads from); nil for a buffered body.
+    /// Claiming it reads the body, as making an iterator does: the caller keeps the body alive
+    /// while it reads, or the producer is cancelled.
+    func claimQueue() throws -> ByteChunkQueue? {
+        guard case .queue(let queue) = source else { return nil }
+        let first: Bool = lock.withLock {
+            defer { consumed = true }
+            return !consumed
+        }
+        guard first else { throw HTTPBodyError.alreadyConsumed }
+        return queue
     }
 
     public func makeAsyncIterator() -> Iterator {
@@ -160,11 +191,17 @@ public enum HTTPBodyError: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyConsumed
     /// ``HTTPBody/collect(upTo:)`` met more bytes than its limit.
     case tooLarge(limit: Int)
+    /// A streamed upload's producer produced nothing for this long, the session's
+    /// `timeoutIntervalForRequest` (see ``URLSessionTransport/UploadMode/streamed``).
+    case stalled(seconds: Int)
 
     public var description: String {
         switch self {
         case .alreadyConsumed: return "the streamed body was already read; a streamed body can be read once"
         case .tooLarge(let limit): return "the body is larger than the \(limit)-byte limit"
+        case .stalled(let seconds):
+            return "the streamed upload produced nothing for \(seconds) s (URLSession waits for it on a queue all its transfers share; "
+                + "a producer that waits for events or for another response should be sent with UploadMode.spooledToFile)"
         }
     }
 }

@@ -65,14 +65,14 @@ struct ItemList<Item: Sendable>: AsyncSequence, Sendable {
 extension HTTPBody {
     /// A body of `items`, each encoded as JSON between `before` and `after` while the body is sent.
     convenience init<S: AsyncSequence & Sendable>(encodingItems items: S, before: Data, after: Data) where S.Element: Encodable {
-        let queue = ByteChunkQueue()
+        let queue = ByteChunkQueue(limit: HTTPBody.sequenceReadAhead)
         let pump = Task {
             do {
                 for try await item in items {
                     var chunk = before
                     chunk.append(try JSONCoding.encode(item))
                     chunk.append(after)
-                    queue.push(chunk)
+                    await queue.pushAsync(chunk)
                 }
                 queue.finish()
             } catch {

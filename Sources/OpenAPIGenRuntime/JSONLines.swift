@@ -30,7 +30,7 @@ struct DelimitedRecords {
                 continue
             }
             var start = chunk.startIndex
-            while let cut = chunk[start...].firstIndex(of: delimiter) {
+            while let cut = Self.firstIndex(of: delimiter, in: chunk, from: start) {
                 if partial.isEmpty {
                     pending.append(chunk[start..<cut])
                 } else {
@@ -44,6 +44,17 @@ struct DelimitedRecords {
         }
         defer { index += 1 }
         return pending[index]
+    }
+
+    /// Where `byte` next occurs in `data` from `start`, found with memchr rather than by
+    /// iterating the bytes one by one; the records of a chunk are slices of it, not copies.
+    static func firstIndex(of byte: UInt8, in data: Data, from start: Data.Index) -> Data.Index? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data.Index? in
+            guard let base = raw.baseAddress else { return nil }
+            let offset = start - data.startIndex
+            guard offset < raw.count, let hit = memchr(base + offset, Int32(byte), raw.count - offset) else { return nil }
+            return data.startIndex + (UnsafeRawPointer(hit) - base)
+        }
     }
 
     /// True when `record` is only JSON whitespace: a blank line, or the space around a record.

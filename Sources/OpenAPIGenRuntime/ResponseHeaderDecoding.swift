@@ -63,13 +63,19 @@ public enum ResponseHeaderDecoding {
             ]
         case .object(let explode):
             var pairs: [(String, String)] = []
-            let items = text.split(separator: ",", omittingEmptySubsequences: false).map { trim($0) }
+            let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { trim($0) }
             if explode {
+                // `k=v,k2=v2`. An item without `=` is not this form (a server sending `k,v` to
+                // a spec that says `explode`): no reading, rather than keys with empty values.
                 for item in items {
                     let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    pairs.append((String(parts[0]), parts.count > 1 ? String(parts[1]) : ""))
+                    guard parts.count == 2 else { return [] }
+                    pairs.append((trim(parts[0]), trim(parts[1])))
                 }
             } else {
+                // `k,v,k2,v2`: an odd count leaves a key without a value, which is not dropped
+                // quietly but makes the header unreadable.
+                guard items.count % 2 == 0 else { return [] }
                 var i = 0
                 while i + 1 < items.count {
                     pairs.append((items[i], items[i + 1]))

@@ -31,13 +31,17 @@ public struct ServerSentEvent: Sendable, Hashable {
 /// fields are ignored; an empty line dispatches the event unless its data is empty; an event
 /// cut off by the end of the stream is never dispatched.
 public struct ServerSentEventParser: Sendable {
-    private var line: [UInt8] = []
+    /// The start of a line a chunk ended in the middle of (empty otherwise).
+    private var partial: [UInt8] = []
     private var afterCR = false
     private var atStart = true
-    private var data = ""
+    /// The data buffer, as bytes: decoded into a `String` once, at dispatch.
+    private var data: [UInt8] = []
     private var hasData = false
     private var eventType = ""
-    private var lastEventID = ""
+    private var lastEventID: [UInt8] = []
+    /// `lastEventID` as a string, made at the first dispatch that needs it.
+    private var lastEventIDText: String?
     private var retry: Int?
 
     public init() {}
@@ -46,82 +50,118 @@ public struct ServerSentEventParser: Sendable {
     public mutating func feed(_ bytes: Data) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var start = 0
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return }
             let count = raw.count
-            var i = 0
-            while i < count {
-                let b = raw[i]
-                if b == 0x0A || b == 0x0D {
-                    if b == 0x0A && afterCR && i == start && line.isEmpty {
-                        // The LF of a CRLF whose CR ended the previous line.
-                        afterCR = false
-                        i += 1
-                        start = i
-                        continue
-                    }
-                    line.append(contentsOf: raw[start..<i])
-                    if let event = process() { events.append(event) }
-                    line.removeAll(keepingCapacity: true)
-                    afterCR = b == 0x0D
-                    i += 1
-                    start = i
-                    continue
-                }
-                afterCR = false
-                i += 1
+            var start = 0
+            if afterCR, base[0] == 0x0A, partial.isEmpty {
+                // The LF of a CRLF whose CR ended the previous chunk's last line.
+                start = 1
             }
-            if start < count { line.append(contentsOf: raw[start..<count]) }
+            afterCR = false
+            while start < count {
+                // Lines are found with memchr, not byte by byte: LF ends most lines, and a CR
+                // before it (CRLF, or a lone CR) is looked for in that line only.
+                let rest = count - start
+                let lf = memchr(base + start, 0x0A, rest).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+                let searchEnd = lf ?? count
+                let cr = memchr(base + start, 0x0D, searchEnd - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+                guard let end = cr ?? lf else {
+                    partial.append(contentsOf: UnsafeBufferPointer(start: base + start, count: rest))
+                    return
+                }
+                if partial.isEmpty {
+                    if let event = process(UnsafeBufferPointer(start: base + start, count: end - start)) { events.append(event) }
+                } else {
+                    partial.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
+                    let line = partial
+                    partial.removeAll(keepingCapacity: true)
+                    if let event = line.withUnsafeBufferPointer({ process($0) }) { events.append(event) }
+                }
+                start = end + 1
+                if base[end] == 0x0D {
+                    if start < count {
+                        if base[start] == 0x0A { start += 1 }
+                    } else {
+                        afterCR = true
+                    }
+                }
+            }
         }
         return events
     }
 
     /// One complete line; returns the event an empty line dispatches.
-    private mutating func process() -> ServerSentEvent? {
+    private mutating func process(_ whole: UnsafeBufferPointer<UInt8>) -> ServerSentEvent? {
+        var line = whole[...]
         if atStart {
             atStart = false
-            if line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+            if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
         }
-        if line.isEmpty { return dispatch() }
-        if line[0] == UInt8(ascii: ":") { return nil }
-        let field: String
-        var value: String
+        guard let first = line.first else { return dispatch() }
+        if first == UInt8(ascii: ":") { return nil }
+        let field: Slice<UnsafeBufferPointer<UInt8>>
+        var value: Slice<UnsafeBufferPointer<UInt8>>
         if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
-            field = String(decoding: line[..<colon], as: UTF8.self)
-            var valueStart = colon + 1
-            if valueStart < line.count, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
-            value = String(decoding: line[valueStart...], as: UTF8.self)
+            field = line[..<colon]
+            value = line[(colon + 1)...]
+            if value.first == UInt8(ascii: " ") { value = value.dropFirst() }
         } else {
-            field = String(decoding: line, as: UTF8.self)
-            value = ""
+            field = line
+            value = line[line.endIndex...]
         }
-        switch field {
-        case "event":
-            eventType = value
-        case "data":
-            if hasData { data += "\n" }
-            data += value
+        // Field names compared as bytes: no string is made for them.
+        if Self.equal(field, "data") {
+            if hasData { data.append(0x0A) }
+            data.append(contentsOf: value)
             hasData = true
-        case "id":
-            if !value.unicodeScalars.contains("\u{0}") { lastEventID = value }
-        case "retry":
-            if !value.isEmpty, value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
-                retry = Int(value) ?? Int.max
+        } else if Self.equal(field, "event") {
+            eventType = String(decoding: value, as: UTF8.self)
+        } else if Self.equal(field, "id") {
+            if !value.contains(0), !lastEventID.withUnsafeBufferPointer({ Self.equal(value, $0) }) {
+                // Refilled in place: an ID that changes with every event allocates nothing here.
+                lastEventID.removeAll(keepingCapacity: true)
+                lastEventID.append(contentsOf: value)
+                lastEventIDText = nil
             }
-        default:
-            value = ""
+        } else if Self.equal(field, "retry") {
+            if !value.isEmpty, value.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                retry = Int(String(decoding: value, as: UTF8.self)) ?? Int.max
+            }
         }
         return nil
     }
 
+    /// Whether `bytes` are `name`'s bytes (memcmp: the generic `elementsEqual` costs more than
+    /// the rest of a line's parsing).
+    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ name: StaticString) -> Bool {
+        bytes.count == name.utf8CodeUnitCount
+            && (bytes.isEmpty || memcmp(bytes.base.baseAddress! + bytes.startIndex, name.utf8Start, bytes.count) == 0)
+    }
+
+    private static func equal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == other.count
+            && (bytes.isEmpty || memcmp(bytes.base.baseAddress! + bytes.startIndex, other.baseAddress!, bytes.count) == 0)
+    }
+
     private mutating func dispatch() -> ServerSentEvent? {
         defer {
-            data = ""
+            data.removeAll(keepingCapacity: true)
             hasData = false
             eventType = ""
         }
         // The standard dispatches nothing when the data buffer is empty, even after `event:`.
         guard hasData else { return nil }
-        return ServerSentEvent(event: eventType.isEmpty ? "message" : eventType, data: data,
-                               id: lastEventID.isEmpty ? nil : lastEventID, retry: retry)
+        let id: String?
+        if lastEventID.isEmpty {
+            id = nil
+        } else if let text = lastEventIDText {
+            id = text
+        } else {
+            let text = String(decoding: lastEventID, as: UTF8.self)
+            lastEventIDText = text
+            id = text
+        }
+        return ServerSentEvent(event: eventType.isEmpty ? "message" : eventType, data: String(decoding: data, as: UTF8.self),
+                               id: id, retry: retry)
     }
 }

@@ -14,10 +14,11 @@ public struct URLSessionTransport: HTTPTransport {
     /// configuration on first use.
     private let streaming: StreamingSession
 
-    /// Creates a transport that sends requests with `session`.
-    public init(session: URLSession = .shared) {
+    /// Creates a transport that sends requests with `session`; `streaming` says how streamed
+    /// bodies are buffered and sent (a 4 MiB high-water mark, uploads streamed, by default).
+    public init(session: URLSession = .shared, streaming: StreamingOptions = StreamingOptions()) {
         self.session = session
-        self.streaming = StreamingSession(configuration: session.configuration)
+        self.streaming = StreamingSession(configuration: session.configuration, options: streaming)
     }
 
     /// Creates a transport with its own session, configured by `configuration`; the way to set
@@ -35,9 +36,9 @@ public struct URLSessionTransport: HTTPTransport {
     /// alternative. Each call creates a session, which holds connections and caches: create one
     /// transport and share it rather than one per request. The session copies `configuration`,
     /// so changing it afterwards has no effect.
-    public init(configuration: URLSessionConfiguration) {
+    public init(configuration: URLSessionConfiguration, streaming: StreamingOptions = StreamingOptions()) {
         self.session = URLSession(configuration: configuration)
-        self.streaming = StreamingSession(configuration: configuration)
+        self.streaming = StreamingSession(configuration: configuration, options: streaming)
     }
 
     /// Sends `request` and collects the whole response body.
@@ -55,9 +56,11 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// Sends `request` and returns once the response head arrives, the body read as it arrives
-    /// (through a delegate, so on Linux too). An upload `body` made from a file is sent from the
-    /// file; another streamed one is first written to a temporary file, chunk by chunk. Cancelling
-    /// the task reading the body cancels the request.
+    /// (through a delegate, so on Linux too) and held up to
+    /// ``StreamingOptions/responseBufferLimit`` bytes ahead of its reader. An upload `body` made
+    /// from a file is sent from the file; one made from an async sequence is sent as it is
+    /// produced, or spooled to a temporary file first, as ``StreamingOptions/uploads`` says.
+    /// Cancelling the task reading the body cancels the request.
     public func stream(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL) async throws -> (HTTPResponse, HTTPBody) {
         var urlRequest = Self.urlRequest(request, baseURL: baseURL)
         if body != nil { urlRequest.httpBody = nil }

@@ -96,6 +96,13 @@ public enum SwiftGenerator {
         var clientNames = NameScope(reserved: ["core", "baseURL", "transport"])
         let credentials = ClientCredentials.find(operations: entries, document: document, names: &clientNames)
 
+        // Header sets several responses repeat are declared once, before the operations that
+        // name them are planned.
+        if let headerSets = context.planSharedHeaderSets(entries) {
+            context.findBoxedProperties()
+            render("ResponseHeaderSets.swift", context.completeStructs([.type(headerSets)], prefix: ""))
+        }
+
         // Large specs spread operations over several files, as extensions, so that the compiler
         // can work on them in parallel and rebuild only what changed. Operations are planned a
         // file's worth at a time; only their plans outlive their file.

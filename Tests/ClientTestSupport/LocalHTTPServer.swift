@@ -44,6 +44,11 @@ public final class LocalHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var connections: Set<Int32> = []
     private var stopped = false
+    private var bodyBytes = 0
+
+    /// Request body bytes read off the sockets so far, counted as they arrive (before a route
+    /// runs): how a test sees an upload reach the server while the client still produces it.
+    public var requestBodyBytesReceived: Int { lock.withLock { bodyBytes } }
 
     private init(listener: Int32, port: UInt16, routes: [String: LocalRoute]) {
         self.listener = listener
@@ -85,13 +90,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     /// Closes the listening socket and every open connection.
     public func stop() async {
-        let open = lock.withLock { () -> Set<Int32> in
+        // The connections are shut down under the lock: a connection's thread leaves the set
+        // under it before closing its socket, so no number shut down here can belong to a socket
+        // opened since (another server's, in the next test).
+        lock.withLock {
             stopped = true
-            return connections
+            for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
@@ -111,7 +118,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 return
             }
             let thread = Thread { [self] in
-                serve(Connection(fd: fd))
+                serve(Connection(fd: fd) { [self] n in lock.withLock { bodyBytes += n } })
                 lock.withLock { _ = connections.remove(fd) }
                 close(fd)
             }
@@ -232,8 +239,12 @@ private final class ChunkQueue: @unchecked Sendable {
 private final class Connection {
     let fd: Int32
     private var buffer: [UInt8] = []
+    private let bodyBytesRead: (Int) -> Void
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, bodyBytesRead: @escaping (Int) -> Void) {
+        self.fd = fd
+        self.bodyBytesRead = bodyBytesRead
+    }
 
     /// Reads until the end of the header block; nil when the peer closed the connection.
     func readHead() -> RequestHead? {
@@ -272,11 +283,14 @@ private final class Connection {
                     return body
                 }
                 guard let chunk = read(count: size), readLine() != nil else { return nil }
+                bodyBytesRead(size)
                 body.append(chunk)
             }
         }
         let length = Int(head.headers["content-length"] ?? "0") ?? 0
-        return read(count: length)
+        let body = read(count: length)
+        if body != nil { bodyBytesRead(length) }
+        return body
     }
 
     /// Writes the reply; false when the peer is gone.

@@ -48,6 +48,12 @@ private func issue(_ path: String, _ message: String) -> ValidationIssue {
         #expect(signup { $0.age = 130 }.validationIssues == [issue("age", "130 must be less than 130")])
     }
 
+    @Test func boundsBeyondInt64AreComparedAsNumbers() {
+        #expect(signup { $0.visits = Int.max }.validationIssues == [])
+        #expect(signup { $0.visits = 0 }.validationIssues == [])
+        #expect(signup { $0.visits = -1 }.validationIssues == [issue("visits", "-1 is less than the minimum 0")])
+    }
+
     @Test func numberBoundsAndMultipleOf() {
         #expect(signup { $0.score = 1 }.validationIssues == [])
         #expect(signup { $0.score = 0.07 }.validationIssues == [])

@@ -13,9 +13,11 @@ import GoldenEnums
         // `channel` refers to Channel, whose own schema has `default: web`.
         #expect(OrderRequest(size: .xLarge).channel == .web)
         #expect(request.flags == nil)
+        // `default: none` is the enum's case, not Optional's `.none` (which would leave it nil).
+        #expect(OrderRequest(size: .xLarge).wrapping == OrderRequest.Wrapping.none)
 
-        let full = try decode(OrderRequest.self, #"{"size": "small", "priority": 3, "channel": "in store", "flags": ["gift", "express"]}"#)
-        #expect(full == OrderRequest(size: .small, priority: ._3, channel: .inStore, flags: [.gift, .express]))
+        let full = try decode(OrderRequest.self, #"{"size": "small", "priority": 3, "channel": "in store", "flags": ["gift", "express"], "wrapping": "box"}"#)
+        #expect(full == OrderRequest(size: .small, priority: ._3, channel: .inStore, flags: [.gift, .express], wrapping: .box))
     }
 
     @Test func closedEnumsRejectUnknownValues() {
@@ -27,8 +29,8 @@ import GoldenEnums
     }
 
     @Test func encodesRequestsWithIntegerEnumsAsNumbersAndWithoutNils() throws {
-        #expect(try encodedText(OrderRequest(size: .xLarge)) == #"{"channel":"web","priority":2,"size":"x-large"}"#)
-        let full = OrderRequest(size: .medium, priority: ._1, channel: .inStore, flags: [.express])
+        #expect(try encodedText(OrderRequest(size: .xLarge)) == #"{"channel":"web","priority":2,"size":"x-large","wrapping":"none"}"#)
+        let full = OrderRequest(size: .medium, priority: ._1, channel: .inStore, flags: [.express], wrapping: nil)
         #expect(try encodedText(full) == #"{"channel":"in store","flags":["express"],"priority":1,"size":"medium"}"#)
     }
 

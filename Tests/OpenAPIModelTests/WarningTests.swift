@@ -18,6 +18,50 @@ import YAMLTree
         #expect(!result.hasErrors)
     }
 
+    /// Headers allow `style: simple` only; another style is read as simple, and `explode` is kept.
+    @Test func headerStyleOtherThanSimpleIsReadAsSimple() throws {
+        let result = expectWarning(in: """
+            openapi: 3.0.3
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Page:
+                          style: ⟨E⟩form
+                          explode: true
+                          schema: {type: object, properties: {n: {type: integer}}}
+                        X-Plain: {schema: {type: string}}
+            """, containing: "header `X-Page` has `style: form`", "read as `simple`")
+        #expect(!result.hasErrors)
+        #expect(result.diagnostics.count == 1)
+        let headers = try #require(result.document?.operation(.get, "/pets")?.responses.first?.response.headers)
+        #expect(headers["X-Page"]?.explode == true)
+        #expect(headers["X-Plain"]?.explode == false)
+    }
+
+    @Test func headerExplodeBesideContentIsIgnoredWithAWarning() throws {
+        let result = expectWarning(in: """
+            openapi: 3.0.3
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Trace:
+                          explode: ⟨E⟩true
+                          content: {application/json: {schema: {type: object}}}
+            """, containing: "header `X-Trace` has `content`, to which `explode` does not apply")
+        #expect(!result.hasErrors)
+        #expect(result.document?.operation(.get, "/pets")?.responses.first?.response.headers["X-Trace"]?.explode == false)
+    }
+
     @Test func rfc6570ExplodeModifierMatchesTheName() throws {
         let result = expectWarning(in: """
             openapi: 3.0.3

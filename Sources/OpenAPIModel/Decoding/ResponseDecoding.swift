@@ -79,6 +79,7 @@ extension ModelDecoder {
     private func decodeHeader(_ cursor: Cursor, name: String) -> Header? {
         guard let (mapping, object) = mapping(cursor, name, expected: "a Header Object (a mapping)") else { return nil }
         var header = Header(location: object.location)
+        var explodeField: Cursor?
         for entry in mapping.entries {
             let field = object.child(entry)
             switch entry.key {
@@ -87,9 +88,25 @@ extension ModelDecoder {
             case "deprecated": header.deprecated = bool(field, entry.key) ?? false
             case "schema": header.schema = schema(field)
             case "content": header.content = singleMediaType(field, owner: "header `\(name)`")?.1
+            case "style": headerStyleChecked(field, name: name)
+            case "explode":
+                header.explode = bool(field, entry.key) ?? false
+                explodeField = field
             default: break
             }
         }
+        if let explodeField, header.content != nil {
+            // `explode` says how a `schema` is written; a `content` header is its media type's text.
+            warning("header `\(name)` has `content`, to which `explode` does not apply; it is ignored", at: explodeField)
+            header.explode = false
+        }
         return header
+    }
+
+    /// Header Objects allow `style: simple` only (OpenAPI 3.x, "Header Object"); any other word
+    /// is read as `simple`, which is the one way a header's text can be split, with a warning.
+    private func headerStyleChecked(_ field: Cursor, name: String) {
+        guard let text = string(field, "style"), text != "simple" else { return }
+        warning("header `\(name)` has `style: \(text)`; headers allow only `simple`, so it is read as `simple`", at: field)
     }
 }

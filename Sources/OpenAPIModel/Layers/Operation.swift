@@ -207,6 +207,9 @@ public struct Header: Sendable {
     public var description: String?
     public var required = false
     public var deprecated = false
+    /// `explode`: an object-typed header reads `k=v,k2=v2` when set, `k,v,k2,v2` when not (the
+    /// default). Headers allow only `style: simple`, so there is no style to keep.
+    public var explode = false
     public var schema: Schema?
     public var content: MediaType? {
         get { contentStorage?.value }

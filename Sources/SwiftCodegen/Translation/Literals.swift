@@ -13,14 +13,14 @@ extension TranslationContext {
             if format == "int32" { return Int32(t) != nil ? t : nil }
             return Int64(t) != nil ? t : nil
         case (.number, .integer(let t)), (.number, .number(let t)):
-            return t
+            return Self.doubleLiteral(t)
         case (.boolean, .bool(let b)):
             return b ? "true" : "false"
         case (.stringEnum(let values), .string(let s)):
-            return enumCaseNames(values.map(EnumValue.string)).first { $0.value == .string(s) }.map { "." + $0.name }
+            return enumCaseNames(values.map(EnumValue.string)).first { $0.value == .string(s) }.map { caseLiteral($0.name, of: use) }
         case (.integerEnum(let values), .integer(let t)):
             guard let i = Int64(t) else { return nil }
-            return enumCaseNames(values.map(EnumValue.integer)).first { $0.value == .integer(i) }.map { "." + $0.name }
+            return enumCaseNames(values.map(EnumValue.integer)).first { $0.value == .integer(i) }.map { caseLiteral($0.name, of: use) }
         case (.reference(let target), _):
             guard let resolved = schema(for: target) else { return nil }
             var inner = use
@@ -42,6 +42,26 @@ extension TranslationContext {
         default:
             return nil
         }
+    }
+}
+
+extension TranslationContext {
+    /// `.name`, except for the cases `Optional` declares itself: where the parameter is optional,
+    /// `.none` means `Optional.none` (Swift warns and takes it so), and the documented default
+    /// would become nil.
+    func caseLiteral(_ name: String, of use: TypeUse) -> String {
+        name == "none" || name == "some" ? use.base + "." + name : "." + name
+    }
+
+    /// A number from the spec as a `Double` literal. An integer literal the type can't hold
+    /// exactly (`9223372036854776000`, Int64.max as a JSON number) draws a compiler warning and
+    /// is rounded anyway; the rounded value written in floating-point form is the same number
+    /// without the warning.
+    static func doubleLiteral(_ text: String) -> String {
+        guard !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let value = Double(text),
+              value.magnitude > 9_007_199_254_740_992 // 2^53: every integer up to it is exact
+        else { return text }
+        return value.description
     }
 }
 

@@ -26,7 +26,7 @@ enum ReservedNames {
         "OperationOutput", "OperationError", "ClientError", "ClientCore", "Indirect", "DynamicCodingKey",
         "DateTime", "UUIDText", "AdditionalMembersStoring", "BranchChoice",
         // What the generator itself declares at the top level
-        "Operations", "Servers",
+        "Operations", "Servers", "ResponseHeaderSets",
     ]
 
     /// Names a nested type must not take, because the code around it refers to these.

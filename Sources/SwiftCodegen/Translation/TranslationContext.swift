@@ -37,6 +37,8 @@ final class TranslationContext {
     var interner = SchemaInterner()
     /// Inline types of operations already declared, by what would declare them again.
     var sharedInlineTypes: [SharedInlineType: TypeUse] = [:]
+    /// Header sets several responses document alike, by ``headerSetKey(_:)``.
+    var sharedHeaderSets: [String: SharedHeaderSet] = [:]
     /// Schema descriptions for values checked by the runtime's JSON Schema checker.
     var staticSchemas = StaticSchemaTable()
     /// Places already warned about by ``noteUnhonouredKeywords(_:)``.

@@ -55,7 +55,7 @@ extension TranslationContext {
         }
         func bound(_ b: Schema.Bound?, exclusive: Bool, integer: Bool) -> String? {
             guard let b, b.exclusive == exclusive else { return nil }
-            return integer ? b.value.integer.map(String.init) : b.value.text
+            return integer ? b.value.integer.map(String.init) : Self.doubleLiteral(b.value.text)
         }
         func rangeCall(_ s: Schema, integer: Bool) {
             let integerBounds = [s.minimum, s.maximum].allSatisfy { $0 == nil || $0!.value.integer != nil }
@@ -71,7 +71,7 @@ extension TranslationContext {
                 if integer, let i = step.integer {
                     lines.append("v.multiple(\(value), of: \(i), at: \(key))")
                 } else {
-                    lines.append("v.multiple(\(integer ? "Double(\(value))" : value), of: \(step.text), at: \(key))")
+                    lines.append("v.multiple(\(integer ? "Double(\(value))" : value), of: \(Self.doubleLiteral(step.text)), at: \(key))")
                 }
             }
         }

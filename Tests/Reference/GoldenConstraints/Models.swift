@@ -9,6 +9,10 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var age: Int
     public var score: Double?
     public var quantity: Int?
+
+    /// Int64's bounds written as JSON numbers, as generated specs often do.
+    public var visits: Int?
+
     public var tags: [String]
     public var attributes: [String: String]?
     public var address: Address
@@ -25,6 +29,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         age: Int,
         score: Double? = nil,
         quantity: Int? = nil,
+        visits: Int? = nil,
         tags: [String],
         attributes: [String: String]? = nil,
         address: Address,
@@ -37,6 +42,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.age = age
         self.score = score
         self.quantity = quantity
+        self.visits = visits
         self.tags = tags
         self.attributes = attributes
         self.address = address
@@ -51,6 +57,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case age
         case score
         case quantity
+        case visits
         case tags
         case attributes
         case address
@@ -65,6 +72,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.age = try container.decode(Int.self, forKey: .age)
         self.score = try container.decodeIfPresent(Double.self, forKey: .score)
         self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
+        self.visits = try container.decodeIfPresent(Int.self, forKey: .visits)
         self.tags = try container.decode([String].self, forKey: .tags)
         self.attributes = try container.decodeIfPresent([String: String].self, forKey: .attributes)
         self.address = try container.decode(Address.self, forKey: .address)
@@ -81,6 +89,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encode(self.age, forKey: .age)
         try container.encodeIfPresent(self.score, forKey: .score)
         try container.encodeIfPresent(self.quantity, forKey: .quantity)
+        try container.encodeIfPresent(self.visits, forKey: .visits)
         try container.encode(self.tags, forKey: .tags)
         try container.encodeIfPresent(self.attributes, forKey: .attributes)
         try container.encode(self.address, forKey: .address)

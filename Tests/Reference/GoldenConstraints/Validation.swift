@@ -19,6 +19,9 @@ extension Signup: Validatable {
         if let quantity = self.quantity {
             v.multiple(quantity, of: 5, at: "quantity")
         }
+        if let visits = self.visits {
+            v.range(Double(visits), minimum: 0, maximum: 9.223372036854776e+18, at: "visits")
+        }
         v.count(self.tags.count, min: 1, max: 3, at: "tags")
         v.unique(self.tags, at: "tags")
         v.each(self.tags, at: "tags") { v, item in

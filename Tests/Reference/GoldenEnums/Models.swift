@@ -16,6 +16,11 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
 
     public var flags: [Flag]?
 
+    /// A case named like Optional's own, as a default.
+    ///
+    /// Absent means `Wrapping.none`.
+    public var wrapping: Wrapping?
+
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
@@ -25,12 +30,14 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
         priority: Priority? = ._2,
         channel: Channel? = .web,
         flags: [Flag]? = nil,
+        wrapping: Wrapping? = Wrapping.none,
         additionalProperties: [String: JSONValue] = [:]
     ) {
         self.size = size
         self.priority = priority
         self.channel = channel
         self.flags = flags
+        self.wrapping = wrapping
         self.additionalProperties = additionalProperties
     }
 
@@ -52,11 +59,18 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
         case express
     }
 
+    /// A case named like Optional's own, as a default.
+    public enum Wrapping: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        case none
+        case box
+    }
+
     enum CodingKeys: String, CodingKey {
         case size
         case priority
         case channel
         case flags
+        case wrapping
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +79,7 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
         self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
         self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
         self.flags = try container.decodeIfPresent([Flag].self, forKey: .flags)
+        self.wrapping = try container.decodeIfPresent(Wrapping.self, forKey: .wrapping)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -75,6 +90,7 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
         try container.encodeIfPresent(self.priority, forKey: .priority)
         try container.encodeIfPresent(self.channel, forKey: .channel)
         try container.encodeIfPresent(self.flags, forKey: .flags)
+        try container.encodeIfPresent(self.wrapping, forKey: .wrapping)
     }
 }
 

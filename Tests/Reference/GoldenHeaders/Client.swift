@@ -34,6 +34,38 @@ public struct GoldenHeadersClient: GoldenHeadersAPI {
             return .undocumented(statusCode: response.status, response)
         }
     }
+
+    public func listIssues(_ input: Operations.ListIssues.Input) async throws -> Operations.ListIssues.Output {
+        try core.validate(input, operationID: Operations.ListIssues.id)
+        var request = HTTPRequest(method: "GET", path: "/issues")
+        request.headers.append("Accept", "application/json")
+        let response = try await core.send(request, operationID: Operations.ListIssues.id)
+        switch response.status {
+        case 200:
+            return .ok(try core.decodeJSON([String].self, from: response, as: "application/json", operationID: Operations.ListIssues.id), headers: try Operations.ListIssues.Output.OkHeaders(decoding: response, operationID: Operations.ListIssues.id))
+        case 404:
+            return .notFound(headers: try Operations.ListIssues.Output.NotFoundHeaders(decoding: response, operationID: Operations.ListIssues.id))
+        case 429:
+            return .tooManyRequests(headers: try Operations.ListIssues.Output.TooManyRequestsHeaders(decoding: response, operationID: Operations.ListIssues.id))
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
+
+    public func getIssue(_ input: Operations.GetIssue.Input) async throws -> Operations.GetIssue.Output {
+        try core.validate(input, operationID: Operations.GetIssue.id)
+        var request = HTTPRequest(method: "GET", path: "/issues/\(PathEncoding.segment(input.number))")
+        request.headers.append("Accept", "text/plain")
+        let response = try await core.send(request, operationID: Operations.GetIssue.id)
+        switch response.status {
+        case 200:
+            return .ok(try core.decodeText(response, as: "text/plain", operationID: Operations.GetIssue.id), headers: try Operations.GetIssue.Output.OkHeaders(decoding: response, operationID: Operations.GetIssue.id))
+        case 404:
+            return .notFound(headers: try Operations.GetIssue.Output.NotFoundHeaders(decoding: response, operationID: Operations.GetIssue.id))
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
 }
 
 /// The servers the spec lists.

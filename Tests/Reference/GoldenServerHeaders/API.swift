@@ -10,6 +10,12 @@ import OpenAPIGenRuntime
 public protocol GoldenServerHeadersAPI: Sendable {
     /// `GET /repos`
     func listRepos(_ input: Operations.ListRepos.Input) async throws -> Operations.ListRepos.Output
+
+    /// `GET /issues`
+    func listIssues(_ input: Operations.ListIssues.Input) async throws -> Operations.ListIssues.Output
+
+    /// `GET /issues/{number}`
+    func getIssue(_ input: Operations.GetIssue.Input) async throws -> Operations.GetIssue.Output
 }
 
 extension GoldenServerHeadersAPI {
@@ -19,6 +25,26 @@ extension GoldenServerHeadersAPI {
         let output = try await self.listRepos(Operations.ListRepos.Input(page: page))
         guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.ListRepos.id, output: output)
+        }
+        return value
+    }
+
+    /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.ListIssues.Output>`.
+    /// See ``GoldenServerHeadersAPI/listIssues(_:)`` for the operation's description.
+    public func listIssues() async throws -> [String] {
+        let output = try await self.listIssues(Operations.ListIssues.Input())
+        guard case .ok(let value, _) = output else {
+            throw OperationError(operationID: Operations.ListIssues.id, output: output)
+        }
+        return value
+    }
+
+    /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.GetIssue.Output>`.
+    /// See ``GoldenServerHeadersAPI/getIssue(_:)`` for the operation's description.
+    public func getIssue(number: Int) async throws -> String {
+        let output = try await self.getIssue(Operations.GetIssue.Input(number: number))
+        guard case .ok(let value, _) = output else {
+            throw OperationError(operationID: Operations.GetIssue.id, output: output)
         }
         return value
     }

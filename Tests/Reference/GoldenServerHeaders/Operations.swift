@@ -188,4 +188,104 @@ public enum Operations {
             }
         }
     }
+
+    /// Types of `listIssues`.
+    public enum ListIssues {
+        /// The operation's id in the spec.
+        public static let id = "listIssues"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            public init() {}
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// Open issues.
+            ///
+            /// HTTP 200.
+            case ok([String], headers: OkHeaders = .init(raw: HTTPResponse(status: 200)))
+
+            /// No issues here.
+            ///
+            /// HTTP 404.
+            case notFound(headers: NotFoundHeaders)
+
+            /// Rate limited.
+            ///
+            /// HTTP 429.
+            case tooManyRequests(headers: TooManyRequestsHeaders = .init(raw: HTTPResponse(status: 429)))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .ok: return 200
+                case .notFound: return 404
+                case .tooManyRequests: return 429
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+
+            /// The headers of the HTTP 200 response, a set other responses document alike.
+            public typealias OkHeaders = ResponseHeaderSets.XRateLimit
+
+            /// The headers of the HTTP 404 response, a set other responses document alike.
+            public typealias NotFoundHeaders = ResponseHeaderSets.XRateLimit2
+
+            /// The headers of the HTTP 429 response, a set other responses document alike.
+            public typealias TooManyRequestsHeaders = ResponseHeaderSets.XRateLimit
+        }
+    }
+
+    /// Types of `getIssue`.
+    public enum GetIssue {
+        /// The operation's id in the spec.
+        public static let id = "getIssue"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// The `number` path parameter.
+            public var number: Int
+
+            public init(number: Int) {
+                self.number = number
+            }
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public enum Output: OperationOutput, Hashable {
+            /// One issue.
+            ///
+            /// HTTP 200.
+            case ok(String, headers: OkHeaders = .init(raw: HTTPResponse(status: 200)))
+
+            /// No such issue.
+            ///
+            /// HTTP 404.
+            case notFound(headers: NotFoundHeaders)
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .ok: return 200
+                case .notFound: return 404
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+
+            /// The headers of the HTTP 200 response, a set other responses document alike.
+            public typealias OkHeaders = ResponseHeaderSets.XRateLimit
+
+            /// The headers of the HTTP 404 response, a set other responses document alike.
+            public typealias NotFoundHeaders = ResponseHeaderSets.XRateLimit2
+        }
+    }
 }

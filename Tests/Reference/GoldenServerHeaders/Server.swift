@@ -18,6 +18,8 @@ public struct GoldenServerHeadersServer<Handler: GoldenServerHeadersAPI>: Sendab
         self.handler = handler
         self.core = ServerCore(routes: [
             ServerRoute("GET", "/repos", operationID: Operations.ListRepos.id),
+            ServerRoute("GET", "/issues", operationID: Operations.ListIssues.id),
+            ServerRoute("GET", "/issues/{number}", operationID: Operations.GetIssue.id),
         ], options: options)
     }
 
@@ -26,6 +28,8 @@ public struct GoldenServerHeadersServer<Handler: GoldenServerHeadersAPI>: Sendab
         await core.handle(request, body: body) { route, request in
             switch route {
             case 0: return try await self.serveListRepos(request)
+            case 1: return try await self.serveListIssues(request)
+            case 2: return try await self.serveGetIssue(request)
             default: throw ServerRejection(status: 404, problems: [])
             }
         }
@@ -61,6 +65,69 @@ public struct GoldenServerHeadersServer<Handler: GoldenServerHeadersAPI>: Sendab
         case .notModified(let headers):
             var reply = ServerReply(status: 304, raw: headers.raw)
             reply.header("ETag", headers.eTag, .scalar)
+            return reply
+        case .undocumented(let statusCode, let response):
+            return ServerReply(status: statusCode, raw: response)
+        }
+    }
+
+    private func serveListIssues(_ request: ServerRequest) async throws -> ServerReply {
+        let credentials: [String: Credential] = [:]
+        var reader = RequestReader(request)
+        guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
+        let input = Operations.ListIssues.Input()
+        reader.validate(input)
+        guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
+        let context = RequestContext(request: request.head, operationID: Operations.ListIssues.id, credentials: credentials)
+        let output = try await core.call(context) { try await self.handler.listIssues(input) }
+        switch output {
+        case .ok(let body, let headers):
+            var reply = ServerReply(status: 200, raw: headers.raw)
+            reply.header("X-RateLimit-Limit", headers.xRateLimitLimit, .scalar)
+            reply.header("X-RateLimit-Quota", headers.xRateLimitQuota, .object(explode: true))
+            reply.header("X-RateLimit-Scopes", headers.xRateLimitScopes, .object(explode: false))
+            try reply.json(body, contentType: "application/json")
+            return reply
+        case .notFound(let headers):
+            var reply = ServerReply(status: 404, raw: headers.raw)
+            reply.header("X-RateLimit-Limit", headers.xRateLimitLimit, .scalar)
+            reply.header("X-RateLimit-Quota", headers.xRateLimitQuota, .object(explode: true))
+            reply.header("X-RateLimit-Scopes", headers.xRateLimitScopes, .object(explode: false))
+            return reply
+        case .tooManyRequests(let headers):
+            var reply = ServerReply(status: 429, raw: headers.raw)
+            reply.header("X-RateLimit-Limit", headers.xRateLimitLimit, .scalar)
+            reply.header("X-RateLimit-Quota", headers.xRateLimitQuota, .object(explode: true))
+            reply.header("X-RateLimit-Scopes", headers.xRateLimitScopes, .object(explode: false))
+            return reply
+        case .undocumented(let statusCode, let response):
+            return ServerReply(status: statusCode, raw: response)
+        }
+    }
+
+    private func serveGetIssue(_ request: ServerRequest) async throws -> ServerReply {
+        let credentials: [String: Credential] = [:]
+        var reader = RequestReader(request)
+        let number = reader.path("number", as: Int.self, shape: .scalar, style: .simple, explode: false)
+        guard reader.problems.isEmpty, let number else { throw reader.rejection(status: 400) }
+        let input = Operations.GetIssue.Input(number: number)
+        reader.validate(input)
+        guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
+        let context = RequestContext(request: request.head, operationID: Operations.GetIssue.id, credentials: credentials)
+        let output = try await core.call(context) { try await self.handler.getIssue(input) }
+        switch output {
+        case .ok(let body, let headers):
+            var reply = ServerReply(status: 200, raw: headers.raw)
+            reply.header("X-RateLimit-Limit", headers.xRateLimitLimit, .scalar)
+            reply.header("X-RateLimit-Quota", headers.xRateLimitQuota, .object(explode: true))
+            reply.header("X-RateLimit-Scopes", headers.xRateLimitScopes, .object(explode: false))
+            reply.text(body, contentType: "text/plain")
+            return reply
+        case .notFound(let headers):
+            var reply = ServerReply(status: 404, raw: headers.raw)
+            reply.header("X-RateLimit-Limit", headers.xRateLimitLimit, .scalar)
+            reply.header("X-RateLimit-Quota", headers.xRateLimitQuota, .object(explode: true))
+            reply.header("X-RateLimit-Scopes", headers.xRateLimitScopes, .object(explode: false))
             return reply
         case .undocumented(let statusCode, let response):
             return ServerReply(status: statusCode, raw: response)

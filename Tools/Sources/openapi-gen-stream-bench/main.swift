@@ -3,6 +3,7 @@
 // decoding next to a raw line scan of the same bytes. Prints `key value` lines for bench.sh.
 //
 // Usage: openapi-gen-stream-bench [MiB to download, default 1024] [SSE events, default 1000000]
+// BENCH_STREAM_ONLY=client runs the client download alone (for profiling it with perf or callgrind).
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -52,6 +53,14 @@ func peakRSSMiB() -> Double {
     return kb / 1024
 }
 
+/// CPU time of the whole process (every thread: the server's, URLSession's, the reader's), which
+/// unlike the wall clock barely changes when other processes compete for the cores.
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
 /// Reads the whole response from a plain TCP socket: the ceiling any HTTP client can reach.
@@ -91,7 +100,10 @@ let baseURL = URL(string: "http://127.0.0.1:\(port)")!
 // Raw socket first, then the client; each reads the same bytes from the same server.
 let clock = ContinuousClock()
 var rawBytes = 0
-let rawTime = try clock.measure { rawBytes = try rawRead(port: port) }
+let rawCPUStart = processCPUSeconds()
+let clientOnly = ProcessInfo.processInfo.environment["BENCH_STREAM_ONLY"] == "client"
+let rawTime = try clock.measure { if !clientOnly { rawBytes = try rawRead(port: port) } }
+let rawCPU = processCPUSeconds() - rawCPUStart
 let rssBefore = peakRSSMiB()
 
 /// Reads the download off the main actor, as an application's task would: top-level code runs
@@ -104,6 +116,34 @@ func download(_ baseURL: URL) async throws -> (bytes: Int, time: Duration) {
         for try await part in body { bytes += part.count }
     }
     return (bytes, time)
+}
+
+/// Counts a download's bytes in a plain `URLSession` delegate (default delegate queue) and does
+/// nothing else: what any client on `URLSession` starts from. On Linux, `FoundationNetworking`
+/// hands a delegate 16 KiB at a time, each with a timer re-armed and a thread hand-off; the
+/// ratio of the client to this shows what the runtime adds or saves on top of that.
+final class CountingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = 0
+    private var done: CheckedContinuation<Int, any Error>?
+
+    func run(_ url: URL) async throws -> Int {
+        let session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        return try await withCheckedThrowingContinuation { continuation in
+            lock.withLock { done = continuation }
+            session.dataTask(with: url).resume()
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { bytes += data.count }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (continuation, total) = lock.withLock { (done, bytes) }
+        if let error { continuation?.resume(throwing: error) } else { continuation?.resume(returning: total) }
+    }
 }
 
 /// Decodes `chunks` as an event stream, off the main actor like ``download(_:)``.
@@ -119,8 +159,17 @@ func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration
     return (events, time)
 }
 
+let clientCPUStart = processCPUSeconds()
 let (clientBytes, clientTime) = try await download(baseURL)
+let clientCPU = processCPUSeconds() - clientCPUStart
 let rssAfter = peakRSSMiB()
+
+// After the client and its peak RSS: a default delegate queue can fall behind libcurl and hold
+// chunks, which is not the client's memory.
+let floorCPUStart = processCPUSeconds()
+var floorBytes = 0
+let floorTime = try await clock.measure { if !clientOnly { floorBytes = try await CountingDelegate().run(baseURL.appendingPathComponent("blob")) } }
+let floorCPU = processCPUSeconds() - floorCPUStart
 await server.stop()
 serverTask.cancel()
 
@@ -130,6 +179,14 @@ print("download_raw_bytes \(rawBytes)")
 print(String(format: "download_client_mib_s %.1f", Double(clientBytes) / 1_048_576 / seconds(clientTime)))
 print(String(format: "download_raw_mib_s %.1f", Double(rawBytes) / 1_048_576 / seconds(rawTime)))
 print(String(format: "download_ratio %.2f", (Double(clientBytes) / seconds(clientTime)) / (Double(rawBytes) / seconds(rawTime))))
+// The same ratio in CPU seconds (server included on both sides): what the wall-clock ratio
+// would be with a core each for server and client and nothing else running.
+print(String(format: "download_client_cpu_s %.3f", clientCPU))
+print(String(format: "download_raw_cpu_s %.3f", rawCPU))
+print(String(format: "download_cpu_ratio %.2f", (Double(clientBytes) / clientCPU) / (Double(rawBytes) / rawCPU)))
+print(String(format: "download_floor_mib_s %.1f", Double(floorBytes) / 1_048_576 / seconds(floorTime)))
+print(String(format: "download_floor_cpu_s %.3f", floorCPU))
+print(String(format: "download_client_vs_floor_cpu %.2f", (Double(clientBytes) / clientCPU) / (Double(floorBytes) / floorCPU)))
 print(String(format: "download_peak_rss_mib %.1f", rssAfter))
 print(String(format: "download_peak_rss_before_client_mib %.1f", rssBefore))
 
@@ -146,10 +203,16 @@ while start < bytes.count {
 }
 let source = chunks
 let (events, sseTime) = try await decodeEvents(source)
-var lines = 0
-let scanTime = clock.measure {
-    for c in source { c.withUnsafeBytes { raw in for b in raw where b == 0x0A { lines += 1 } } }
+/// Counts the LFs of `chunks` byte by byte: the reference the SSE parser is measured against.
+/// A function with a local counter, so its speed does not depend on how the compiler treats
+/// the top-level globals around it.
+func countLines(_ chunks: [Data]) -> Int {
+    var lines = 0
+    for c in chunks { c.withUnsafeBytes { raw in for b in raw where b == 0x0A { lines += 1 } } }
+    return lines
 }
+var lines = 0
+let scanTime = clock.measure { lines = countLines(source) }
 print("sse_events \(events)")
 print(String(format: "sse_events_per_s %.0f", Double(events) / seconds(sseTime)))
 print(String(format: "sse_scan_lines_per_s %.0f", Double(lines) / seconds(scanTime)))

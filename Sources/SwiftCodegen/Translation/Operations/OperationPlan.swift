@@ -78,6 +78,9 @@ struct OperationPlan {
         /// The case's `headers:` value: a struct declared under `Output` when the spec documents
         /// headers, the runtime's `ResponseHeaders` otherwise; either carries the raw response.
         var headersType = "ResponseHeaders"
+        /// Set when other responses document the same headers: `headersType` is then a
+        /// typealias of this shared struct rather than a struct of its own.
+        var sharedHeaders: SharedHeaderSet?
 
         /// The status a value built without a response (by a fake or a test) says it has.
         var nominalStatus: Int {

@@ -95,7 +95,17 @@ extension TranslationContext {
                 responseContainer.openEnums = true
                 responseContainer.sends = false
                 result.contents = planResponseContents(response, caseName: result.caseName, in: &responseContainer)
-                result.headers = planResponseHeaders(response, caseName: result.caseName, in: &responseContainer)
+                if let shared = headerSetKey(response).flatMap({ sharedHeaderSets[$0] }) {
+                    result.headers = shared.headers
+                    result.sharedHeaders = shared
+                    // The set was translated from another response's copy; what this copy's
+                    // schemas say that the code does not honour is still said at their place.
+                    for (_, header) in Self.documentedHeaders(response) {
+                        if let schema = header.schema ?? header.content?.schema { noteUnhonouredKeywords(schema) }
+                    }
+                } else {
+                    result.headers = planResponseHeaders(response, hintPrefix: result.caseName, in: &responseContainer)
+                }
                 container.members = responseContainer.members
                 container.typeNames = responseContainer.typeNames
                 if result.contents.count > 1 { result.bodyEnum = SwiftNames.typeName(result.caseName) + "Body" }
@@ -124,7 +134,7 @@ extension TranslationContext {
 
     /// Explicit codes first (ascending), then ranges, then `default`: the order a `switch`
     /// must test them in.
-    private func sortedResponses(_ responses: [(status: ResponseStatus, response: Response)]) -> [(ResponseStatus, Response)] {
+    func sortedResponses(_ responses: [(status: ResponseStatus, response: Response)]) -> [(ResponseStatus, Response)] {
         func rank(_ s: ResponseStatus) -> (Int, Int) {
             switch s {
             case .code(let c): return (0, c)
@@ -230,7 +240,13 @@ extension TranslationContext {
                 status.append("case .\(SwiftNames.escaped(r.caseName))(let statusCode\(rest)): return statusCode")
             }
             if r.bodyEnum != nil { headerTypes.append(.type(responseBodyEnumDecl(r))) }
-            if !r.headers.isEmpty { headerTypes.append(.type(responseHeadersDecl(r))) }
+            if let shared = r.sharedHeaders {
+                // Keeps `Output.OkHeaders` a name callers and fakes can write, shared or not.
+                headerTypes.append(.typeAlias(TypeAliasDecl(r.headersType, type: shared.qualifiedName, access: access,
+                                                            doc: ["The headers of the HTTP \(r.status) response, a set other responses document alike."])))
+            } else if !r.headers.isEmpty {
+                headerTypes.append(.type(responseHeadersDecl(r)))
+            }
         }
         var undocumented = EnumCaseDecl("undocumented", associatedValues: [("statusCode", "Int"), (nil, "HTTPResponse")])
         undocumented.doc = ["A status the spec does not document, with the raw response."]
