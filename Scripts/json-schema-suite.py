@@ -86,19 +86,26 @@ def get(obj, key):
     return None
 
 
-def rebase(schema, base):
-    """`$ref: "#…"` inside a group's schema means the group's root: point it at the property."""
+def rebase(schema, base, top=True):
+    """`$ref: "#…"` inside a group's schema means the group's root: point it at the property.
+
+    Not inside a subschema with its own `$id`: that starts a resource of its own, against
+    which `#…` resolves (and openapi-gen resolves it so).
+    """
     if isinstance(schema, PairList):
+        if not top and isinstance(get(schema, "$id"), str):
+            base = None
         out = PairList()
         for k, v in schema:
-            if k in ("$ref", "$dynamicRef") and isinstance(v, str) and v.startswith("#") and not v.startswith("#/components"):
+            if base is not None and k in ("$ref", "$dynamicRef") and isinstance(v, str) and v.startswith("#") \
+                    and not v.startswith("#/components"):
                 fragment = v[1:]
                 v = "#" + base + fragment if fragment == "" or fragment.startswith("/") else v
             # enum, const and the like hold values, not schemas: a `$ref` member there is data.
-            out.append((k, v if k in ("enum", "const", "default", "examples") else rebase(v, base)))
+            out.append((k, v if k in ("enum", "const", "default", "examples") else rebase(v, base, False)))
         return out
     if isinstance(schema, list):
-        return [rebase(e, base) for e in schema]
+        return [rebase(e, base, False) for e in schema]
     return schema
 
 

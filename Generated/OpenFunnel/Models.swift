@@ -32,6 +32,9 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable, Additiona
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         query: String? = nil,
@@ -81,26 +84,28 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable, Additiona
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.query = try container.decodeIfPresent(String.self, forKey: .query)
-        self.seedDomains = try container.decodeIfPresent([String].self, forKey: .seedDomains)
+        var nulls: Set<String> = []
+        self.query = try container.decodeIfPresent(String.self, forKey: .query, notingNullIn: &nulls)
+        self.seedDomains = try container.decodeIfPresent([String].self, forKey: .seedDomains, notingNullIn: &nulls)
         self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
-        self.minEmployees = try container.decodeIfPresent(Int.self, forKey: .minEmployees)
-        self.maxEmployees = try container.decodeIfPresent(Int.self, forKey: .maxEmployees)
-        self.fundingStages = try container.decodeIfPresent([FundingStage].self, forKey: .fundingStages)
-        self.locations = try container.decodeIfPresent([String].self, forKey: .locations)
+        self.minEmployees = try container.decodeIfPresent(Int.self, forKey: .minEmployees, notingNullIn: &nulls)
+        self.maxEmployees = try container.decodeIfPresent(Int.self, forKey: .maxEmployees, notingNullIn: &nulls)
+        self.fundingStages = try container.decodeIfPresent([FundingStage].self, forKey: .fundingStages, notingNullIn: &nulls)
+        self.locations = try container.decodeIfPresent([String].self, forKey: .locations, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.query, forKey: .query)
-        try container.encodeIfPresent(self.seedDomains, forKey: .seedDomains)
+        try container.encodeIfPresent(self.query, forKey: .query, nullIn: nullMembers)
+        try container.encodeIfPresent(self.seedDomains, forKey: .seedDomains, nullIn: nullMembers)
         try container.encodeIfPresent(self.limit, forKey: .limit)
-        try container.encodeIfPresent(self.minEmployees, forKey: .minEmployees)
-        try container.encodeIfPresent(self.maxEmployees, forKey: .maxEmployees)
-        try container.encodeIfPresent(self.fundingStages, forKey: .fundingStages)
-        try container.encodeIfPresent(self.locations, forKey: .locations)
+        try container.encodeIfPresent(self.minEmployees, forKey: .minEmployees, nullIn: nullMembers)
+        try container.encodeIfPresent(self.maxEmployees, forKey: .maxEmployees, nullIn: nullMembers)
+        try container.encodeIfPresent(self.fundingStages, forKey: .fundingStages, nullIn: nullMembers)
+        try container.encodeIfPresent(self.locations, forKey: .locations, nullIn: nullMembers)
     }
 }
 
@@ -200,6 +205,9 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable, AdditionalM
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         jobID: String,
@@ -242,17 +250,19 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable, AdditionalM
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.jobID = try container.decode(String.self, forKey: .jobID)
         self.status = try container.decode(String.self, forKey: .status)
-        self.manifest = try container.decodeIfPresent(BulkLookalikeManifest.self, forKey: .manifest)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+        self.manifest = try container.decodeIfPresent(BulkLookalikeManifest.self, forKey: .manifest, notingNullIn: &nulls)
+        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage, notingNullIn: &nulls)
         self.rows = try container.decodeIfPresent([BulkLookalikeResultRow].self, forKey: .rows)
-        self.page = try container.decodeIfPresent(String.self, forKey: .page)
-        self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor)
+        self.page = try container.decodeIfPresent(String.self, forKey: .page, notingNullIn: &nulls)
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor, notingNullIn: &nulls)
         self.count = try container.decodeIfPresent(Int.self, forKey: .count)
-        self.processed = try container.decodeIfPresent(Int.self, forKey: .processed)
-        self.progressMessage = try container.decodeIfPresent(String.self, forKey: .progressMessage)
+        self.processed = try container.decodeIfPresent(Int.self, forKey: .processed, notingNullIn: &nulls)
+        self.progressMessage = try container.decodeIfPresent(String.self, forKey: .progressMessage, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -260,14 +270,14 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable, AdditionalM
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.jobID, forKey: .jobID)
         try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.manifest, forKey: .manifest)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
+        try container.encodeIfPresent(self.manifest, forKey: .manifest, nullIn: nullMembers)
+        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage, nullIn: nullMembers)
         try container.encodeIfPresent(self.rows, forKey: .rows)
-        try container.encodeIfPresent(self.page, forKey: .page)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
+        try container.encodeIfPresent(self.page, forKey: .page, nullIn: nullMembers)
+        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor, nullIn: nullMembers)
         try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encodeIfPresent(self.processed, forKey: .processed)
-        try container.encodeIfPresent(self.progressMessage, forKey: .progressMessage)
+        try container.encodeIfPresent(self.processed, forKey: .processed, nullIn: nullMembers)
+        try container.encodeIfPresent(self.progressMessage, forKey: .progressMessage, nullIn: nullMembers)
     }
 }
 
@@ -303,6 +313,9 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable, AdditionalMemb
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
+
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -343,28 +356,30 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable, AdditionalMemb
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
+        var nulls: Set<String> = []
+        self.count = try container.decodeIfPresent(Int.self, forKey: .count, notingNullIn: &nulls)
         self.pages = try container.decodeIfPresent(Int.self, forKey: .pages)
         self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
-        self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed)
-        self.derivedQuery = try container.decodeIfPresent(String.self, forKey: .derivedQuery)
-        self.resolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .resolvedSeedDomains)
-        self.unresolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .unresolvedSeedDomains)
+        self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed, notingNullIn: &nulls)
+        self.derivedQuery = try container.decodeIfPresent(String.self, forKey: .derivedQuery, notingNullIn: &nulls)
+        self.resolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .resolvedSeedDomains, notingNullIn: &nulls)
+        self.unresolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .unresolvedSeedDomains, notingNullIn: &nulls)
         self.rerankDegraded = try container.decodeIfPresent(Bool.self, forKey: .rerankDegraded)
         self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.count, forKey: .count, nullIn: nullMembers)
         try container.encodeIfPresent(self.pages, forKey: .pages)
         try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
-        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed)
-        try container.encodeIfPresent(self.derivedQuery, forKey: .derivedQuery)
-        try container.encodeIfPresent(self.resolvedSeedDomains, forKey: .resolvedSeedDomains)
-        try container.encodeIfPresent(self.unresolvedSeedDomains, forKey: .unresolvedSeedDomains)
+        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed, nullIn: nullMembers)
+        try container.encodeIfPresent(self.derivedQuery, forKey: .derivedQuery, nullIn: nullMembers)
+        try container.encodeIfPresent(self.resolvedSeedDomains, forKey: .resolvedSeedDomains, nullIn: nullMembers)
+        try container.encodeIfPresent(self.unresolvedSeedDomains, forKey: .unresolvedSeedDomains, nullIn: nullMembers)
         try container.encodeIfPresent(self.rerankDegraded, forKey: .rerankDegraded)
         try container.encodeIfPresent(self.partial, forKey: .partial)
     }
@@ -392,6 +407,9 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable, AdditionalMem
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
+
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -423,24 +441,26 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable, AdditionalMem
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.domain = try container.decodeIfPresent(String.self, forKey: .domain)
-        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL)
-        self.headquarters = try container.decodeIfPresent(String.self, forKey: .headquarters)
-        self.matchReason = try container.decodeIfPresent(String.self, forKey: .matchReason)
-        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount)
+        var nulls: Set<String> = []
+        self.name = try container.decodeIfPresent(String.self, forKey: .name, notingNullIn: &nulls)
+        self.domain = try container.decodeIfPresent(String.self, forKey: .domain, notingNullIn: &nulls)
+        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL, notingNullIn: &nulls)
+        self.headquarters = try container.decodeIfPresent(String.self, forKey: .headquarters, notingNullIn: &nulls)
+        self.matchReason = try container.decodeIfPresent(String.self, forKey: .matchReason, notingNullIn: &nulls)
+        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.domain, forKey: .domain)
-        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL)
-        try container.encodeIfPresent(self.headquarters, forKey: .headquarters)
-        try container.encodeIfPresent(self.matchReason, forKey: .matchReason)
-        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
+        try container.encodeIfPresent(self.name, forKey: .name, nullIn: nullMembers)
+        try container.encodeIfPresent(self.domain, forKey: .domain, nullIn: nullMembers)
+        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL, nullIn: nullMembers)
+        try container.encodeIfPresent(self.headquarters, forKey: .headquarters, nullIn: nullMembers)
+        try container.encodeIfPresent(self.matchReason, forKey: .matchReason, nullIn: nullMembers)
+        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount, nullIn: nullMembers)
     }
 }
 
@@ -546,6 +566,9 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable, AdditionalMe
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         tech: String,
@@ -594,19 +617,21 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable, AdditionalMe
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.tech = try container.decode(String.self, forKey: .tech)
         self.activity = try container.decode(String.self, forKey: .activity)
-        self.variations = try container.decodeIfPresent([String].self, forKey: .variations)
+        self.variations = try container.decodeIfPresent([String].self, forKey: .variations, notingNullIn: &nulls)
         self.lookbackDays = try container.decodeIfPresent(Int.self, forKey: .lookbackDays)
         self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
         self.excludeVendor = try container.decodeIfPresent(Bool.self, forKey: .excludeVendor)
         self.excludeAggregators = try container.decodeIfPresent(Bool.self, forKey: .excludeAggregators)
-        self.excludeCompanySlugs = try container.decodeIfPresent([String].self, forKey: .excludeCompanySlugs)
+        self.excludeCompanySlugs = try container.decodeIfPresent([String].self, forKey: .excludeCompanySlugs, notingNullIn: &nulls)
         self.enrich = try container.decodeIfPresent(Bool.self, forKey: .enrich)
-        self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode)
-        self.minEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .minEmployeeCount)
-        self.maxEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .maxEmployeeCount)
+        self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode, notingNullIn: &nulls)
+        self.minEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .minEmployeeCount, notingNullIn: &nulls)
+        self.maxEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .maxEmployeeCount, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -614,16 +639,16 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable, AdditionalMe
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.tech, forKey: .tech)
         try container.encode(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.variations, forKey: .variations)
+        try container.encodeIfPresent(self.variations, forKey: .variations, nullIn: nullMembers)
         try container.encodeIfPresent(self.lookbackDays, forKey: .lookbackDays)
         try container.encodeIfPresent(self.limit, forKey: .limit)
         try container.encodeIfPresent(self.excludeVendor, forKey: .excludeVendor)
         try container.encodeIfPresent(self.excludeAggregators, forKey: .excludeAggregators)
-        try container.encodeIfPresent(self.excludeCompanySlugs, forKey: .excludeCompanySlugs)
+        try container.encodeIfPresent(self.excludeCompanySlugs, forKey: .excludeCompanySlugs, nullIn: nullMembers)
         try container.encodeIfPresent(self.enrich, forKey: .enrich)
-        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode)
-        try container.encodeIfPresent(self.minEmployeeCount, forKey: .minEmployeeCount)
-        try container.encodeIfPresent(self.maxEmployeeCount, forKey: .maxEmployeeCount)
+        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode, nullIn: nullMembers)
+        try container.encodeIfPresent(self.minEmployeeCount, forKey: .minEmployeeCount, nullIn: nullMembers)
+        try container.encodeIfPresent(self.maxEmployeeCount, forKey: .maxEmployeeCount, nullIn: nullMembers)
     }
 }
 
@@ -717,6 +742,9 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable, AdditionalMemb
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         jobID: String,
@@ -753,15 +781,17 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable, AdditionalMemb
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.jobID = try container.decode(String.self, forKey: .jobID)
         self.status = try container.decode(String.self, forKey: .status)
-        self.manifest = try container.decodeIfPresent(TechIntentManifest.self, forKey: .manifest)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
+        self.manifest = try container.decodeIfPresent(TechIntentManifest.self, forKey: .manifest, notingNullIn: &nulls)
+        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage, notingNullIn: &nulls)
         self.rows = try container.decodeIfPresent([TechIntentResultRow].self, forKey: .rows)
-        self.page = try container.decodeIfPresent(String.self, forKey: .page)
-        self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor)
+        self.page = try container.decodeIfPresent(String.self, forKey: .page, notingNullIn: &nulls)
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor, notingNullIn: &nulls)
         self.count = try container.decodeIfPresent(Int.self, forKey: .count)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -769,11 +799,11 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable, AdditionalMemb
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.jobID, forKey: .jobID)
         try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.manifest, forKey: .manifest)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
+        try container.encodeIfPresent(self.manifest, forKey: .manifest, nullIn: nullMembers)
+        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage, nullIn: nullMembers)
         try container.encodeIfPresent(self.rows, forKey: .rows)
-        try container.encodeIfPresent(self.page, forKey: .page)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor)
+        try container.encodeIfPresent(self.page, forKey: .page, nullIn: nullMembers)
+        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor, nullIn: nullMembers)
         try container.encodeIfPresent(self.count, forKey: .count)
     }
 }
@@ -810,6 +840,9 @@ public struct TechIntentManifest: Codable, Hashable, Sendable, AdditionalMembers
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
+
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -856,18 +889,20 @@ public struct TechIntentManifest: Codable, Hashable, Sendable, AdditionalMembers
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.pages = try container.decodeIfPresent(Int.self, forKey: .pages)
         self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
+        self.count = try container.decodeIfPresent(Int.self, forKey: .count, notingNullIn: &nulls)
         self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial)
         self.tech = try container.decodeIfPresent(String.self, forKey: .tech)
         self.activity = try container.decodeIfPresent(String.self, forKey: .activity)
-        self.companiesScanned = try container.decodeIfPresent(Int.self, forKey: .companiesScanned)
-        self.companiesSkippedNoEvidence = try container.decodeIfPresent(Int.self, forKey: .companiesSkippedNoEvidence)
-        self.companiesQualified = try container.decodeIfPresent(Int.self, forKey: .companiesQualified)
-        self.totalCompaniesMatched = try container.decodeIfPresent(Int.self, forKey: .totalCompaniesMatched)
-        self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed)
+        self.companiesScanned = try container.decodeIfPresent(Int.self, forKey: .companiesScanned, notingNullIn: &nulls)
+        self.companiesSkippedNoEvidence = try container.decodeIfPresent(Int.self, forKey: .companiesSkippedNoEvidence, notingNullIn: &nulls)
+        self.companiesQualified = try container.decodeIfPresent(Int.self, forKey: .companiesQualified, notingNullIn: &nulls)
+        self.totalCompaniesMatched = try container.decodeIfPresent(Int.self, forKey: .totalCompaniesMatched, notingNullIn: &nulls)
+        self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -875,15 +910,15 @@ public struct TechIntentManifest: Codable, Hashable, Sendable, AdditionalMembers
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.pages, forKey: .pages)
         try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
-        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.count, forKey: .count, nullIn: nullMembers)
         try container.encodeIfPresent(self.partial, forKey: .partial)
         try container.encodeIfPresent(self.tech, forKey: .tech)
         try container.encodeIfPresent(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.companiesScanned, forKey: .companiesScanned)
-        try container.encodeIfPresent(self.companiesSkippedNoEvidence, forKey: .companiesSkippedNoEvidence)
-        try container.encodeIfPresent(self.companiesQualified, forKey: .companiesQualified)
-        try container.encodeIfPresent(self.totalCompaniesMatched, forKey: .totalCompaniesMatched)
-        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed)
+        try container.encodeIfPresent(self.companiesScanned, forKey: .companiesScanned, nullIn: nullMembers)
+        try container.encodeIfPresent(self.companiesSkippedNoEvidence, forKey: .companiesSkippedNoEvidence, nullIn: nullMembers)
+        try container.encodeIfPresent(self.companiesQualified, forKey: .companiesQualified, nullIn: nullMembers)
+        try container.encodeIfPresent(self.totalCompaniesMatched, forKey: .totalCompaniesMatched, nullIn: nullMembers)
+        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed, nullIn: nullMembers)
     }
 }
 
@@ -911,6 +946,9 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable, AdditionalMember
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
+
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -960,36 +998,38 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable, AdditionalMember
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.companySlug = try container.decodeIfPresent(String.self, forKey: .companySlug)
-        self.companyName = try container.decodeIfPresent(String.self, forKey: .companyName)
-        self.postCount = try container.decodeIfPresent(Int.self, forKey: .postCount)
-        self.firstPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .firstPostedAt)
-        self.lastPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .lastPostedAt)
+        var nulls: Set<String> = []
+        self.companySlug = try container.decodeIfPresent(String.self, forKey: .companySlug, notingNullIn: &nulls)
+        self.companyName = try container.decodeIfPresent(String.self, forKey: .companyName, notingNullIn: &nulls)
+        self.postCount = try container.decodeIfPresent(Int.self, forKey: .postCount, notingNullIn: &nulls)
+        self.firstPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .firstPostedAt, notingNullIn: &nulls)
+        self.lastPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .lastPostedAt, notingNullIn: &nulls)
         self.enriched = try container.decodeIfPresent(Bool.self, forKey: .enriched)
-        self.website = try container.decodeIfPresent(String.self, forKey: .website)
-        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL)
-        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount)
-        self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode)
-        self.fundingStage = try container.decodeIfPresent(String.self, forKey: .fundingStage)
-        self.intent = try container.decodeIfPresent(TechIntentVerdict.self, forKey: .intent)
+        self.website = try container.decodeIfPresent(String.self, forKey: .website, notingNullIn: &nulls)
+        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL, notingNullIn: &nulls)
+        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount, notingNullIn: &nulls)
+        self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode, notingNullIn: &nulls)
+        self.fundingStage = try container.decodeIfPresent(String.self, forKey: .fundingStage, notingNullIn: &nulls)
+        self.intent = try container.decodeIfPresent(TechIntentVerdict.self, forKey: .intent, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.companySlug, forKey: .companySlug)
-        try container.encodeIfPresent(self.companyName, forKey: .companyName)
-        try container.encodeIfPresent(self.postCount, forKey: .postCount)
-        try container.encodeIfPresent(self.firstPostedAt, forKey: .firstPostedAt)
-        try container.encodeIfPresent(self.lastPostedAt, forKey: .lastPostedAt)
+        try container.encodeIfPresent(self.companySlug, forKey: .companySlug, nullIn: nullMembers)
+        try container.encodeIfPresent(self.companyName, forKey: .companyName, nullIn: nullMembers)
+        try container.encodeIfPresent(self.postCount, forKey: .postCount, nullIn: nullMembers)
+        try container.encodeIfPresent(self.firstPostedAt, forKey: .firstPostedAt, nullIn: nullMembers)
+        try container.encodeIfPresent(self.lastPostedAt, forKey: .lastPostedAt, nullIn: nullMembers)
         try container.encodeIfPresent(self.enriched, forKey: .enriched)
-        try container.encodeIfPresent(self.website, forKey: .website)
-        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL)
-        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount)
-        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode)
-        try container.encodeIfPresent(self.fundingStage, forKey: .fundingStage)
-        try container.encodeIfPresent(self.intent, forKey: .intent)
+        try container.encodeIfPresent(self.website, forKey: .website, nullIn: nullMembers)
+        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL, nullIn: nullMembers)
+        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount, nullIn: nullMembers)
+        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode, nullIn: nullMembers)
+        try container.encodeIfPresent(self.fundingStage, forKey: .fundingStage, nullIn: nullMembers)
+        try container.encodeIfPresent(self.intent, forKey: .intent, nullIn: nullMembers)
     }
 }
 
@@ -1006,6 +1046,9 @@ public struct TechIntentVerdict: Codable, Hashable, Sendable, AdditionalMembersS
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
+
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -1028,18 +1071,20 @@ public struct TechIntentVerdict: Codable, Hashable, Sendable, AdditionalMembersS
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.activity = try container.decodeIfPresent(String.self, forKey: .activity)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        self.qualifiedJob = try container.decodeIfPresent(TechIntentQualifiedJob.self, forKey: .qualifiedJob)
+        var nulls: Set<String> = []
+        self.activity = try container.decodeIfPresent(String.self, forKey: .activity, notingNullIn: &nulls)
+        self.reason = try container.decodeIfPresent(String.self, forKey: .reason, notingNullIn: &nulls)
+        self.qualifiedJob = try container.decodeIfPresent(TechIntentQualifiedJob.self, forKey: .qualifiedJob, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.reason, forKey: .reason)
-        try container.encodeIfPresent(self.qualifiedJob, forKey: .qualifiedJob)
+        try container.encodeIfPresent(self.activity, forKey: .activity, nullIn: nullMembers)
+        try container.encodeIfPresent(self.reason, forKey: .reason, nullIn: nullMembers)
+        try container.encodeIfPresent(self.qualifiedJob, forKey: .qualifiedJob, nullIn: nullMembers)
     }
 }
 
@@ -1052,6 +1097,9 @@ public struct TechIntentQualifiedJob: Codable, Hashable, Sendable, AdditionalMem
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
+
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
@@ -1077,20 +1125,22 @@ public struct TechIntentQualifiedJob: Codable, Hashable, Sendable, AdditionalMem
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.created = try container.decodeIfPresent(DateTime.self, forKey: .created)
-        self.snippet = try container.decodeIfPresent(String.self, forKey: .snippet)
+        var nulls: Set<String> = []
+        self.title = try container.decodeIfPresent(String.self, forKey: .title, notingNullIn: &nulls)
+        self.url = try container.decodeIfPresent(String.self, forKey: .url, notingNullIn: &nulls)
+        self.created = try container.decodeIfPresent(DateTime.self, forKey: .created, notingNullIn: &nulls)
+        self.snippet = try container.decodeIfPresent(String.self, forKey: .snippet, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeIfPresent(self.url, forKey: .url)
-        try container.encodeIfPresent(self.created, forKey: .created)
-        try container.encodeIfPresent(self.snippet, forKey: .snippet)
+        try container.encodeIfPresent(self.title, forKey: .title, nullIn: nullMembers)
+        try container.encodeIfPresent(self.url, forKey: .url, nullIn: nullMembers)
+        try container.encodeIfPresent(self.created, forKey: .created, nullIn: nullMembers)
+        try container.encodeIfPresent(self.snippet, forKey: .snippet, nullIn: nullMembers)
     }
 }
 

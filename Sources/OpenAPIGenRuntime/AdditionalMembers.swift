@@ -3,14 +3,11 @@
 /// Servers add fields faster than clients regenerate; a client that dropped them would erase
 /// them on a read-modify-write (GET then PUT). Generated structs store such members in
 /// `additionalProperties` and write them back, so a decoded value re-encodes to what was read.
-public protocol AdditionalMembersStoring {
+public protocol AdditionalMembersStoring: MemberAccounting {
     /// `JSONValue` unless the schema's `additionalProperties` gives a type.
     associatedtype AdditionalValue
     /// The members the schema does not name, by key.
     var additionalProperties: [String: AdditionalValue] { get }
-    /// How many members hold a value other than the one the schema pins them to (a `const`, or
-    /// an enum whose listed values an open enum type does not enforce while decoding).
-    var unexpectedValueCount: Int { get }
 }
 
 extension AdditionalMembersStoring {

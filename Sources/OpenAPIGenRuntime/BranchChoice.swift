@@ -29,8 +29,9 @@ public struct BranchChoice<Union> {
         }
     }
 
-    /// Tries an object branch, ranked by the members its schema does not name.
-    public mutating func consider<Branch: Decodable & AdditionalMembersStoring>(_ type: Branch.Type, _ make: (Branch) -> Union) {
+    /// Tries an object branch (or a union, through the branch it chooses), ranked by the members
+    /// its schema does not name.
+    public mutating func consider<Branch: Decodable & MemberAccounting>(_ type: Branch.Type, _ make: (Branch) -> Union) {
         guard !isSettled else { return }
         do {
             let value = try Branch(from: decoder)

@@ -44,6 +44,18 @@ import GoldenEnums
         #expect(try encodedJSON(order) == json(text))
     }
 
+    @Test func validateReportsOpenEnumValuesTheSpecDoesNotList() throws {
+        // Decoding is lenient (a value added later must not fail a response); JSON Schema still
+        // calls an unlisted value invalid, and validate() says so, inline and referenced alike.
+        let order = try decode(Order.self, #"{"id": "o1", "status": "returned", "channel": "kiosk", "rating": "meh"}"#)
+        #expect(order.validationIssues.map(\.description) == [
+            #"status: "returned" is not one of: pending, shipped, delivered"#,
+            #"channel: "kiosk" is not one of: web, mobile, in store"#,
+            #"rating: "meh" is not one of: good, bad"#,
+        ])
+        #expect(try decode(Order.self, #"{"id": "o1", "status": "shipped", "channel": "web"}"#).validationIssues.isEmpty)
+    }
+
     @Test func openEnumsDecodeKnownValues() throws {
         let text = #"{"id": "o1", "status": "shipped", "channel": "in store", "rating": "good"}"#
         let order = try decode(Order.self, text)

@@ -43,12 +43,15 @@ import GoldenNesting
         }
     }
 
-    @Test func freeFormNullReadsAsAbsent() throws {
-        // An optional free-form property is `JSONValue?`: null and absent both read as nil, the
-        // way every other optional property treats them.
+    @Test func freeFormNullIsKeptApartFromAbsent() throws {
+        // An optional free-form property is `JSONValue?`: an explicit null is `.null` and is
+        // written back, absent is nil and stays absent, so the value round-trips either way.
         let folder = try decode(Folder.self, #"{"name": "f", "extra": null}"#)
-        #expect(folder.extra == nil)
-        #expect(try encodedText(folder) == #"{"name":"f"}"#)
+        #expect(folder.extra == .null)
+        #expect(try encodedText(folder) == #"{"extra":null,"name":"f"}"#)
+        let bare = try decode(Folder.self, #"{"name": "f"}"#)
+        #expect(bare.extra == Optional<JSONValue>.none)
+        #expect(try encodedText(bare) == #"{"name":"f"}"#)
     }
 
     @Test func recursiveValuesHaveValueSemantics() {

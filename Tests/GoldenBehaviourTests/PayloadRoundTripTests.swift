@@ -38,6 +38,23 @@ import GoldenPayloads
         #expect(try decode(Strict.self, #"{"name": "n"}"#).validationIssues.isEmpty)
     }
 
+    @Test func aPropertyNamedAdditionalPropertiesIsNotTakenForTheKeptMembers() throws {
+        let settings = try roundTrip(StrictSettings.self, #"{"additionalProperties": "", "other": 1}"#)
+        #expect(settings.additionalProperties2 == "")
+        #expect(settings.additionalProperties == ["other": 1])
+        #expect(settings.validationIssues.map(\.description) == [
+            "additionalProperties: 0 characters, at least 1 required", "other: is not allowed by additionalProperties: false",
+        ])
+        #expect(try decode(StrictSettings.self, #"{"additionalProperties": "on"}"#).validationIssues.isEmpty)
+    }
+
+    @Test func anExplicitNullOnAnOptionalMemberOfAnyValueIsWrittenBack() throws {
+        let note = try roundTrip(Note.self, #"{"text": "a", "extra": null}"#)
+        #expect(note.extra == .null)
+        #expect(try roundTrip(Note.self, #"{"text": "a"}"#).extra == nil)
+        #expect(try encodedText(Note(text: "a", extra: .null)) == #"{"extra":null,"text":"a"}"#)
+    }
+
     @Test func typedAdditionalPropertiesStayTyped() throws {
         let labels = try roundTrip(Labels.self, #"{"owner": "ann", "team": "core"}"#)
         #expect(labels.owner == "ann")
@@ -70,6 +87,21 @@ import GoldenPayloads
         let extra = try roundTrip(NextAction.self, #"{"url": "u", "instructions": "i", "other": 1}"#)
         guard case .displayAction(let kept) = extra else { Issue.record("chose \(extra)"); return }
         #expect(kept.additionalProperties == ["other": 1])
+    }
+
+    @Test func aBranchThatIsItselfAUnionCountsWhatItsChosenBranchLeavesUnnamed() throws {
+        // NextAction (the first branch) decodes any object, but leaves both keys unnamed; the
+        // Emoji branch names them, so it wins and nothing moves into additionalProperties.
+        let reaction = try roundTrip(Reaction.self, #"{"name": "smile", "unicode": "1F642"}"#)
+        #expect(reaction == .emoji(Emoji(name: "smile", unicode: "1F642")))
+        #expect(reaction.unknownMemberCount == 0)
+        let action = try roundTrip(Reaction.self, #"{"url": "https://pay.example", "instructions": "scan", "note": 1}"#)
+        guard case .nextAction(.displayAction(let display)) = action else {
+            Issue.record("expected a display action, got \(action)")
+            return
+        }
+        #expect(display.additionalProperties == ["note": 1])
+        #expect(action.unknownMemberCount == 1)
     }
 
     @Test func noMatchingBranchIsAnError() throws {

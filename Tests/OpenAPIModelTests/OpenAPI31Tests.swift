@@ -256,4 +256,63 @@ import YAMLTree
         #expect(listed.unmodelledKeywords.map(\.name) == ["$dynamicRef"])
         #expect(listed.unmodelledKeywords.first.map { ($0.location.line, $0.location.column) } ?? (0, 0) == (marked.line, marked.column))
     }
+
+    @Test func dynamicReferencesResolveToTheOutermostEnclosingResourcesAnchor() throws {
+        // Evaluation starts at Root, so Root's `items` anchor is the one in dynamic scope.
+        let (document, _) = try loadClean(Self.document("""
+                Root:
+                  $id: 'https://example.com/root'
+                  $ref: 'list'
+                  $defs:
+                    strings: {$dynamicAnchor: items, type: string}
+                    list:
+                      $id: 'list'
+                      type: array
+                      items: {$dynamicRef: '#items'}
+                      $defs:
+                        anything: {$dynamicAnchor: items}
+                    plain:
+                      $id: 'plain'
+                      $defs:
+                        target: {$anchor: entry}
+                      properties:
+                        p: {$dynamicRef: '#entry'}
+            """))
+        let root = try #require(document.schema("Root"))
+        let items = try #require(root.defs["list"]?.items?.value)
+        #expect(items.ref?.pointer.description == "/components/schemas/Root/$defs/strings")
+        // Not a dynamic anchor (no bookend): read as `$ref`.
+        let plain = try #require(root.defs["plain"]?[property: "p"])
+        #expect(plain.ref?.pointer.description == "/components/schemas/Root/$defs/plain/$defs/target")
+    }
+
+    @Test func dynamicReferencesReachedThroughScopesThatDisagreeAreReadAsReferences() throws {
+        // `then` and `else` enter different resources, each with its own `itemType`: which one
+        // is in scope depends on the instance, so the reference is read as `$ref`.
+        let (document, _) = try loadClean(Self.document("""
+                Main:
+                  $id: 'https://example.com/main'
+                  if: {required: [numbers]}
+                  then: {$ref: 'numbers'}
+                  else: {$ref: 'strings'}
+                  $defs:
+                    generic:
+                      $id: 'generic'
+                      items: {$dynamicRef: '#itemType'}
+                      $defs:
+                        fallback: {$dynamicAnchor: itemType}
+                    numbers:
+                      $id: 'numbers'
+                      $ref: 'generic'
+                      $defs:
+                        itemType: {$dynamicAnchor: itemType, type: number}
+                    strings:
+                      $id: 'strings'
+                      $ref: 'generic'
+                      $defs:
+                        itemType: {$dynamicAnchor: itemType, type: string}
+            """))
+        let items = try #require(document.schema("Main")?.defs["generic"]?.items?.value)
+        #expect(items.ref?.pointer.description == "/components/schemas/Main/$defs/generic/$defs/fallback")
+    }
 }

@@ -146,7 +146,7 @@ extension ModelDecoder {
                 // Followed as a `$ref` to the schema it names: a generator has no dynamic scope.
                 // Said so where another schema declares the same anchor and could be meant instead.
                 if version >= .v3_1, schema.ref == nil, let name = entry.value.scalar?.text {
-                    _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema)
+                    _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema, dynamic: true)
                     let anchor = name.firstIndex(of: "#").map { String(name[name.index(after: $0)...]) } ?? ""
                     if dynamicAnchorCount(anchor, in: cursor.file) < 2 { continue }
                 }
@@ -185,13 +185,15 @@ extension ModelDecoder {
 
     /// Reads `$ref` (or `$dynamicRef`) in a schema. Returns true when nothing else in the mapping is to be read:
     /// OpenAPI 3.0 ignores keywords beside `$ref`; 3.1 keeps them.
-    private func decodeSchemaReference(_ refEntry: EntryRef, in mapping: MappingRef, _ cursor: Cursor, into schema: inout Schema) -> Bool {
+    private func decodeSchemaReference(_ refEntry: EntryRef, in mapping: MappingRef, _ cursor: Cursor, into schema: inout Schema,
+                                       dynamic: Bool = false) -> Bool {
         let refCursor = cursor.child(refEntry)
         guard let scalar = refEntry.value.scalar, scalar.kind == .string else {
             mismatch(refCursor, refEntry.key, expected: "a string (a reference such as `#/components/schemas/Name`)")
             return false
         }
-        let text = version >= .v3_1 ? schemaReferenceText(scalar.text, at: cursor) : scalar.text
+        let text = version < .v3_1 ? scalar.text
+            : dynamic ? dynamicSchemaReferenceText(scalar.text, at: cursor) : schemaReferenceText(scalar.text, at: cursor)
         var target = resolveReference(text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
         if let found = target, let kind = Self.parameterLikeKind(found) {
             target = parameterSchemaTarget(found, kind: kind, text: text, at: refCursor)

@@ -17,6 +17,8 @@ struct SchemaIdentifiers {
     var anchors: [String: String] = [:]
     /// How many schemas declare each `$dynamicAnchor` name.
     var dynamicAnchorCount: [String: Int] = [:]
+    /// Resource pointer text + "#" + name → pointer text of the schema declaring `$dynamicAnchor: name`.
+    var dynamicAnchors: [String: String] = [:]
     private let root: NodeRef
 
     var isEmpty: Bool { resources.isEmpty && anchors.isEmpty }
@@ -53,7 +55,10 @@ struct SchemaIdentifiers {
                 for keyword in ["$anchor", "$dynamicAnchor"] {
                     guard let name = mapping[keyword]?.scalar, name.kind == .string else { continue }
                     anchors[current.resource + "#" + name.text] = PointerText.text(of: current.pointer)
-                    if keyword == "$dynamicAnchor" { dynamicAnchorCount[name.text, default: 0] += 1 }
+                    if keyword == "$dynamicAnchor" {
+                        dynamicAnchorCount[name.text, default: 0] += 1
+                        dynamicAnchors[current.resource + "#" + name.text] = PointerText.text(of: current.pointer)
+                    }
                 }
                 for entry in mapping.entries where entry.value.isMapping || entry.value.isSequence {
                     stack.append(Pending(node: entry.value, pointer: current.pointer.appending(entry.key),
@@ -110,6 +115,119 @@ struct SchemaIdentifiers {
         return "#" + anchored.replacingOccurrences(of: "%", with: "%25")
     }
 
+    /// `$dynamicRef` text as the resolver reads it. It names a schema as `$ref` does, unless that
+    /// schema declares `$dynamicAnchor` of the fragment's name; then the dynamic scope decides:
+    /// the outermost schema resource in it that declares the anchor wins. A generator has no
+    /// evaluation, so the scope is found by walking from where evaluation is known to start, the
+    /// outermost schema resource (`$id`) enclosing the reference, along what evaluation follows
+    /// (applicators such as `properties`, `items`, `allOf`, `then`, and `$ref`s, not `$defs`), to
+    /// the reference: the resources entered on the way are its scope. When every way there gives
+    /// the same schema, that is the one; when the ways disagree (an `if`/`then`/`else` choosing
+    /// which resource is entered), the reference is read as `$ref`. When the reference cannot be
+    /// reached from there, the outermost resource is taken to be the scope.
+    func rewriteDynamic(_ text: String, at pointer: JSONPointer) -> String {
+        let resolved = rewrite(text, at: pointer)
+        guard let hash = text.firstIndex(of: "#") else { return resolved }
+        let name = String(text[text.index(after: hash)...])
+        guard !name.isEmpty, !name.hasPrefix("/") else { return resolved }
+        // The bookend: the statically named schema must itself be a dynamic anchor of that name.
+        let anchored = resolved.hasPrefix("#") ? String(resolved.dropFirst()).removingPercentEncoding ?? "" : nil
+        guard let anchored, dynamicAnchors.contains(where: { $0.value == anchored && $0.key.hasSuffix("#" + name) }) else { return resolved }
+        let site = PointerText.text(of: pointer)
+        guard let outermost = enclosingResources(of: site).last else { return resolved }
+        let found = scopesReaching(site, from: outermost).map { scope in
+            scope.lazy.compactMap { dynamicAnchors[$0 + "#" + name] }.first ?? anchored
+        }
+        let targets = Set(found)
+        let target: String
+        if targets.count == 1 {
+            target = targets.first!
+        } else if targets.isEmpty, let declared = dynamicAnchors[outermost + "#" + name] {
+            target = declared
+        } else {
+            return resolved
+        }
+        return "#" + target.replacingOccurrences(of: "%", with: "%25")
+    }
+
+    /// The `$id` resources whose schemas contain the one at `pointerText`, innermost first.
+    private func enclosingResources(of pointerText: String) -> [String] {
+        var enclosing: [String] = []
+        var current = pointerText
+        while !current.isEmpty {
+            if resources[current] != nil { enclosing.append(current) }
+            guard let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+            current = String(current[..<slash])
+        }
+        return enclosing
+    }
+
+    /// Keywords whose subschemas evaluation applies to the same instance or a part of it.
+    private static let applicators: Set<String> = [
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items",
+        "contains", "properties", "patternProperties", "additionalProperties", "propertyNames",
+        "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+    ]
+    /// Keywords whose value maps names to subschemas.
+    private static let schemaMaps: Set<String> = ["properties", "patternProperties", "dependentSchemas"]
+
+    /// The dynamic scopes (resources entered, outermost first) of the ways evaluation starting
+    /// at `start` reaches the schema at `site`; at most a few, and a bounded walk.
+    private func scopesReaching(_ site: String, from start: String) -> [[String]] {
+        var scopes: [[String]] = []
+        var seen = Set<String>()
+        var work: [(pointer: String, scope: [String])] = [(start, [start])]
+        while let (current, scope) = work.popLast(), seen.count < 10_000, scopes.count < 4 {
+            if current == site {
+                scopes.append(scope)
+                continue
+            }
+            guard seen.insert(current + "|" + scope.joined(separator: "|")).inserted,
+                  let mapping = node(at: current)?.mapping else { continue }
+            // Re-entering a resource already in scope changes no answer (the outermost wins), so
+            // the scopes stay finite and `seen` ends recursive walks.
+            func enter(_ pointer: String) {
+                var next = scope
+                // Evaluating any schema of a resource (a `$ref` into its `$defs` too) enters it.
+                if let resource = enclosingResources(of: pointer).first, !next.contains(resource) { next.append(resource) }
+                work.append((pointer, next))
+            }
+            for entry in mapping.entries {
+                let child = current + "/" + PointerText.escape(entry.key)
+                if entry.key == "$ref" || entry.key == "$dynamicRef", let text = entry.value.scalar?.text {
+                    let target = rewrite(text, at: PointerText.parse(current))
+                    if target.hasPrefix("#"), let decoded = String(target.dropFirst()).removingPercentEncoding {
+                        enter(decoded)
+                    }
+                } else if Self.schemaMaps.contains(entry.key), let members = entry.value.mapping {
+                    for member in members.entries { enter(child + "/" + PointerText.escape(member.key)) }
+                } else if Self.applicators.contains(entry.key) {
+                    if let items = entry.value.sequence {
+                        for index in 0..<items.count { enter(child + "/" + String(index)) }
+                    } else if entry.value.isMapping {
+                        enter(child)
+                    }
+                }
+            }
+        }
+        return scopes
+    }
+
+    /// The node at pointer text, without following references.
+    private func node(at pointerText: String) -> NodeRef? {
+        var node = root
+        for token in PointerText.tokens(pointerText) {
+            if let mapping = node.mapping, let value = mapping[token] {
+                node = value
+            } else if let items = node.sequence, let index = Int(token), items.indices.contains(index) {
+                node = items[index]
+            } else {
+                return nil
+            }
+        }
+        return node
+    }
+
     /// Whether pointer text leads to a node of the file, without following references.
     private func exists(_ pointerText: String) -> Bool {
         var node = root
@@ -148,6 +266,13 @@ extension ModelDecoder {
     func schemaReferenceText(_ text: String, at cursor: Cursor) -> String {
         guard let identifiers = schemaIdentifiers(in: cursor.file) else { return text }
         return identifiers.rewrite(text, at: cursor.pointer)
+    }
+
+    /// A schema `$dynamicRef`, resolved through the dynamic scope it can be known to have (see
+    /// ``SchemaIdentifiers/rewriteDynamic(_:at:)``).
+    func dynamicSchemaReferenceText(_ text: String, at cursor: Cursor) -> String {
+        guard let identifiers = schemaIdentifiers(in: cursor.file) else { return text }
+        return identifiers.rewriteDynamic(text, at: cursor.pointer)
     }
 
     /// How many schemas declare `$dynamicAnchor: name` in the file.

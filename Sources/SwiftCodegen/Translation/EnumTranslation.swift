@@ -31,13 +31,20 @@ extension TranslationContext {
                 let raw: String? = { if case .string(let s) = c.value, s == c.name { return nil }; return rawLiteral(c.value) }()
                 return .enumCase(EnumCaseDecl(c.name, rawValue: raw))
             }
+            // Outside ASCII, Swift's `==` and JSON Schema's code-point comparison can differ ("ä", "a\u{308}").
+            if case .stringEnum(let strings) = shaped.shape, strings.contains(where: { $0.unicodeScalars.contains { !$0.isASCII } }) {
+                var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")],
+                                            body: ["self = try .decodedByCodePoints(from: decoder)"])
+                initDecl.isThrowing = true
+                decl.members.append(.function(initDecl))
+            }
             return decl
         }
         // Open: a RawRepresentable struct with a static constant per listed value. It decodes any
         // value, `switch` still matches `case .pending:` (against the constants), and each value
         // costs one line of code rather than a case in three switch statements.
         var decl = TypeDecl(.struct, name, access: access,
-                            conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "ParameterValue"], doc: doc)
+                            conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "ParameterValue", "OpenEnumeration"], doc: doc)
         var rawValue = PropertyDecl("rawValue", type: rawType, access: access)
         rawValue.doc = []
         decl.members.append(.property(rawValue))

@@ -24,7 +24,8 @@ enum ReservedNames {
         "HTTPRequest", "HTTPResponse", "HTTPFields", "HTTPTransport", "URLSessionTransport", "QueryItem",
         "JSONCoding", "ParameterValue", "ParameterStyle", "QueryEncoding", "PathEncoding", "HeaderEncoding",
         "OperationOutput", "OperationError", "ClientError", "ClientCore", "Indirect", "DynamicCodingKey",
-        "DateTime", "UUIDText", "AdditionalMembersStoring", "BranchChoice",
+        "DateTime", "UUIDText", "AdditionalMembersStoring", "BranchChoice", "MemberAccounting", "UnionMemberAccounting",
+        "OpenEnumeration",
         // What the generator itself declares at the top level
         "Operations", "Servers", "ResponseHeaderSets",
     ]

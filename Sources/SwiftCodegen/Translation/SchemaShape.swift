@@ -115,8 +115,16 @@ enum SchemaShaper {
             if !schema.properties.isEmpty { return .object }
             let extra = schema.additionalProperties ?? schema.unevaluatedProperties
             if types == nil {
-                if schema.items != nil || !schema.prefixItems.isEmpty { return .array(items: arrayItems(schema)) }
+                // Without a `type`, non-arrays and non-objects are valid too. A Swift array or
+                // dictionary of JSONValue would add nothing over JSONValue itself but refuse them,
+                // so those (a mixed `prefixItems`, only `unevaluatedProperties` or several
+                // patterns) are JSONValue, checked against the schema's description.
+                if schema.items != nil || !schema.prefixItems.isEmpty {
+                    let items = arrayItems(schema)
+                    return items == nil && schema.items == nil ? .any : .array(items: items)
+                }
                 if extra == nil && schema.patternProperties.isEmpty { return .any }
+                if schema.additionalProperties == nil && schema.patternProperties.count != 1 { return .any }
             }
             switch extra {
             case .schema(let s)?: return .map(values: s.value)

@@ -16,7 +16,7 @@ extension TranslationContext {
             // Keywords beside a `$ref` apply too (3.1), and the referenced type knows nothing of them.
             // (A reference reached through `anyOf: [$ref, null]` or a one-part allOf has only the
             // keywords written beside those.)
-            guard !schema.isPureReference else { return false }
+            // (`isPureReference` is about resolving: it does not look at bounds such as `maxItems`.)
             var rest = schema
             rest.ref = nil
             if schema.ref == nil {
@@ -45,13 +45,18 @@ extension TranslationContext {
             // `additionalProperties: false` alone is checked on the members the decoder kept
             // (no description needed); beside allOf it concerns only this schema's own names.
             if closed(schema) && !schema.allOf.isEmpty || schema.unevaluatedProperties != nil || !schema.patternProperties.isEmpty { return true }
+            // A typed `additionalProperties` beside allOf applies to the branches' names too
+            // (it sees only this schema's own `properties`), which the merged struct declares.
+            if case .schema? = schema.additionalProperties, !schema.allOf.isEmpty { return true }
             if schema.required.contains(where: { schema.properties[$0] == nil }) && schema.allOf.isEmpty && schema.ref == nil { return true }
+            // Without a `type`, a struct also holds non-objects, which other keywords constrain.
+            if schema.types == nil && constrainsNonObjects(schema) && !statesType(schema) { return true }
             // allOf parts that are not objects (`allOf: [{maximum: 30}, {minimum: 20}]`) have no
             // struct to carry their constraints.
             return schema.allOf.contains { part in
                 part.booleanSchema == false || part.ref == nil && part.properties.isEmpty && !describesNothing(part)
                     && part.additionalProperties == nil
-            } || composes(schema.anyOf) || composes(schema.oneOf)
+            } || composes(schema.anyOf) || composes(schema.oneOf) || soleBranch(schema.anyOf) || soleBranch(schema.oneOf)
         case .union(let branches, let discriminator):
             // With a discriminator the tag picks the branch, and that branch is checked (as
             // OpenAPI tools such as Ajv's `discriminator` option do), not whether another
@@ -71,6 +76,19 @@ extension TranslationContext {
         default: break
         }
         return false
+    }
+
+    /// Keywords that say something of strings, numbers or arrays.
+    private func constrainsNonObjects(_ s: Schema) -> Bool {
+        s.minLength != nil || s.maxLength != nil || s.pattern != nil || s.minimum != nil || s.maximum != nil
+            || s.multipleOf != nil || s.minItems != nil || s.maxItems != nil || s.uniqueItems || s.items != nil
+            || !s.prefixItems.isEmpty
+    }
+
+    /// `anyOf: [X]` beside an object's own keywords: X applies too, and the struct (shaped by the
+    /// object's keywords) knows nothing of it.
+    private func soleBranch(_ branches: [Schema]) -> Bool {
+        branches.count == 1 && !branches[0].isNullOnly && !describesNothing(branches[0])
     }
 
     private func closed(_ schema: Schema) -> Bool {

@@ -94,6 +94,25 @@ extension TranslationContext {
             ? "Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports."
             : "Members the schema does not name, kept as read and written back."
         members.append(.property(PropertyDecl(extra.swiftName, type: "[String: \(extra.valueType)]", access: access, doc: [extraDoc])))
+        if plan.notesNulls {
+            var nulls = PropertyDecl("nullMembers", type: "Set<String>", access: access, doc: [
+                "The optional members read as `null` (which the schema allows); written back as `null` while still nil.",
+            ])
+            nulls.initializer = "[]"
+            members.append(.property(nulls))
+        }
+        if plan.holdsNonObjects {
+            var other = PropertyDecl("nonObjectValue", type: "JSONValue?", access: access, doc: [
+                "The value when it is not an object: the schema states no `type`, so any JSON value is valid and",
+                "`properties` apply to objects only. Written back as read; nil for an object.",
+            ])
+            other.initializer = "nil"
+            members.append(.property(other))
+            var count = PropertyDecl("unknownMemberCount", type: "Int", access: access,
+                                     doc: ["A non-object counts as one unknown member: a union prefers a branch whose type matches it."])
+            count.getter = ["nonObjectValue == nil ? \(extra.swiftName).count : 1"]
+            members.append(.property(count))
+        }
         let pinned = plan.properties.compactMap(\.pinnedCheck)
         if !pinned.isEmpty {
             var count = PropertyDecl("unexpectedValueCount", type: "Int", access: access,
@@ -136,12 +155,24 @@ extension TranslationContext {
 
     private func decodeFunction(_ plan: StructPlan) -> FunctionDecl {
         var decode: [String] = []
+        if plan.holdsNonObjects {
+            // Assigned rather than `self.init(…)`: a struct initializer that delegates on one path must on all.
+            decode += ["if let value = try decoder.nonObjectValue() {"]
+                + plan.properties.map { "    self.\($0.boxed ? "_" + $0.swiftName : SwiftNames.escaped($0.swiftName)) = nil" }
+                + ["    self.\(plan.additional.swiftName) = [:]", "    self.nonObjectValue = value", "    return", "}"]
+        }
         if !plan.properties.isEmpty { decode.append("let container = try decoder.container(keyedBy: CodingKeys.self)") }
+        if plan.notesNulls { decode.append("var nulls: Set<String> = []") }
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
-            let read = p.optional
-                ? "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
-                : "try container.decode(\(p.use.base).self, forKey: \(key))"
+            // Each way keeps `null` apart from absent, so the value is written back as read: a
+            // required JSONValue (also `type: 'null'`, a nullable free-form value) must be present,
+            // maybe as `.null`; an optional one holds an explicit `null` as `.null`; a typed
+            // optional that allows null is nil either way and the null is noted in `nulls`.
+            let read = !p.optional || p.writesNull && p.use.base == "JSONValue" ? "try container.decode(\(p.use.base).self, forKey: \(key))"
+                : p.use.base == "JSONValue" ? "try container.decodeKeepingNull(JSONValue.self, forKey: \(key))"
+                : plan.notesNull(p) ? "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key), notingNullIn: &nulls)"
+                : "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
             if p.boxed {
                 decode.append("self._\(p.swiftName) = \(p.optional ? "(\(read)).map(Indirect.init)" : "Indirect(\(read))")")
             } else {
@@ -150,18 +181,21 @@ extension TranslationContext {
         }
         let excluding = plan.properties.isEmpty ? "" : "excluding: CodingKeys.self"
         decode.append("self.\(plan.additional.swiftName) = try decoder.additionalMembers(\(excluding))")
+        if plan.notesNulls { decode.append("self.nullMembers = nulls") }
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
         initDecl.isThrowing = true
         return initDecl
     }
 
     private func encodeFunction(_ plan: StructPlan) -> FunctionDecl {
-        var encode = ["try encoder.encodeAdditionalMembers(\(plan.additional.swiftName))"]
+        var encode = plan.holdsNonObjects ? ["if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }"] : []
+        encode.append("try encoder.encodeAdditionalMembers(\(plan.additional.swiftName))")
         if !plan.properties.isEmpty { encode.append("var container = encoder.container(keyedBy: CodingKeys.self)") }
         for p in plan.properties {
             let key = "." + SwiftNames.escaped(p.swiftName)
             let value = "self." + SwiftNames.escaped(p.swiftName)
-            encode.append(p.optional && !p.writesNull ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+            encode.append(plan.notesNull(p) ? "try container.encodeIfPresent(\(value), forKey: \(key), nullIn: nullMembers)"
+                : p.optional && !p.writesNull ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
         }
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
         encodeDecl.isThrowing = true

@@ -35,6 +35,16 @@ struct StructPlan {
     /// decoded and kept (a server that adds a field must not break the client) but `validate()`
     /// reports each of them.
     var forbidsAdditional = false
+    /// The schema states no `type` (only `properties` and such, which apply to objects), so any
+    /// other JSON value is valid too: the struct keeps one in `nonObjectValue`. Only when every
+    /// property is optional, since a non-object has none of them.
+    var holdsNonObjects = false
+
+    /// Optional members whose schema allows `null` and whose Swift type cannot hold it apart from
+    /// absent (`String?`): the struct notes which were read as `null` (`nullMembers`) and writes
+    /// those back as `null`. JSONValue members keep it as `.null` instead.
+    func notesNull(_ p: Property) -> Bool { p.optional && !p.writesNull && p.use.nullable && p.use.base != "JSONValue" }
+    var notesNulls: Bool { properties.contains(where: notesNull) }
 }
 
 extension TranslationContext {
@@ -45,7 +55,7 @@ extension TranslationContext {
         var nested = container(qualifiedName, openEnums: openEnums, sends: sends)
         nested.sharesInlineTypes = sharesInlineTypes
         let flat = flattenObject(schema)
-        var memberNames = NameScope(reserved: ["additionalProperties", "unknownMemberCount", "unexpectedValueCount"])
+        var memberNames = NameScope(reserved: ["additionalProperties", "unknownMemberCount", "unexpectedValueCount", "nonObjectValue", "nullMembers"])
         var properties: [StructPlan.Property] = []
         for (key, propertySchema) in flat.properties {
             let swiftName = memberNames.claim(SwiftNames.memberName(key))
@@ -81,8 +91,10 @@ extension TranslationContext {
         }
         var plan = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional)
         if case .allowed(false)? = flat.additional { plan.forbidsAdditional = true }
+        plan.holdsNonObjects = !statesType(schema) && properties.allSatisfy { $0.optional && !$0.writesNull }
         structPlans[qualifiedName] = plan
-        validators.append(structValidator(qualifiedName, properties: properties, flat: flat, schema: schema))
+        validators.append(structValidator(qualifiedName, properties: properties, flat: flat, schema: schema,
+                                          additionalName: additional.swiftName, openEnums: openEnums))
         var decl = TypeDecl(.struct, name, access: access, conformances: ["Codable", "Hashable", "Sendable", "AdditionalMembersStoring"], doc: doc)
         decl.members = nested.members
         return decl
@@ -115,10 +127,36 @@ extension TranslationContext {
                 }
             }
             required.formUnion(s.required)
-            if additional == nil { additional = s.additionalProperties ?? s.unevaluatedProperties ?? patternExtra(s) }
+            if additional == nil {
+                additional = s.additionalProperties ?? s.unevaluatedProperties ?? patternExtra(s)
+                // Keys a pattern covers are not additional: with both, the kept members are
+                // JSONValue, and the description checks each against its own schema.
+                if case .schema? = additional, !s.patternProperties.isEmpty { additional = .allowed(true) }
+            }
         }
         visit(schema)
         return (properties, required, additional)
+    }
+
+    /// Whether an object schema, or any schema it is merged from (its `$ref`, allOf branches, the
+    /// X of "X or null"), states a `type`; without one, `properties` and the other object
+    /// keywords constrain objects only and any other JSON value is valid.
+    func statesType(_ schema: Schema) -> Bool {
+        var visited = Set<RefTarget>()
+        func visit(_ s: Schema) -> Bool {
+            if s.types != nil { return true }
+            if let ref = s.ref {
+                guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return false }
+                if visit(target) { return true }
+            }
+            if s.allOf.contains(where: visit) { return true }
+            for branches in [s.anyOf, s.oneOf] where branches.contains(where: \.isNullOnly) {
+                let rest = branches.filter { !$0.isNullOnly }
+                if rest.count == 1, visit(rest[0]) { return true }
+            }
+            return false
+        }
+        return visit(schema)
     }
 
     /// The condition for ``StructPlan/Property/pinnedCheck``: a `const` string, or an enum read
@@ -142,10 +180,13 @@ extension TranslationContext {
     }
 
     /// The one place `validate()` learns of `additionalProperties: false` (or
-    /// `unevaluatedProperties: false`): the decoder keeps such members, so they are reported here.
-    func forbiddenMemberStatements(_ additional: Schema.AdditionalProperties?) -> [String] {
+    /// `unevaluatedProperties: false`): the decoder keeps such members in the stored property
+    /// `storedIn` (``StructPlan/additional``), so they are reported here. Read through `self.`:
+    /// a property the spec itself calls `additionalProperties` is unwrapped into a local of that
+    /// name by the checks before this one.
+    func forbiddenMemberStatements(_ additional: Schema.AdditionalProperties?, storedIn name: String) -> [String] {
         guard case .allowed(false)? = additional else { return [] }
-        return ["for key in additionalProperties.keys.sorted() { v.report(\"is not allowed by additionalProperties: false\", at: key) }"]
+        return ["for key in self.\(SwiftNames.escaped(name)).keys.sorted() { v.report(\"is not allowed by additionalProperties: false\", at: key) }"]
     }
 
     /// Two allOf branches that both declare an object property: the property is both objects at

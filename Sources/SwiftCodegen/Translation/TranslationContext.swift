@@ -60,31 +60,37 @@ final class TranslationContext {
     func schema(for target: RefTarget) -> Schema? { document.resolve(target) }
 
     /// Whether a value of this schema has anything to check, looking through references once.
-    func hasConstraints(_ schema: Schema) -> Bool {
+    /// With `openEnums` (a type read from responses), an inline enum counts: its open Swift type
+    /// decodes any value, so `validate()` is what reports one the spec does not list.
+    func hasConstraints(_ schema: Schema, openEnums: Bool = false) -> Bool {
         var visiting = Set<RefTarget>()
-        return hasConstraints(schema, &visiting)
+        return hasConstraints(schema, open: openEnums, &visiting)
     }
 
-    private func hasConstraints(_ schema: Schema, _ visiting: inout Set<RefTarget>) -> Bool {
+    private func hasConstraints(_ schema: Schema, open: Bool, _ visiting: inout Set<RefTarget>) -> Bool {
         let shaped = SchemaShaper.shape(schema)
         if ownConstraints(shaped.effective) || shaped.outer.map(ownConstraints) == true { return true }
         switch shaped.shape {
         case .reference(let target):
             if let memo = constraintMemo[target] { return memo }
             guard visiting.insert(target).inserted, let resolved = self.schema(for: target) else { return false }
-            let result = hasConstraints(resolved, &visiting)
+            // A named schema's enums are open exactly when a response reaches it, whoever refers to it.
+            let result = hasConstraints(resolved, open: responseReachable.contains(target), &visiting)
             visiting.remove(target)
             if visiting.isEmpty { constraintMemo[target] = result }
             return result
-        case .array(let items?): return hasConstraints(items, &visiting)
-        case .map(let values?): return hasConstraints(values, &visiting)
+        case .stringEnum, .integerEnum: return open
+        case .array(let items?): return hasConstraints(items, open: open, &visiting)
+        case .map(let values?): return hasConstraints(values, open: open, &visiting)
         case .object:
-            return shaped.effective.properties.contains { hasConstraints($0.value, &visiting) }
+            // A one-part allOf is read as that part, whose own keywords count too.
+            return shaped.effective.properties.contains { hasConstraints($0.value, open: open, &visiting) }
+                || shaped.effective.allOf.contains { hasConstraints($0, open: open, &visiting) }
         case .allOf(let parts):
-            return parts.contains { hasConstraints($0, &visiting) }
-                || shaped.effective.properties.contains { hasConstraints($0.value, &visiting) }
+            return parts.contains { hasConstraints($0, open: open, &visiting) }
+                || shaped.effective.properties.contains { hasConstraints($0.value, open: open, &visiting) }
         case .union(let branches, _):
-            return branches.contains { hasConstraints($0, &visiting) }
+            return branches.contains { hasConstraints($0, open: open, &visiting) }
         default:
             return false
         }

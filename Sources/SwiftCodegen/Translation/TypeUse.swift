@@ -93,7 +93,9 @@ extension TranslationContext {
             }
             use.base = name
             if let resolved = self.schema(for: target), SchemaShaper.shape(resolved).nullable { use.nullable = true }
-            if namedKinds[name] == .structure { use.storedStruct = name }
+            // An alias of a struct (`typealias Value = Extended`) stores that struct: a cycle
+            // through it must be boxed like one through the struct itself.
+            if namedKinds[name] == .structure || aliasedStructs[name] != nil { use.storedStruct = name }
         case .string(let format): use.base = Self.stringType(format)
         case .integer(let format): use.base = format == "int32" ? "Int32" : format == "int64" ? "Int64" : "Int"
         case .number(let format): use.base = format == "float" ? "Float" : "Double"

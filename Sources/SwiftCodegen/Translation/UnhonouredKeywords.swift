@@ -9,7 +9,7 @@ extension TranslationContext {
         for keyword in schema.unmodelledKeywords {
             switch keyword.name {
             case "$dynamicRef":
-                warnOnce("`$dynamicRef` is followed to the schema it names here; another schema declares the same `$dynamicAnchor`, which the dynamic scope could select instead",
+                warnOnce("`$dynamicRef` is resolved here through the resources entered on the way from the outermost `$id` enclosing it (a generator does not evaluate); another schema declares the same `$dynamicAnchor`, which another dynamic scope could select instead",
                          at: keyword.location, schema)
             default:
                 continue

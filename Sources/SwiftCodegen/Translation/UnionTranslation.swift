@@ -70,7 +70,10 @@ extension TranslationContext {
             preconditionFailure("makeUnion called for a non-union shape")
         }
 
-        var decl = TypeDecl(.enum, name, access: access, conformances: ["Codable", "Hashable", "Sendable"], doc: doc)
+        var conformances = ["Codable", "Hashable", "Sendable"]
+        // A union with object branches ranks, as a branch of another union, by the branch it holds.
+        if branches.contains(where: { $0.schema.map(carriesMembers) ?? false }) { conformances.append("UnionMemberAccounting") }
+        var decl = TypeDecl(.enum, name, access: access, conformances: conformances, doc: doc)
         decl.isIndirect = branches.contains { !["String", "Int", "Double", "Bool", "DateTime", "UUIDText", "Data"].contains($0.type) }
         decl.members = branches.map { .enumCase(EnumCaseDecl(SwiftNames.escaped($0.caseName), associatedValues: [(nil, $0.type)])) }
         decl.members += nested.members
@@ -173,6 +176,17 @@ extension TranslationContext {
 }
 
 extension TranslationContext {
+    /// Whether a union branch decodes to a generated struct or union, which counts the members
+    /// its schema leaves unnamed (``BranchChoice`` ranks branches by them).
+    func carriesMembers(_ branch: Schema) -> Bool {
+        var shape = SchemaShaper.shape(branch).shape
+        if case .reference(let target) = shape, let resolved = schema(for: target) { shape = SchemaShaper.shape(resolved).shape }
+        switch shape {
+        case .object, .allOf, .union: return true
+        default: return false
+        }
+    }
+
     /// The position of the branch a 3.2 `defaultMapping` names among a discriminated union's
     /// `branches`; nil without one, or when it names a schema that is not a branch (or a branch
     /// is not a reference, so the union is not decoded by its tag).

@@ -9,7 +9,7 @@ extension TranslationContext {
     /// the schema's description, its properties' schemas left out (the typed checks cover them).
     func structValidator(_ qualifiedName: String, properties: [StructPlan.Property],
                          flat: (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?),
-                         schema: Schema) -> ValidatorExtension {
+                         schema: Schema, additionalName: String, openEnums: Bool) -> ValidatorExtension {
         var lines: [String] = []
         var patterns: [(name: String, source: String)] = []
         // A struct's description covers `additionalProperties: false` too; without one, the
@@ -23,22 +23,31 @@ extension TranslationContext {
             let value = "self." + SwiftNames.escaped(p.swiftName)
             if p.optional || p.use.nullable && p.defaultLiteral == nil {
                 let local = SwiftNames.escaped(p.swiftName)
-                let inner = validationStatements(p.use.shaped, value: local, key: key, patterns: &patterns, typeName: qualifiedName)
+                let inner = validationStatements(p.use.shaped, value: local, key: key, patterns: &patterns, typeName: qualifiedName,
+                                                 openEnums: openEnums)
                 if inner.isEmpty { continue }
+                // An optional open enum is checked in one line (the runtime skips nil).
+                if inner == ["v.known(\(local), at: \(key))"] {
+                    lines.append("v.known(\(value), at: \(key))")
+                    continue
+                }
                 lines.append("if let \(local) = \(value) {")
                 lines += inner.map { "    " + $0 }
                 lines.append("}")
             } else {
-                lines += validationStatements(p.use.shaped, value: value, key: key, patterns: &patterns, typeName: qualifiedName)
+                lines += validationStatements(p.use.shaped, value: value, key: key, patterns: &patterns, typeName: qualifiedName,
+                                              openEnums: openEnums)
             }
         }
-        if !checksDescription { lines += forbiddenMemberStatements(flat.additional) }
+        if !checksDescription { lines += forbiddenMemberStatements(flat.additional, storedIn: additionalName) }
         return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
     }
 
     /// Statements (using the validator `v`) that check one non-optional value against its schema.
+    /// `openEnums`: the value belongs to a type read from responses, whose inline enums are open.
     func validationStatements(_ shaped: ShapedSchema, value: String, key: String,
-                              patterns: inout [(name: String, source: String)], typeName: String, depth: Int = 0) -> [String] {
+                              patterns: inout [(name: String, source: String)], typeName: String, depth: Int = 0,
+                              openEnums: Bool = false) -> [String] {
         var lines: [String] = []
         let schemas = [shaped.effective] + (shaped.outer.map { [$0] } ?? [])
         // A value whose Swift type misses something its schema states is checked against the
@@ -104,15 +113,17 @@ extension TranslationContext {
                 }
                 if s.uniqueItems { lines.append("v.unique(\(value), at: \(key))") }
             }
-            if let items, hasConstraints(items) {
-                lines += elementStatements(items, in: value, key: key, walker: "each", local: "item", patterns: &patterns, typeName: typeName, depth: depth)
+            if let items, hasConstraints(items, openEnums: openEnums) {
+                lines += elementStatements(items, in: value, key: key, walker: "each", local: "item", patterns: &patterns, typeName: typeName,
+                                           depth: depth, openEnums: openEnums)
             }
         case .map(let values):
             for s in schemas where s.minProperties != nil || s.maxProperties != nil {
                 lines.append("v.count(\(value).count, min: \(s.minProperties.map(String.init) ?? "nil"), max: \(s.maxProperties.map(String.init) ?? "nil"), unit: \"properties\", at: \(key))")
             }
-            if let values, hasConstraints(values) {
-                lines += elementStatements(values, in: value, key: key, walker: "values", local: "value", patterns: &patterns, typeName: typeName, depth: depth)
+            if let values, hasConstraints(values, openEnums: openEnums) {
+                lines += elementStatements(values, in: value, key: key, walker: "values", local: "value", patterns: &patterns, typeName: typeName,
+                                           depth: depth, openEnums: openEnums)
             }
         case .reference(let target):
             // An alias (`typealias Tags = [String]`) has no validate() of its own: check its
@@ -120,17 +131,24 @@ extension TranslationContext {
             guard let name = namedTypes[target], let resolved = schema(for: target) else { break }
             if namedKinds[name] == .alias {
                 lines += validationStatements(SchemaShaper.shape(resolved), value: value, key: key, patterns: &patterns,
-                                              typeName: typeName, depth: depth)
-            } else if namedKinds[name] == .structure || namedKinds[name] == .enumeration, hasConstraints(resolved) {
-                if case .stringEnum = SchemaShaper.shape(resolved).shape { break }
-                if case .integerEnum = SchemaShaper.shape(resolved).shape { break }
-                lines.append("v.nested(\(value), at: \(key))")
+                                              typeName: typeName, depth: depth, openEnums: responseReachable.contains(target))
+            } else if namedKinds[name] == .structure || namedKinds[name] == .enumeration, hasConstraints(shaped.effective) {
+                switch SchemaShaper.shape(resolved).shape {
+                case .stringEnum, .integerEnum:
+                    // Open (read from responses): decoding took any value; report one not listed.
+                    if responseReachable.contains(target) { lines.append("v.known(\(value), at: \(key))") }
+                default:
+                    lines.append("v.nested(\(value), at: \(key))")
+                }
             }
         case .object, .allOf, .union:
-            if hasConstraints(shaped.effective) || shaped.outer.map(hasConstraints) == true {
+            if hasConstraints(shaped.effective, openEnums: openEnums) || shaped.outer.map({ hasConstraints($0, openEnums: openEnums) }) == true {
                 lines.append("v.nested(\(value), at: \(key))")
             }
-        case .stringEnum, .integerEnum, .boolean, .any, .primitiveUnion:
+        case .stringEnum, .integerEnum:
+            // An open enum decodes any value; JSON Schema still calls one the spec does not list invalid.
+            if openEnums { lines.append("v.known(\(value), at: \(key))") }
+        case .boolean, .any, .primitiveUnion:
             break
         }
         return lines
@@ -138,10 +156,12 @@ extension TranslationContext {
 
     /// `v.each(array) { … }` or `v.values(map) { … }`: checks for every element of a collection.
     private func elementStatements(_ element: Schema, in collection: String, key: String, walker: String, local: String,
-                                   patterns: inout [(name: String, source: String)], typeName: String, depth: Int) -> [String] {
+                                   patterns: inout [(name: String, source: String)], typeName: String, depth: Int,
+                                   openEnums: Bool) -> [String] {
         let shaped = SchemaShaper.shape(element)
         let name = local + (depth == 0 ? "" : String(depth))
-        var inner = validationStatements(shaped, value: name, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1)
+        var inner = validationStatements(shaped, value: name, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1,
+                                         openEnums: openEnums)
         if isOptionalInSwift(shaped), !inner.isEmpty { inner = ["if let \(name) {"] + inner.map { "    " + $0 } + ["}"] }
         return ["v.\(walker)(\(collection), at: \(key)) { v, \(name) in"] + inner.map { "    " + $0 } + ["}"]
     }

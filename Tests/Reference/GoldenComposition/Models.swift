@@ -5,7 +5,7 @@ import Foundation
 import OpenAPIGenRuntime
 
 /// oneOf with a discriminator and an explicit mapping.
-public indirect enum Pet: Codable, Hashable, Sendable {
+public indirect enum Pet: Codable, Hashable, Sendable, UnionMemberAccounting {
     case dog(Dog)
     case cat(Cat)
 
@@ -154,7 +154,7 @@ public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 /// A discriminator without a mapping uses the schema names.
-public indirect enum Shape: Codable, Hashable, Sendable {
+public indirect enum Shape: Codable, Hashable, Sendable, UnionMemberAccounting {
     case circle(Circle)
     case square(Square)
 
@@ -279,7 +279,7 @@ public enum Identifier: Codable, Hashable, Sendable {
 }
 
 /// oneOf without a discriminator, over objects and a primitive.
-public indirect enum Contact: Codable, Hashable, Sendable {
+public indirect enum Contact: Codable, Hashable, Sendable, UnionMemberAccounting {
     case email(Email)
     case phone(Phone)
     case string(String)

@@ -23,6 +23,9 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         username: String,
@@ -68,6 +71,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.username = try container.decode(String.self, forKey: .username)
         self.age = try container.decode(Int.self, forKey: .age)
         self.score = try container.decodeIfPresent(Double.self, forKey: .score)
@@ -78,8 +82,9 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.address = try container.decode(Address.self, forKey: .address)
         self.previous = try container.decodeIfPresent([Address].self, forKey: .previous)
         self.country = try container.decodeIfPresent(String.self, forKey: .country)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
+        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -95,7 +100,7 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encode(self.address, forKey: .address)
         try container.encodeIfPresent(self.previous, forKey: .previous)
         try container.encodeIfPresent(self.country, forKey: .country)
-        try container.encodeIfPresent(self.nickname, forKey: .nickname)
+        try container.encodeIfPresent(self.nickname, forKey: .nickname, nullIn: nullMembers)
     }
 }
 

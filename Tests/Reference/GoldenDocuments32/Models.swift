@@ -33,7 +33,7 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public indirect enum Pet: Codable, Hashable, Sendable {
+public indirect enum Pet: Codable, Hashable, Sendable, UnionMemberAccounting {
     case cat(Cat)
     case dog(Dog)
 

@@ -94,7 +94,7 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
     }
 }
 
-public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+public struct Channel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
     public var rawValue: String
 
     public init(rawValue: String) {
@@ -122,6 +122,9 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// How many properties differ from the value the schema pins them to; a union prefers a branch with none.
     public var unexpectedValueCount: Int { (Status.knownValues.contains(self.status) ? 0 : 1) }
 
@@ -140,7 +143,7 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public struct Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -155,7 +158,7 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public static let knownValues: [Status] = [.pending, .shipped, .delivered]
     }
 
-    public struct Rating: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Rating: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -178,11 +181,13 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.id = try container.decode(String.self, forKey: .id)
         self.status = try container.decode(Status.self, forKey: .status)
         self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
-        self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating)
+        self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -191,6 +196,6 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encode(self.id, forKey: .id)
         try container.encode(self.status, forKey: .status)
         try container.encodeIfPresent(self.channel, forKey: .channel)
-        try container.encodeIfPresent(self.rating, forKey: .rating)
+        try container.encodeIfPresent(self.rating, forKey: .rating, nullIn: nullMembers)
     }
 }

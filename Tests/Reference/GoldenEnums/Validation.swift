@@ -5,13 +5,21 @@ import Foundation
 import OpenAPIGenRuntime
 
 extension OrderRequest: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.known(self.channel, at: "channel")
+    }
 }
 
 extension Order: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.known(self.status, at: "status")
+        v.known(self.channel, at: "channel")
+        v.known(self.rating, at: "rating")
+    }
 }
 
 extension Operations.CreateOrder.Input: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.body, at: "")
+    }
 }

@@ -5,23 +5,30 @@ import Foundation
 import OpenAPIGenRuntime
 
 public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -36,13 +43,21 @@ public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -56,7 +71,7 @@ public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -97,23 +112,30 @@ public struct G0002: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: Bool] = [:]) {
@@ -128,13 +150,21 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -148,7 +178,7 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -189,23 +219,30 @@ public struct G0004: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -220,13 +257,21 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -240,7 +285,7 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -252,22 +297,29 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: Bool] = [:]) {
@@ -280,12 +332,19 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -298,7 +357,7 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -368,22 +427,29 @@ public struct G0008: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo2: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo2: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -396,12 +462,19 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo2 = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo2 = try container.decodeIfPresent(JSONValue.self, forKey: .foo2)
+            self.foo2 = try container.decodeKeepingNull(JSONValue.self, forKey: .foo2)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo2, forKey: .foo2)
@@ -414,7 +487,7 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -426,18 +499,18 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: Int
         public var foo: String
 
@@ -477,7 +550,7 @@ public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -489,18 +562,18 @@ public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String
         public var baz: JSONValue?
         public var bar: Int
@@ -525,7 +598,7 @@ public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decode(String.self, forKey: .foo)
-            self.baz = try container.decodeIfPresent(JSONValue.self, forKey: .baz)
+            self.baz = try container.decode(JSONValue.self, forKey: .baz)
             self.bar = try container.decode(Int.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
@@ -545,7 +618,7 @@ public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -963,18 +1036,18 @@ public struct G0025: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case integer(Int)
         case option2(JSONValue)
 
@@ -982,7 +1055,7 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Int.self, Self.integer)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1000,7 +1073,7 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1012,18 +1085,18 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1031,7 +1104,7 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1049,7 +1122,7 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1061,18 +1134,18 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1080,7 +1153,7 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1098,7 +1171,7 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1110,18 +1183,18 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1129,7 +1202,7 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1147,7 +1220,7 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1159,18 +1232,18 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -1178,7 +1251,7 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1196,7 +1269,7 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1208,18 +1281,18 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -1285,7 +1358,7 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Option1.self, Self.option1)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1303,7 +1376,7 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1315,18 +1388,18 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case number(Double)
         case option2(JSONValue)
 
@@ -1334,7 +1407,7 @@ public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Double.self, Self.number)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1352,7 +1425,7 @@ public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2272,22 +2345,29 @@ public struct G0063: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2300,12 +2380,19 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2318,7 +2405,7 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2330,23 +2417,30 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Absent means `"bad"`.
         public var bar: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(bar: String? = "bad", additionalProperties: [String: JSONValue] = [:]) {
@@ -2359,12 +2453,19 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.bar, forKey: .bar)
@@ -2377,7 +2478,7 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2389,18 +2490,18 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0066: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Absent means `5`.
         public var alpha: Double?
 
@@ -2436,7 +2537,7 @@ public struct G0066: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2651,22 +2752,29 @@ public struct G0074: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2679,12 +2787,19 @@ public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2697,7 +2812,7 @@ public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2824,6 +2939,35 @@ public struct G0079: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
+public struct G0080: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: List2
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: List2, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List2.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: IntermediateScope
 
@@ -2854,35 +2998,6 @@ public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0082: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: List3
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: List3, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List3.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List4
 
     /// Members the schema does not name, kept as read and written back.
@@ -2911,7 +3026,7 @@ public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
+public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: List5
 
     /// Members the schema does not name, kept as read and written back.
@@ -2930,6 +3045,35 @@ public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(List5.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: List6
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: List6, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(List6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3057,23 +3201,30 @@ public struct G0088: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var `true`: True?
         public var `false`: False?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(`true`: True? = nil, `false`: False? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3088,6 +3239,13 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.`true` = nil
+                self.`false` = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.`true` = try container.decodeIfPresent(True.self, forKey: .`true`)
             self.`false` = try container.decodeIfPresent(False.self, forKey: .`false`)
@@ -3095,6 +3253,7 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.`true`, forKey: .`true`)
@@ -3108,7 +3267,7 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3120,18 +3279,18 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var barItem: Item?
 
         /// Members the schema does not name, kept as read and written back.
@@ -3166,7 +3325,7 @@ public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3207,18 +3366,18 @@ public struct G0096: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0097: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _1 = 1
         case _2 = 2
         case _3 = 3
@@ -3230,7 +3389,7 @@ public struct G0097: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3271,18 +3430,18 @@ public struct G0098: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5?
+    public var value: Value6?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _6 = 6
     }
 
@@ -3292,7 +3451,7 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value5.self, forKey: .value)
+        self.value = try container.decodeIfPresent(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3304,36 +3463,36 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo8?
-        public var bar: Bar14
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Foo13?
+        public var bar: Bar15
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, bar: Bar14, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo13? = nil, bar: Bar15, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
         }
 
-        public enum Foo8: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        public enum Foo13: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
             case foo
         }
 
-        public enum Bar14: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        public enum Bar15: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
             case bar
         }
 
@@ -3344,8 +3503,8 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
-            self.bar = try container.decode(Bar14.self, forKey: .bar)
+            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
+            self.bar = try container.decode(Bar15.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -3363,7 +3522,7 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3375,18 +3534,18 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0101: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case fooBar = "foo\nbar"
         case fooBar2 = "foo\rbar"
     }
@@ -3397,7 +3556,7 @@ public struct G0101: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3525,18 +3684,18 @@ public struct G0105: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _0 = 0
     }
 
@@ -3546,7 +3705,7 @@ public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3587,18 +3746,18 @@ public struct G0107: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0108: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: Int, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _1 = 1
     }
 
@@ -3608,7 +3767,7 @@ public struct G0108: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3649,18 +3808,18 @@ public struct G0109: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0110: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    public enum Value6: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case helloThere = "hello\u{0}there"
     }
 
@@ -3670,7 +3829,7 @@ public struct G0110: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4117,35 +4276,6 @@ public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: JSONValue
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.

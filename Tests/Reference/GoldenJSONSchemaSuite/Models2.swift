@@ -4,6 +4,35 @@
 import Foundation
 import OpenAPIGenRuntime
 
+public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: JSONValue
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0128: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: JSONValue
 
@@ -498,22 +527,29 @@ public struct G0144: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int2?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Int2]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int2? = nil, additionalProperties: [String: Int2] = [:]) {
@@ -526,12 +562,19 @@ public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int2.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -544,7 +587,7 @@ public struct G0145: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -730,13 +773,13 @@ public struct G0151: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0152: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -747,7 +790,7 @@ public struct G0152: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1948,22 +1991,29 @@ public struct G0193: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -1976,12 +2026,19 @@ public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -1994,7 +2051,7 @@ public struct G0194: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2151,18 +2208,18 @@ public struct G0199: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case integer(Int)
         case option2(JSONValue)
 
@@ -2170,7 +2227,7 @@ public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Int.self, Self.integer)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2188,7 +2245,7 @@ public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2200,18 +2257,18 @@ public struct G0200: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -2219,7 +2276,7 @@ public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2237,7 +2294,7 @@ public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2249,18 +2306,18 @@ public struct G0201: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2270,7 +2327,7 @@ public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2289,7 +2346,7 @@ public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2301,18 +2358,18 @@ public struct G0202: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2322,7 +2379,7 @@ public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2341,7 +2398,7 @@ public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2353,18 +2410,18 @@ public struct G0203: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2374,7 +2431,7 @@ public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2393,7 +2450,7 @@ public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2405,18 +2462,18 @@ public struct G0204: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
         case option3(JSONValue)
@@ -2426,7 +2483,7 @@ public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
             choice.consider(JSONValue.self, Self.option3)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2445,7 +2502,7 @@ public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2457,18 +2514,18 @@ public struct G0205: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -2534,7 +2591,7 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Option1.self, Self.option1)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2552,7 +2609,7 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2564,18 +2621,18 @@ public struct G0206: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case number(Double)
         case option2(JSONValue)
 
@@ -2583,7 +2640,7 @@ public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Double.self, Self.number)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2601,7 +2658,7 @@ public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2613,18 +2670,18 @@ public struct G0207: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case option1(JSONValue)
         case option2(JSONValue)
 
@@ -2632,7 +2689,7 @@ public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(JSONValue.self, Self.option1)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2650,7 +2707,7 @@ public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2662,18 +2719,18 @@ public struct G0208: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -2699,7 +2756,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.bar = try container.decode(JSONValue.self, forKey: .bar)
-                self.baz = try container.decodeIfPresent(JSONValue.self, forKey: .baz)
+                self.baz = try container.decodeKeepingNull(JSONValue.self, forKey: .baz)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
@@ -2744,7 +2801,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Option1.self, Self.option1)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -2762,7 +2819,7 @@ public struct G0209: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2919,13 +2976,13 @@ public struct G0214: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2936,7 +2993,7 @@ public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2948,13 +3005,13 @@ public struct G0215: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2965,7 +3022,7 @@ public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2977,13 +3034,13 @@ public struct G0216: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0217: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2994,7 +3051,7 @@ public struct G0217: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3064,13 +3121,13 @@ public struct G0219: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3081,7 +3138,7 @@ public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3093,13 +3150,13 @@ public struct G0220: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3110,7 +3167,7 @@ public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3122,13 +3179,13 @@ public struct G0221: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3139,7 +3196,7 @@ public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3151,13 +3208,13 @@ public struct G0222: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3168,7 +3225,7 @@ public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3180,23 +3237,30 @@ public struct G0223: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
         public var bar: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int? = nil, bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3211,6 +3275,13 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
             self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
@@ -3218,6 +3289,7 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3231,7 +3303,7 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3243,26 +3315,33 @@ public struct G0224: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [JSONValue]?
         public var bar: [JSONValue]?
 
         /// Members the schema does not name, kept as read and written back.
-        public var additionalProperties: [String: Int]
+        public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [JSONValue]? = nil, bar: [JSONValue]? = nil, additionalProperties: [String: Int] = [:]) {
+        public init(foo: [JSONValue]? = nil, bar: [JSONValue]? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
@@ -3274,6 +3353,13 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent([JSONValue].self, forKey: .foo)
             self.bar = try container.decodeIfPresent([JSONValue].self, forKey: .bar)
@@ -3281,6 +3367,7 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3294,7 +3381,7 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3306,23 +3393,30 @@ public struct G0225: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
         public var bar: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3337,13 +3431,21 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3357,7 +3459,7 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3369,18 +3471,18 @@ public struct G0226: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var fooBar: Double?
         public var fooBar2: Double?
         public var fooBar3: Double?
@@ -3390,6 +3492,13 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
@@ -3420,6 +3529,17 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.fooBar = nil
+                self.fooBar2 = nil
+                self.fooBar3 = nil
+                self.fooBar4 = nil
+                self.fooBar5 = nil
+                self.fooBar6 = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.fooBar = try container.decodeIfPresent(Double.self, forKey: .fooBar)
             self.fooBar2 = try container.decodeIfPresent(Double.self, forKey: .fooBar2)
@@ -3431,6 +3551,7 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
@@ -3448,7 +3569,7 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3460,22 +3581,29 @@ public struct G0227: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3488,12 +3616,19 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3506,7 +3641,7 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3518,24 +3653,31 @@ public struct G0228: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var proto: Double?
         public var toString: ToString?
         public var constructor: Double?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
@@ -3556,6 +3698,13 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
             /// Members the schema does not name, kept as read and written back.
             public var additionalProperties: [String: JSONValue]
 
+            /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+            /// `properties` apply to objects only. Written back as read; nil for an object.
+            public var nonObjectValue: JSONValue? = nil
+
+            /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+            public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
             public init(length: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.length = length
@@ -3567,12 +3716,19 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
             }
 
             public init(from decoder: any Decoder) throws {
+                if let value = try decoder.nonObjectValue() {
+                    self.length = nil
+                    self.additionalProperties = [:]
+                    self.nonObjectValue = value
+                    return
+                }
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.length = try container.decodeIfPresent(String.self, forKey: .length)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
             public func encode(to encoder: any Encoder) throws {
+                if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
                 try encoder.encodeAdditionalMembers(additionalProperties)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.length, forKey: .length)
@@ -3586,6 +3742,14 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.proto = nil
+                self.toString = nil
+                self.constructor = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.proto = try container.decodeIfPresent(Double.self, forKey: .proto)
             self.toString = try container.decodeIfPresent(ToString.self, forKey: .toString)
@@ -3594,6 +3758,7 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.proto, forKey: .proto)
@@ -3608,7 +3773,7 @@ public struct G0229: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3794,25 +3959,32 @@ public struct G0235: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Value?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Value2?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -3822,12 +3994,19 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Value.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Value2.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3840,7 +4019,7 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3852,26 +4031,33 @@ public struct G0236: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Int?
-        public var bar: Foo4?
+        public var bar: Foo6?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Int? = nil, bar: Foo4? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Int? = nil, bar: Foo6? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.bar = bar
             self.additionalProperties = additionalProperties
@@ -3883,13 +4069,21 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(Foo4.self, forKey: .bar)
+            self.bar = try container.decodeIfPresent(Foo6.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3903,7 +4097,7 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3915,13 +4109,13 @@ public struct G0237: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3932,7 +4126,7 @@ public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3944,24 +4138,31 @@ public struct G0238: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var tilde: TildeField?
         public var slash: SlashField?
         public var percent: PercentField?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
@@ -3983,6 +4184,14 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.tilde = nil
+                self.slash = nil
+                self.percent = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.tilde = try container.decodeIfPresent(TildeField.self, forKey: .tilde)
             self.slash = try container.decodeIfPresent(SlashField.self, forKey: .slash)
@@ -3991,6 +4200,7 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.tilde, forKey: .tilde)
@@ -4005,7 +4215,7 @@ public struct G0239: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4046,22 +4256,29 @@ public struct G0240: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Reffed?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Reffed? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4074,12 +4291,19 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Reffed.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -4092,7 +4316,7 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4104,22 +4328,29 @@ public struct G0241: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var ref: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(ref: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4132,12 +4363,19 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.ref = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.ref = try container.decodeIfPresent(String.self, forKey: .ref)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.ref, forKey: .ref)
@@ -4150,7 +4388,7 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4162,22 +4400,29 @@ public struct G0243: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var ref: IsString?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(ref: IsString? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4190,12 +4435,19 @@ public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.ref = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.ref = try container.decodeIfPresent(IsString.self, forKey: .ref)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.ref, forKey: .ref)
@@ -4208,7 +4460,7 @@ public struct G0244: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4279,19 +4531,19 @@ public struct G0246: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
 public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// tree of nodes
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
     /// tree of nodes
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var meta: String
         public var nodes: [Node]
 
@@ -4331,65 +4583,7 @@ public struct G0247: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var fooBar: FooBar?
-
-        /// Members the schema does not name, kept as read and written back.
-        public var additionalProperties: [String: JSONValue]
-
-        /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(fooBar: FooBar? = nil, additionalProperties: [String: JSONValue] = [:]) {
-            self.fooBar = fooBar
-            self.additionalProperties = additionalProperties
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case fooBar = "foo\"bar"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

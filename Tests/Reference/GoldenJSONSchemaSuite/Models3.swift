@@ -4,6 +4,78 @@
 import Foundation
 import OpenAPIGenRuntime
 
+public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Value6
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var fooBar: FooBar?
+
+        /// Members the schema does not name, kept as read and written back.
+        public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+        /// Creates a value; optional properties default to nil, others to the spec's default.
+        public init(fooBar: FooBar? = nil, additionalProperties: [String: JSONValue] = [:]) {
+            self.fooBar = fooBar
+            self.additionalProperties = additionalProperties
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case fooBar = "foo\"bar"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.fooBar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
+            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+            try encoder.encodeAdditionalMembers(additionalProperties)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Value6.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 public struct G0249: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: A4
 
@@ -52,6 +124,64 @@ public struct G0250: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(JSONValue.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0251: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Foo7
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo7.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0252: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Foo8
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Foo8, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo8.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -150,13 +280,13 @@ public struct G0255: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo5
+    public var value: Foo9
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo9, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -167,7 +297,7 @@ public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo5.self, forKey: .value)
+        self.value = try container.decode(Foo9.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -179,25 +309,32 @@ public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Value3?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Value4?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -207,12 +344,19 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Value3.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Value4.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -225,7 +369,7 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -237,22 +381,29 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar4?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Bar4? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -265,12 +416,19 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Bar4.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -283,7 +441,7 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -295,22 +453,29 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar5?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Bar5? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -323,12 +488,19 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Bar5.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -341,7 +513,7 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -353,22 +525,29 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar6?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Bar6? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -381,12 +560,19 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Bar6.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -399,7 +585,7 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -411,22 +597,29 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar7?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Bar7? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -439,12 +632,19 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Bar7.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -457,7 +657,7 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -469,22 +669,29 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar8?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Bar8? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -497,12 +704,19 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Bar8.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -515,7 +729,7 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -527,22 +741,29 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: Bar9?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Bar9? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -555,12 +776,19 @@ public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Bar9.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -573,7 +801,36 @@ public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0264: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Foo10
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Foo10, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Foo10.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -701,13 +958,13 @@ public struct G0268: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo6
+    public var value: Foo11
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo6, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo11, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -718,7 +975,7 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo6.self, forKey: .value)
+        self.value = try container.decode(Foo11.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -730,13 +987,13 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Foo7
+    public var value: Foo12
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Foo7, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Foo12, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -747,7 +1004,7 @@ public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo7.self, forKey: .value)
+        self.value = try container.decode(Foo12.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -788,18 +1045,18 @@ public struct G0271: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue
         public var bar: JSONValue?
 
@@ -821,7 +1078,7 @@ public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decode(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -839,7 +1096,7 @@ public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -851,22 +1108,29 @@ public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -879,12 +1143,19 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -897,7 +1168,7 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -909,22 +1180,29 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -937,12 +1215,19 @@ public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -955,7 +1240,7 @@ public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1216,7 +1501,7 @@ public struct G0283: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(JSONValue.self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1228,18 +1513,18 @@ public struct G0283: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public enum Value5: Codable, Hashable, Sendable {
+    public enum Value6: Codable, Hashable, Sendable {
         case integer(Int)
         case string(String)
 
@@ -1247,7 +1532,7 @@ public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(Int.self, Self.integer)
             choice.consider(String.self, Self.string)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1265,7 +1550,7 @@ public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1306,18 +1591,18 @@ public struct G0285: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case array([JSONValue])
         case object([String: JSONValue])
 
@@ -1325,7 +1610,7 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider([JSONValue].self, Self.array)
             choice.consider([String: JSONValue].self, Self.object)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1343,7 +1628,7 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1355,18 +1640,18 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5?
+    public var value: Value6?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case array([JSONValue])
         case object([String: JSONValue])
 
@@ -1374,7 +1659,7 @@ public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider([JSONValue].self, Self.array)
             choice.consider([String: JSONValue].self, Self.object)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1392,7 +1677,7 @@ public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value5.self, forKey: .value)
+        self.value = try container.decodeIfPresent(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1520,13 +1805,13 @@ public struct G0291: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0292: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1537,7 +1822,7 @@ public struct G0292: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1607,13 +1892,13 @@ public struct G0294: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1624,7 +1909,7 @@ public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1636,18 +1921,18 @@ public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable {
         case array([String])
         case option2(JSONValue)
 
@@ -1655,7 +1940,7 @@ public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider([String].self, Self.array)
             choice.consider(JSONValue.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1673,7 +1958,7 @@ public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1714,13 +1999,13 @@ public struct G0297: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1731,7 +2016,7 @@ public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1743,33 +2028,33 @@ public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
-        case array([JSONValue])
-        case array2([JSONValue])
+    public indirect enum Value6: Codable, Hashable, Sendable {
+        case option1(JSONValue)
+        case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
             var choice = BranchChoice<Self>(decoder)
-            choice.consider([JSONValue].self, Self.array)
-            choice.consider([JSONValue].self, Self.array2)
-            self = try choice.chosen("Value5")
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .array(let value): try container.encode(value)
-            case .array2(let value): try container.encode(value)
+            case .option1(let value): try container.encode(value)
+            case .option2(let value): try container.encode(value)
             }
         }
     }
@@ -1780,7 +2065,7 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1792,33 +2077,33 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
-        case array([JSONValue])
-        case array2([JSONValue])
+    public indirect enum Value6: Codable, Hashable, Sendable {
+        case option1(JSONValue)
+        case option2(JSONValue)
 
         public init(from decoder: any Decoder) throws {
             var choice = BranchChoice<Self>(decoder)
-            choice.consider([JSONValue].self, Self.array)
-            choice.consider([JSONValue].self, Self.array2)
-            self = try choice.chosen("Value5")
+            choice.consider(JSONValue.self, Self.option1)
+            choice.consider(JSONValue.self, Self.option2)
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case .array(let value): try container.encode(value)
-            case .array2(let value): try container.encode(value)
+            case .option1(let value): try container.encode(value)
+            case .option2(let value): try container.encode(value)
             }
         }
     }
@@ -1829,7 +2114,7 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1841,13 +2126,13 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1858,7 +2143,7 @@ public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1870,13 +2155,13 @@ public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0302: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -1887,7 +2172,7 @@ public struct G0302: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -1928,35 +2213,6 @@ public struct G0303: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0304: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Bar10
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar10, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar10.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar11
 
     /// Members the schema does not name, kept as read and written back.
@@ -1975,6 +2231,35 @@ public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(Bar11.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Bar12
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Bar12, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar12.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2015,13 +2300,13 @@ public struct G0306: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2032,7 +2317,7 @@ public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2044,25 +2329,32 @@ public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: [JSONValue]?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: [JSONValue]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -2072,12 +2364,19 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent([JSONValue].self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2090,7 +2389,7 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2102,13 +2401,13 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0309: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2119,7 +2418,7 @@ public struct G0309: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2305,13 +2604,13 @@ public struct G0315: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2322,7 +2621,7 @@ public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2334,13 +2633,13 @@ public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2351,7 +2650,7 @@ public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2363,13 +2662,13 @@ public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: String]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: String], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2380,7 +2679,7 @@ public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: String].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2392,13 +2691,13 @@ public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -2409,7 +2708,7 @@ public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2421,22 +2720,29 @@ public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2449,12 +2755,19 @@ public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2467,7 +2780,7 @@ public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2508,18 +2821,18 @@ public struct G0321: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2554,7 +2867,7 @@ public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2566,18 +2879,18 @@ public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
@@ -2612,7 +2925,7 @@ public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2624,23 +2937,30 @@ public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var bar: String?
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(bar: String? = nil, foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2655,6 +2975,13 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.bar = nil
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
@@ -2662,6 +2989,7 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.bar, forKey: .bar)
@@ -2675,7 +3003,7 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2687,25 +3015,32 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
-        public var additionalProperties: [String: String]
+        public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: String? = nil, additionalProperties: [String: String] = [:]) {
+        public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
@@ -2715,12 +3050,19 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2733,7 +3075,7 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2745,22 +3087,29 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2773,12 +3122,19 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2791,7 +3147,7 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2803,22 +3159,29 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2831,12 +3194,19 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2849,7 +3219,7 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2861,22 +3231,29 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2889,12 +3266,19 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2907,7 +3291,7 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2919,22 +3303,29 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -2947,12 +3338,19 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2965,7 +3363,7 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -2977,22 +3375,29 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3005,12 +3410,19 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3023,7 +3435,7 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3035,13 +3447,13 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3052,7 +3464,7 @@ public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3064,13 +3476,13 @@ public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3081,7 +3493,7 @@ public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3093,13 +3505,13 @@ public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -3110,7 +3522,7 @@ public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3122,22 +3534,29 @@ public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3150,12 +3569,19 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3168,7 +3594,7 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3180,22 +3606,29 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3208,12 +3641,19 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3226,7 +3666,7 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3238,35 +3678,6 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0336: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Bar12
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Bar12, additionalProperties: [String: JSONValue] = [:]) {
-        self.value = value
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar12.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Bar13
 
     /// Members the schema does not name, kept as read and written back.
@@ -3285,6 +3696,35 @@ public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(Bar13.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var value: Bar14
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(value: Bar14, additionalProperties: [String: JSONValue] = [:]) {
+        self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(Bar14.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3325,22 +3765,29 @@ public struct G0338: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3353,12 +3800,19 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3371,7 +3825,7 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3383,22 +3837,29 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3411,12 +3872,19 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3429,7 +3897,7 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3441,22 +3909,29 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3469,12 +3944,19 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3487,7 +3969,7 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3499,22 +3981,29 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3527,12 +4016,19 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3545,7 +4041,7 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3557,22 +4053,29 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3585,12 +4088,19 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3603,7 +4113,7 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3615,22 +4125,29 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3643,12 +4160,19 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3661,7 +4185,7 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3673,22 +4197,29 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3701,12 +4232,19 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3719,7 +4257,7 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3731,22 +4269,29 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: String?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3759,12 +4304,19 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3777,7 +4329,7 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3789,34 +4341,48 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo8?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Foo13?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo13? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
 
-        public struct Foo8: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public struct Foo13: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
             /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
             public var additionalProperties: [String: JSONValue]
+
+            /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+            /// `properties` apply to objects only. Written back as read; nil for an object.
+            public var nonObjectValue: JSONValue? = nil
+
+            /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+            public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
             /// Creates a value; optional properties default to nil, others to the spec's default.
             public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3829,12 +4395,19 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
             }
 
             public init(from decoder: any Decoder) throws {
+                if let value = try decoder.nonObjectValue() {
+                    self.bar = nil
+                    self.additionalProperties = [:]
+                    self.nonObjectValue = value
+                    return
+                }
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
             public func encode(to encoder: any Encoder) throws {
+                if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
                 try encoder.encodeAdditionalMembers(additionalProperties)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.bar, forKey: .bar)
@@ -3846,12 +4419,19 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3864,7 +4444,7 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3876,22 +4456,29 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3904,12 +4491,19 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3922,7 +4516,7 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3934,22 +4528,29 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: JSONValue?
 
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -3962,12 +4563,19 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3980,7 +4588,7 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -3992,25 +4600,32 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var x: Value4?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var x: Value5?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(x: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.x = x
             self.additionalProperties = additionalProperties
         }
@@ -4020,12 +4635,19 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.x = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.x = try container.decodeIfPresent(Value4.self, forKey: .x)
+            self.x = try container.decodeIfPresent(Value5.self, forKey: .x)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.x, forKey: .x)
@@ -4038,7 +4660,7 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4050,23 +4672,30 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var a: JSONValue?
         public var b: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(a: JSONValue? = nil, b: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4081,13 +4710,21 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.a = nil
+                self.b = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.a = try container.decodeIfPresent(JSONValue.self, forKey: .a)
-            self.b = try container.decodeIfPresent(JSONValue.self, forKey: .b)
+            self.a = try container.decodeKeepingNull(JSONValue.self, forKey: .a)
+            self.b = try container.decodeKeepingNull(JSONValue.self, forKey: .b)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.a, forKey: .a)
@@ -4101,7 +4738,7 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4113,18 +4750,18 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value5: Codable, Hashable, Sendable {
+    public indirect enum Value6: Codable, Hashable, Sendable, UnionMemberAccounting {
         case one2(One2)
         case option2(Option2)
 
@@ -4161,7 +4798,7 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
             var choice = BranchChoice<Self>(decoder)
             choice.consider(One2.self, Self.one2)
             choice.consider(Option2.self, Self.option2)
-            self = try choice.chosen("Value5")
+            self = try choice.chosen("Value6")
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -4179,7 +4816,7 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4191,13 +4828,13 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4208,7 +4845,7 @@ public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4220,13 +4857,13 @@ public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue?]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue?], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4237,7 +4874,7 @@ public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue?].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4249,13 +4886,13 @@ public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: Double]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: Double], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4266,7 +4903,7 @@ public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: Double].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4278,13 +4915,13 @@ public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [String: JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [String: JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4295,7 +4932,7 @@ public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4307,22 +4944,29 @@ public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo2: JSONValue?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo2: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4335,12 +4979,19 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo2 = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo2 = try container.decodeIfPresent(JSONValue.self, forKey: .foo2)
+            self.foo2 = try container.decodeKeepingNull(JSONValue.self, forKey: .foo2)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo2, forKey: .foo2)
@@ -4353,7 +5004,7 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4365,34 +5016,48 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
-        public var foo: Foo8?
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public var foo: Foo13?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
-        public init(foo: Foo8? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        public init(foo: Foo13? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
             self.additionalProperties = additionalProperties
         }
 
-        public struct Foo8: Codable, Hashable, Sendable, AdditionalMembersStoring {
+        public struct Foo13: Codable, Hashable, Sendable, AdditionalMembersStoring {
             public var bar: String?
 
             /// Members the schema does not name, kept as read and written back.
             public var additionalProperties: [String: JSONValue]
+
+            /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+            /// `properties` apply to objects only. Written back as read; nil for an object.
+            public var nonObjectValue: JSONValue? = nil
+
+            /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+            public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
             /// Creates a value; optional properties default to nil, others to the spec's default.
             public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4405,12 +5070,19 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
             }
 
             public init(from decoder: any Decoder) throws {
+                if let value = try decoder.nonObjectValue() {
+                    self.bar = nil
+                    self.additionalProperties = [:]
+                    self.nonObjectValue = value
+                    return
+                }
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
             public func encode(to encoder: any Encoder) throws {
+                if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
                 try encoder.encodeAdditionalMembers(additionalProperties)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.bar, forKey: .bar)
@@ -4422,12 +5094,19 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo8.self, forKey: .foo)
+            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -4440,7 +5119,7 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4452,22 +5131,29 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [String: String]?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: [String: String]? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4480,12 +5166,19 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent([String: String].self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -4498,7 +5191,7 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4510,22 +5203,29 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: Value5
+    public var value: Value6
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Value5, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Value6, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
 
-    public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public struct Value6: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var foo: [String: String]?
 
         /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
         public var additionalProperties: [String: JSONValue]
+
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: [String: String]? = nil, additionalProperties: [String: JSONValue] = [:]) {
@@ -4538,12 +5238,19 @@ public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent([String: String].self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -4556,7 +5263,7 @@ public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value5.self, forKey: .value)
+        self.value = try container.decode(Value6.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4597,13 +5304,13 @@ public struct G0361: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0362: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4614,7 +5321,7 @@ public struct G0362: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4684,13 +5391,13 @@ public struct G0364: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct G0365: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var value: [JSONValue]
+    public var value: JSONValue
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: [JSONValue], additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: JSONValue, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.additionalProperties = additionalProperties
     }
@@ -4701,7 +5408,7 @@ public struct G0365: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
+        self.value = try container.decode(JSONValue.self, forKey: .value)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -4742,7 +5449,3 @@ public struct G0366: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public typealias A = Int
-public typealias A2 = Int
-public typealias B = Int
-public typealias JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1 = String
-public typealias Foo = String

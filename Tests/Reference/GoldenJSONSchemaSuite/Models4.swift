@@ -4,18 +4,24 @@
 import Foundation
 import OpenAPIGenRuntime
 
+public typealias A2 = Int
+public typealias B = Int
+public typealias JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1 = String
+public typealias Foo = String
 public typealias Foo2 = String
 public typealias Foo3 = String
-public typealias List = [JSONSchemaSuiteG0079PropertiesValueDefsListDefsItems]
-public typealias JSONSchemaSuiteG0079PropertiesValueDefsListDefsItems = JSONValue
-public typealias IntermediateScope = List2
-public typealias List2 = [JSONSchemaSuiteG0081PropertiesValueDefsListDefsItems]
-public typealias JSONSchemaSuiteG0081PropertiesValueDefsListDefsItems = JSONValue
-public typealias List3 = [JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems]
+public typealias List = [Foo4]
+public typealias Foo4 = String
+public typealias List2 = [JSONSchemaSuiteG0080PropertiesValueDefsListDefsItems]
+public typealias JSONSchemaSuiteG0080PropertiesValueDefsListDefsItems = Double
+public typealias IntermediateScope = List3
+public typealias List3 = [Foo5]
+public typealias Foo5 = String
+public typealias List4 = [JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0082PropertiesValueDefsListDefsItems = JSONValue
-public typealias List4 = [JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems]
+public typealias List5 = [JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0083PropertiesValueDefsListDefsItems = JSONValue
-public typealias List5 = [JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems]
+public typealias List6 = [JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems]
 public typealias JSONSchemaSuiteG0084PropertiesValueDefsListDefsItems = JSONValue
 
 public struct Extended: Codable, Hashable, Sendable, AdditionalMembersStoring {
@@ -53,9 +59,9 @@ public struct Extended: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _baz: Indirect<Extended>?
+    var _baz: Indirect<Value>?
 
-    public var baz: Extended? {
+    public var baz: Value? {
         get { _baz?.value }
         set { _baz = newValue.map(Indirect.init) }
     }
@@ -64,7 +70,7 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(baz: Extended? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(baz: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._baz = baz.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -75,7 +81,7 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._baz = (try container.decodeIfPresent(Extended.self, forKey: .baz)).map(Indirect.init)
+        self._baz = (try container.decodeIfPresent(Value.self, forKey: .baz)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -85,6 +91,8 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encodeIfPresent(self.baz, forKey: .baz)
     }
 }
+
+public typealias Value = Extended
 
 public struct Extended2: Codable, Hashable, Sendable, AdditionalMembersStoring {
     var _bar: Indirect<Bar2>?
@@ -164,6 +172,13 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(list: [DefaultItemType]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.list = list
@@ -175,12 +190,19 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.list = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.list = try container.decodeIfPresent([DefaultItemType].self, forKey: .list)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.list, forKey: .list)
@@ -188,7 +210,7 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
 }
 
 public typealias Start = Thingy
-public typealias Thingy = String
+public typealias Thingy = JSONValue
 public typealias True = JSONValue
 public typealias False = JSONValue
 
@@ -230,10 +252,10 @@ public typealias Int2 = Int
 public typealias SubItem = [String: JSONValue]
 public typealias Item2 = [SubItem]
 
-public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _foo: Indirect<Value>?
+public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    var _foo: Indirect<Value2>?
 
-    public var foo: Value? {
+    public var foo: Value2? {
         get { _foo?.value }
         set { _foo = newValue.map(Indirect.init) }
     }
@@ -241,8 +263,15 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(foo: Value? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(foo: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -252,19 +281,26 @@ public struct Value: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self._foo = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._foo = (try container.decodeIfPresent(Value.self, forKey: .foo)).map(Indirect.init)
+        self._foo = (try container.decodeIfPresent(Value2.self, forKey: .foo)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.foo, forKey: .foo)
     }
 }
 
-public typealias Foo4 = Int
+public typealias Foo6 = Int
 public typealias JSONSchemaSuiteG0238PropertiesValuePrefixItems0 = Int
 public typealias TildeField = Int
 public typealias SlashField = Int
@@ -280,13 +316,13 @@ public typealias Bool3 = JSONValue
 /// node
 public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var value: Double
-    public var subtree: Value2?
+    public var subtree: Value3?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(value: Double, subtree: Value2? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(value: Double, subtree: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.value = value
         self.subtree = subtree
         self.additionalProperties = additionalProperties
@@ -300,7 +336,7 @@ public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(Double.self, forKey: .value)
-        self.subtree = try container.decodeIfPresent(Value2.self, forKey: .subtree)
+        self.subtree = try container.decodeIfPresent(Value3.self, forKey: .subtree)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
@@ -313,7 +349,7 @@ public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 /// tree of nodes
-public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var meta: String
     public var nodes: [Node]
 
@@ -348,17 +384,107 @@ public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 public typealias FooBar = Double
-public typealias A4 = [String: JSONValue]
+public typealias A4 = JSONValue
+public typealias Foo7 = Inner
+
+public struct Inner: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
+public typealias Foo8 = Inner2
+
+public struct Inner2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
 public typealias Y = Double
 public typealias Bigint = JSONValue
 public typealias Bigint2 = JSONValue
-public typealias Foo5 = Bar3
+public typealias Foo9 = Bar3
 public typealias Bar3 = Double
 
-public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _foo: Indirect<Value3>?
+public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    var _foo: Indirect<Value4>?
 
-    public var foo: Value3? {
+    public var foo: Value4? {
         get { _foo?.value }
         set { _foo = newValue.map(Indirect.init) }
     }
@@ -366,8 +492,15 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(foo: Value3? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(foo: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._foo = foo.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -377,12 +510,19 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self._foo = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._foo = (try container.decodeIfPresent(Value3.self, forKey: .foo)).map(Indirect.init)
+        self._foo = (try container.decodeIfPresent(Value4.self, forKey: .foo)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -395,46 +535,19 @@ public typealias Bar6 = String
 public typealias Bar7 = String
 public typealias Bar8 = String
 public typealias Bar9 = String
+public typealias Foo10 = Bar10
+public typealias Bar10 = String
 public typealias If = Int
 public typealias Then = Int
 public typealias Else = Int
 public typealias B3 = String
-public typealias Foo6 = Double
-public typealias Foo7 = Double
+public typealias Foo11 = Double
+public typealias Foo12 = Double
 public typealias JSONSchemaSuiteG0271PropertiesValueDefsDefs = Double
-public typealias Bar10 = [JSONValue]
-public typealias Bar11 = [JSONValue]
-public typealias BaseSchema = DefaultAddons
-public typealias DefaultAddons = JSONValue
-
-public struct Bar12: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var bar: String?
-
-    /// Members the schema does not name, kept as read and written back.
-    public var additionalProperties: [String: JSONValue]
-
-    /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
-        self.bar = bar
-        self.additionalProperties = additionalProperties
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
-    }
-}
+public typealias Bar11 = JSONValue
+public typealias Bar12 = JSONValue
+public typealias BaseSchema = Derived
+public typealias Derived = JSONValue
 
 public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var bar: String?
@@ -442,6 +555,13 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.bar = bar
@@ -453,25 +573,117 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.bar, forKey: .bar)
     }
 }
 
-public typealias BaseSchema2 = DefaultAddons2
-public typealias DefaultAddons2 = JSONValue
+public struct Bar14: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
 
-public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    var _x: Indirect<Value4>?
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
 
-    public var x: Value4? {
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
+public typealias BaseSchema2 = Derived2
+
+public struct Derived2: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var bar: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.bar = bar
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bar
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.bar = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.bar, forKey: .bar)
+    }
+}
+
+public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    var _x: Indirect<Value5>?
+
+    public var x: Value5? {
         get { _x?.value }
         set { _x = newValue.map(Indirect.init) }
     }
@@ -479,8 +691,15 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(x: Value4? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(x: Value5? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self._x = x.map(Indirect.init)
         self.additionalProperties = additionalProperties
     }
@@ -490,12 +709,19 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self._x = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._x = (try container.decodeIfPresent(Value4.self, forKey: .x)).map(Indirect.init)
+        self._x = (try container.decodeIfPresent(Value5.self, forKey: .x)).map(Indirect.init)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.x, forKey: .x)
@@ -508,6 +734,13 @@ public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+    /// `properties` apply to objects only. Written back as read; nil for an object.
+    public var nonObjectValue: JSONValue? = nil
+
+    /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+    public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(a: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.a = a
@@ -519,12 +752,19 @@ public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public init(from decoder: any Decoder) throws {
+        if let value = try decoder.nonObjectValue() {
+            self.a = nil
+            self.additionalProperties = [:]
+            self.nonObjectValue = value
+            return
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.a = try container.decodeIfPresent(JSONValue.self, forKey: .a)
+        self.a = try container.decodeKeepingNull(JSONValue.self, forKey: .a)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
         try encoder.encodeAdditionalMembers(additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.a, forKey: .a)
@@ -560,7 +800,7 @@ public struct Two: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public indirect enum Two2: Codable, Hashable, Sendable {
+public indirect enum Two2: Codable, Hashable, Sendable, UnionMemberAccounting {
     case option1(Option1)
     case option2(Option2)
 
@@ -638,11 +878,11 @@ public indirect enum Two2: Codable, Hashable, Sendable {
     }
 }
 
-public indirect enum One2: Codable, Hashable, Sendable {
+public indirect enum One2: Codable, Hashable, Sendable, UnionMemberAccounting {
     case two2(Two2)
     case option2(Option2)
     case object([String: JSONValue])
-    case object2([String: JSONValue])
+    case option4(JSONValue)
 
     public struct Option2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public var b: JSONValue
@@ -678,7 +918,7 @@ public indirect enum One2: Codable, Hashable, Sendable {
         choice.consider(Two2.self, Self.two2)
         choice.consider(Option2.self, Self.option2)
         choice.consider([String: JSONValue].self, Self.object)
-        choice.consider([String: JSONValue].self, Self.object2)
+        choice.consider(JSONValue.self, Self.option4)
         self = try choice.chosen("One2")
     }
 
@@ -688,7 +928,7 @@ public indirect enum One2: Codable, Hashable, Sendable {
         case .two2(let value): try container.encode(value)
         case .option2(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
-        case .object2(let value): try container.encode(value)
+        case .option4(let value): try container.encode(value)
         }
     }
 }

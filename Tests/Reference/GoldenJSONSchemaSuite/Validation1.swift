@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension G0001.Value5: Validatable {
+extension G0001.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s1, at: "")
     }
@@ -22,7 +22,7 @@ extension G0002: Validatable {
     }
 }
 
-extension G0003.Value5: Validatable {
+extension G0003.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -34,7 +34,7 @@ extension G0004: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0005.Value5: Validatable {
+extension G0005.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -42,19 +42,23 @@ extension G0005: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0006.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+extension G0006.Value6: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s3, at: "")
+    }
 }
 
 extension G0006: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0007: Validatable {
     public func validate(into v: inout Validator) {
         v.values(self.value, at: "value") { v, value in
             if let value {
-                v.schema(value, JSONSchemas.s3, at: "")
+                v.schema(value, JSONSchemas.s4, at: "")
             }
         }
     }
@@ -62,13 +66,13 @@ extension G0007: Validatable {
 
 extension G0008: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s4, at: "value")
+        v.schema(self.value, JSONSchemas.s5, at: "value")
     }
 }
 
-extension G0009.Value5: Validatable {
+extension G0009.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s5, at: "")
+        v.schema(self, JSONSchemas.s6, at: "")
     }
 }
 
@@ -78,7 +82,7 @@ extension G0009: Validatable {
     }
 }
 
-extension G0010.Value5: Validatable {
+extension G0010.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -86,10 +90,10 @@ extension G0010: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0011.Value5: Validatable {
+extension G0011.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let baz = self.baz {
-            v.schema(baz, JSONSchemas.s3, at: "baz")
+            v.schema(baz, JSONSchemas.s4, at: "baz")
         }
     }
 }
@@ -102,61 +106,61 @@ extension G0011: Validatable {
 
 extension G0012: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s6, at: "value")
+        v.schema(self.value, JSONSchemas.s7, at: "value")
     }
 }
 
 extension G0013: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s7, at: "value")
+        v.schema(self.value, JSONSchemas.s8, at: "value")
     }
 }
 
 extension G0014: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s8, at: "value")
+        v.schema(self.value, JSONSchemas.s9, at: "value")
     }
 }
 
 extension G0015: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s9, at: "value")
+        v.schema(self.value, JSONSchemas.s10, at: "value")
     }
 }
 
 extension G0016: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s10, at: "value")
+        v.schema(self.value, JSONSchemas.s11, at: "value")
     }
 }
 
 extension G0017: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s11, at: "value")
+        v.schema(self.value, JSONSchemas.s12, at: "value")
     }
 }
 
 extension G0018: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s12, at: "value")
+        v.schema(self.value, JSONSchemas.s13, at: "value")
     }
 }
 
 extension G0019: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s13, at: "value")
+        v.schema(self.value, JSONSchemas.s14, at: "value")
     }
 }
 
 extension G0020: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s14, at: "value")
+        v.schema(self.value, JSONSchemas.s15, at: "value")
     }
 }
 
 extension G0021: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s15, at: "value")
+        v.schema(self.value, JSONSchemas.s16, at: "value")
     }
 }
 
@@ -176,9 +180,9 @@ extension G0025: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0026.Value5: Validatable {
+extension G0026.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s16, at: "")
+        v.schema(self, JSONSchemas.s17, at: "")
     }
 }
 
@@ -188,9 +192,9 @@ extension G0026: Validatable {
     }
 }
 
-extension G0027.Value5: Validatable {
+extension G0027.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s17, at: "")
+        v.schema(self, JSONSchemas.s18, at: "")
     }
 }
 
@@ -200,7 +204,7 @@ extension G0027: Validatable {
     }
 }
 
-extension G0028.Value5: Validatable {
+extension G0028.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -208,9 +212,9 @@ extension G0028: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0029.Value5: Validatable {
+extension G0029.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s18, at: "")
+        v.schema(self, JSONSchemas.s19, at: "")
     }
 }
 
@@ -220,9 +224,9 @@ extension G0029: Validatable {
     }
 }
 
-extension G0030.Value5: Validatable {
+extension G0030.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s19, at: "")
+        v.schema(self, JSONSchemas.s20, at: "")
     }
 }
 
@@ -232,15 +236,15 @@ extension G0030: Validatable {
     }
 }
 
-extension G0031.Value5.Option1: Validatable {
+extension G0031.Value6.Option1: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0031.Value5.Option2: Validatable {
+extension G0031.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0031.Value5: Validatable {
+extension G0031.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -248,7 +252,7 @@ extension G0031: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0032.Value5: Validatable {
+extension G0032.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -258,7 +262,7 @@ extension G0032: Validatable {
 
 extension G0033: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s20, at: "value")
+        v.schema(self.value, JSONSchemas.s21, at: "value")
     }
 }
 
@@ -268,91 +272,91 @@ extension G0034: Validatable {
 
 extension G0035: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s21, at: "value")
+        v.schema(self.value, JSONSchemas.s22, at: "value")
     }
 }
 
 extension G0036: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s22, at: "value")
+        v.schema(self.value, JSONSchemas.s23, at: "value")
     }
 }
 
 extension G0037: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s23, at: "value")
+        v.schema(self.value, JSONSchemas.s24, at: "value")
     }
 }
 
 extension G0038: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s24, at: "value")
+        v.schema(self.value, JSONSchemas.s25, at: "value")
     }
 }
 
 extension G0039: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s25, at: "value")
+        v.schema(self.value, JSONSchemas.s26, at: "value")
     }
 }
 
 extension G0040: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s26, at: "value")
+        v.schema(self.value, JSONSchemas.s27, at: "value")
     }
 }
 
 extension G0041: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s27, at: "value")
+        v.schema(self.value, JSONSchemas.s28, at: "value")
     }
 }
 
 extension G0042: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s28, at: "value")
+        v.schema(self.value, JSONSchemas.s29, at: "value")
     }
 }
 
 extension G0043: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s29, at: "value")
+        v.schema(self.value, JSONSchemas.s30, at: "value")
     }
 }
 
 extension G0044: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s30, at: "value")
+        v.schema(self.value, JSONSchemas.s31, at: "value")
     }
 }
 
 extension G0045: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s31, at: "value")
+        v.schema(self.value, JSONSchemas.s32, at: "value")
     }
 }
 
 extension G0046: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s32, at: "value")
+        v.schema(self.value, JSONSchemas.s33, at: "value")
     }
 }
 
 extension G0047: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s33, at: "value")
+        v.schema(self.value, JSONSchemas.s34, at: "value")
     }
 }
 
 extension G0048: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s34, at: "value")
+        v.schema(self.value, JSONSchemas.s35, at: "value")
     }
 }
 
 extension G0049: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s35, at: "value")
+        v.schema(self.value, JSONSchemas.s36, at: "value")
     }
 }
 
@@ -376,43 +380,43 @@ extension G0052: Validatable {
 
 extension G0053: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s36, at: "value")
+        v.schema(self.value, JSONSchemas.s37, at: "value")
     }
 }
 
 extension G0054: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s37, at: "value")
+        v.schema(self.value, JSONSchemas.s38, at: "value")
     }
 }
 
 extension G0055: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s38, at: "value")
+        v.schema(self.value, JSONSchemas.s39, at: "value")
     }
 }
 
 extension G0056: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s39, at: "value")
+        v.schema(self.value, JSONSchemas.s40, at: "value")
     }
 }
 
 extension G0057: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s40, at: "value")
+        v.schema(self.value, JSONSchemas.s41, at: "value")
     }
 }
 
 extension G0058: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s41, at: "value")
+        v.schema(self.value, JSONSchemas.s42, at: "value")
     }
 }
 
 extension G0059: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s42, at: "value")
+        v.schema(self.value, JSONSchemas.s43, at: "value")
     }
 }
 
@@ -432,7 +436,7 @@ extension G0063: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0064.Value5: Validatable {
+extension G0064.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -440,7 +444,7 @@ extension G0064: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0065.Value5: Validatable {
+extension G0065.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let bar = self.bar {
             v.length(bar, min: 4, max: nil, at: "bar")
@@ -454,7 +458,7 @@ extension G0065: Validatable {
     }
 }
 
-extension G0066.Value5: Validatable {
+extension G0066.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let alpha = self.alpha {
             v.range(alpha, maximum: 3, at: "alpha")
@@ -470,49 +474,49 @@ extension G0066: Validatable {
 
 extension G0068: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s43, at: "value")
+        v.schema(self.value, JSONSchemas.s44, at: "value")
     }
 }
 
 extension G0069: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s44, at: "value")
+        v.schema(self.value, JSONSchemas.s45, at: "value")
     }
 }
 
 extension G0070: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s45, at: "value")
+        v.schema(self.value, JSONSchemas.s46, at: "value")
     }
 }
 
 extension G0071: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s46, at: "value")
+        v.schema(self.value, JSONSchemas.s47, at: "value")
     }
 }
 
 extension G0072: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s47, at: "value")
+        v.schema(self.value, JSONSchemas.s48, at: "value")
     }
 }
 
 extension G0073: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s48, at: "value")
+        v.schema(self.value, JSONSchemas.s49, at: "value")
     }
 }
 
 extension G0074: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s49, at: "value")
+        v.schema(self.value, JSONSchemas.s50, at: "value")
     }
 }
 
-extension G0075.Value5: Validatable {
+extension G0075.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s50, at: "")
+        v.schema(self, JSONSchemas.s51, at: "")
     }
 }
 
@@ -538,6 +542,10 @@ extension G0079: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension G0080: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension G0081: Validatable {
     public func validate(into v: inout Validator) {}
 }
@@ -556,32 +564,32 @@ extension G0084: Validatable {
 
 extension G0085: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s51, at: "value")
+        v.schema(self.value, JSONSchemas.s52, at: "value")
     }
 }
 
 extension G0086: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s52, at: "value")
+        v.schema(self.value, JSONSchemas.s53, at: "value")
     }
 }
 
 extension G0087: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s53, at: "value")
+        v.schema(self.value, JSONSchemas.s54, at: "value")
     }
 }
 
 extension G0088: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s54, at: "value")
+        v.schema(self.value, JSONSchemas.s55, at: "value")
     }
 }
 
-extension G0094.Value5: Validatable {
+extension G0094.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let `false` = self.`false` {
-            v.schema(`false`, JSONSchemas.s21, at: "false")
+            v.schema(`false`, JSONSchemas.s22, at: "false")
         }
     }
 }
@@ -592,7 +600,7 @@ extension G0094: Validatable {
     }
 }
 
-extension G0095.Value5: Validatable {
+extension G0095.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -602,7 +610,7 @@ extension G0095: Validatable {
 
 extension G0096: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s55, at: "value")
+        v.schema(self.value, JSONSchemas.s56, at: "value")
     }
 }
 
@@ -612,7 +620,7 @@ extension G0097: Validatable {
 
 extension G0098: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s56, at: "value")
+        v.schema(self.value, JSONSchemas.s57, at: "value")
     }
 }
 
@@ -620,7 +628,7 @@ extension G0099: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0100.Value5: Validatable {
+extension G0100.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -634,25 +642,25 @@ extension G0101: Validatable {
 
 extension G0102: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s57, at: "value")
+        v.schema(self.value, JSONSchemas.s58, at: "value")
     }
 }
 
 extension G0103: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s58, at: "value")
+        v.schema(self.value, JSONSchemas.s59, at: "value")
     }
 }
 
 extension G0104: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s59, at: "value")
+        v.schema(self.value, JSONSchemas.s60, at: "value")
     }
 }
 
 extension G0105: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s60, at: "value")
+        v.schema(self.value, JSONSchemas.s61, at: "value")
     }
 }
 
@@ -662,7 +670,7 @@ extension G0106: Validatable {
 
 extension G0107: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s61, at: "value")
+        v.schema(self.value, JSONSchemas.s62, at: "value")
     }
 }
 
@@ -672,7 +680,7 @@ extension G0108: Validatable {
 
 extension G0109: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s62, at: "value")
+        v.schema(self.value, JSONSchemas.s63, at: "value")
     }
 }
 
@@ -682,19 +690,19 @@ extension G0110: Validatable {
 
 extension G0111: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s63, at: "value")
+        v.schema(self.value, JSONSchemas.s64, at: "value")
     }
 }
 
 extension G0112: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s64, at: "value")
+        v.schema(self.value, JSONSchemas.s65, at: "value")
     }
 }
 
 extension G0113: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s65, at: "value")
+        v.schema(self.value, JSONSchemas.s66, at: "value")
     }
 }
 
@@ -776,77 +784,77 @@ extension G0132: Validatable {
 
 extension G0133: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s66, at: "value")
+        v.schema(self.value, JSONSchemas.s67, at: "value")
     }
 }
 
 extension G0134: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s67, at: "value")
+        v.schema(self.value, JSONSchemas.s68, at: "value")
     }
 }
 
 extension G0135: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s68, at: "value")
+        v.schema(self.value, JSONSchemas.s69, at: "value")
     }
 }
 
 extension G0136: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s69, at: "value")
+        v.schema(self.value, JSONSchemas.s70, at: "value")
     }
 }
 
 extension G0137: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s70, at: "value")
+        v.schema(self.value, JSONSchemas.s71, at: "value")
     }
 }
 
 extension G0138: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s71, at: "value")
+        v.schema(self.value, JSONSchemas.s72, at: "value")
     }
 }
 
 extension G0139: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s72, at: "value")
+        v.schema(self.value, JSONSchemas.s73, at: "value")
     }
 }
 
 extension G0140: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s73, at: "value")
+        v.schema(self.value, JSONSchemas.s74, at: "value")
     }
 }
 
 extension G0141: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s74, at: "value")
+        v.schema(self.value, JSONSchemas.s75, at: "value")
     }
 }
 
 extension G0142: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s75, at: "value")
+        v.schema(self.value, JSONSchemas.s76, at: "value")
     }
 }
 
 extension G0143: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s76, at: "value")
+        v.schema(self.value, JSONSchemas.s77, at: "value")
     }
 }
 
 extension G0144: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s77, at: "value")
+        v.schema(self.value, JSONSchemas.s78, at: "value")
     }
 }
 
-extension G0145.Value5: Validatable {
+extension G0145.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -865,14 +873,14 @@ extension G0147: Validatable {
 extension G0148: Validatable {
     public func validate(into v: inout Validator) {
         v.each(self.value, at: "value") { v, item in
-            v.schema(item, JSONSchemas.s21, at: "")
+            v.schema(item, JSONSchemas.s22, at: "")
         }
     }
 }
 
 extension G0149: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s78, at: "value")
+        v.schema(self.value, JSONSchemas.s79, at: "value")
     }
 }
 
@@ -882,25 +890,25 @@ extension G0150: Validatable {
 
 extension G0151: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s79, at: "value")
+        v.schema(self.value, JSONSchemas.s80, at: "value")
     }
 }
 
 extension G0152: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s80, at: "value")
+        v.schema(self.value, JSONSchemas.s81, at: "value")
     }
 }
 
 extension G0153: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s81, at: "value")
+        v.schema(self.value, JSONSchemas.s82, at: "value")
     }
 }
 
 extension G0154: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s82, at: "value")
+        v.schema(self.value, JSONSchemas.s83, at: "value")
     }
 }
 
@@ -908,7 +916,7 @@ extension G0155: Validatable {
     public func validate(into v: inout Validator) {
         v.each(self.value, at: "value") { v, item in
             if let item {
-                v.schema(item, JSONSchemas.s3, at: "")
+                v.schema(item, JSONSchemas.s4, at: "")
             }
         }
     }
@@ -916,55 +924,55 @@ extension G0155: Validatable {
 
 extension G0156: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s83, at: "value")
+        v.schema(self.value, JSONSchemas.s84, at: "value")
     }
 }
 
 extension G0157: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s84, at: "value")
+        v.schema(self.value, JSONSchemas.s85, at: "value")
     }
 }
 
 extension G0158: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s84, at: "value")
+        v.schema(self.value, JSONSchemas.s85, at: "value")
     }
 }
 
 extension G0159: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s85, at: "value")
+        v.schema(self.value, JSONSchemas.s86, at: "value")
     }
 }
 
 extension G0160: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s86, at: "value")
+        v.schema(self.value, JSONSchemas.s87, at: "value")
     }
 }
 
 extension G0161: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s87, at: "value")
+        v.schema(self.value, JSONSchemas.s88, at: "value")
     }
 }
 
 extension G0162: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s87, at: "value")
+        v.schema(self.value, JSONSchemas.s88, at: "value")
     }
 }
 
 extension G0163: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s88, at: "value")
+        v.schema(self.value, JSONSchemas.s56, at: "value")
     }
 }
 
 extension G0164: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s88, at: "value")
+        v.schema(self.value, JSONSchemas.s56, at: "value")
     }
 }
 
@@ -1142,7 +1150,7 @@ extension G0193: Validatable {
     }
 }
 
-extension G0194.Value5: Validatable {
+extension G0194.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.schema(foo, JSONSchemas.s111, at: "foo")
@@ -1186,7 +1194,7 @@ extension G0199: Validatable {
     }
 }
 
-extension G0200.Value5: Validatable {
+extension G0200.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s116, at: "")
     }
@@ -1198,7 +1206,7 @@ extension G0200: Validatable {
     }
 }
 
-extension G0201.Value5: Validatable {
+extension G0201.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s117, at: "")
     }
@@ -1210,7 +1218,7 @@ extension G0201: Validatable {
     }
 }
 
-extension G0202.Value5: Validatable {
+extension G0202.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s118, at: "")
     }
@@ -1222,7 +1230,7 @@ extension G0202: Validatable {
     }
 }
 
-extension G0203.Value5: Validatable {
+extension G0203.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s119, at: "")
     }
@@ -1234,7 +1242,7 @@ extension G0203: Validatable {
     }
 }
 
-extension G0204.Value5: Validatable {
+extension G0204.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s120, at: "")
     }
@@ -1246,7 +1254,7 @@ extension G0204: Validatable {
     }
 }
 
-extension G0205.Value5: Validatable {
+extension G0205.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s121, at: "")
     }
@@ -1258,15 +1266,15 @@ extension G0205: Validatable {
     }
 }
 
-extension G0206.Value5.Option1: Validatable {
+extension G0206.Value6.Option1: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0206.Value5.Option2: Validatable {
+extension G0206.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0206.Value5: Validatable {
+extension G0206.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s122, at: "")
     }
@@ -1278,7 +1286,7 @@ extension G0206: Validatable {
     }
 }
 
-extension G0207.Value5: Validatable {
+extension G0207.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s123, at: "")
     }
@@ -1290,7 +1298,7 @@ extension G0207: Validatable {
     }
 }
 
-extension G0208.Value5: Validatable {
+extension G0208.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s124, at: "")
     }
@@ -1302,16 +1310,10 @@ extension G0208: Validatable {
     }
 }
 
-extension G0209.Value5.Option1: Validatable {
+extension G0209.Value6.Option1: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0209.Value5.Option2: Validatable {
+extension G0209.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
-}
-
-extension G0209.Value5: Validatable {
-    public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s125, at: "")
-    }
 }

@@ -4,6 +4,12 @@
 import Foundation
 import OpenAPIGenRuntime
 
+extension G0209.Value6: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s125, at: "")
+    }
+}
+
 extension G0209: Validatable {
     public func validate(into v: inout Validator) {
         v.nested(self.value, at: "value")
@@ -97,7 +103,7 @@ extension G0223: Validatable {
     }
 }
 
-extension G0224.Value5: Validatable {
+extension G0224.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -105,7 +111,7 @@ extension G0224: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0225.Value5: Validatable {
+extension G0225.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s139, at: "")
         if let foo = self.foo {
@@ -120,10 +126,10 @@ extension G0225: Validatable {
     }
 }
 
-extension G0226.Value5: Validatable {
+extension G0226.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let bar = self.bar {
-            v.schema(bar, JSONSchemas.s21, at: "bar")
+            v.schema(bar, JSONSchemas.s22, at: "bar")
         }
     }
 }
@@ -134,7 +140,7 @@ extension G0226: Validatable {
     }
 }
 
-extension G0227.Value5: Validatable {
+extension G0227.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -142,10 +148,10 @@ extension G0227: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0228.Value5: Validatable {
+extension G0228.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s3, at: "foo")
+            v.schema(foo, JSONSchemas.s4, at: "foo")
         }
     }
 }
@@ -156,11 +162,11 @@ extension G0228: Validatable {
     }
 }
 
-extension G0229.Value5.ToString: Validatable {
+extension G0229.Value6.ToString: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0229.Value5: Validatable {
+extension G0229.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -204,12 +210,12 @@ extension G0235: Validatable {
     }
 }
 
-extension G0236.Value5: Validatable {
+extension G0236.Value6: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
@@ -219,7 +225,7 @@ extension G0236: Validatable {
     }
 }
 
-extension G0237.Value5: Validatable {
+extension G0237.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -233,7 +239,7 @@ extension G0238: Validatable {
     }
 }
 
-extension G0239.Value5: Validatable {
+extension G0239.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -245,8 +251,12 @@ extension G0240: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0241.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+extension G0241.Value6: Validatable {
+    public func validate(into v: inout Validator) {
+        if let foo = self.foo {
+            v.schema(foo, JSONSchemas.s147, at: "foo")
+        }
+    }
 }
 
 extension G0241: Validatable {
@@ -255,7 +265,7 @@ extension G0241: Validatable {
     }
 }
 
-extension G0243.Value5: Validatable {
+extension G0243.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -263,7 +273,7 @@ extension G0243: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0244.Value5: Validatable {
+extension G0244.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -277,11 +287,11 @@ extension G0245: Validatable {
 
 extension G0246: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s21, at: "value")
+        v.schema(self.value, JSONSchemas.s22, at: "value")
     }
 }
 
-extension G0247.Value5: Validatable {
+extension G0247.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -289,7 +299,7 @@ extension G0247: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0248.Value5: Validatable {
+extension G0248.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -299,13 +309,25 @@ extension G0248: Validatable {
 
 extension G0249: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s147, at: "value")
+        v.schema(self.value, JSONSchemas.s148, at: "value")
     }
 }
 
 extension G0250: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s148, at: "value")
+        v.schema(self.value, JSONSchemas.s149, at: "value")
+    }
+}
+
+extension G0251: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s150, at: "value")
+    }
+}
+
+extension G0252: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s151, at: "value")
     }
 }
 
@@ -315,13 +337,13 @@ extension G0253: Validatable {
 
 extension G0254: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s149, at: "value")
+        v.schema(self.value, JSONSchemas.s152, at: "value")
     }
 }
 
 extension G0255: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s149, at: "value")
+        v.schema(self.value, JSONSchemas.s152, at: "value")
     }
 }
 
@@ -329,8 +351,9 @@ extension G0256: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0257.Value5: Validatable {
+extension G0257.Value6: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s153, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -343,7 +366,7 @@ extension G0257: Validatable {
     }
 }
 
-extension G0258.Value5: Validatable {
+extension G0258.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -351,7 +374,7 @@ extension G0258: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0259.Value5: Validatable {
+extension G0259.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -359,7 +382,7 @@ extension G0259: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0260.Value5: Validatable {
+extension G0260.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -367,7 +390,7 @@ extension G0260: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0261.Value5: Validatable {
+extension G0261.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -375,7 +398,7 @@ extension G0261: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0262.Value5: Validatable {
+extension G0262.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -383,7 +406,7 @@ extension G0262: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0263.Value5: Validatable {
+extension G0263.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -391,18 +414,26 @@ extension G0263: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
+extension G0264: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
 extension G0265: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s150, at: "value")
+        v.schema(self.value, JSONSchemas.s154, at: "value")
     }
 }
 
 extension G0266: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s155, at: "value")
+    }
 }
 
 extension G0267: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self.value, JSONSchemas.s156, at: "value")
+    }
 }
 
 extension G0268: Validatable {
@@ -421,7 +452,7 @@ extension G0271: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0272.Value5: Validatable {
+extension G0272.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -429,7 +460,7 @@ extension G0272: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0273.Value5: Validatable {
+extension G0273.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -437,7 +468,7 @@ extension G0273: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0274.Value5: Validatable {
+extension G0274.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -447,13 +478,13 @@ extension G0274: Validatable {
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s151, at: "value")
+        v.schema(self.value, JSONSchemas.s157, at: "value")
     }
 }
 
 extension G0276: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s152, at: "value")
+        v.schema(self.value, JSONSchemas.s158, at: "value")
     }
 }
 
@@ -484,12 +515,12 @@ extension G0282: Validatable {
 extension G0283: Validatable {
     public func validate(into v: inout Validator) {
         if let value = self.value {
-            v.schema(value, JSONSchemas.s3, at: "value")
+            v.schema(value, JSONSchemas.s4, at: "value")
         }
     }
 }
 
-extension G0284.Value5: Validatable {
+extension G0284.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -501,7 +532,7 @@ extension G0285: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0286.Value5: Validatable {
+extension G0286.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -509,7 +540,7 @@ extension G0286: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0287.Value5: Validatable {
+extension G0287.Value6: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
@@ -519,55 +550,55 @@ extension G0287: Validatable {
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s153, at: "value")
+        v.schema(self.value, JSONSchemas.s159, at: "value")
     }
 }
 
 extension G0289: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0290: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s155, at: "value")
+        v.schema(self.value, JSONSchemas.s161, at: "value")
     }
 }
 
 extension G0291: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s156, at: "value")
+        v.schema(self.value, JSONSchemas.s162, at: "value")
     }
 }
 
 extension G0292: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s157, at: "value")
+        v.schema(self.value, JSONSchemas.s163, at: "value")
     }
 }
 
 extension G0293: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s158, at: "value")
+        v.schema(self.value, JSONSchemas.s164, at: "value")
     }
 }
 
 extension G0294: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s159, at: "value")
+        v.schema(self.value, JSONSchemas.s165, at: "value")
     }
 }
 
 extension G0295: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s160, at: "value")
+        v.schema(self.value, JSONSchemas.s166, at: "value")
     }
 }
 
-extension G0296.Value5: Validatable {
+extension G0296.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s161, at: "")
+        v.schema(self, JSONSchemas.s167, at: "")
     }
 }
 
@@ -579,19 +610,19 @@ extension G0296: Validatable {
 
 extension G0297: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s162, at: "value")
+        v.schema(self.value, JSONSchemas.s168, at: "value")
     }
 }
 
 extension G0298: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s163, at: "value")
+        v.schema(self.value, JSONSchemas.s169, at: "value")
     }
 }
 
-extension G0299.Value5: Validatable {
+extension G0299.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s164, at: "")
+        v.schema(self, JSONSchemas.s170, at: "")
     }
 }
 
@@ -601,9 +632,9 @@ extension G0299: Validatable {
     }
 }
 
-extension G0300.Value5: Validatable {
+extension G0300.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s165, at: "")
+        v.schema(self, JSONSchemas.s171, at: "")
     }
 }
 
@@ -615,50 +646,51 @@ extension G0300: Validatable {
 
 extension G0301: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s166, at: "value")
+        v.schema(self.value, JSONSchemas.s172, at: "value")
     }
 }
 
 extension G0302: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s167, at: "value")
+        v.schema(self.value, JSONSchemas.s173, at: "value")
     }
 }
 
 extension G0303: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s168, at: "value")
+        v.schema(self.value, JSONSchemas.s174, at: "value")
     }
 }
 
 extension G0304: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s169, at: "value")
+        v.schema(self.value, JSONSchemas.s175, at: "value")
     }
 }
 
 extension G0305: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s170, at: "value")
+        v.schema(self.value, JSONSchemas.s176, at: "value")
     }
 }
 
 extension G0306: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s171, at: "value")
+        v.schema(self.value, JSONSchemas.s177, at: "value")
     }
 }
 
 extension G0307: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s172, at: "value")
+        v.schema(self.value, JSONSchemas.s178, at: "value")
     }
 }
 
-extension G0308.Value5: Validatable {
+extension G0308.Value6: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s179, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s157, at: "foo")
+            v.schema(foo, JSONSchemas.s163, at: "foo")
         }
     }
 }
@@ -671,73 +703,73 @@ extension G0308: Validatable {
 
 extension G0309: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s173, at: "value")
+        v.schema(self.value, JSONSchemas.s180, at: "value")
     }
 }
 
 extension G0310: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s174, at: "value")
+        v.schema(self.value, JSONSchemas.s181, at: "value")
     }
 }
 
 extension G0311: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s175, at: "value")
+        v.schema(self.value, JSONSchemas.s182, at: "value")
     }
 }
 
 extension G0312: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s176, at: "value")
+        v.schema(self.value, JSONSchemas.s183, at: "value")
     }
 }
 
 extension G0313: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s154, at: "value")
+        v.schema(self.value, JSONSchemas.s160, at: "value")
     }
 }
 
 extension G0314: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s177, at: "value")
+        v.schema(self.value, JSONSchemas.s184, at: "value")
     }
 }
 
 extension G0315: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s178, at: "value")
+        v.schema(self.value, JSONSchemas.s185, at: "value")
     }
 }
 
 extension G0316: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s179, at: "value")
+        v.schema(self.value, JSONSchemas.s186, at: "value")
     }
 }
 
 extension G0317: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s180, at: "value")
+        v.schema(self.value, JSONSchemas.s187, at: "value")
     }
 }
 
 extension G0318: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s181, at: "value")
+        v.schema(self.value, JSONSchemas.s188, at: "value")
     }
 }
 
 extension G0319: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s189, at: "value")
     }
 }
 
-extension G0320.Value5: Validatable {
+extension G0320.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -749,13 +781,13 @@ extension G0320: Validatable {
 
 extension G0321: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s184, at: "value")
+        v.schema(self.value, JSONSchemas.s191, at: "value")
     }
 }
 
-extension G0322.Value5: Validatable {
+extension G0322.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s185, at: "")
+        v.schema(self, JSONSchemas.s192, at: "")
     }
 }
 
@@ -765,9 +797,9 @@ extension G0322: Validatable {
     }
 }
 
-extension G0323.Value5: Validatable {
+extension G0323.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s186, at: "")
+        v.schema(self, JSONSchemas.s193, at: "")
     }
 }
 
@@ -777,9 +809,9 @@ extension G0323: Validatable {
     }
 }
 
-extension G0324.Value5: Validatable {
+extension G0324.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s187, at: "")
+        v.schema(self, JSONSchemas.s194, at: "")
     }
 }
 
@@ -789,9 +821,9 @@ extension G0324: Validatable {
     }
 }
 
-extension G0325.Value5: Validatable {
+extension G0325.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s188, at: "")
+        v.schema(self, JSONSchemas.s195, at: "")
     }
 }
 
@@ -801,9 +833,9 @@ extension G0325: Validatable {
     }
 }
 
-extension G0326.Value5: Validatable {
+extension G0326.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s189, at: "")
+        v.schema(self, JSONSchemas.s196, at: "")
     }
 }
 
@@ -813,9 +845,9 @@ extension G0326: Validatable {
     }
 }
 
-extension G0327.Value5: Validatable {
+extension G0327.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s190, at: "")
+        v.schema(self, JSONSchemas.s197, at: "")
     }
 }
 
@@ -825,9 +857,9 @@ extension G0327: Validatable {
     }
 }
 
-extension G0328.Value5: Validatable {
+extension G0328.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s191, at: "")
+        v.schema(self, JSONSchemas.s198, at: "")
     }
 }
 
@@ -837,9 +869,9 @@ extension G0328: Validatable {
     }
 }
 
-extension G0329.Value5: Validatable {
+extension G0329.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s192, at: "")
+        v.schema(self, JSONSchemas.s199, at: "")
     }
 }
 
@@ -849,9 +881,9 @@ extension G0329: Validatable {
     }
 }
 
-extension G0330.Value5: Validatable {
+extension G0330.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s193, at: "")
+        v.schema(self, JSONSchemas.s200, at: "")
     }
 }
 
@@ -863,25 +895,25 @@ extension G0330: Validatable {
 
 extension G0331: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s194, at: "value")
+        v.schema(self.value, JSONSchemas.s201, at: "value")
     }
 }
 
 extension G0332: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s195, at: "value")
+        v.schema(self.value, JSONSchemas.s202, at: "value")
     }
 }
 
 extension G0333: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s196, at: "value")
+        v.schema(self.value, JSONSchemas.s203, at: "value")
     }
 }
 
-extension G0334.Value5: Validatable {
+extension G0334.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s197, at: "")
+        v.schema(self, JSONSchemas.s204, at: "")
     }
 }
 
@@ -891,9 +923,9 @@ extension G0334: Validatable {
     }
 }
 
-extension G0335.Value5: Validatable {
+extension G0335.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s198, at: "")
+        v.schema(self, JSONSchemas.s205, at: "")
     }
 }
 
@@ -905,25 +937,25 @@ extension G0335: Validatable {
 
 extension G0336: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s199, at: "value")
+        v.schema(self.value, JSONSchemas.s206, at: "value")
     }
 }
 
 extension G0337: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s200, at: "value")
+        v.schema(self.value, JSONSchemas.s207, at: "value")
     }
 }
 
 extension G0338: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s201, at: "value")
+        v.schema(self.value, JSONSchemas.s208, at: "value")
     }
 }
 
-extension G0339.Value5: Validatable {
+extension G0339.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s202, at: "")
+        v.schema(self, JSONSchemas.s209, at: "")
     }
 }
 
@@ -933,9 +965,9 @@ extension G0339: Validatable {
     }
 }
 
-extension G0340.Value5: Validatable {
+extension G0340.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s203, at: "")
+        v.schema(self, JSONSchemas.s210, at: "")
     }
 }
 
@@ -945,9 +977,9 @@ extension G0340: Validatable {
     }
 }
 
-extension G0341.Value5: Validatable {
+extension G0341.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s204, at: "")
+        v.schema(self, JSONSchemas.s211, at: "")
     }
 }
 
@@ -957,9 +989,9 @@ extension G0341: Validatable {
     }
 }
 
-extension G0342.Value5: Validatable {
+extension G0342.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s205, at: "")
+        v.schema(self, JSONSchemas.s212, at: "")
     }
 }
 
@@ -969,9 +1001,9 @@ extension G0342: Validatable {
     }
 }
 
-extension G0343.Value5: Validatable {
+extension G0343.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s206, at: "")
+        v.schema(self, JSONSchemas.s213, at: "")
     }
 }
 
@@ -981,9 +1013,9 @@ extension G0343: Validatable {
     }
 }
 
-extension G0344.Value5: Validatable {
+extension G0344.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s207, at: "")
+        v.schema(self, JSONSchemas.s214, at: "")
     }
 }
 
@@ -993,9 +1025,9 @@ extension G0344: Validatable {
     }
 }
 
-extension G0345.Value5: Validatable {
+extension G0345.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s208, at: "")
+        v.schema(self, JSONSchemas.s215, at: "")
     }
 }
 
@@ -1005,9 +1037,9 @@ extension G0345: Validatable {
     }
 }
 
-extension G0346.Value5: Validatable {
+extension G0346.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s209, at: "")
+        v.schema(self, JSONSchemas.s216, at: "")
     }
 }
 
@@ -1017,14 +1049,15 @@ extension G0346: Validatable {
     }
 }
 
-extension G0347.Value5.Foo8: Validatable {
+extension G0347.Value6.Foo13: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s210, at: "")
+        v.schema(self, JSONSchemas.s217, at: "")
     }
 }
 
-extension G0347.Value5: Validatable {
+extension G0347.Value6: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s218, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
@@ -1037,27 +1070,33 @@ extension G0347: Validatable {
     }
 }
 
-extension G0348.Value5: Validatable {
+extension G0348.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        v.schema(self, JSONSchemas.s219, at: "")
     }
 }
 
 extension G0348: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
-extension G0349.Value5: Validatable {
-    public func validate(into v: inout Validator) {}
+extension G0349.Value6: Validatable {
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s220, at: "")
+    }
 }
 
 extension G0349: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
-extension G0350.Value5: Validatable {
+extension G0350.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s221, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1070,9 +1109,9 @@ extension G0350: Validatable {
     }
 }
 
-extension G0351.Value5: Validatable {
+extension G0351.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s212, at: "")
+        v.schema(self, JSONSchemas.s222, at: "")
     }
 }
 
@@ -1082,13 +1121,13 @@ extension G0351: Validatable {
     }
 }
 
-extension G0352.Value5.Option2: Validatable {
+extension G0352.Value6.Option2: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0352.Value5: Validatable {
+extension G0352.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s213, at: "")
+        v.schema(self, JSONSchemas.s223, at: "")
     }
 }
 
@@ -1100,31 +1139,31 @@ extension G0352: Validatable {
 
 extension G0353: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s182, at: "value")
+        v.schema(self.value, JSONSchemas.s189, at: "value")
     }
 }
 
 extension G0354: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s214, at: "value")
+        v.schema(self.value, JSONSchemas.s224, at: "value")
     }
 }
 
 extension G0355: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s215, at: "value")
+        v.schema(self.value, JSONSchemas.s225, at: "value")
     }
 }
 
 extension G0356: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s216, at: "value")
+        v.schema(self.value, JSONSchemas.s226, at: "value")
     }
 }
 
-extension G0357.Value5: Validatable {
+extension G0357.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s217, at: "")
+        v.schema(self, JSONSchemas.s227, at: "")
     }
 }
 
@@ -1134,13 +1173,13 @@ extension G0357: Validatable {
     }
 }
 
-extension G0358.Value5.Foo8: Validatable {
+extension G0358.Value6.Foo13: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension G0358.Value5: Validatable {
+extension G0358.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -1150,11 +1189,11 @@ extension G0358: Validatable {
     }
 }
 
-extension G0359.Value5: Validatable {
+extension G0359.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s218, at: "foo")
+            v.schema(foo, JSONSchemas.s228, at: "foo")
         }
     }
 }
@@ -1165,9 +1204,9 @@ extension G0359: Validatable {
     }
 }
 
-extension G0360.Value5: Validatable {
+extension G0360.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s183, at: "")
+        v.schema(self, JSONSchemas.s190, at: "")
     }
 }
 
@@ -1179,19 +1218,19 @@ extension G0360: Validatable {
 
 extension G0361: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s219, at: "value")
+        v.schema(self.value, JSONSchemas.s229, at: "value")
     }
 }
 
 extension G0362: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s220, at: "value")
+        v.schema(self.value, JSONSchemas.s230, at: "value")
     }
 }
 
 extension G0363: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s221, at: "value")
+        v.schema(self.value, JSONSchemas.s231, at: "value")
     }
 }
 
@@ -1201,22 +1240,30 @@ extension G0364: Validatable {
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s222, at: "value")
+        v.schema(self.value, JSONSchemas.s232, at: "value")
     }
 }
 
 extension G0366: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s223, at: "value")
+        v.schema(self.value, JSONSchemas.s233, at: "value")
     }
 }
 
 extension Extended: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let bar = self.bar {
+            v.nested(bar, at: "bar")
+        }
+    }
 }
 
 extension Bar: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        if let baz = self.baz {
+            v.schema(baz, JSONSchemas.s52, at: "baz")
+        }
+    }
 }
 
 extension Extended2: Validatable {
@@ -1235,12 +1282,12 @@ extension Item: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value: Validatable {
+extension Value2: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
@@ -1248,29 +1295,42 @@ extension Node: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value2: Validatable {
+extension Value3: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value3: Validatable {
+extension Inner: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Inner2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Value4: Validatable {
     public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s153, at: "")
         if let foo = self.foo {
             v.nested(foo, at: "foo")
         }
     }
 }
 
-extension Bar12: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
 extension Bar13: Validatable {
     public func validate(into v: inout Validator) {}
 }
 
-extension Value4: Validatable {
+extension Bar14: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Derived2: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Value5: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s211, at: "")
+        v.schema(self, JSONSchemas.s221, at: "")
         if let x = self.x {
             v.nested(x, at: "x")
         }
@@ -1279,32 +1339,4 @@ extension Value4: Validatable {
 
 extension One: Validatable {
     public func validate(into v: inout Validator) {}
-}
-
-extension Two: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension Two2.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension Two2.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension Two2: Validatable {
-    public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s224, at: "")
-    }
-}
-
-extension One2.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
-
-extension One2: Validatable {
-    public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s225, at: "")
-    }
 }

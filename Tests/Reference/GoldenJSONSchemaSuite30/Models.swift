@@ -23,6 +23,13 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: Bool] = [:]) {
             self.foo = foo
@@ -36,13 +43,21 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -115,6 +130,13 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, bar: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -128,13 +150,21 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -177,6 +207,13 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: Bool]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: Bool] = [:]) {
             self.foo = foo
@@ -188,12 +225,19 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -564,7 +608,7 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value: Codable, Hashable, Sendable {
+    public indirect enum Value: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -1148,6 +1192,10 @@ public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case symbol3bc = "μ"
+
+        public init(from decoder: any Decoder) throws {
+            self = try .decodedByCodePoints(from: decoder)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -1181,6 +1229,10 @@ public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case symbole4 = "ä"
+
+        public init(from decoder: any Decoder) throws {
+            self = try .decodedByCodePoints(from: decoder)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -2534,6 +2586,13 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -2545,12 +2604,19 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -2742,7 +2808,7 @@ public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public indirect enum Value: Codable, Hashable, Sendable {
+    public indirect enum Value: Codable, Hashable, Sendable, UnionMemberAccounting {
         case option1(Option1)
         case option2(Option2)
 
@@ -3041,6 +3107,13 @@ public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: Int? = nil, bar: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3054,6 +3127,13 @@ public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.bar = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
             self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
@@ -3061,6 +3141,7 @@ public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3108,6 +3189,13 @@ public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
             fooBar: Double? = nil,
@@ -3137,6 +3225,17 @@ public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.fooBar = nil
+                self.fooBar2 = nil
+                self.fooBar3 = nil
+                self.fooBar4 = nil
+                self.fooBar5 = nil
+                self.fooBar6 = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.fooBar = try container.decodeIfPresent(Double.self, forKey: .fooBar)
             self.fooBar2 = try container.decodeIfPresent(Double.self, forKey: .fooBar2)
@@ -3148,6 +3247,7 @@ public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
@@ -3196,6 +3296,13 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(
             proto: Double? = nil,
@@ -3215,6 +3322,13 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
             /// Members the schema does not name, kept as read and written back.
             public var additionalProperties: [String: JSONValue]
 
+            /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+            /// `properties` apply to objects only. Written back as read; nil for an object.
+            public var nonObjectValue: JSONValue? = nil
+
+            /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+            public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
             public init(length: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.length = length
@@ -3226,12 +3340,19 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
             }
 
             public init(from decoder: any Decoder) throws {
+                if let value = try decoder.nonObjectValue() {
+                    self.length = nil
+                    self.additionalProperties = [:]
+                    self.nonObjectValue = value
+                    return
+                }
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.length = try container.decodeIfPresent(String.self, forKey: .length)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
             }
 
             public func encode(to encoder: any Encoder) throws {
+                if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
                 try encoder.encodeAdditionalMembers(additionalProperties)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.length, forKey: .length)
@@ -3245,6 +3366,14 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.proto = nil
+                self.toString = nil
+                self.constructor = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.proto = try container.decodeIfPresent(Double.self, forKey: .proto)
             self.toString = try container.decodeIfPresent(ToString.self, forKey: .toString)
@@ -3253,6 +3382,7 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.proto, forKey: .proto)
@@ -3312,7 +3442,7 @@ public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.foo = try container.decode(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(JSONValue.self, forKey: .bar)
+            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
@@ -3359,6 +3489,13 @@ public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3370,12 +3507,19 @@ public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)
@@ -3417,6 +3561,13 @@ public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
         /// Members the schema does not name, kept as read and written back.
         public var additionalProperties: [String: JSONValue]
 
+        /// The value when it is not an object: the schema states no `type`, so any JSON value is valid and
+        /// `properties` apply to objects only. Written back as read; nil for an object.
+        public var nonObjectValue: JSONValue? = nil
+
+        /// A non-object counts as one unknown member: a union prefers a branch whose type matches it.
+        public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
+
         /// Creates a value; optional properties default to nil, others to the spec's default.
         public init(foo: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.foo = foo
@@ -3428,12 +3579,19 @@ public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
 
         public init(from decoder: any Decoder) throws {
+            if let value = try decoder.nonObjectValue() {
+                self.foo = nil
+                self.additionalProperties = [:]
+                self.nonObjectValue = value
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(JSONValue.self, forKey: .foo)
+            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
             self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
         }
 
         public func encode(to encoder: any Encoder) throws {
+            if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
             try encoder.encodeAdditionalMembers(additionalProperties)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.foo, forKey: .foo)

@@ -25,11 +25,15 @@ extension G0005: Validatable {
 }
 
 extension G0006.Value: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.schema(self, JSONSchemas.s1, at: "")
+    }
 }
 
 extension G0006: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.nested(self.value, at: "value")
+    }
 }
 
 extension G0010.Value: Validatable {
@@ -42,43 +46,43 @@ extension G0010: Validatable {
 
 extension G0012: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s1, at: "value")
+        v.schema(self.value, JSONSchemas.s2, at: "value")
     }
 }
 
 extension G0016: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s2, at: "value")
+        v.schema(self.value, JSONSchemas.s3, at: "value")
     }
 }
 
 extension G0017: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s3, at: "value")
+        v.schema(self.value, JSONSchemas.s4, at: "value")
     }
 }
 
 extension G0018: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s4, at: "value")
+        v.schema(self.value, JSONSchemas.s5, at: "value")
     }
 }
 
 extension G0019: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s5, at: "value")
+        v.schema(self.value, JSONSchemas.s6, at: "value")
     }
 }
 
 extension G0021: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s6, at: "value")
+        v.schema(self.value, JSONSchemas.s7, at: "value")
     }
 }
 
 extension G0022.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s7, at: "")
+        v.schema(self, JSONSchemas.s8, at: "")
     }
 }
 
@@ -90,7 +94,7 @@ extension G0022: Validatable {
 
 extension G0023.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s8, at: "")
+        v.schema(self, JSONSchemas.s9, at: "")
     }
 }
 
@@ -130,49 +134,49 @@ extension G0030: Validatable {
 
 extension G0031: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s9, at: "value")
+        v.schema(self.value, JSONSchemas.s10, at: "value")
     }
 }
 
 extension G0032: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s10, at: "value")
+        v.schema(self.value, JSONSchemas.s11, at: "value")
     }
 }
 
 extension G0034: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s11, at: "value")
+        v.schema(self.value, JSONSchemas.s12, at: "value")
     }
 }
 
 extension G0035: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s12, at: "value")
+        v.schema(self.value, JSONSchemas.s13, at: "value")
     }
 }
 
 extension G0036: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s13, at: "value")
+        v.schema(self.value, JSONSchemas.s14, at: "value")
     }
 }
 
 extension G0037: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s14, at: "value")
+        v.schema(self.value, JSONSchemas.s15, at: "value")
     }
 }
 
 extension G0038: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s15, at: "value")
+        v.schema(self.value, JSONSchemas.s16, at: "value")
     }
 }
 
 extension G0039: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s16, at: "value")
+        v.schema(self.value, JSONSchemas.s17, at: "value")
     }
 }
 
@@ -186,7 +190,7 @@ extension G0041: Validatable {
 
 extension G0042: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s17, at: "value")
+        v.schema(self.value, JSONSchemas.s18, at: "value")
     }
 }
 
@@ -212,7 +216,7 @@ extension G0047: Validatable {
 
 extension G0048: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s18, at: "value")
+        v.schema(self.value, JSONSchemas.s19, at: "value")
     }
 }
 
@@ -234,25 +238,25 @@ extension G0051: Validatable {
 
 extension G0052: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s11, at: "value")
+        v.schema(self.value, JSONSchemas.s12, at: "value")
     }
 }
 
 extension G0053: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s13, at: "value")
+        v.schema(self.value, JSONSchemas.s14, at: "value")
     }
 }
 
 extension G0054: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s12, at: "value")
+        v.schema(self.value, JSONSchemas.s13, at: "value")
     }
 }
 
 extension G0055: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s14, at: "value")
+        v.schema(self.value, JSONSchemas.s15, at: "value")
     }
 }
 
@@ -262,7 +266,7 @@ extension G0056: Validatable {
 
 extension G0057: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s19, at: "value")
+        v.schema(self.value, JSONSchemas.s20, at: "value")
     }
 }
 
@@ -272,7 +276,7 @@ extension G0058: Validatable {
 
 extension G0059: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s20, at: "value")
+        v.schema(self.value, JSONSchemas.s21, at: "value")
     }
 }
 
@@ -282,19 +286,19 @@ extension G0060: Validatable {
 
 extension G0061: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s21, at: "value")
+        v.schema(self.value, JSONSchemas.s22, at: "value")
     }
 }
 
 extension G0062: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s22, at: "value")
+        v.schema(self.value, JSONSchemas.s23, at: "value")
     }
 }
 
 extension G0063: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s23, at: "value")
+        v.schema(self.value, JSONSchemas.s24, at: "value")
     }
 }
 
@@ -308,121 +312,121 @@ extension G0068: Validatable {
 
 extension G0074: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s24, at: "value")
+        v.schema(self.value, JSONSchemas.s25, at: "value")
     }
 }
 
 extension G0075: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s24, at: "value")
+        v.schema(self.value, JSONSchemas.s25, at: "value")
     }
 }
 
 extension G0076: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s25, at: "value")
+        v.schema(self.value, JSONSchemas.s26, at: "value")
     }
 }
 
 extension G0077: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s25, at: "value")
+        v.schema(self.value, JSONSchemas.s26, at: "value")
     }
 }
 
 extension G0078: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s26, at: "value")
+        v.schema(self.value, JSONSchemas.s27, at: "value")
     }
 }
 
 extension G0079: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s26, at: "value")
+        v.schema(self.value, JSONSchemas.s27, at: "value")
     }
 }
 
 extension G0080: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s27, at: "value")
+        v.schema(self.value, JSONSchemas.s28, at: "value")
     }
 }
 
 extension G0081: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s28, at: "value")
+        v.schema(self.value, JSONSchemas.s29, at: "value")
     }
 }
 
 extension G0082: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s29, at: "value")
+        v.schema(self.value, JSONSchemas.s30, at: "value")
     }
 }
 
 extension G0083: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s30, at: "value")
+        v.schema(self.value, JSONSchemas.s31, at: "value")
     }
 }
 
 extension G0084: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s30, at: "value")
+        v.schema(self.value, JSONSchemas.s31, at: "value")
     }
 }
 
 extension G0085: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s31, at: "value")
+        v.schema(self.value, JSONSchemas.s32, at: "value")
     }
 }
 
 extension G0086: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s31, at: "value")
+        v.schema(self.value, JSONSchemas.s32, at: "value")
     }
 }
 
 extension G0087: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s32, at: "value")
+        v.schema(self.value, JSONSchemas.s33, at: "value")
     }
 }
 
 extension G0088: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s32, at: "value")
+        v.schema(self.value, JSONSchemas.s33, at: "value")
     }
 }
 
 extension G0089: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s33, at: "value")
+        v.schema(self.value, JSONSchemas.s34, at: "value")
     }
 }
 
 extension G0090: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s34, at: "value")
+        v.schema(self.value, JSONSchemas.s35, at: "value")
     }
 }
 
 extension G0091: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s35, at: "value")
+        v.schema(self.value, JSONSchemas.s36, at: "value")
     }
 }
 
 extension G0092: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s36, at: "value")
+        v.schema(self.value, JSONSchemas.s37, at: "value")
     }
 }
 
 extension G0093: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s37, at: "value")
+        v.schema(self.value, JSONSchemas.s38, at: "value")
     }
 }
 
@@ -440,20 +444,20 @@ extension G0095: Validatable {
 
 extension G0096: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s38, at: "value")
+        v.schema(self.value, JSONSchemas.s39, at: "value")
     }
 }
 
 extension G0098: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s39, at: "value")
+        v.schema(self.value, JSONSchemas.s40, at: "value")
     }
 }
 
 extension G0099.Value: Validatable {
     public func validate(into v: inout Validator) {
         if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s40, at: "foo")
+            v.schema(foo, JSONSchemas.s41, at: "foo")
         }
     }
 }
@@ -466,19 +470,19 @@ extension G0099: Validatable {
 
 extension G0100: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s40, at: "value")
+        v.schema(self.value, JSONSchemas.s41, at: "value")
     }
 }
 
 extension G0103: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s41, at: "value")
+        v.schema(self.value, JSONSchemas.s42, at: "value")
     }
 }
 
 extension G0105.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s42, at: "")
+        v.schema(self, JSONSchemas.s43, at: "")
     }
 }
 
@@ -490,7 +494,7 @@ extension G0105: Validatable {
 
 extension G0106.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s43, at: "")
+        v.schema(self, JSONSchemas.s44, at: "")
     }
 }
 
@@ -510,7 +514,7 @@ extension G0111.Value.Option2: Validatable {
 
 extension G0111.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s44, at: "")
+        v.schema(self, JSONSchemas.s45, at: "")
     }
 }
 
@@ -522,7 +526,7 @@ extension G0111: Validatable {
 
 extension G0112.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s45, at: "")
+        v.schema(self, JSONSchemas.s46, at: "")
     }
 }
 
@@ -534,7 +538,7 @@ extension G0112: Validatable {
 
 extension G0113.Value: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self, JSONSchemas.s46, at: "")
+        v.schema(self, JSONSchemas.s47, at: "")
     }
 }
 
@@ -546,13 +550,13 @@ extension G0113: Validatable {
 
 extension G0116: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s47, at: "value")
+        v.schema(self.value, JSONSchemas.s48, at: "value")
     }
 }
 
 extension G0117: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s48, at: "value")
+        v.schema(self.value, JSONSchemas.s49, at: "value")
     }
 }
 
@@ -619,13 +623,13 @@ extension G0127: Validatable {
 
 extension G0128: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s49, at: "value")
+        v.schema(self.value, JSONSchemas.s50, at: "value")
     }
 }
 
 extension G0129: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s50, at: "value")
+        v.schema(self.value, JSONSchemas.s51, at: "value")
     }
 }
 
@@ -659,7 +663,7 @@ extension G0138: Validatable {
 
 extension G0141: Validatable {
     public func validate(into v: inout Validator) {
-        v.schema(self.value, JSONSchemas.s51, at: "value")
+        v.schema(self.value, JSONSchemas.s52, at: "value")
     }
 }
 

@@ -281,12 +281,12 @@ public struct Record: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.version = try container.decodeIfPresent(Int.self, forKey: .version)
         self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio)
         self.enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
-        self.nothing = try container.decodeIfPresent(JSONValue.self, forKey: .nothing)
+        self.nothing = try container.decodeKeepingNull(JSONValue.self, forKey: .nothing)
         self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
         self.payment = try container.decodeIfPresent(Payment.self, forKey: .payment)
         self.billing = try container.decodeIfPresent(Billing.self, forKey: .billing)
         self.headers = try container.decodeIfPresent([String: String].self, forKey: .headers)
-        self.other = try container.decodeIfPresent(JSONValue.self, forKey: .other)
+        self.other = try container.decodeKeepingNull(JSONValue.self, forKey: .other)
         self.logo = try container.decodeIfPresent(Data.self, forKey: .logo)
         self.color = try container.decodeIfPresent(String.self, forKey: .color)
         self._tree = (try container.decodeIfPresent(Tree.self, forKey: .tree)).map(Indirect.init)
@@ -439,7 +439,7 @@ public struct Tree: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 /// Without a mapping, a branch's `const` on the property is its tag.
-public indirect enum Shape: Codable, Hashable, Sendable {
+public indirect enum Shape: Codable, Hashable, Sendable, UnionMemberAccounting {
     case circle(Circle)
     case square(Square)
 
@@ -549,7 +549,7 @@ public struct Square: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 /// No discriminator, but each branch pins `species` to its own value.
-public indirect enum Pet: Codable, Hashable, Sendable {
+public indirect enum Pet: Codable, Hashable, Sendable, UnionMemberAccounting {
     case cat(Cat)
     case dog(Dog)
 
@@ -601,7 +601,7 @@ public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public struct Species: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Species: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -671,7 +671,7 @@ public struct Dog: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public struct Unit2: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+public struct Unit2: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
     public var rawValue: String
 
     public init(rawValue: String) {

@@ -80,6 +80,7 @@ extension Record: Validatable {
         if let tree = self.tree {
             v.nested(tree, at: "tree")
         }
+        v.known(self.unit, at: "unit")
         if let pet = self.pet {
             v.nested(pet, at: "pet")
         }
@@ -87,7 +88,9 @@ extension Record: Validatable {
 }
 
 extension Units: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.known(self.width, at: "width")
+    }
 }
 
 extension Tree: Validatable {
@@ -132,16 +135,18 @@ extension Square: Validatable {
 extension Pet: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
+        case .cat(let value):
+            v.nested(value, at: "")
         case .dog(let value):
             v.nested(value, at: "")
-        default:
-            break
         }
     }
 }
 
 extension Cat: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.known(self.species, at: "species")
+    }
 }
 
 extension Dog: Validatable {

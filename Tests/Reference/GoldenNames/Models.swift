@@ -50,7 +50,7 @@ public struct Class: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    public struct TypeModel2: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct TypeModel2: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -208,7 +208,7 @@ public struct _3eNum1: Codable, Hashable, Sendable, AdditionalMembersStoring {
 }
 
 /// A union over a type whose name starts with a digit (`_3eNum1`): its case takes another name, since one spelled like the type would hide it inside the enum.
-public indirect enum DigitBranchChoice: Codable, Hashable, Sendable {
+public indirect enum DigitBranchChoice: Codable, Hashable, Sendable, UnionMemberAccounting {
     case _3eNum1Value(_3eNum1)
     case integer(Int)
 

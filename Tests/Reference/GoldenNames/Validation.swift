@@ -5,7 +5,9 @@ import Foundation
 import OpenAPIGenRuntime
 
 extension Class: Validatable {
-    public func validate(into v: inout Validator) {}
+    public func validate(into v: inout Validator) {
+        v.known(self.type, at: "Type")
+    }
 }
 
 extension Error2: Validatable {

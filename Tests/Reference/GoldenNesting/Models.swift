@@ -175,7 +175,7 @@ public struct Folder: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.entries = try container.decodeIfPresent([Entry].self, forKey: .entries)
         self.labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
         self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
-        self.extra = try container.decodeIfPresent(JSONValue.self, forKey: .extra)
+        self.extra = try container.decodeKeepingNull(JSONValue.self, forKey: .extra)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
     }
 

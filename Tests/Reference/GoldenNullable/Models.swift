@@ -27,6 +27,9 @@ public struct Profile: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         id: String,
@@ -60,14 +63,16 @@ public struct Profile: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.id = try container.decode(String.self, forKey: .id)
         self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-        self.bio = try container.decodeIfPresent(String.self, forKey: .bio)
+        self.bio = try container.decodeIfPresent(String.self, forKey: .bio, notingNullIn: &nulls)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
         self.manager = try container.decodeIfPresent(Person.self, forKey: .manager)
         self.scores = try container.decodeIfPresent([Int?].self, forKey: .scores)
-        self.lastSeen = try container.decodeIfPresent(DateTime.self, forKey: .lastSeen)
+        self.lastSeen = try container.decodeIfPresent(DateTime.self, forKey: .lastSeen, notingNullIn: &nulls)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,11 +80,11 @@ public struct Profile: Codable, Hashable, Sendable, AdditionalMembersStoring {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.id, forKey: .id)
         try container.encode(self.nickname, forKey: .nickname)
-        try container.encodeIfPresent(self.bio, forKey: .bio)
+        try container.encodeIfPresent(self.bio, forKey: .bio, nullIn: nullMembers)
         try container.encode(self.tags, forKey: .tags)
         try container.encode(self.manager, forKey: .manager)
         try container.encodeIfPresent(self.scores, forKey: .scores)
-        try container.encodeIfPresent(self.lastSeen, forKey: .lastSeen)
+        try container.encodeIfPresent(self.lastSeen, forKey: .lastSeen, nullIn: nullMembers)
     }
 }
 

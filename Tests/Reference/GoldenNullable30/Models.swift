@@ -20,6 +20,9 @@ public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
 
+    /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+    public var nullMembers: Set<String> = []
+
     /// Creates a value; optional properties default to nil, others to the spec's default.
     public init(
         id: Int64,
@@ -38,7 +41,7 @@ public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     /// nullable beside anyOf with no type, as Stripe writes expandable fields.
-    public indirect enum Expandable: Codable, Hashable, Sendable {
+    public indirect enum Expandable: Codable, Hashable, Sendable, UnionMemberAccounting {
         case string(String)
         case plan(Plan)
 
@@ -68,12 +71,14 @@ public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var nulls: Set<String> = []
         self.id = try container.decode(Int64.self, forKey: .id)
         self.email = try container.decodeIfPresent(String.self, forKey: .email)
         self.plan = try container.decodeIfPresent(Plan.self, forKey: .plan)
-        self.expandable = try container.decodeIfPresent(Expandable.self, forKey: .expandable)
+        self.expandable = try container.decodeIfPresent(Expandable.self, forKey: .expandable, notingNullIn: &nulls)
         self.discount = try container.decodeIfPresent(Double.self, forKey: .discount)
         self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        self.nullMembers = nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -82,7 +87,7 @@ public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
         try container.encode(self.id, forKey: .id)
         try container.encode(self.email, forKey: .email)
         try container.encode(self.plan, forKey: .plan)
-        try container.encodeIfPresent(self.expandable, forKey: .expandable)
+        try container.encodeIfPresent(self.expandable, forKey: .expandable, nullIn: nullMembers)
         try container.encodeIfPresent(self.discount, forKey: .discount)
     }
 }

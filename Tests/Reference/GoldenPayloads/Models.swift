@@ -223,7 +223,7 @@ public enum FilterValue: Codable, Hashable, Sendable {
 }
 
 /// A union without a discriminator whose later branch declares more.
-public indirect enum Protection: Codable, Hashable, Sendable {
+public indirect enum Protection: Codable, Hashable, Sendable, UnionMemberAccounting {
     case basicProtection(BasicProtection)
     case reviewedProtection(ReviewedProtection)
 
@@ -317,7 +317,7 @@ public struct ReviewedProtection: Codable, Hashable, Sendable, AdditionalMembers
 }
 
 /// Branches that both decode any object; the one naming the payload's keys wins.
-public indirect enum NextAction: Codable, Hashable, Sendable {
+public indirect enum NextAction: Codable, Hashable, Sendable, UnionMemberAccounting {
     case redirectAction(RedirectAction)
     case displayAction(DisplayAction)
 
@@ -411,7 +411,7 @@ public struct DisplayAction: Codable, Hashable, Sendable, AdditionalMembersStori
 }
 
 /// Three message branches share the tag `message` and differ by `role`.
-public indirect enum InputItem: Codable, Hashable, Sendable {
+public indirect enum InputItem: Codable, Hashable, Sendable, UnionMemberAccounting {
     case userMessage(UserMessage)
     case assistantMessage(AssistantMessage)
     case systemMessage(SystemMessage)
@@ -460,7 +460,7 @@ public indirect enum InputItem: Codable, Hashable, Sendable {
 }
 
 /// The message branches as a union of their own.
-public indirect enum Message: Codable, Hashable, Sendable {
+public indirect enum Message: Codable, Hashable, Sendable, UnionMemberAccounting {
     case userMessage(UserMessage)
     case assistantMessage(AssistantMessage)
     case systemMessage(SystemMessage)
@@ -501,7 +501,7 @@ public indirect enum Message: Codable, Hashable, Sendable {
 }
 
 /// A branch that is itself a union is selected by its members' tags.
-public indirect enum OutputItem: Codable, Hashable, Sendable {
+public indirect enum OutputItem: Codable, Hashable, Sendable, UnionMemberAccounting {
     case message(Message)
     case functionCall(FunctionCall)
 
@@ -555,7 +555,7 @@ public struct UserMessage: Codable, Hashable, Sendable, AdditionalMembersStoring
         self.additionalProperties = additionalProperties
     }
 
-    public struct Role: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Role: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -618,7 +618,7 @@ public struct AssistantMessage: Codable, Hashable, Sendable, AdditionalMembersSt
         self.additionalProperties = additionalProperties
     }
 
-    public struct Role: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Role: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -676,7 +676,7 @@ public struct SystemMessage: Codable, Hashable, Sendable, AdditionalMembersStori
         self.additionalProperties = additionalProperties
     }
 
-    public struct Role: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    public struct Role: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
         public var rawValue: String
 
         public init(rawValue: String) {
@@ -830,5 +830,125 @@ public struct Incident: Codable, Hashable, Sendable, AdditionalMembersStoring {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.id, forKey: .id)
         try container.encodeIfPresent(self.orchestration, forKey: .orchestration)
+    }
+}
+
+/// A union whose first branch is itself a union: the members its chosen branch leaves unnamed count, so an emoji payload is not read as an action that drops its keys.
+public indirect enum Reaction: Codable, Hashable, Sendable, UnionMemberAccounting {
+    case nextAction(NextAction)
+    case emoji(Emoji)
+
+    public init(from decoder: any Decoder) throws {
+        var choice = BranchChoice<Self>(decoder)
+        choice.consider(NextAction.self, Self.nextAction)
+        choice.consider(Emoji.self, Self.emoji)
+        self = try choice.chosen("Reaction")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .nextAction(let value): try container.encode(value)
+        case .emoji(let value): try container.encode(value)
+        }
+    }
+}
+
+public struct Emoji: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var name: String?
+    public var unicode: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(name: String? = nil, unicode: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.name = name
+        self.unicode = unicode
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case unicode
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.unicode = try container.decodeIfPresent(String.self, forKey: .unicode)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeIfPresent(self.unicode, forKey: .unicode)
+    }
+}
+
+/// Optional members of any value keep an explicit null, so it is written back.
+public struct Note: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var text: String?
+    public var extra: JSONValue?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(text: String? = nil, extra: JSONValue? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.text = text
+        self.extra = extra
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text
+        case extra
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.text = try container.decodeIfPresent(String.self, forKey: .text)
+        self.extra = try container.decodeKeepingNull(JSONValue.self, forKey: .extra)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.text, forKey: .text)
+        try container.encodeIfPresent(self.extra, forKey: .extra)
+    }
+}
+
+/// A closed schema with a property of its own named `additionalProperties`.
+public struct StrictSettings: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var additionalProperties2: String?
+
+    /// Members the schema does not name, kept as read; the schema forbids them, which `validate()` reports.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(additionalProperties2: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.additionalProperties2 = additionalProperties2
+        self.additionalProperties = additionalProperties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case additionalProperties2 = "additionalProperties"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.additionalProperties2 = try container.decodeIfPresent(String.self, forKey: .additionalProperties2)
+        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalMembers(additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.additionalProperties2, forKey: .additionalProperties2)
     }
 }

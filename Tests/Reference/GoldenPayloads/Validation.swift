@@ -20,7 +20,7 @@ extension Entry: Validatable {
 
 extension Strict: Validatable {
     public func validate(into v: inout Validator) {
-        for key in additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
@@ -117,18 +117,21 @@ extension OutputItem: Validatable {
 extension UserMessage: Validatable {
     public func validate(into v: inout Validator) {
         v.allowed(self.type, ["message"], at: "type")
+        v.known(self.role, at: "role")
     }
 }
 
 extension AssistantMessage: Validatable {
     public func validate(into v: inout Validator) {
         v.allowed(self.type, ["message"], at: "type")
+        v.known(self.role, at: "role")
     }
 }
 
 extension SystemMessage: Validatable {
     public func validate(into v: inout Validator) {
         v.allowed(self.type, ["message"], at: "type")
+        v.known(self.role, at: "role")
     }
 }
 
@@ -144,6 +147,27 @@ extension Incident.Orchestration: Validatable {
 
 extension Incident: Validatable {
     public func validate(into v: inout Validator) {}
+}
+
+extension Reaction: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Emoji: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension Note: Validatable {
+    public func validate(into v: inout Validator) {}
+}
+
+extension StrictSettings: Validatable {
+    public func validate(into v: inout Validator) {
+        if let additionalProperties2 = self.additionalProperties2 {
+            v.length(additionalProperties2, min: 1, max: nil, at: "additionalProperties")
+        }
+        for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
+    }
 }
 
 extension Operations.GetEntry.Input: Validatable {
