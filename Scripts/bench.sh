@@ -20,9 +20,12 @@
 #      RSS ≤ 64 MiB), also in process CPU seconds (steadier under load), and next to a plain
 #      URLSession delegate that only counts the bytes; SSE events decoded
 #      per second next to a raw line scan of the same bytes
+#   8. serving: requests/s of OpenFunnel's status operation through the generated server on
+#      FlyingFox, as a ratio to FlyingFox answering the same route with a fixed response (goal ≥ 0.7),
+#      and peak memory with 64 concurrent connections, Adapters/FlyingFoxAdapter/Sources/openapi-gen-server-bench
 #
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
-#   BENCH_SECTIONS="1 2 3 4 5 6 7" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
+#   BENCH_SECTIONS="1 2 3 4 5 6 7 8" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
 #   BENCH_LINK=dynamic (link the release binaries' Swift runtime dynamically; static by default),
 #   BENCH_LARGE_MB=50 (section 5's document size)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
@@ -36,7 +39,7 @@ scratch="$root/.build-bench"
 runs=${BENCH_RUNS:-10}
 compile_runs=${BENCH_COMPILE_RUNS:-5}
 timer=${BENCH_TIMER:-hyperfine}
-sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6 7} "
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6 7 8} "
 declare -A scan_ms=() scan_cpu=()
 section() { [[ $sections == *" $1 "* ]]; }
 gen="$scratch/release/openapi-gen"
@@ -329,6 +332,14 @@ if section 7; then
   printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
   printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
   [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"
+fi
+
+if section 8; then
+  echo
+  echo "8. Serving: OpenFunnel's status operation, generated server vs a fixed FlyingFox response (release, same run)"
+  (cd "$root/Adapters/FlyingFoxAdapter" && swift build -c release "${link_flags[@]}" --product openapi-gen-server-bench --scratch-path "$scratch/adapter") \
+    >"$tmp/server-build.log" 2>&1 || { tail -40 "$tmp/server-build.log" >&2; die "building openapi-gen-server-bench failed"; }
+  "$scratch/adapter/release/openapi-gen-server-bench" | sed 's/^/   /' || die "openapi-gen-server-bench failed"
 fi
 
 echo

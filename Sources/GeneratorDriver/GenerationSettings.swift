@@ -12,6 +12,8 @@ public struct GenerationSettings: Sendable, Equatable {
     public var operations: [String] = []
     /// Tags whose operations (child tags' included) to generate, beside ``operations``.
     public var tags: [String] = []
+    /// The sides to generate (`targets: [client, server]`); the client alone by default.
+    public var targets: Set<GenerationTarget> = [.client]
 
     public init(specPath: String, outputDirectory: String, moduleName: String) {
         self.specPath = specPath
@@ -22,11 +24,12 @@ public struct GenerationSettings: Sendable, Equatable {
     public var generatorConfig: GeneratorConfig {
         var config = GeneratorConfig(moduleName: moduleName, accessLevel: accessLevel, operationFilter: operations, specDisplayPath: specPath)
         config.tagFilter = tags
+        config.targets = targets
         return config
     }
 
     /// The keys `openapi-gen.yaml` may hold.
-    public static let configKeys = ["spec", "output", "module", "access", "operations", "tags"]
+    public static let configKeys = ["spec", "output", "module", "access", "operations", "tags", "targets"]
 
     /// Reads a config file. Unknown keys are errors: a misspelt `ouput:` silently ignored would
     /// send output somewhere unexpected.
@@ -91,6 +94,20 @@ public struct GenerationSettings: Sendable, Equatable {
                     }
                     return s.text
                 }
+            case "targets":
+                guard let items = entry.value.sequence, !items.isEmpty else {
+                    problems.append(.error("`targets` must be a non-empty list of client, server", at: entry.value.location))
+                    continue
+                }
+                var targets: Set<GenerationTarget> = []
+                for item in items {
+                    guard let s = item.scalar, let target = GenerationTarget(rawValue: s.text) else {
+                        problems.append(.error("a target must be client or server", at: item.location))
+                        continue
+                    }
+                    targets.insert(target)
+                }
+                partial.targets = targets
             default:
                 problems.append(.error("unknown key `\(entry.key)`; expected one of \(configKeys.joined(separator: ", "))", at: entry.keyLocation))
             }
@@ -108,6 +125,7 @@ public struct PartialSettings: Sendable, Equatable {
     public var accessLevel: AccessLevel?
     public var operations: [String]?
     public var tags: [String]?
+    public var targets: Set<GenerationTarget>?
 
     public init() {}
 
@@ -120,6 +138,7 @@ public struct PartialSettings: Sendable, Equatable {
         if let v = other.accessLevel { result.accessLevel = v }
         if let v = other.operations { result.operations = v }
         if let v = other.tags { result.tags = v }
+        if let v = other.targets { result.targets = v }
         return result
     }
 
@@ -136,6 +155,7 @@ public struct PartialSettings: Sendable, Equatable {
         if let accessLevel { settings.accessLevel = accessLevel }
         if let operations { settings.operations = operations }
         if let tags { settings.tags = tags }
+        if let targets { settings.targets = targets }
         return settings
     }
 }

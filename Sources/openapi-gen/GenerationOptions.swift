@@ -14,15 +14,18 @@ struct GenerationOptions {
     var access: String?
     var operations: [String] = []
     var tags: [String] = []
+    /// `--target client --target server`; default: `targets:` in the config file, else client.
+    var targets: [String] = []
 
     init(arguments words: [String]) throws(UsageError) {
-        var arguments = CommandArguments(words, valueOptions: ["--config", "-o", "--output", "--module", "--access", "--operation", "--tag"])
+        var arguments = CommandArguments(words, valueOptions: ["--config", "-o", "--output", "--module", "--access", "--operation", "--tag", "--target"])
         config = try arguments.value("--config") ?? config
         output = try arguments.value("--output", "-o")
         module = try arguments.value("--module")
         access = try arguments.value("--access")
         operations = try arguments.values("--operation")
         tags = try arguments.values("--tag")
+        targets = try arguments.values("--target")
         try arguments.finish(allowedPositionals: 1)
         spec = arguments.positionals.first
     }
@@ -33,7 +36,7 @@ struct GenerationOptions {
 
         \(discussion)
 
-        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...] [--tag <name> ...]
+        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...] [--tag <name> ...] [--target client|server ...]
 
         ARGUMENTS:
           <spec>                The OpenAPI document (YAML or JSON). Default: `spec:` in the config file.
@@ -47,6 +50,8 @@ struct GenerationOptions {
           --operation <id>      Generate only this operationId (repeatable).
           --tag <name>          Generate only the operations with this tag or a tag nested under it
                                 (OpenAPI 3.2 `parent`; repeatable; adds to --operation).
+          --target <side>       Generate `client` (the default) and/or `server` (repeatable). Default:
+                                `targets:` in the config file.
         """
     }
 
@@ -70,6 +75,16 @@ struct GenerationOptions {
         }
         if !operations.isEmpty { flags.operations = operations }
         if !tags.isEmpty { flags.tags = tags }
+        if !targets.isEmpty {
+            var sides: Set<GenerationTarget> = []
+            for word in targets {
+                guard let side = GenerationTarget(rawValue: word) else {
+                    throw .missingSetting("a valid target: --target takes client or server, not '\(word)'")
+                }
+                sides.insert(side)
+            }
+            flags.targets = sides
+        }
         return try partial.overridden(by: flags).resolved()
     }
 }

@@ -15,6 +15,9 @@ public struct GeneratorConfig: Sendable, Hashable {
     /// Above this many model types, models are split into several files so that large specs
     /// compile in parallel and incrementally.
     public var typesPerFile: Int
+    /// What to generate beside the models and the API protocol: the client (the default), a
+    /// server over the protocol, or both.
+    public var targets: Set<GenerationTarget> = [.client]
 
     public init(moduleName: String, accessLevel: AccessLevel = .public, operationFilter: [String] = [],
                 specDisplayPath: String, typesPerFile: Int = 120) {
@@ -24,4 +27,13 @@ public struct GeneratorConfig: Sendable, Hashable {
         self.specDisplayPath = specDisplayPath
         self.typesPerFile = typesPerFile
     }
+}
+
+/// A side of the API the generator writes code for.
+public enum GenerationTarget: String, Sendable, Hashable, CaseIterable {
+    /// `Client.swift`: the client over an `HTTPTransport`.
+    case client
+    /// `Server.swift`: the server over a `ServerTransport`, serving any implementation of the
+    /// API protocol.
+    case server
 }

@@ -8,6 +8,8 @@
 public struct EntryPointNames: Sendable, Hashable {
     public var api: String
     public var client: String
+    /// The generated server over the API protocol (`PetServer`), when servers are generated.
+    public var server: String
 
     /// Suffixes that already say "API" or "client", longest first so that `APIClient` is one.
     private static let suffixes = ["APIClient", "ApiClient", "Client", "API", "Api"]
@@ -18,6 +20,7 @@ public struct EntryPointNames: Sendable, Hashable {
         let stem = Self.stem(of: name)
         api = stem + "API"
         client = stem + "Client"
+        server = stem + "Server"
     }
 
     /// `name` without a trailing API or client word. Only a whole word counts: after a lowercase

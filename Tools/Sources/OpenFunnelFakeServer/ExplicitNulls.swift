@@ -1,27 +1,24 @@
+import Foundation
 import OpenFunnel
 
-/// A value encoded as its own `Encodable` does, plus `null` for the listed keys.
+/// `null` for the absent optional fields of a job status body.
 ///
 /// The real service (FastAPI) writes `null` for absent optional fields, and the spec's warning
-/// about `next_cursor: null` is about exactly that; the generated encoders leave such fields
-/// out. Writing them keeps clients tested against the wire format they will meet. The keys are
-/// the caller's to list (with whether each is nil) because the generated coding keys are not
-/// public.
-struct ExplicitNulls<Value: Encodable>: Encodable {
-    let value: Value
-    let nullKeys: [String]
+/// about `next_cursor: null` is about exactly that; the generated encoders (and so the generated
+/// server) leave such fields out. Writing them keeps clients tested against the wire format they
+/// will meet.
+enum ExplicitNulls {
+    /// The keys each status operation's 200 body writes as `null` when absent.
+    static let keys: [String: [String]] = [
+        Operations.SearchLookalikesBulkStatus.id: ["manifest", "error_message", "page", "next_cursor", "processed", "progress_message"],
+        Operations.TechIntentSearchStatus.id: ["manifest", "error_message", "page", "next_cursor"],
+    ]
 
-    init(_ value: Value, nullKeys: [(key: String, isNil: Bool)]) {
-        self.value = value
-        self.nullKeys = nullKeys.filter(\.isNil).map(\.key)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try value.encode(to: encoder)
-        // Asking again for the keyed container at this level adds to the one `value` filled.
-        var container = encoder.container(keyedBy: DynamicCodingKey.self)
-        for key in nullKeys {
-            try container.encodeNil(forKey: DynamicCodingKey(key))
-        }
+    /// `body` (a JSON object) with `null` for each of `keys` it lacks; unchanged when it is not
+    /// an object.
+    static func adding(_ keys: [String], to body: Data) -> Data {
+        guard case .object(var members) = try? JSONCoding.decode(JSONValue.self, from: body) else { return body }
+        for key in keys where members[key] == nil { members[key] = .null }
+        return (try? JSONCoding.encode(JSONValue.object(members))) ?? body
     }
 }

@@ -6,9 +6,10 @@ import OpenFunnel
 ///
 /// The protocol's inputs carry no API key (the generated client sends it from its own
 /// property), so the account is the service's identity: jobs it submits belong to its key, and
-/// another key's jobs are answered as unknown (404). The HTTP layer decodes each request into
-/// the operation's `Input`, calls the method of the service for the request's key, and writes
-/// the `Output` case back as status and body; tests may also call it in memory.
+/// another key's jobs are answered as unknown (404). Over HTTP, the generated `OpenFunnelServer`
+/// decodes each request into the operation's `Input`, calls the method of the service for the
+/// request's key (``FakeAccounts``), and writes the `Output` case back as status and body; tests
+/// may also call it in memory.
 ///
 /// Bodies are validated here, with FastAPI's wording, so that an in-memory caller gets the same
 /// `422` as an HTTP one.
@@ -53,7 +54,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
         guard errors.isEmpty, let page else { return .unprocessableContent(HTTPValidationError(detail: errors)) }
         guard let (job, phase) = await jobs.lookup(input.jobID, kind: .lookalike, owner: apiKey),
               case .lookalike(let request) = job.request
-        else { return .notFound() }
+        else { return .notFound(headers: .detail(404, Self.jobNotFound)) }
         return .ok(JobResponses.lookalike(job, request, phase: phase, page: page))
     }
 
@@ -69,9 +70,9 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
                 message: "Cancellation requested. Poll GET /api/v1/account/search-lookalikes-bulk/\(input.jobID) "
                     + "for the final status and the companies processed before cancellation."))
         case .notFound:
-            return .notFound()
+            return .notFound(headers: .detail(404, Self.jobNotFound))
         case .alreadyFinished:
-            return .conflict()
+            return .conflict(headers: .detail(409, "Job already finished (completed / failed / cancelled); cannot cancel."))
         }
     }
 
@@ -84,7 +85,7 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
         guard errors.isEmpty else { return .unprocessableContent(HTTPValidationError(detail: errors)) }
         // The documented 400: a filter that can match nothing.
         if let minimum = input.body.minEmployeeCount, let maximum = input.body.maxEmployeeCount, minimum > maximum {
-            return .badRequest()
+            return .badRequest(headers: .detail(400, "min_employee_count must not be greater than max_employee_count."))
         }
         let job = await jobs.submit(.techIntent(input.body), owner: apiKey)
         return .ok(TechIntentSubmitResponse(
@@ -104,9 +105,11 @@ public struct FakeOpenFunnelService: OpenFunnelAPI {
         }
         guard let (job, phase) = await jobs.lookup(input.jobID, kind: .techIntent, owner: apiKey),
               case .techIntent(let request) = job.request
-        else { return .notFound() }
+        else { return .notFound(headers: .detail(404, Self.jobNotFound)) }
         return .ok(JobResponses.techIntent(job, request, phase: phase, page: page))
     }
+
+    private static let jobNotFound = "Job not found."
 
     /// A cursor that names no page; the real service's wording is unknown, the shape is FastAPI's.
     private static let badCursor = ValidationDetails.valueError(

@@ -17,8 +17,9 @@ struct FlyingFoxAdapter: HTTPHandler {
         }
         let fake = FakeRequest(
             method: request.method.rawValue,
-            path: request.path,
+            path: request.target.path(percentEncoded: true),
             query: request.query.map { (name: $0.name, value: $0.value) },
+            rawQuery: request.target.query(percentEncoded: true),
             headers: headers,
             body: try await request.bodyData)
         switch await handler.handle(fake) {

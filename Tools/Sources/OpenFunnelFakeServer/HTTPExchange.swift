@@ -9,6 +9,8 @@ struct FakeRequest: Sendable {
     var path: String
     /// Query parameters in order, decoded.
     var query: [(name: String, value: String)]
+    /// The query string as sent, still percent-encoded (what the generated server reads).
+    var rawQuery: String = ""
     /// Header fields by lower-cased name.
     var headers: [String: String]
     var body: Data

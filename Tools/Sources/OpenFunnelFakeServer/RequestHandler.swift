@@ -1,35 +1,55 @@
 import Foundation
 import OpenFunnel
 
-/// The fake's HTTP behaviour, request in, outcome out: count, delay, scripted faults, the API
-/// key, then the operation.
+/// The fake's HTTP behaviour, request in, outcome out: count, delay, scripted faults, FastAPI's
+/// own checks and the API key, then the generated server.
 ///
-/// Parameters and bodies are decoded here into the generated `Operations.X.Input`, and the
-/// `Output` of ``FakeOpenFunnelService`` is written back; what can go wrong before an input
-/// exists (a missing header, malformed JSON, a query value of the wrong type) is answered here
-/// in FastAPI's 422 shape, since FastAPI rejects those before the endpoint runs.
+/// Routing, parameter reading, the generated validators, dispatch to the account's
+/// ``FakeOpenFunnelService`` and writing its `Output` back are the generated `OpenFunnelServer`'s.
+/// What stays here is what the real service does differently from any generated server:
+/// FastAPI's wording for a missing `X-API-Key`, a malformed or out-of-bounds body and a query
+/// value of the wrong type (``RequestSchemas``, ``ValidationDetails``), kept as a second
+/// opinion beside the generated validators because the fake exists to catch a client's
+/// mistakes with the answers the real service gives; its `{"detail": …}` for unknown paths,
+/// wrong methods and unknown keys; and `null` for absent optional status fields.
 struct RequestHandler: Sendable {
     let configuration: FakeServerConfiguration
     let jobs: JobStore
     let traffic: TrafficControl
+    private let server: OpenFunnelServer<FakeAccounts>
+    private let router: ServerRouter
+
+    init(configuration: FakeServerConfiguration, jobs: JobStore, traffic: TrafficControl) {
+        self.configuration = configuration
+        self.jobs = jobs
+        self.traffic = traffic
+        server = OpenFunnelServer(handler: FakeAccounts(jobs: jobs))
+        router = ServerRouter(server.core.routes)
+    }
 
     func handle(_ request: FakeRequest) async -> FakeOutcome {
-        let route: Route
-        switch Route.match(method: request.method, path: request.path) {
-        case .success(let matched):
-            route = matched
-        case .failure(let miss):
+        let operation: FakeOperation
+        switch router.route(method: request.method.uppercased(), path: Substring(request.path)) {
+        case .matched(let index, _):
+            guard let matched = FakeOperation.allCases.first(where: { $0.operationID == server.core.routes[index].operationID }) else {
+                return .reply(.detail(500, "unreachable: a generated route names no fake operation"))
+            }
+            operation = matched
+        case .methodNotAllowed:
             _ = await traffic.arrived(nil)
-            return .reply(miss == .wrongMethod ? .detail(405, "Method Not Allowed") : .detail(404, "Not Found"))
+            return .reply(.detail(405, "Method Not Allowed"))
+        case .notFound:
+            _ = await traffic.arrived(nil)
+            return .reply(.detail(404, "Not Found"))
         }
-        let fault = await traffic.arrived(route.operation)
+        let fault = await traffic.arrived(operation)
         if configuration.latency > .zero {
             await Self.pause(configuration.latency)
         }
         if let fault {
             switch fault {
             case .rateLimited(let retryAfter):
-                var reply = FakeReply.detail(429, OutputReplies.rateLimitDetail)
+                var reply = FakeReply.detail(429, Self.rateLimitDetail)
                 if let retryAfter { reply.headers.append(("Retry-After", retryAfter.headerValue)) }
                 return .reply(reply)
             case .serviceUnavailable(let detail, let retryAfter):
@@ -44,95 +64,67 @@ struct RequestHandler: Sendable {
                 await Self.pause(delay)
             }
         }
-        return .reply(await answer(request, route: route))
+        if let refusal = fastAPIRefusal(request, operation) { return .reply(refusal) }
+        return .reply(await served(request, operation))
     }
 
-    /// The operation's answer, once faults are out of the way.
-    private func answer(_ request: FakeRequest, route: Route) async -> FakeReply {
+    static let rateLimitDetail = "Rate limit reached for this API key or user."
+
+    /// FastAPI's answer to a request it rejects before the endpoint runs (422, every problem
+    /// at once), or to an API key it does not accept (401, which the spec does not document
+    /// but any keyed API answers to a key it doesn't know); nil when the request gets through.
+    private func fastAPIRefusal(_ request: FakeRequest, _ operation: FakeOperation) -> FakeReply? {
         var errors: [ValidationError] = []
         let apiKey = request.header("X-API-Key")
         if apiKey == nil {
             errors.append(ValidationDetails.missing(at: ValidationDetails.location("header", "X-API-Key")))
         }
-        let jobID = route.jobID ?? ""
-        // FastAPI validates every parameter and the body before rejecting, so all problems are
-        // reported together; the inputs are built only when nothing is wrong.
-        switch route.operation {
+        switch operation {
         case .searchLookalikesBulk:
-            let body = decodeBody(BulkLookalikeSearchRequest.self, request.body, schema: RequestSchemas.lookalike, into: &errors)
-            guard let service = authorize(apiKey, errors: errors) else { return rejection(apiKey, errors) }
-            guard let body else { return .detail(500, "unreachable: a valid body failed to decode") }
-            return await call { OutputReplies.reply(try await service.searchLookalikesBulk(.init(body: body))) }
-        case .searchLookalikesBulkStatus:
-            let limit = intQuery("limit", of: request, into: &errors)
-            guard let service = authorize(apiKey, errors: errors) else { return rejection(apiKey, errors) }
-            let input = Operations.SearchLookalikesBulkStatus.Input(
-                jobID: jobID, cursor: request.queryValue("cursor"), limit: limit)
-            return await call { OutputReplies.reply(try await service.searchLookalikesBulkStatus(input)) }
-        case .searchLookalikesBulkCancel:
-            guard let service = authorize(apiKey, errors: errors) else { return rejection(apiKey, errors) }
-            return await call { OutputReplies.reply(try await service.searchLookalikesBulkCancel(.init(jobID: jobID))) }
+            errors += RequestSchemas.lookalike.check(request.body)
         case .techIntentSearchSubmit:
-            let body = decodeBody(TechIntentSearchRequest.self, request.body, schema: RequestSchemas.techIntent, into: &errors)
-            guard let service = authorize(apiKey, errors: errors) else { return rejection(apiKey, errors) }
-            guard let body else { return .detail(500, "unreachable: a valid body failed to decode") }
-            return await call { OutputReplies.reply(try await service.techIntentSearchSubmit(.init(body: body))) }
-        case .techIntentSearchStatus:
-            guard let service = authorize(apiKey, errors: errors) else { return rejection(apiKey, errors) }
-            let input = Operations.TechIntentSearchStatus.Input(jobID: jobID, cursor: request.queryValue("cursor"))
-            return await call { OutputReplies.reply(try await service.techIntentSearchStatus(input)) }
+            errors += RequestSchemas.techIntent.check(request.body)
+        case .searchLookalikesBulkStatus:
+            if let text = request.queryValue("limit") {
+                let loc = ValidationDetails.location("query", "limit")
+                if let limit = Int(text) {
+                    // Accepted and ignored, as the spec says, but still range-checked like any parameter.
+                    if limit < 1 { errors.append(ValidationDetails.greaterThanEqual(1, at: loc)) }
+                    if limit > 100 { errors.append(ValidationDetails.lessThanEqual(100, at: loc)) }
+                } else {
+                    errors.append(ValidationDetails.intParsing(at: loc))
+                }
+            }
+        case .searchLookalikesBulkCancel, .techIntentSearchStatus:
+            break
         }
+        if !errors.isEmpty { return .json(422, HTTPValidationError(detail: errors)) }
+        guard let apiKey, isAccepted(apiKey) else {
+            return .detail(401, apiKey?.isEmpty ?? true ? "Missing API key." : "Invalid API key.")
+        }
+        return nil
     }
 
-    /// The service for `apiKey`, when the request is valid and the key is accepted.
-    private func authorize(_ apiKey: String?, errors: [ValidationError]) -> FakeOpenFunnelService? {
-        guard errors.isEmpty, let apiKey, isAccepted(apiKey) else { return nil }
-        return FakeOpenFunnelService(apiKey: apiKey, jobs: jobs)
-    }
-
-    /// Why ``authorize(_:errors:)`` refused: the validation errors (422), or else the key (401,
-    /// which the spec does not document but any keyed API answers to a key it doesn't know).
-    private func rejection(_ apiKey: String?, _ errors: [ValidationError]) -> FakeReply {
-        if !errors.isEmpty {
-            return .json(422, HTTPValidationError(detail: errors))
+    /// The generated server's answer, with FastAPI's explicit nulls in status bodies.
+    private func served(_ request: FakeRequest, _ operation: FakeOperation) async -> FakeReply {
+        var fields = HTTPFields()
+        for (name, value) in request.headers where name != "content-type" { fields.append(name, value) }
+        // FastAPI reads a JSON body whatever `Content-Type` says (clients that send raw bodies
+        // often leave URLSession's form default in place), and the body passed its checks.
+        if !request.body.isEmpty { fields.append("Content-Type", "application/json") }
+        var head = HTTPRequest(method: request.method, path: request.path, headers: fields)
+        head.queryString = request.rawQuery
+        let (response, body) = await server.handle(head, body: HTTPBody(request.body))
+        var data = (try? await body.collect(upTo: 64 << 20)) ?? Data()
+        if response.status == 200, let keys = ExplicitNulls.keys[operation.operationID] {
+            data = ExplicitNulls.adding(keys, to: data)
         }
-        return .detail(401, apiKey?.isEmpty ?? true ? "Missing API key." : "Invalid API key.")
+        return FakeReply(status: response.status, headers: response.headers.map { ($0.name, $0.value) }, body: data)
     }
 
     private func isAccepted(_ apiKey: String) -> Bool {
         guard !apiKey.isEmpty else { return false }
         return configuration.apiKeys?.contains(apiKey) ?? true
-    }
-
-    /// The body as `T`, or nil with its errors added to `errors`.
-    private func decodeBody<T: Decodable>(
-        _ type: T.Type, _ data: Data, schema: BodySchema, into errors: inout [ValidationError]
-    ) -> T? {
-        let problems = schema.check(data)
-        guard problems.isEmpty else {
-            errors += problems
-            return nil
-        }
-        return try? JSONCoding.decode(type, from: data)
-    }
-
-    /// Integer query parameter `name`, or nil (absent or invalid, with the error added).
-    private func intQuery(_ name: String, of request: FakeRequest, into errors: inout [ValidationError]) -> Int? {
-        guard let text = request.queryValue(name) else { return nil }
-        guard let value = Int(text) else {
-            errors.append(ValidationDetails.intParsing(at: ValidationDetails.location("query", name)))
-            return nil
-        }
-        return value
-    }
-
-    /// Runs an operation; the service throws only if encoding a body fails, a server bug.
-    private func call(_ body: () async throws -> FakeReply) async -> FakeReply {
-        do {
-            return try await body()
-        } catch {
-            return .detail(500, "The fake server failed: \(error)")
-        }
     }
 
     /// Sleeps, ending early (without error) when the server is stopping.

@@ -1,0 +1,58 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import OpenAPIGenFlyingFox
+import OpenAPIGenRuntime
+
+/// What an echo handler saw: each input it was called with and the request context around it.
+actor Recorder {
+    private(set) var inputs: [any Sendable] = []
+    private(set) var contexts: [RequestContext] = []
+
+    func record(_ input: any Sendable) {
+        inputs.append(input)
+        if let context = RequestContext.current { contexts.append(context) }
+    }
+
+    func last<T>(_ type: T.Type) -> T? { inputs.last as? T }
+}
+
+/// A generated server on FlyingFox on a free port of 127.0.0.1, stopped by `body`'s end.
+func serving<T>(
+    _ register: (FlyingFoxServerTransport) async throws -> Void, _ body: (URL) async throws -> T
+) async throws -> T {
+    let transport = FlyingFoxServerTransport(port: 0)
+    try await register(transport)
+    let url = try await transport.start()
+    do {
+        let result = try await body(url)
+        await transport.stop()
+        return result
+    } catch {
+        await transport.stop()
+        throw error
+    }
+}
+
+/// A raw request, for what a generated client would never send: status, fields, body text.
+func raw(_ method: String, _ url: URL, _ pathAndQuery: String, headers: [String: String] = [:], body: Data? = nil)
+    async throws -> (status: Int, headers: [String: String], text: String)
+{
+    var request = URLRequest(url: URL(string: url.absoluteString + pathAndQuery)!)
+    request.httpMethod = method
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    request.httpBody = body
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let http = response as! HTTPURLResponse
+    var fields: [String: String] = [:]
+    for (name, value) in http.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }
+    return (http.statusCode, fields, String(decoding: data, as: UTF8.self))
+}
+
+/// The `problems` of a refused request's JSON body, as `in:path` strings.
+func problems(_ text: String) -> [String] {
+    guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+          let list = json["problems"] as? [[String: Any]] else { return [] }
+    return list.map { "\($0["in"] ?? ""):\($0["path"] ?? "")" }
+}
