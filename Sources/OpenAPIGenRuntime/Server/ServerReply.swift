@@ -45,6 +45,12 @@ public struct ServerReply: Sendable {
         body = value
     }
 
+    /// A multipart body: its parts' bytes as they are, the boundary they were written with added
+    /// to `contentType` (a reader cannot find the parts without it).
+    public mutating func multipart(_ value: MultipartParts, contentType: String) {
+        bytes(value.body, contentType: contentType.lowercased().contains("boundary=") ? contentType : contentType + "; boundary=" + value.boundary)
+    }
+
     /// Writes the documented header `name` from its typed value (`simple` style, or JSON for
     /// `content` headers); nil writes nothing.
     public mutating func header(_ name: String, _ value: (some Encodable)?, _ shape: HeaderValueShape) {

@@ -191,6 +191,9 @@ public enum Operations {
             /// Members the schema does not name, kept as read and written back.
             public var additionalProperties: [String: JSONValue]
 
+            /// The optional members read as `null` (which the schema allows); written back as `null` while still nil.
+            public var nullMembers: Set<String> = []
+
             /// Creates a value; optional properties default to nil, others to the spec's default.
             public init(numbers: [Int]? = nil, flag: Bool? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.numbers = numbers
@@ -205,16 +208,18 @@ public enum Operations {
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
+                var nulls: Set<String> = []
                 self.numbers = try container.decodeIfPresent([Int].self, forKey: .numbers)
-                self.flag = try container.decodeIfPresent(Bool.self, forKey: .flag)
+                self.flag = try container.decodeIfPresent(Bool.self, forKey: .flag, notingNullIn: &nulls)
                 self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                self.nullMembers = nulls
             }
 
             public func encode(to encoder: any Encoder) throws {
                 try encoder.encodeAdditionalMembers(additionalProperties)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.numbers, forKey: .numbers)
-                try container.encodeIfPresent(self.flag, forKey: .flag)
+                try container.encodeIfPresent(self.flag, forKey: .flag, nullIn: nullMembers)
             }
         }
     }

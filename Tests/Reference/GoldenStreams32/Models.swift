@@ -4,7 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-public indirect enum OrderChange: Codable, Hashable, Sendable {
+public indirect enum OrderChange: Codable, Hashable, Sendable, UnionMemberAccounting {
     case orderCreated(OrderCreated)
     case orderNote(OrderNote)
     case option3(Option3)
@@ -133,7 +133,7 @@ public struct OrderNote: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 }
 
-public indirect enum Shipment: Codable, Hashable, Sendable {
+public indirect enum Shipment: Codable, Hashable, Sendable, UnionMemberAccounting {
     case truck(Truck)
     case drone(Drone)
     case otherCarrier(OtherCarrier)

@@ -59,7 +59,9 @@ extension TranslationContext {
         case .json: return keep("try reply.json(\(value), contentType: \(type))")
         case .form: return keep("reply.bytes(HTTPBody(try FormEncoding.encode(\(value))), contentType: \(type))")
         case .text: return keep("reply.text(\(value), contentType: \(type))")
-        case .binary, .multipart: return keep("reply.bytes(\(value), contentType: \(type))")
+        case .binary: return keep("reply.bytes(\(value), contentType: \(type))")
+        case .multipart: return keep(c.type == "MultipartParts" ? "reply.multipart(\(value), contentType: \(type))" : "reply.bytes(\(value), contentType: \(type))")
+        case .multipartItems: return keep("reply.multipart(\(value).parts, contentType: \(type))")
         case .eventStream, .jsonLines, .jsonSequence: return keep("reply.bytes(\(value).body, contentType: \(type))")
         }
     }
