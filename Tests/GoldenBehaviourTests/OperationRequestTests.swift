@@ -30,7 +30,7 @@ import GoldenNullable
         #expect(request.path == "/orders")
         #expect(request.headers == HTTPFields([("Accept", "application/json"), ("Content-Type", "application/json")]))
         #expect(String(decoding: try #require(request.body), as: UTF8.self)
-            == #"{"channel":"in store","flags":["gift"],"priority":2,"size":"x-large"}"#)
+            == #"{"channel":"in store","flags":["gift"],"priority":2,"size":"x-large","wrapping":"none"}"#)
     }
 
     @Test func undocumentedStatusKeepsTheRawResponse() async throws {
