@@ -229,19 +229,7 @@ struct SchemaIdentifiers {
     }
 
     /// Whether pointer text leads to a node of the file, without following references.
-    private func exists(_ pointerText: String) -> Bool {
-        var node = root
-        for token in PointerText.tokens(pointerText) {
-            if let mapping = node.mapping, let value = mapping[token] {
-                node = value
-            } else if let items = node.sequence, let index = Int(token), items.indices.contains(index) {
-                node = items[index]
-            } else {
-                return false
-            }
-        }
-        return true
-    }
+    private func exists(_ pointerText: String) -> Bool { node(at: pointerText) != nil }
 
     private static func resolve(_ reference: String, against base: String?) -> String {
         guard let base, !hasScheme(reference), let baseURL = URL(string: base),
