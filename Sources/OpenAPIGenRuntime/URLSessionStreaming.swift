@@ -28,7 +28,7 @@ final class StreamingSession: @unchecked Sendable {
     private func session() -> (URLSession, StreamingDelegate) {
         lock.withLock {
             if let created { return created }
-            let delegate = StreamingDelegate()
+            let delegate = StreamingDelegate(maxStall: options.readerStallLimit)
             #if canImport(FoundationNetworking)
             let delegateQueue: OperationQueue? = InlineDelegateQueue()
             #else
@@ -144,7 +144,12 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     }
 
     /// How long a callback waits for a reader that takes nothing before the mark is lifted.
-    static let maxStall: TimeInterval = 1
+    private let maxStall: TimeInterval
+
+    init(maxStall: Duration) {
+        let (seconds, attoseconds) = maxStall.components
+        self.maxStall = max(0.001, Double(seconds) + Double(attoseconds) * 1e-18)
+    }
 
     private let lock = NSLock()
     private var exchanges: [Int: Exchange] = [:]
@@ -172,7 +177,7 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard let queue = lock.withLock({ exchanges[dataTask.taskIdentifier]?.queue }) else { return }
         #if canImport(FoundationNetworking)
-        queue.pushWaiting(data, maxStall: Self.maxStall)
+        queue.pushWaiting(data, maxStall: maxStall)
         #else
         if queue.push(data) { dataTask.suspend() }
         #endif

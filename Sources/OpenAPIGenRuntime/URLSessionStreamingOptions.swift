@@ -14,17 +14,25 @@ extension URLSessionTransport {
         /// resumed) nor queue its callbacks boundedly, so the transport holds the callback that
         /// delivers the data; that callback runs on the work queue every `URLSession` of the
         /// process shares, so while one stream's reader is behind, other transfers wait with it.
-        /// A reader that reads nothing for a whole second (it is waiting on something else,
-        /// perhaps on another request) lifts the mark until it reads again, so that wait cannot
-        /// deadlock. `Int.max` turns the bound off.
+        /// A reader that reads nothing for ``readerStallLimit`` (it is waiting on something
+        /// else, perhaps on another request) lifts the mark until it reads again, so that wait
+        /// cannot deadlock. `Int.max` turns the bound off.
         public var responseBufferLimit: Int
+
+        /// On Linux, how long a reader may take nothing from a body at its mark before the mark
+        /// is lifted until it reads again (default 1 s). Shorter frees the shared work queue
+        /// sooner for a reader waiting on another request; longer keeps the bound for a reader
+        /// that a busy machine does not schedule for a while (the memory bound then holds through
+        /// pauses up to this long). Not used on Apple platforms, where the request is suspended.
+        public var readerStallLimit: Duration
 
         /// How an upload body made from an async sequence is sent.
         public var uploads: UploadMode
 
-        /// The defaults: a 4 MiB high-water mark, uploads streamed.
-        public init(responseBufferLimit: Int = 4 << 20, uploads: UploadMode = .streamed) {
+        /// The defaults: a 4 MiB high-water mark, a 1 s reader stall limit, uploads streamed.
+        public init(responseBufferLimit: Int = 4 << 20, readerStallLimit: Duration = .seconds(1), uploads: UploadMode = .streamed) {
             self.responseBufferLimit = responseBufferLimit
+            self.readerStallLimit = readerStallLimit
             self.uploads = uploads
         }
     }

@@ -16,10 +16,11 @@ private func blob(chunks count: Int) -> LocalReply {
     })
 }
 
-private func transport(limit: Int, uploads: URLSessionTransport.UploadMode = .streamed, requestTimeout: TimeInterval = 60) -> URLSessionTransport {
+private func transport(limit: Int, readerStallLimit: Duration = .seconds(1), uploads: URLSessionTransport.UploadMode = .streamed,
+                       requestTimeout: TimeInterval = 60) -> URLSessionTransport {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = requestTimeout
-    return URLSessionTransport(configuration: configuration, streaming: .init(responseBufferLimit: limit, uploads: uploads))
+    return URLSessionTransport(configuration: configuration, streaming: .init(responseBufferLimit: limit, readerStallLimit: readerStallLimit, uploads: uploads))
 }
 
 /// Reads `body`, sleeping `pause` after each chunk of the first `slowBytes`; returns the byte
@@ -43,7 +44,10 @@ private struct ProducerFailure: Error, Equatable {}
     @Test func aSlowReaderKeepsTheBufferedBytesUnderTheMark() async throws {
         let limit = 1 << 20
         try await withLocalServer(["GET /blob": { _ in blob(chunks: 128) }]) { url in
-            let client = ClientCore(baseURL: url, transport: transport(limit: limit))
+            // A loaded CI machine can leave the reader's task unscheduled for over a second, which
+            // the default stall limit reads as a reader waiting elsewhere: this test is about the
+            // mark, so only a far longer silence may lift it (aReaderWaitingOnAnotherRequest… covers the lift).
+            let client = ClientCore(baseURL: url, transport: transport(limit: limit, readerStallLimit: .seconds(30)))
             let (_, body) = try await client.stream(HTTPRequest(method: "GET", path: "/blob"), operationID: "blob")
             // 32 MiB, the first 8 read a chunk per millisecond: far slower than loopback delivers.
             let total = try await read(body, slowBytes: 8 << 20, pause: .milliseconds(1))
