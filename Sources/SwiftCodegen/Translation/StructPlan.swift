@@ -91,7 +91,9 @@ extension TranslationContext {
         }
         var plan = StructPlan(name: name, qualifiedName: qualifiedName, properties: properties, additional: additional)
         if case .allowed(false)? = flat.additional { plan.forbidsAdditional = true }
-        plan.holdsNonObjects = !statesType(schema) && properties.allSatisfy { $0.optional && !$0.writesNull }
+        let typed = statesType(schema)
+        plan.holdsNonObjects = !typed && properties.allSatisfy { $0.optional && !$0.writesNull }
+        if !typed, !plan.holdsNonObjects { noteInferredType(schema, as: "object", because: "required") }
         structPlans[qualifiedName] = plan
         validators.append(structValidator(qualifiedName, properties: properties, flat: flat, schema: schema,
                                           additionalName: additional.swiftName, openEnums: openEnums))

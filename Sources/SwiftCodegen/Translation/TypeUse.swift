@@ -109,6 +109,7 @@ extension TranslationContext {
             if let items {
                 let item = typeUse(items, hint: Self.singular(hint), in: &container)
                 use.base = "[\(item.rendered)]"
+                if shaped.effective.types == nil { noteInferredType(shaped.effective, as: "array", because: "items") }
             } else {
                 use.base = "[JSONValue]"
             }
@@ -116,6 +117,9 @@ extension TranslationContext {
             if let values {
                 let value = typeUse(values, hint: hint + "Value", in: &container)
                 use.base = "[String: \(value.rendered)]"
+                if shaped.effective.types == nil {
+                    noteInferredType(shaped.effective, as: "object", because: shaped.effective.patternProperties.isEmpty ? "additionalProperties" : "patternProperties")
+                }
             } else {
                 use.base = "[String: JSONValue]"
             }

@@ -23,6 +23,15 @@ extension TranslationContext {
         }
     }
 
+    /// A schema without `type` whose Swift form holds one kind of JSON value: JSON Schema also
+    /// accepts every value of another kind (its keywords only constrain their own), which the
+    /// decoder refuses. That reading is what the author meant almost always (`required` or a
+    /// typed `items` names an object or an array), so it stays, but said at the schema.
+    func noteInferredType(_ schema: Schema, as kind: String, because keyword: String) {
+        warnOnce("no `type`: read as `type: \(kind)` because of `\(keyword)`; JSON Schema would also accept a value that is not \(kind == "array" ? "an array" : "an object"), which the decoder refuses (write `type: \(kind)` to say so)",
+                 at: schema.location, schema)
+    }
+
     /// A client sends requests and does not receive them, so webhooks get no code; said once,
     /// at the first, because inline schemas under them get no types either.
     func noteWebhooks() {
