@@ -223,7 +223,7 @@ public struct GoldenServerStreams32Server<Handler: GoldenServerStreams32API>: Se
         var reader = RequestReader(request)
         let body: ServerSentEventUpload<Order>?
         if reader.bodyContentType(documented: ["text/event-stream"]) != nil {
-            body = reader.streamedBody(required: true)
+            body = reader.streamedBody(required: true).map { ServerSentEventUpload<Order>(body: $0) }
         } else {
             body = nil
         }
@@ -247,7 +247,7 @@ public struct GoldenServerStreams32Server<Handler: GoldenServerStreams32API>: Se
         var reader = RequestReader(request)
         let body: ServerSentEventUpload<String>?
         if reader.bodyContentType(documented: ["text/event-stream"]) != nil {
-            body = reader.streamedBody(required: true)
+            body = reader.streamedBody(required: true).map { ServerSentEventUpload<String>(body: $0) }
         } else {
             body = nil
         }
@@ -291,7 +291,7 @@ public struct GoldenServerStreams32Server<Handler: GoldenServerStreams32API>: Se
         var reader = RequestReader(request)
         let body: ServerSentEventUpload<Operations.ReplayOrderChanges.BodyPayload>?
         if reader.bodyContentType(documented: ["text/event-stream"]) != nil {
-            body = reader.streamedBody(required: true)
+            body = reader.streamedBody(required: true).map { ServerSentEventUpload<Operations.ReplayOrderChanges.BodyPayload>(body: $0) }
         } else {
             body = nil
         }

@@ -115,7 +115,9 @@ extension TranslationContext {
         case .json: return "reader.jsonBody(\(type).self, required: \(required))"
         case .form: return "reader.formBody(\(type).self, required: \(required)\(formEncoding.map { ", encoding: " + $0 } ?? ""))"
         case .text: return "reader.textBody(required: \(required))"
-        case .binary, .eventStream: return "reader.streamedBody(required: \(required))"
+        case .binary: return "reader.streamedBody(required: \(required))"
+        // Typed event uploads (`ServerSentEventUpload<Payload>`) wrap the streamed bytes as they come.
+        case .eventStream: return "reader.streamedBody(required: \(required))" + (type == "HTTPBody" ? "" : ".map { \(type)(body: $0) }")
         case .jsonLines, .jsonSequence: return "reader.streamedBody(required: \(required)).map { \(type)(body: $0) }"
         case .multipart: return type == "MultipartFormData" ? "reader.multipartBody(required: \(required))" : nil
         // 3.2 typed parts (`itemSchema`) are read by the client only so far: answered 415, with a warning.
