@@ -233,6 +233,8 @@ public struct RequestReader: Sendable {
 
     /// A text body, which must be UTF-8.
     public mutating func textBody(required: Bool) -> String? {
+        // Zero bytes under a declared media type are the empty text, not a missing body.
+        if request.contentType != nil, (request.body.bufferedData ?? Data()).isEmpty { return "" }
         guard let data = bufferedBody(required: required) else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else {
             report("body", "", "the body is not UTF-8 text", "value_error")
@@ -243,7 +245,8 @@ public struct RequestReader: Sendable {
 
     /// The body as the handler reads it: streamed for operations that stream their body.
     public mutating func streamedBody(required: Bool) -> HTTPBody? {
-        if case .known(0) = request.body.length {
+        // Zero bytes under a declared media type are an empty file, not a missing body.
+        if case .known(0) = request.body.length, request.contentType == nil {
             if required { report("body", "", "is required", "missing") }
             return nil
         }
