@@ -40,13 +40,14 @@ public struct RequestReader: Sendable {
 
     /// The query parameter `name`; `required` records a problem when it is absent. `others`
     /// names the operation's other query parameters, which an exploded `form` object leaves
-    /// alone (its members are the remaining pairs).
+    /// alone (its members are the remaining pairs). With `allowReserved` a `+` is a plus, as the
+    /// client sent it, not a form-encoded space.
     public mutating func query<T: Decodable>(
         _ name: String, as type: T.Type, shape: ParameterShape, style: ParameterStyle = .form, explode: Bool = true,
-        required: Bool, others: Set<String> = []
+        required: Bool, others: Set<String> = [], allowReserved: Bool = false
     ) -> T? {
         locations[name] = "query"
-        guard let pairs = request.queryPairs else {
+        guard let pairs = allowReserved ? request.reservedQueryPairs : request.queryPairs else {
             if !problems.contains(where: { $0.location == "query" && $0.path.isEmpty }) {
                 report("query", "", "the query string has a malformed percent-escape", "value_error")
             }

@@ -269,7 +269,7 @@ public struct GoldenServerStreams32Server<Handler: GoldenServerStreams32API>: Se
     private func serveOrderChanges(_ request: ServerRequest) async throws -> ServerReply {
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
-        let since = reader.query("since", as: String.self, shape: .scalar, style: .form, explode: true, required: false)
+        let since = reader.query("since", as: String.self, shape: .scalar, style: .form, explode: true, required: false, allowReserved: true)
         guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
         let input = Operations.OrderChanges.Input(since: since)
         reader.validate(input)

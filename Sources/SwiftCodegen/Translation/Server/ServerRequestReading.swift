@@ -28,7 +28,9 @@ extension TranslationContext {
                 let others = queryNames.filter { $0 != p.parameter.name }
                 let othersText = shape == ".object" && p.parameter.effectiveStyle == .form && p.parameter.effectiveExplode && !others.isEmpty
                     ? ", others: [\(others.map(SwiftNames.stringLiteral).joined(separator: ", "))]" : ""
-                call = "reader.query(\(name), as: \(type), shape: \(shape), style: \(style), explode: \(explode), required: \(isRequired)\(othersText))"
+                // `allowReserved`: the client sends reserved characters, `+` among them, as they are.
+                let reserved = p.parameter.allowReserved ? ", allowReserved: true" : ""
+                call = "reader.query(\(name), as: \(type), shape: \(shape), style: \(style), explode: \(explode), required: \(isRequired)\(othersText)\(reserved))"
             case .header:
                 call = "reader.header(\(name), as: \(type), shape: \(shape), explode: \(explode), required: \(isRequired))"
             case .cookie:
