@@ -232,6 +232,17 @@ public struct RequestReader: Sendable {
         return form
     }
 
+    /// A 3.2 typed multipart body (`itemSchema`, `prefixItems`), streamed: the handler reads its
+    /// items from ``MultipartUpload/received`` as the parts arrive.
+    public mutating func multipartItemsBody<Item>(_ type: MultipartUpload<Item>.Type, partContentType: String, required: Bool) -> MultipartUpload<Item>? {
+        guard let body = streamedBody(required: required) else { return nil }
+        guard let parts = try? MultipartParts(body: body, contentType: request.contentType) else {
+            report("body", "", "the multipart body's Content-Type names no boundary", "value_error")
+            return nil
+        }
+        return MultipartUpload(received: parts, partContentType: partContentType)
+    }
+
     /// A text body, which must be UTF-8.
     public mutating func textBody(required: Bool) -> String? {
         // Zero bytes under a declared media type are the empty text, not a missing body.

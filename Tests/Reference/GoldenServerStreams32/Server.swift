@@ -123,8 +123,11 @@ public struct GoldenServerStreams32Server<Handler: GoldenServerStreams32API>: Se
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
         let body: MultipartUpload<Order>?
-        reader.refuseMediaType("`multipart/mixed` bodies are not supported by this server")
-        body = nil
+        if reader.bodyContentType(documented: ["multipart/mixed"]) != nil {
+            body = reader.multipartItemsBody(MultipartUpload<Order>.self, partContentType: "application/json", required: true)
+        } else {
+            body = nil
+        }
         guard reader.problems.isEmpty, let body else { throw reader.rejection(status: 400) }
         let input = Operations.SubmitOrders.Input(body: body)
         reader.validate(input)
@@ -201,8 +204,11 @@ public struct GoldenServerStreams32Server<Handler: GoldenServerStreams32API>: Se
         let credentials: [String: Credential] = [:]
         var reader = RequestReader(request)
         let body: MultipartUpload<Operations.PutPage.BodyPart>?
-        reader.refuseMediaType("`multipart/mixed` bodies are not supported by this server")
-        body = nil
+        if reader.bodyContentType(documented: ["multipart/mixed"]) != nil {
+            body = reader.multipartItemsBody(MultipartUpload<Operations.PutPage.BodyPart>.self, partContentType: "application/octet-stream", required: true)
+        } else {
+            body = nil
+        }
         guard reader.problems.isEmpty, let body else { throw reader.rejection(status: 400) }
         let input = Operations.PutPage.Input(body: body)
         reader.validate(input)
