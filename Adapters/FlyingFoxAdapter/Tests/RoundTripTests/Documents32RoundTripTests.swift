@@ -107,7 +107,9 @@ private func collected<S: AsyncSequence>(_ items: S) async throws -> [S.Element]
         let auth = ["Authorization": "Bearer t"]
         let badItem = try await raw("POST", url, "/orders/feed", headers: auth.merging(["Content-Type": "application/x-ndjson"]) { a, _ in a },
                                     body: Data("{\"id\": \"a\"}\nnot json\n".utf8))
-        #expect(badItem.status >= 400 && badItem.status < 600)
+        // Items are decoded by the handler as it reads them: this one lets the error through,
+        // which is a 500 that says nothing of it (Streams32's handler answers its own 400).
+        #expect(badItem.status == 500 && badItem.text == #"{"error":"internal server error"}"#, "\(badItem.text)")
         #expect(await Self.recorder.inputs.count == before)
         #expect(try await raw("GET", url, "/orders?status=a", headers: auth).status == 200, "the server still answers")
     }
