@@ -15,7 +15,10 @@ import PackageDescription
 
 // A path dependency's identity is its folder's name, whatever the clone is called.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
-let goldens = ["Bodies", "ContentTypes", "Headers", "Operations32", "Parameters", "ServerSentEvents"]
+let goldens = [
+    "BinaryStream", "Bodies", "Composition", "Constraints", "ContentTypes", "Documents32", "Enums", "Headers", "JSONLines", "Keywords31",
+    "Names", "Nullable", "Nullable30", "Operations32", "Parameters", "Payloads", "RealWorld", "ServerSentEvents", "Streams32",
+]
 
 let package = Package(
     name: "openapi-gen-flyingfox",

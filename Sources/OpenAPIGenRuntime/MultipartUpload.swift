@@ -8,6 +8,9 @@ public struct MultipartUpload<Item: Sendable>: Sendable, Hashable {
     /// Separates the parts; fixed per value so that what is sent is repeatable.
     public let boundary: String
     private let items: ItemSource
+    /// On a server, the items of the body it received, each decoded from its part as the part
+    /// arrives (read them once); nil for a body built from items to send.
+    public let received: MultipartItems<Item>?
 
     /// The items of `items`, each written as it arrives.
     public init<S: AsyncSequence & Sendable>(_ items: S, boundary: String = "openapi-gen-" + UUID().uuidString) where S.Element == Item {
@@ -15,6 +18,16 @@ public struct MultipartUpload<Item: Sendable>: Sendable, Hashable {
         self.items = ItemSource { contentType, boundary in
             HTTPBody(MultipartWriter(items: items, contentType: contentType, boundary: boundary))
         }
+        received = nil
+    }
+
+    /// A body a server received (generated servers make it): `parts`, read as `Item`s through
+    /// ``received``, each part by its own `Content-Type` or else `partContentType`. Sent on, it
+    /// is the bytes as they were received.
+    public init(received parts: MultipartParts, partContentType: String) {
+        boundary = parts.boundary
+        items = ItemSource { _, _ in parts.body }
+        received = MultipartItems(parts: parts, partContentType: partContentType)
     }
 
     /// Items known up front.

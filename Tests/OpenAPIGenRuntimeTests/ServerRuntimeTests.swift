@@ -69,6 +69,28 @@ import Testing
         #expect(reader.problems.map(\.message) == ["\"abc\" is not a valid Int", "is required"])
     }
 
+    @Test func anAllowReservedParameterKeepsItsPlus() {
+        var reader = RequestReader(request(query: "since=2026-01-01T00:00:00+01:00/p2%20x&q=a+b"))
+        #expect(reader.query("since", as: String.self, shape: .scalar, required: false, allowReserved: true) == "2026-01-01T00:00:00+01:00/p2 x")
+        #expect(reader.query("q", as: String.self, shape: .scalar, required: false) == "a b", "elsewhere `+` is a form-encoded space")
+        #expect(reader.problems.isEmpty)
+    }
+
+    /// Zero bytes sent with a media type are an empty text or file; without one, no body.
+    @Test func anEmptyBodyWithAMediaTypeIsEmptyNotMissing() {
+        func reader(_ headers: [(String, String)]) -> RequestReader {
+            RequestReader(ServerRequest(head: HTTPRequest(method: "POST", path: "/", headers: HTTPFields(headers)), pathParameters: [:],
+                                        body: HTTPBody(Data()), operationID: "op"))
+        }
+        var typed = reader([("Content-Type", "text/plain")])
+        #expect(typed.textBody(required: true) == "")
+        #expect(typed.streamedBody(required: true) != nil)
+        #expect(typed.problems.isEmpty)
+        var untyped = reader([])
+        #expect(untyped.textBody(required: true) == nil && untyped.streamedBody(required: true) == nil)
+        #expect(untyped.problems.map(\.message) == ["is required", "is required"])
+    }
+
     @Test func headersAndCookies() {
         var reader = RequestReader(request(headers: [("X-Tags", "a, b"), ("X-Tags", "c"), ("Cookie", "session=s%3B1; other=2")]))
         #expect(reader.header("X-Tags", as: [String].self, shape: .array, required: true) == ["a", " b", "c"])
@@ -114,6 +136,22 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    /// The scopes handed over are those of the alternative that was satisfied, not the first's.
+    @Test func theSatisfiedAlternativesScopesComeWithItsCredentials() throws {
+        let alternatives: [[String: ServerSecurityScheme]] = [["oauth": .bearer, "key": .apiKey(name: "X-API-Key", in: .header)], ["oauth": .bearer]]
+        let scopes: [[String: [String]]] = [["oauth": ["admin"], "key": []], ["oauth": ["pets:read", "pets:write"]]]
+        let both = try request([("Authorization", "Bearer t"), ("X-API-Key", "k")]).authenticate(alternatives, scopes: scopes)
+        #expect(both.credentials == ["oauth": .bearer("t"), "key": .apiKey("k")])
+        #expect(both.scopes == ["oauth": ["admin"]], "an empty list is left out")
+        let tokenOnly = try request([("Authorization", "Bearer t")]).authenticate(alternatives, scopes: scopes)
+        #expect(tokenOnly.credentials == ["oauth": .bearer("t")] && tokenOnly.scopes == ["oauth": ["pets:read", "pets:write"]])
+        let context = RequestContext(request: HTTPRequest(), operationID: "op", credentials: tokenOnly.credentials, scopes: tokenOnly.scopes)
+        #expect(context.requires("pets:write", of: "oauth") && !context.requires("admin", of: "oauth") && !context.requires("pets:read", of: "key"))
+        #expect(throws: ServerRejection.self) { try request([]).authenticate(alternatives, scopes: scopes) }
+        let none = try request([]).authenticate([], scopes: [])
+        #expect(none.credentials.isEmpty && none.scopes.isEmpty)
     }
 
     @Test func credentialsNeverPrint() {

@@ -44,7 +44,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     /// Fixtures also generated with `targets: [client, server]` into Tests/Reference/GoldenServer<Name>,
     /// compiled like the client goldens and served over real HTTP by Adapters/FlyingFox's round trips.
-    static let serverFixtures = ["Bodies", "ContentTypes", "Headers", "Operations32", "Parameters", "ServerSentEvents"]
+    static let serverFixtures = [
+        "BinaryStream", "Bodies", "Composition", "Constraints", "ContentTypes", "Documents32", "Enums", "Headers", "JSONLines", "Keywords31",
+        "Names", "Nullable", "Nullable30", "Operations32", "Parameters", "Payloads", "RealWorld", "ServerSentEvents", "Streams32",
+    ]
 
     @Test(arguments: serverFixtures)
     func generatedServerMatchesGolden(_ name: String) throws {

@@ -13,12 +13,23 @@ public struct RequestContext: Sendable, CustomStringConvertible {
     /// The credential of each security scheme of the satisfied alternative, by scheme name
     /// (empty when the operation needs none).
     public let credentials: [String: Credential]
+    /// The scopes the satisfied alternative requires, by scheme name, for each of its schemes
+    /// that lists any (OAuth2 and OpenID Connect scopes; 3.1 also allows role names for the
+    /// other schemes). The server only checks that a credential is present: whether the token
+    /// grants these scopes is the handler's (or its identity provider's) to judge.
+    public let scopes: [String: [String]]
 
     /// Creates a context (generated servers do; tests may, to call a handler directly).
-    public init(request: HTTPRequest, operationID: String, credentials: [String: Credential]) {
+    public init(request: HTTPRequest, operationID: String, credentials: [String: Credential], scopes: [String: [String]] = [:]) {
         self.request = request
         self.operationID = operationID
         self.credentials = credentials
+        self.scopes = scopes
+    }
+
+    /// Whether the satisfied alternative requires `scope` of the scheme `scheme`.
+    public func requires(_ scope: String, of scheme: String) -> Bool {
+        scopes[scheme]?.contains(scope) ?? false
     }
 
     /// The context of the request the current task is answering; nil outside a handler.

@@ -40,13 +40,14 @@ public struct RequestReader: Sendable {
 
     /// The query parameter `name`; `required` records a problem when it is absent. `others`
     /// names the operation's other query parameters, which an exploded `form` object leaves
-    /// alone (its members are the remaining pairs).
+    /// alone (its members are the remaining pairs). With `allowReserved` a `+` is a plus, as the
+    /// client sent it, not a form-encoded space.
     public mutating func query<T: Decodable>(
         _ name: String, as type: T.Type, shape: ParameterShape, style: ParameterStyle = .form, explode: Bool = true,
-        required: Bool, others: Set<String> = []
+        required: Bool, others: Set<String> = [], allowReserved: Bool = false
     ) -> T? {
         locations[name] = "query"
-        guard let pairs = request.queryPairs else {
+        guard let pairs = allowReserved ? request.reservedQueryPairs : request.queryPairs else {
             if !problems.contains(where: { $0.location == "query" && $0.path.isEmpty }) {
                 report("query", "", "the query string has a malformed percent-escape", "value_error")
             }
@@ -231,8 +232,21 @@ public struct RequestReader: Sendable {
         return form
     }
 
+    /// A 3.2 typed multipart body (`itemSchema`, `prefixItems`), streamed: the handler reads its
+    /// items from ``MultipartUpload/received`` as the parts arrive.
+    public mutating func multipartItemsBody<Item>(_ type: MultipartUpload<Item>.Type, partContentType: String, required: Bool) -> MultipartUpload<Item>? {
+        guard let body = streamedBody(required: required) else { return nil }
+        guard let parts = try? MultipartParts(body: body, contentType: request.contentType) else {
+            report("body", "", "the multipart body's Content-Type names no boundary", "value_error")
+            return nil
+        }
+        return MultipartUpload(received: parts, partContentType: partContentType)
+    }
+
     /// A text body, which must be UTF-8.
     public mutating func textBody(required: Bool) -> String? {
+        // Zero bytes under a declared media type are the empty text, not a missing body.
+        if request.contentType != nil, (request.body.bufferedData ?? Data()).isEmpty { return "" }
         guard let data = bufferedBody(required: required) else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else {
             report("body", "", "the body is not UTF-8 text", "value_error")
@@ -243,7 +257,8 @@ public struct RequestReader: Sendable {
 
     /// The body as the handler reads it: streamed for operations that stream their body.
     public mutating func streamedBody(required: Bool) -> HTTPBody? {
-        if case .known(0) = request.body.length {
+        // Zero bytes under a declared media type are an empty file, not a missing body.
+        if case .known(0) = request.body.length, request.contentType == nil {
             if required { report("body", "", "is required", "missing") }
             return nil
         }

@@ -37,13 +37,17 @@ public struct ServerRequest: Sendable {
         self.cookies = cookies
     }
 
+    /// The query's pairs with `+` kept as a plus: how an `allowReserved` parameter is sent
+    /// (reserved characters unescaped), where the form reading of `+` as a space would change it.
+    var reservedQueryPairs: [(name: String, value: String)]? { Self.pairs(head.queryString ?? "", plusIsSpace: false) }
+
     /// `a=1&b=2` as decoded pairs; nil when a name or value has a malformed escape.
-    static func pairs(_ query: String) -> [(name: String, value: String)]? {
+    static func pairs(_ query: String, plusIsSpace: Bool = true) -> [(name: String, value: String)]? {
         var out: [(String, String)] = []
         for piece in query.split(separator: "&") {
             let pair = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = PercentEncoding.decode(pair[0], plusIsSpace: true),
-                  let value = PercentEncoding.decode(pair.count > 1 ? pair[1] : "", plusIsSpace: true) else { return nil }
+            guard let name = PercentEncoding.decode(pair[0], plusIsSpace: plusIsSpace),
+                  let value = PercentEncoding.decode(pair.count > 1 ? pair[1] : "", plusIsSpace: plusIsSpace) else { return nil }
             out.append((name, value))
         }
         return out

@@ -70,14 +70,27 @@ extension ServerRequest {
     /// `WWW-Authenticate` challenge per HTTP scheme, when none is satisfied.
     /// No alternatives at all means the operation has no security.
     public func authenticate(_ alternatives: [[String: ServerSecurityScheme]]) throws -> [String: Credential] {
-        guard !alternatives.isEmpty else { return [:] }
-        for alternative in alternatives {
+        try authenticate(alternatives, scopes: []).credentials
+    }
+
+    /// The credentials of the first of `alternatives` the request satisfies, as
+    /// ``authenticate(_:)`` finds them, and the scopes that alternative requires: `scopes[i]` is
+    /// alternative `i`'s scheme name → scopes, as the spec's security requirement lists them
+    /// (missing entries and empty lists are left out of the result).
+    public func authenticate(_ alternatives: [[String: ServerSecurityScheme]], scopes: [[String: [String]]])
+        throws -> (credentials: [String: Credential], scopes: [String: [String]])
+    {
+        guard !alternatives.isEmpty else { return ([:], [:]) }
+        for (index, alternative) in alternatives.enumerated() {
             var found: [String: Credential] = [:]
             for (name, scheme) in alternative {
                 guard let credential = scheme.credential(in: self) else { break }
                 found[name] = credential
             }
-            if found.count == alternative.count { return found }
+            if found.count == alternative.count {
+                let required = index < scopes.count ? scopes[index].filter { !$0.value.isEmpty } : [:]
+                return (found, required)
+            }
         }
         var headers = HTTPFields()
         var challenges: [String] = []

@@ -56,3 +56,23 @@ func problems(_ text: String) -> [String] {
           let list = json["problems"] as? [[String: Any]] else { return [] }
     return list.map { "\($0["in"] ?? ""):\($0["path"] ?? "")" }
 }
+
+/// One generated server for a whole suite: started when a test first asks for its URL and left
+/// running until the test process ends, so a suite's tests share it instead of each starting
+/// (and tearing down) one of their own.
+final class SharedServer: Sendable {
+    private let started: Task<URL, any Error>
+
+    init(_ register: @escaping @Sendable (FlyingFoxServerTransport) async throws -> Void) {
+        started = Task {
+            let transport = FlyingFoxServerTransport(port: 0)
+            try await register(transport)
+            return try await transport.start()
+        }
+    }
+
+    /// The base URL of the running server.
+    var url: URL {
+        get async throws { try await started.value }
+    }
+}

@@ -28,7 +28,9 @@ extension TranslationContext {
                 let others = queryNames.filter { $0 != p.parameter.name }
                 let othersText = shape == ".object" && p.parameter.effectiveStyle == .form && p.parameter.effectiveExplode && !others.isEmpty
                     ? ", others: [\(others.map(SwiftNames.stringLiteral).joined(separator: ", "))]" : ""
-                call = "reader.query(\(name), as: \(type), shape: \(shape), style: \(style), explode: \(explode), required: \(isRequired)\(othersText))"
+                // `allowReserved`: the client sends reserved characters, `+` among them, as they are.
+                let reserved = p.parameter.allowReserved ? ", allowReserved: true" : ""
+                call = "reader.query(\(name), as: \(type), shape: \(shape), style: \(style), explode: \(explode), required: \(isRequired)\(othersText)\(reserved))"
             case .header:
                 call = "reader.header(\(name), as: \(type), shape: \(shape), explode: \(explode), required: \(isRequired))"
             case .cookie:
@@ -84,7 +86,7 @@ extension TranslationContext {
         guard !b.variants.isEmpty else {
             let documented = SwiftNames.stringLiteral(b.contentType)
             var lines = ["let body: \(b.type)?"]
-            if let read = serverBodyRead(b.kind, type: b.type, required: required, formEncoding: b.formEncoding) {
+            if let read = serverBodyRead(b.kind, type: b.type, required: required, formEncoding: b.formEncoding, partContentType: b.partContentType) {
                 lines.append("if reader.bodyContentType(documented: [\(documented)]) != nil {")
                 lines.append("    body = \(read)")
                 lines.append("} else {")
@@ -99,7 +101,7 @@ extension TranslationContext {
         var lines = ["let body: \(b.type)?", "switch reader.bodyContentType(documented: [\(documented)]) {"]
         for (i, v) in b.variants.enumerated() {
             lines.append("case \(i):")
-            if let read = serverBodyRead(v.kind, type: v.type, required: required, formEncoding: v.formEncoding) {
+            if let read = serverBodyRead(v.kind, type: v.type, required: required, formEncoding: v.formEncoding, partContentType: v.partContentType) {
                 lines.append("    body = \(read).map { .\(SwiftNames.escaped(v.caseName))($0) }")
             } else {
                 lines += unsupportedBody(v.contentType, plan: plan).map { "    " + $0 }
@@ -110,16 +112,18 @@ extension TranslationContext {
     }
 
     /// The reader call for one media type; nil for those the server cannot read yet.
-    private func serverBodyRead(_ kind: OperationPlan.BodyKind, type: String, required: String, formEncoding: String?) -> String? {
+    private func serverBodyRead(_ kind: OperationPlan.BodyKind, type: String, required: String, formEncoding: String?, partContentType: String?) -> String? {
         switch kind {
         case .json: return "reader.jsonBody(\(type).self, required: \(required))"
         case .form: return "reader.formBody(\(type).self, required: \(required)\(formEncoding.map { ", encoding: " + $0 } ?? ""))"
         case .text: return "reader.textBody(required: \(required))"
-        case .binary, .eventStream: return "reader.streamedBody(required: \(required))"
+        case .binary: return "reader.streamedBody(required: \(required))"
+        // Typed event uploads (`ServerSentEventUpload<Payload>`) wrap the streamed bytes as they come.
+        case .eventStream: return "reader.streamedBody(required: \(required))" + (type == "HTTPBody" ? "" : ".map { \(type)(body: $0) }")
         case .jsonLines, .jsonSequence: return "reader.streamedBody(required: \(required)).map { \(type)(body: $0) }"
         case .multipart: return type == "MultipartFormData" ? "reader.multipartBody(required: \(required))" : nil
-        // 3.2 typed parts (`itemSchema`) are read by the client only so far: answered 415, with a warning.
-        case .multipartItems: return nil
+        case .multipartItems:
+            return "reader.multipartItemsBody(\(type).self, partContentType: \(SwiftNames.stringLiteral(partContentType ?? "application/json")), required: \(required))"
         }
     }
 

@@ -67,7 +67,7 @@ extension TranslationContext {
 
     /// The local a parameter is read into, clear of the function's own locals.
     static func serverLocal(_ p: OperationPlan.Param) -> String {
-        let reserved: Set<String> = ["request", "reader", "credentials", "input", "context", "output", "reply", "body", "core", "handler"]
+        let reserved: Set<String> = ["request", "reader", "credentials", "scopes", "input", "context", "output", "reply", "body", "core", "handler"]
         return reserved.contains(p.swiftName) ? p.swiftName + "Value" : SwiftNames.localName(p.swiftName)
     }
 
@@ -78,7 +78,8 @@ extension TranslationContext {
     /// Reads, validates, calls and writes one operation.
     private func serverFunction(_ plan: OperationPlan, credentials: ClientCredentials) -> FunctionDecl {
         let ns = "Operations.\(plan.typeName)"
-        var body = serverSecurityStatements(plan)
+        let security = serverSecurityStatements(plan)
+        var body = security.lines
         let reads = serverReadStatements(plan, credentials: credentials)
         body += reads.lines
         let status = serverRejectionStatus(plan)
@@ -88,7 +89,7 @@ extension TranslationContext {
         body.append("let input = \(ns).Input(\(arguments.joined(separator: ", ")))")
         body.append("reader.validate(input)")
         body.append("guard reader.problems.isEmpty else { throw reader.rejection(\(status)) }")
-        body.append("let context = RequestContext(request: request.head, operationID: \(ns).id, credentials: credentials)")
+        body.append("let context = RequestContext(request: request.head, operationID: \(ns).id, credentials: credentials\(security.withScopes ? ", scopes: scopes" : ""))")
         body.append("let output = try await core.call(context) { try await self.handler.\(SwiftNames.escaped(plan.methodName))(input) }")
         body += serverWriteStatements(plan)
         var f = FunctionDecl(Self.serverFunctionName(plan), parameters: [.init(label: "_", name: "request", type: "ServerRequest")],
