@@ -21,8 +21,11 @@ do {
 // URLSession opens at most `httpMaximumConnectionsPerHost` connections to a host (6 by
 // default, which libcurl enforces on Linux): more pages in flight than that would queue in
 // the client and measure the cap, not the concurrency.
+// A status poll is never answered from a cache, so the session keeps none to look in.
 let session = URLSessionConfiguration.ephemeral
 session.httpMaximumConnectionsPerHost = max(6, settings.concurrencies.max() ?? 1)
+session.urlCache = nil
+session.requestCachePolicy = .reloadIgnoringLocalCacheData
 
 let server = FakeOpenFunnelServer(configuration: FakeServerConfiguration(
     completesOnSubmit: true, latency: settings.latency, keepsConnectionsAlive: settings.keepAlive))
