@@ -76,8 +76,8 @@ for mode in modes {
 }
 print("   floor = rounds x latency; the first poll goes alone (it waits for the job and tells the page count)")
 print("   per request, nothing added (mean of \(settings.costRequests) sequential polls of a 100-row page, median of \(settings.runs)): "
-      + "round trip \(ms(cost.roundTrip)) ms = client \(ms(cost.client)) + fake server \(ms(cost.server)) + transport \(ms(cost.transport)); "
-      + "process cpu \(ms(cost.cpuPerRequest)) ms")
+      + "round trip \(ms(cost.roundTrip)) ms = client \(ms(cost.client)) (its cpu, answered in memory) + fake server \(ms(cost.server)) "
+      + "+ transport \(ms(cost.transport)) (the rest); process cpu \(ms(cost.cpuPerRequest)) ms")
 
 let fastest = modes.min { $0.seconds < $1.seconds }!
 let chosen = modes.first { $0.seconds <= fastest.seconds * 1.1 }!
