@@ -30,6 +30,7 @@ let package = Package(
         // A fake OpenFunnel over real HTTP (FlyingFox) for tests, benchmarks and `make demo`.
         .target(name: "OpenFunnelFakeServer", dependencies: [
             .product(name: "OpenFunnel", package: root), .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .executableTarget(name: "openfunnel-fake-server", dependencies: ["OpenFunnelFakeServer"]),
         .executableTarget(name: "openfunnel-drain-bench", dependencies: [

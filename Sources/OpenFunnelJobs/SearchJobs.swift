@@ -10,6 +10,9 @@ import OpenFunnel
 public struct SearchJobs: Sendable {
     public let api: any OpenFunnelAPI
     public var polling: PollingPolicy
+    /// How many pages `rows()` fetches at once when the manifest gives the page count. A
+    /// `URLSession` opens at most `httpMaximumConnectionsPerHost` connections to one host (6 by
+    /// default): more pages than that in flight wait in the session for a connection.
     public var pageConcurrency: Int
     /// How many times a submit answered HTTP 429 is sent again, after the wait its `Retry-After`
     /// asks for, once the client's own retries are spent. A 429 without a readable

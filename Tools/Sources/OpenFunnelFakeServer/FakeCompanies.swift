@@ -16,6 +16,12 @@ public enum FakeCompanies {
         "Health", "Voice", "Analytics", "Robotics", "Labs", "Systems", "Cloud", "Data", "Logistics",
         "Security", "Payments", "Bio", "Energy", "Support", "Automation",
     ]
+    // Slugs and lower-cased words made once: per row (100 a page, each page served again on
+    // every poll) Foundation's `replacingOccurrences` and `lowercased` cost more than the rest
+    // of the row.
+    private static let prefixSlugs = prefixes.map { slugged($0) }
+    private static let suffixSlugs = suffixes.map { slugged($0) }
+    private static let lowercasedSuffixes = suffixes.map { $0.lowercased() }
     private static let headquarters = [
         "San Francisco, United States", "New York, United States", "Austin, United States",
         "London, United Kingdom", "Berlin, Germany", "Paris, France", "Toronto, Canada",
@@ -60,6 +66,10 @@ public enum FakeCompanies {
         seed(request.tech + "\u{1F}" + request.activity)
     }
 
+    private static func slugged(_ word: String) -> String {
+        word.lowercased().replacingOccurrences(of: " ", with: "-")
+    }
+
     /// The seed of a job: FNV-1a of its defining text, stable across runs and platforms
     /// (`Hasher` is randomly seeded per process).
     static func seed(_ text: String) -> UInt64 {
@@ -79,7 +89,7 @@ public enum FakeCompanies {
             domain: company.domain,
             linkedinURL: "https://www.linkedin.com/company/\(company.slug)",
             headquarters: headquarters[company.pick(headquarters.count, salt: 1)],
-            matchReason: "Builds \"\(company.suffix.lowercased()) software\" for teams like those in \"\(query)\".",
+            matchReason: "Builds \"\(company.lowercasedSuffix) software\" for teams like those in \"\(query)\".",
             employeeCount: 10 + company.pick(4_990, salt: 2))
     }
 
@@ -123,20 +133,21 @@ public enum FakeCompanies {
     private struct Company {
         let index: Int
         let mixed: UInt64
-        let prefix: String
-        let suffix: String
+        let prefix: Int
+        let suffix: Int
+        /// `acme-health-12`: the name lower-cased, spaces as hyphens.
+        let slug: String
 
         init(index: Int, seed: UInt64) {
             self.index = index
             mixed = Self.mix(seed &+ UInt64(truncatingIfNeeded: index) &* 0x9e37_79b9_7f4a_7c15)
-            prefix = FakeCompanies.prefixes[Int(mixed % UInt64(FakeCompanies.prefixes.count))]
-            suffix = FakeCompanies.suffixes[Int((mixed >> 16) % UInt64(FakeCompanies.suffixes.count))]
+            prefix = Int(mixed % UInt64(FakeCompanies.prefixes.count))
+            suffix = Int((mixed >> 16) % UInt64(FakeCompanies.suffixes.count))
+            slug = "\(FakeCompanies.prefixSlugs[prefix])-\(FakeCompanies.suffixSlugs[suffix])-\(index + 1)"
         }
 
-        var name: String { "\(prefix) \(suffix) \(index + 1)" }
-        var slug: String {
-            "\(prefix)-\(suffix)-\(index + 1)".lowercased().replacingOccurrences(of: " ", with: "-")
-        }
+        var name: String { "\(FakeCompanies.prefixes[prefix]) \(FakeCompanies.suffixes[suffix]) \(index + 1)" }
+        var lowercasedSuffix: String { FakeCompanies.lowercasedSuffixes[suffix] }
         var domain: String { "\(slug).example" }
 
         /// A number in `0..<count` for one attribute; `salt` keeps attributes independent.

@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 import OpenFunnel
 
@@ -22,6 +23,7 @@ public actor FakeOpenFunnelServer {
     public nonisolated let configuration: FakeServerConfiguration
     private let jobs: JobStore
     private let traffic: TrafficControl
+    private let handling = HandlingTimeTally()
     private var http: HTTPServer?
     private var running: Task<Void, any Error>?
     /// The URL clients use, `http://127.0.0.1:PORT`, while the server runs.
@@ -44,11 +46,13 @@ public actor FakeOpenFunnelServer {
     @discardableResult
     public func start() async throws -> URL {
         if let baseURL { return baseURL }
-        let handler = RequestHandler(configuration: configuration, jobs: jobs, traffic: traffic)
+        let handler = RequestHandler(configuration: configuration, jobs: jobs, traffic: traffic, handlingTime: handling)
         let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: configuration.port),
-            timeout: Self.seconds(configuration.requestTimeout),
-            logger: .disabled,
+            config: HTTPServer.Configuration(
+                address: try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port),
+                timeout: Self.seconds(configuration.requestTimeout),
+                pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
+                logger: .disabled),
             handler: FlyingFoxAdapter(handler: handler, keepsConnectionsAlive: configuration.keepsConnectionsAlive))
         let failure = RunFailure()
         let task = Task {
@@ -133,6 +137,12 @@ public actor FakeOpenFunnelServer {
     /// Sets every request count back to zero.
     public func resetRequestCounts() async {
         await traffic.resetCounts()
+    }
+
+    /// What the fake itself spent answering requests so far (the configured latency and delay
+    /// faults left out), for telling its share of a round trip from the client's.
+    public nonisolated func handlingTime() -> HandlingTime {
+        handling.current
     }
 
     /// Jobs submitted so far, by any key.

@@ -35,11 +35,12 @@ public struct FakeServerConfiguration: Sendable {
     public var latency: Duration
     /// The longest a request may take in the server before FlyingFox answers 500 on its own.
     public var requestTimeout: Duration
-    /// Whether connections stay open between requests. Off by default: FlyingFox writes a
-    /// response's header and body separately without `TCP_NODELAY`, so on a kept-alive
-    /// connection Nagle's algorithm holds the body until the client's delayed ACK, about 40 ms
-    /// per response on Linux. Closed connections answer in well under a millisecond. Turn it on
-    /// to test what clients do with reused connections.
+    /// Whether connections stay open between requests. Off by default, so that every request
+    /// meets a new connection and ``FakeFault/dropConnection`` reaches the client as the error
+    /// it is (on a reused connection libcurl resends a dropped GET itself). Turn it on to test
+    /// what clients do with reused connections, or to measure them: the server sets
+    /// `TCP_NODELAY`, so a reused connection answers no slower than a new one (and costs both
+    /// sides less: no connection set up per request).
     public var keepsConnectionsAlive: Bool
     /// The current time as jobs see it: `ContinuousClock.now`, or a ``ManualClock`` in tests
     /// that drive progress themselves.

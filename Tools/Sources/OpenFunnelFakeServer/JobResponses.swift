@@ -11,7 +11,7 @@ enum JobResponses {
         let query = FakeCompanies.searchText(of: request)
         let rows = slice.rows.map { FakeCompanies.lookalikeRow(index: $0, seed: seed, query: query) }
         let delivered = job.rowCount(inFirst: phase.pagesWritten)
-        return BulkLookalikeJobResponse(
+        var response = BulkLookalikeJobResponse(
             jobID: job.id,
             status: phase.status.rawValue,
             manifest: lookalikeManifest(job, request, phase: phase, delivered: delivered),
@@ -23,6 +23,8 @@ enum JobResponses {
             // "Null until the job starts producing progress."
             processed: phase.status == .pending ? nil : delivered,
             progressMessage: phase.stage)
+        response.nullMembers = ExplicitNulls.of(response)
+        return response
     }
 
     /// `GET /api/v2/tech/companies/intent-search/{job_id}`.
@@ -36,7 +38,7 @@ enum JobResponses {
             FakeCompanies.techIntentRow(
                 index: $0, seed: seed, tech: request.tech, activity: request.activity, enriched: enriched)
         }
-        return TechIntentJobResponse(
+        var response = TechIntentJobResponse(
             jobID: job.id,
             status: phase.status.rawValue,
             manifest: techIntentManifest(job, request, phase: phase, seed: seed),
@@ -45,6 +47,8 @@ enum JobResponses {
             page: slice.name,
             nextCursor: slice.nextCursor,
             count: rows.count)
+        response.nullMembers = ExplicitNulls.of(response)
+        return response
     }
 
     /// Present once the job is over, in full or in part; `count` is null on a partial job, as

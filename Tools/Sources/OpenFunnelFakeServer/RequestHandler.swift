@@ -11,23 +11,36 @@ import OpenFunnel
 /// value of the wrong type (``RequestSchemas``, ``ValidationDetails``), kept as a second
 /// opinion beside the generated validators because the fake exists to catch a client's
 /// mistakes with the answers the real service gives; its `{"detail": …}` for unknown paths,
-/// wrong methods and unknown keys; and `null` for absent optional status fields.
+/// wrong methods and unknown keys. (The `null`s of absent optional status fields are set where
+/// the status is built: see ``ExplicitNulls``.)
 struct RequestHandler: Sendable {
     let configuration: FakeServerConfiguration
     let jobs: JobStore
     let traffic: TrafficControl
+    let handlingTime: HandlingTimeTally
     private let server: OpenFunnelServer<FakeAccounts>
     private let router: ServerRouter
 
-    init(configuration: FakeServerConfiguration, jobs: JobStore, traffic: TrafficControl) {
+    init(configuration: FakeServerConfiguration, jobs: JobStore, traffic: TrafficControl, handlingTime: HandlingTimeTally) {
         self.configuration = configuration
         self.jobs = jobs
         self.traffic = traffic
+        self.handlingTime = handlingTime
         server = OpenFunnelServer(handler: FakeAccounts(jobs: jobs))
         router = ServerRouter(server.core.routes)
     }
 
     func handle(_ request: FakeRequest) async -> FakeOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var slept = Duration.zero
+        let outcome = await answer(request, slept: &slept)
+        handlingTime.record(clock.now - start - slept)
+        return outcome
+    }
+
+    /// The outcome of `request`; `slept` adds up the latency and delays it waited out.
+    private func answer(_ request: FakeRequest, slept: inout Duration) async -> FakeOutcome {
         let operation: FakeOperation
         switch router.route(method: request.method.uppercased(), path: Substring(request.path)) {
         case .matched(let index, _):
@@ -44,7 +57,7 @@ struct RequestHandler: Sendable {
         }
         let fault = await traffic.arrived(operation)
         if configuration.latency > .zero {
-            await Self.pause(configuration.latency)
+            slept += await Self.pause(configuration.latency)
         }
         if let fault {
             switch fault {
@@ -61,11 +74,11 @@ struct RequestHandler: Sendable {
             case .status(let status, let body):
                 return .reply(.json(status, body: Data(body.utf8)))
             case .delay(let delay):
-                await Self.pause(delay)
+                slept += await Self.pause(delay)
             }
         }
         if let refusal = fastAPIRefusal(request, operation) { return .reply(refusal) }
-        return .reply(await served(request, operation))
+        return .reply(await served(request))
     }
 
     static let rateLimitDetail = "Rate limit reached for this API key or user."
@@ -105,8 +118,8 @@ struct RequestHandler: Sendable {
         return nil
     }
 
-    /// The generated server's answer, with FastAPI's explicit nulls in status bodies.
-    private func served(_ request: FakeRequest, _ operation: FakeOperation) async -> FakeReply {
+    /// The generated server's answer (status bodies carry FastAPI's explicit nulls: see ``ExplicitNulls``).
+    private func served(_ request: FakeRequest) async -> FakeReply {
         var fields = HTTPFields()
         for (name, value) in request.headers where name != "content-type" { fields.append(name, value) }
         // FastAPI reads a JSON body whatever `Content-Type` says (clients that send raw bodies
@@ -115,10 +128,7 @@ struct RequestHandler: Sendable {
         var head = HTTPRequest(method: request.method, path: request.path, headers: fields)
         head.queryString = request.rawQuery
         let (response, body) = await server.handle(head, body: HTTPBody(request.body))
-        var data = (try? await body.collect(upTo: 64 << 20)) ?? Data()
-        if response.status == 200, let keys = ExplicitNulls.keys[operation.operationID] {
-            data = ExplicitNulls.adding(keys, to: data)
-        }
+        let data = (try? await body.collect(upTo: 64 << 20)) ?? Data()
         return FakeReply(status: response.status, headers: response.headers.map { ($0.name, $0.value) }, body: data)
     }
 
@@ -127,8 +137,11 @@ struct RequestHandler: Sendable {
         return configuration.apiKeys?.contains(apiKey) ?? true
     }
 
-    /// Sleeps, ending early (without error) when the server is stopping.
-    private static func pause(_ duration: Duration) async {
+    /// Sleeps, ending early (without error) when the server is stopping; returns the time it took.
+    private static func pause(_ duration: Duration) async -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
         try? await Task.sleep(for: duration)
+        return clock.now - start
     }
 }
