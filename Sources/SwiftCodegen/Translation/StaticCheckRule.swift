@@ -6,6 +6,15 @@ extension TranslationContext {
     /// would miss something the schema states. Looks at the schema's own keywords: properties,
     /// items and referenced types are checked where they are declared.
     func needsStaticCheck(_ schema: Schema) -> Bool {
+        // Asked of each schema by its struct's validator and again by every validator above it
+        // (through ``hasConstraints(_:openEnums:)``); the answer depends on the schema alone.
+        if let known = staticCheckMemo[schema.storageIdentity] { return known.result }
+        let result = staticCheckRule(schema)
+        staticCheckMemo[schema.storageIdentity] = (schema, result)
+        return result
+    }
+
+    private func staticCheckRule(_ schema: Schema) -> Bool {
         if let flag = schema.booleanSchema { return !flag }
         if schema.not != nil || schema.propertyNames != nil || schema.ifSchema != nil || !schema.dependentRequired.isEmpty
             || !schema.dependentSchemas.isEmpty || schema.contains != nil || schema.unevaluatedItems != nil { return true }

@@ -26,6 +26,13 @@ final class TranslationContext {
     /// Named schemas a request can contain.
     var requestReachable: Set<RefTarget> = []
     private var constraintMemo: [RefTarget: Bool] = [:]
+    /// ``hasConstraints(_:openEnums:)`` of inline schemas, by storage identity and openness: a
+    /// struct's validator asks it of every property's subtree, and the validators of the structs
+    /// nested in those subtrees ask it again of each part, so a deep inline tree (Stripe's
+    /// request bodies) was walked once per level it is nested in.
+    var inlineConstraintMemo: [InlineConstraintKey: (schema: Schema, result: Bool)] = [:]
+    /// ``needsStaticCheck(_:)`` by storage identity (the schema is kept so its identity stays unique).
+    var staticCheckMemo: [ObjectIdentifier: (schema: Schema, result: Bool)] = [:]
     /// Stored struct properties whose type is another generated struct, for finding value cycles.
     var structEdges: [String: [(property: String, target: String)]] = [:]
     /// Struct layouts by qualified name, completed once the whole graph is known.
@@ -68,6 +75,20 @@ final class TranslationContext {
     }
 
     private func hasConstraints(_ schema: Schema, open: Bool, _ visiting: inout Set<RefTarget>) -> Bool {
+        // An answer found with nothing on the path is the whole answer: the walk is an "any
+        // reachable part constrains" search, so a part's full answer may stand in for the one
+        // a walk cut short at a reference already on its path (that reference's own walk, from
+        // higher up, reaches the same parts). Answers found below a reference are not kept:
+        // they may be cut short.
+        let key = InlineConstraintKey(identity: schema.storageIdentity, open: open)
+        if let known = inlineConstraintMemo[key] { return known.result }
+        let topLevel = visiting.isEmpty
+        let result = walkConstraints(schema, open: open, &visiting)
+        if topLevel { inlineConstraintMemo[key] = (schema, result) }
+        return result
+    }
+
+    private func walkConstraints(_ schema: Schema, open: Bool, _ visiting: inout Set<RefTarget>) -> Bool {
         let shaped = SchemaShaper.shape(schema)
         if ownConstraints(shaped.effective) || shaped.outer.map(ownConstraints) == true { return true }
         switch shaped.shape {
@@ -103,6 +124,12 @@ final class TranslationContext {
             || (s.constValue != nil && s.constValue != .null) || needsStaticCheck(s)
             || [s.additionalProperties, s.unevaluatedProperties].contains { if case .allowed(false)? = $0 { true } else { false } }
     }
+}
+
+/// A schema's storage and whether its enums are read as open, for ``TranslationContext/inlineConstraintMemo``.
+struct InlineConstraintKey: Hashable {
+    var identity: ObjectIdentifier
+    var open: Bool
 }
 
 /// `extension T: Validatable { func validate(into:) { … } }` for one generated type.

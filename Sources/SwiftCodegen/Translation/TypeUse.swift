@@ -58,11 +58,7 @@ extension TranslationContext {
             guard container.sharesInlineTypes else { break }
             // The schema's own title and description only document the type; a later copy
             // that words them differently still shares it (its property keeps its own doc).
-            // Cleared only when present: setting a keyword copies the schema's storage.
-            var undocumented = schema
-            if undocumented.title != nil { undocumented.title = nil }
-            if undocumented.description != nil { undocumented.description = nil }
-            if let number = interner.number(undocumented) {
+            if let number = interner.numberIgnoringDocumentation(schema) {
                 let key = SharedInlineType(schema: number, name: SwiftNames.typeName(hint),
                                            openEnums: container.openEnums, sends: container.sends)
                 if let shared = sharedInlineTypes[key] {
