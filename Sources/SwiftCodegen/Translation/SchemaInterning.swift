@@ -62,12 +62,38 @@ struct SchemaInterner {
             field(name, String(n))
             return true
         }
+        // The same text as `child("\(name)[\(i)]", schema)` and
+        // `child("\(name)[\(Self.text(.string(key)))]", schema)`, appended piece by piece: a
+        // large object's key is mostly these, and each interpolated name was a temporary.
+        func numbered(_ n: Int) {
+            let text = String(n)
+            k += String(text.utf8.count)
+            k += ":"
+            k += text
+            k += ";"
+        }
         func children(_ name: String, _ schemas: [Schema]) -> Bool {
-            for (i, schema) in schemas.enumerated() where !child("\(name)[\(i)]", schema) { return false }
+            for (i, schema) in schemas.enumerated() {
+                guard let n = number(schema) else { return false }
+                k += name
+                k += "["
+                k += String(i)
+                k += "]="
+                numbered(n)
+            }
             return true
         }
         func map(_ name: String, _ schemas: OrderedMap<Schema>) -> Bool {
-            for (key, schema) in schemas.elements where !child("\(name)[\(Self.text(.string(key)))]", schema) { return false }
+            for (key, schema) in schemas.elements {
+                guard let n = number(schema) else { return false }
+                k += name
+                k += "[s"
+                k += String(key.utf8.count)
+                k += ":"
+                k += key
+                k += "]="
+                numbered(n)
+            }
             return true
         }
         func additional(_ name: String, _ value: Schema.AdditionalProperties?) -> Bool {

@@ -18,7 +18,7 @@ extension TranslationContext {
         if let flag = schema.booleanSchema { return !flag }
         if schema.not != nil || schema.propertyNames != nil || schema.ifSchema != nil || !schema.dependentRequired.isEmpty
             || !schema.dependentSchemas.isEmpty || schema.contains != nil || schema.unevaluatedItems != nil { return true }
-        let shape = SchemaShaper.shape(schema).shape
+        let shape = shapeOf(schema).shape
         if schema.enumValues != nil || schema.constValue != nil, !enumCovered(schema, shape) { return true }
         switch shape {
         case .reference:
@@ -73,7 +73,7 @@ extension TranslationContext {
             let tagged = discriminator != nil
                 || branches.allSatisfy { $0.ref != nil } && constDiscriminator(branches, at: schema.location) != nil
             return composes(schema.oneOf) && !tagged || schema.types != nil || !schema.allOf.isEmpty
-                || branches.contains { $0.booleanSchema == false || needsStaticCheck($0) && SchemaShaper.shape($0).shape.isAny }
+                || branches.contains { $0.booleanSchema == false || needsStaticCheck($0) && shapeOf($0).shape.isAny }
         }
     }
 

@@ -31,6 +31,9 @@ final class TranslationContext {
     /// nested in those subtrees ask it again of each part, so a deep inline tree (Stripe's
     /// request bodies) was walked once per level it is nested in.
     var inlineConstraintMemo: [InlineConstraintKey: (schema: Schema, result: Bool)] = [:]
+    /// ``SchemaShaper/shape(_:)`` by storage identity, for the analyses that ask it of the same
+    /// schema many times (type uses, validators, constraint and static-check rules).
+    var shapeMemo: [ObjectIdentifier: (schema: Schema, shaped: ShapedSchema)] = [:]
     /// ``needsStaticCheck(_:)`` by storage identity (the schema is kept so its identity stays unique).
     var staticCheckMemo: [ObjectIdentifier: (schema: Schema, result: Bool)] = [:]
     /// Stored struct properties whose type is another generated struct, for finding value cycles.
@@ -64,6 +67,14 @@ final class TranslationContext {
 
     var access: AccessLevel { config.accessLevel }
 
+    /// ``SchemaShaper/shape(_:)``, computed once per schema storage.
+    func shapeOf(_ schema: Schema) -> ShapedSchema {
+        if let known = shapeMemo[schema.storageIdentity] { return known.shaped }
+        let shaped = SchemaShaper.shape(schema)
+        shapeMemo[schema.storageIdentity] = (schema, shaped)
+        return shaped
+    }
+
     func schema(for target: RefTarget) -> Schema? { document.resolve(target) }
 
     /// Whether a value of this schema has anything to check, looking through references once.
@@ -89,7 +100,7 @@ final class TranslationContext {
     }
 
     private func walkConstraints(_ schema: Schema, open: Bool, _ visiting: inout Set<RefTarget>) -> Bool {
-        let shaped = SchemaShaper.shape(schema)
+        let shaped = shapeOf(schema)
         if ownConstraints(shaped.effective) || shaped.outer.map(ownConstraints) == true { return true }
         switch shaped.shape {
         case .reference(let target):

@@ -46,7 +46,7 @@ struct Container {
 extension TranslationContext {
     /// The Swift type for a schema used in `container`, declaring nested types there as needed.
     func typeUse(_ schema: Schema, hint: String, in container: inout Container) -> TypeUse {
-        let shaped = SchemaShaper.shape(schema)
+        let shaped = shapeOf(schema)
         noteUnhonouredKeywords(schema)
         if shaped.outer != nil { noteUnhonouredKeywords(shaped.effective) }
         var use = TypeUse(base: "JSONValue", nullable: shaped.nullable, shaped: shaped)
@@ -88,7 +88,7 @@ extension TranslationContext {
                 return use
             }
             use.base = name
-            if let resolved = self.schema(for: target), SchemaShaper.shape(resolved).nullable { use.nullable = true }
+            if let resolved = self.schema(for: target), shapeOf(resolved).nullable { use.nullable = true }
             // An alias of a struct (`typealias Value = Extended`) stores that struct: a cycle
             // through it must be boxed like one through the struct itself.
             if namedKinds[name] == .structure || aliasedStructs[name] != nil { use.storedStruct = name }
