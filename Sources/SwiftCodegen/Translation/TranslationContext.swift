@@ -34,6 +34,8 @@ final class TranslationContext {
     /// ``SchemaShaper/shape(_:)`` by storage identity, for the analyses that ask it of the same
     /// schema many times (type uses, validators, constraint and static-check rules).
     var shapeMemo: [ObjectIdentifier: (schema: Schema, shaped: ShapedSchema)] = [:]
+    /// ``flattenObject(_:)`` by storage identity.
+    var flatObjectMemo: [ObjectIdentifier: (schema: Schema, flat: FlatObject)] = [:]
     /// ``needsStaticCheck(_:)`` by storage identity (the schema is kept so its identity stays unique).
     var staticCheckMemo: [ObjectIdentifier: (schema: Schema, result: Bool)] = [:]
     /// Stored struct properties whose type is another generated struct, for finding value cycles.
@@ -136,6 +138,9 @@ final class TranslationContext {
             || [s.additionalProperties, s.unevaluatedProperties].contains { if case .allowed(false)? = $0 { true } else { false } }
     }
 }
+
+/// An object's properties with its allOf branches merged in (``TranslationContext/flattenObject(_:)``).
+typealias FlatObject = (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?)
 
 /// A schema's storage and whether its enums are read as open, for ``TranslationContext/inlineConstraintMemo``.
 struct InlineConstraintKey: Hashable {
