@@ -10,6 +10,7 @@ extension TranslationContext {
         // (through ``hasConstraints(_:openEnums:)``); the answer depends on the schema alone.
         if let known = staticCheckMemo[schema.storageIdentity] { return known.result }
         let result = staticCheckRule(schema)
+        if staticCheckMemo.count >= Self.schemaMemoLimit { staticCheckMemo.removeAll() }
         staticCheckMemo[schema.storageIdentity] = (schema, result)
         return result
     }

@@ -107,6 +107,7 @@ extension TranslationContext {
         // answer depends on the schema alone (warnings it raises are raised once per place).
         if let known = flatObjectMemo[schema.storageIdentity] { return known.flat }
         let flat = flattenObjectWalk(schema)
+        if flatObjectMemo.count >= Self.schemaMemoLimit { flatObjectMemo.removeAll() }
         flatObjectMemo[schema.storageIdentity] = (schema, flat)
         return flat
     }

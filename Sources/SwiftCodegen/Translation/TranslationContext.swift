@@ -69,10 +69,29 @@ final class TranslationContext {
 
     var access: AccessLevel { config.accessLevel }
 
+    /// Drops the per-schema memos (shapes, flattened objects, constraint and static-check
+    /// answers): they hold results, and the schemas they were found for, that would otherwise
+    /// be freed, so they are kept only while one batch of declarations is translated (the
+    /// models, then each file of operations), where they are asked again and again. Kept for
+    /// the whole run they raised Stripe's peak memory by 4 MB.
+    /// How many answers each per-schema memo holds before it starts over. The questions come
+    /// again within one declaration tree (a struct's validator, then the validators above it),
+    /// so a small memo keeps nearly every hit; an unbounded one held Stripe's whole model
+    /// graph's answers at its peak.
+    static let schemaMemoLimit = 1024
+
+    func forgetSchemaMemos() {
+        shapeMemo = [:]
+        flatObjectMemo = [:]
+        inlineConstraintMemo = [:]
+        staticCheckMemo = [:]
+    }
+
     /// ``SchemaShaper/shape(_:)``, computed once per schema storage.
     func shapeOf(_ schema: Schema) -> ShapedSchema {
         if let known = shapeMemo[schema.storageIdentity] { return known.shaped }
         let shaped = SchemaShaper.shape(schema)
+        if shapeMemo.count >= Self.schemaMemoLimit { shapeMemo.removeAll() }
         shapeMemo[schema.storageIdentity] = (schema, shaped)
         return shaped
     }
@@ -97,7 +116,10 @@ final class TranslationContext {
         if let known = inlineConstraintMemo[key] { return known.result }
         let topLevel = visiting.isEmpty
         let result = walkConstraints(schema, open: open, &visiting)
-        if topLevel { inlineConstraintMemo[key] = (schema, result) }
+        if topLevel {
+            if inlineConstraintMemo.count >= Self.schemaMemoLimit { inlineConstraintMemo.removeAll() }
+            inlineConstraintMemo[key] = (schema, result)
+        }
         return result
     }
 
