@@ -68,6 +68,7 @@ public enum SwiftGenerator {
         // can only run through named schemas (an operation's inline types are reached from the
         // operation alone), so the models' boxing is settled before the operations exist.
         let models = context.declareNamedSchemas(files: files)
+        context.forgetSchemaMemos()
         let typeCount = models.count
         context.findBoxedProperties()
         let modelChunks = chunked(models, size: config.typesPerFile)
@@ -123,6 +124,7 @@ public enum SwiftGenerator {
         var plans: [OperationPlan] = []
         for (index, chunk) in chunked(entries, size: operationsPerFile).enumerated() {
             let planned = context.planOperations(chunk, credentials: credentials, names: &operationNames)
+            context.forgetSchemaMemos()
             context.findBoxedProperties()
             plans += planned.map(\.plan)
             let namespaces = context.completeStructs(planned.map { SwiftDecl.type($0.namespace) }, prefix: "Operations")

@@ -13,6 +13,23 @@ struct SchemaInterner {
     private var numbers: [String: Int] = [:]
     /// By storage identity; the schema is kept so that its identity cannot be reused.
     private var memo: [ObjectIdentifier: (schema: Schema, number: Int?)] = [:]
+    /// ``numberIgnoringDocumentation(_:)`` by the storage identity of the schema as written.
+    private var undocumentedMemo: [ObjectIdentifier: (schema: Schema, number: Int?)] = [:]
+
+    /// The number of `schema` with its own `title` and `description` left out (they only
+    /// document a type, and copies that word them differently may share it). Kept by the
+    /// schema as written: the copy without them is new storage each time it is made, so
+    /// without this its key was built again for every use.
+    mutating func numberIgnoringDocumentation(_ schema: Schema) -> Int? {
+        if let known = undocumentedMemo[schema.storageIdentity] { return known.number }
+        var undocumented = schema
+        // Cleared only when present: setting a keyword copies the schema's storage.
+        if undocumented.title != nil { undocumented.title = nil }
+        if undocumented.description != nil { undocumented.description = nil }
+        let result = number(undocumented)
+        undocumentedMemo[schema.storageIdentity] = (schema, result)
+        return result
+    }
 
     /// nil for a schema whose copies must each be translated: one with keywords the generator
     /// warns about, since every copy's place deserves the warning.
@@ -45,12 +62,38 @@ struct SchemaInterner {
             field(name, String(n))
             return true
         }
+        // The same text as `child("\(name)[\(i)]", schema)` and
+        // `child("\(name)[\(Self.text(.string(key)))]", schema)`, appended piece by piece: a
+        // large object's key is mostly these, and each interpolated name was a temporary.
+        func numbered(_ n: Int) {
+            let text = String(n)
+            k += String(text.utf8.count)
+            k += ":"
+            k += text
+            k += ";"
+        }
         func children(_ name: String, _ schemas: [Schema]) -> Bool {
-            for (i, schema) in schemas.enumerated() where !child("\(name)[\(i)]", schema) { return false }
+            for (i, schema) in schemas.enumerated() {
+                guard let n = number(schema) else { return false }
+                k += name
+                k += "["
+                k += String(i)
+                k += "]="
+                numbered(n)
+            }
             return true
         }
         func map(_ name: String, _ schemas: OrderedMap<Schema>) -> Bool {
-            for (key, schema) in schemas.elements where !child("\(name)[\(Self.text(.string(key)))]", schema) { return false }
+            for (key, schema) in schemas.elements {
+                guard let n = number(schema) else { return false }
+                k += name
+                k += "[s"
+                k += String(key.utf8.count)
+                k += ":"
+                k += key
+                k += "]="
+                numbered(n)
+            }
             return true
         }
         func additional(_ name: String, _ value: Schema.AdditionalProperties?) -> Bool {

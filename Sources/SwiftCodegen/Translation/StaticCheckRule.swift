@@ -6,10 +6,20 @@ extension TranslationContext {
     /// would miss something the schema states. Looks at the schema's own keywords: properties,
     /// items and referenced types are checked where they are declared.
     func needsStaticCheck(_ schema: Schema) -> Bool {
+        // Asked of each schema by its struct's validator and again by every validator above it
+        // (through ``hasConstraints(_:openEnums:)``); the answer depends on the schema alone.
+        if let known = staticCheckMemo[schema.storageIdentity] { return known.result }
+        let result = staticCheckRule(schema)
+        if staticCheckMemo.count >= Self.schemaMemoLimit { staticCheckMemo.removeAll() }
+        staticCheckMemo[schema.storageIdentity] = (schema, result)
+        return result
+    }
+
+    private func staticCheckRule(_ schema: Schema) -> Bool {
         if let flag = schema.booleanSchema { return !flag }
         if schema.not != nil || schema.propertyNames != nil || schema.ifSchema != nil || !schema.dependentRequired.isEmpty
             || !schema.dependentSchemas.isEmpty || schema.contains != nil || schema.unevaluatedItems != nil { return true }
-        let shape = SchemaShaper.shape(schema).shape
+        let shape = shapeOf(schema).shape
         if schema.enumValues != nil || schema.constValue != nil, !enumCovered(schema, shape) { return true }
         switch shape {
         case .reference:
@@ -64,7 +74,7 @@ extension TranslationContext {
             let tagged = discriminator != nil
                 || branches.allSatisfy { $0.ref != nil } && constDiscriminator(branches, at: schema.location) != nil
             return composes(schema.oneOf) && !tagged || schema.types != nil || !schema.allOf.isEmpty
-                || branches.contains { $0.booleanSchema == false || needsStaticCheck($0) && SchemaShaper.shape($0).shape.isAny }
+                || branches.contains { $0.booleanSchema == false || needsStaticCheck($0) && shapeOf($0).shape.isAny }
         }
     }
 

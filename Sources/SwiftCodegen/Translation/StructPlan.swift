@@ -104,7 +104,17 @@ extension TranslationContext {
 
     /// An object's properties with allOf branches merged in, in the order they are written:
     /// `allOf: [Base, {properties: …}]` reads as one struct with Base's fields first.
-    func flattenObject(_ schema: Schema) -> (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?) {
+    func flattenObject(_ schema: Schema) -> FlatObject {
+        // Unions ask it of every branch's target to find a tag, structs of themselves; the
+        // answer depends on the schema alone (warnings it raises are raised once per place).
+        if let known = flatObjectMemo[schema.storageIdentity] { return known.flat }
+        let flat = flattenObjectWalk(schema)
+        if flatObjectMemo.count >= Self.schemaMemoLimit { flatObjectMemo.removeAll() }
+        flatObjectMemo[schema.storageIdentity] = (schema, flat)
+        return flat
+    }
+
+    private func flattenObjectWalk(_ schema: Schema) -> FlatObject {
         var properties = OrderedMap<Schema>()
         var required = Set<String>()
         var additional: Schema.AdditionalProperties?

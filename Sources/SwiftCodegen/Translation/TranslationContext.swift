@@ -26,6 +26,18 @@ final class TranslationContext {
     /// Named schemas a request can contain.
     var requestReachable: Set<RefTarget> = []
     private var constraintMemo: [RefTarget: Bool] = [:]
+    /// ``hasConstraints(_:openEnums:)`` of inline schemas, by storage identity and openness: a
+    /// struct's validator asks it of every property's subtree, and the validators of the structs
+    /// nested in those subtrees ask it again of each part, so a deep inline tree (Stripe's
+    /// request bodies) was walked once per level it is nested in.
+    var inlineConstraintMemo: [InlineConstraintKey: (schema: Schema, result: Bool)] = [:]
+    /// ``SchemaShaper/shape(_:)`` by storage identity, for the analyses that ask it of the same
+    /// schema many times (type uses, validators, constraint and static-check rules).
+    var shapeMemo: [ObjectIdentifier: (schema: Schema, shaped: ShapedSchema)] = [:]
+    /// ``flattenObject(_:)`` by storage identity.
+    var flatObjectMemo: [ObjectIdentifier: (schema: Schema, flat: FlatObject)] = [:]
+    /// ``needsStaticCheck(_:)`` by storage identity (the schema is kept so its identity stays unique).
+    var staticCheckMemo: [ObjectIdentifier: (schema: Schema, result: Bool)] = [:]
     /// Stored struct properties whose type is another generated struct, for finding value cycles.
     var structEdges: [String: [(property: String, target: String)]] = [:]
     /// Struct layouts by qualified name, completed once the whole graph is known.
@@ -57,6 +69,33 @@ final class TranslationContext {
 
     var access: AccessLevel { config.accessLevel }
 
+    /// Drops the per-schema memos (shapes, flattened objects, constraint and static-check
+    /// answers): they hold results, and the schemas they were found for, that would otherwise
+    /// be freed, so they are kept only while one batch of declarations is translated (the
+    /// models, then each file of operations), where they are asked again and again. Kept for
+    /// the whole run they raised Stripe's peak memory by 4 MB.
+    /// How many answers each per-schema memo holds before it starts over. The questions come
+    /// again within one declaration tree (a struct's validator, then the validators above it),
+    /// so a small memo keeps nearly every hit; an unbounded one held Stripe's whole model
+    /// graph's answers at its peak.
+    static let schemaMemoLimit = 1024
+
+    func forgetSchemaMemos() {
+        shapeMemo = [:]
+        flatObjectMemo = [:]
+        inlineConstraintMemo = [:]
+        staticCheckMemo = [:]
+    }
+
+    /// ``SchemaShaper/shape(_:)``, computed once per schema storage.
+    func shapeOf(_ schema: Schema) -> ShapedSchema {
+        if let known = shapeMemo[schema.storageIdentity] { return known.shaped }
+        let shaped = SchemaShaper.shape(schema)
+        if shapeMemo.count >= Self.schemaMemoLimit { shapeMemo.removeAll() }
+        shapeMemo[schema.storageIdentity] = (schema, shaped)
+        return shaped
+    }
+
     func schema(for target: RefTarget) -> Schema? { document.resolve(target) }
 
     /// Whether a value of this schema has anything to check, looking through references once.
@@ -68,7 +107,24 @@ final class TranslationContext {
     }
 
     private func hasConstraints(_ schema: Schema, open: Bool, _ visiting: inout Set<RefTarget>) -> Bool {
-        let shaped = SchemaShaper.shape(schema)
+        // An answer found with nothing on the path is the whole answer: the walk is an "any
+        // reachable part constrains" search, so a part's full answer may stand in for the one
+        // a walk cut short at a reference already on its path (that reference's own walk, from
+        // higher up, reaches the same parts). Answers found below a reference are not kept:
+        // they may be cut short.
+        let key = InlineConstraintKey(identity: schema.storageIdentity, open: open)
+        if let known = inlineConstraintMemo[key] { return known.result }
+        let topLevel = visiting.isEmpty
+        let result = walkConstraints(schema, open: open, &visiting)
+        if topLevel {
+            if inlineConstraintMemo.count >= Self.schemaMemoLimit { inlineConstraintMemo.removeAll() }
+            inlineConstraintMemo[key] = (schema, result)
+        }
+        return result
+    }
+
+    private func walkConstraints(_ schema: Schema, open: Bool, _ visiting: inout Set<RefTarget>) -> Bool {
+        let shaped = shapeOf(schema)
         if ownConstraints(shaped.effective) || shaped.outer.map(ownConstraints) == true { return true }
         switch shaped.shape {
         case .reference(let target):
@@ -103,6 +159,15 @@ final class TranslationContext {
             || (s.constValue != nil && s.constValue != .null) || needsStaticCheck(s)
             || [s.additionalProperties, s.unevaluatedProperties].contains { if case .allowed(false)? = $0 { true } else { false } }
     }
+}
+
+/// An object's properties with its allOf branches merged in (``TranslationContext/flattenObject(_:)``).
+typealias FlatObject = (properties: OrderedMap<Schema>, required: Set<String>, additional: Schema.AdditionalProperties?)
+
+/// A schema's storage and whether its enums are read as open, for ``TranslationContext/inlineConstraintMemo``.
+struct InlineConstraintKey: Hashable {
+    var identity: ObjectIdentifier
+    var open: Bool
 }
 
 /// `extension T: Validatable { func validate(into:) { … } }` for one generated type.

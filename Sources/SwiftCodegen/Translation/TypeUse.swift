@@ -46,7 +46,7 @@ struct Container {
 extension TranslationContext {
     /// The Swift type for a schema used in `container`, declaring nested types there as needed.
     func typeUse(_ schema: Schema, hint: String, in container: inout Container) -> TypeUse {
-        let shaped = SchemaShaper.shape(schema)
+        let shaped = shapeOf(schema)
         noteUnhonouredKeywords(schema)
         if shaped.outer != nil { noteUnhonouredKeywords(shaped.effective) }
         var use = TypeUse(base: "JSONValue", nullable: shaped.nullable, shaped: shaped)
@@ -58,11 +58,7 @@ extension TranslationContext {
             guard container.sharesInlineTypes else { break }
             // The schema's own title and description only document the type; a later copy
             // that words them differently still shares it (its property keeps its own doc).
-            // Cleared only when present: setting a keyword copies the schema's storage.
-            var undocumented = schema
-            if undocumented.title != nil { undocumented.title = nil }
-            if undocumented.description != nil { undocumented.description = nil }
-            if let number = interner.number(undocumented) {
+            if let number = interner.numberIgnoringDocumentation(schema) {
                 let key = SharedInlineType(schema: number, name: SwiftNames.typeName(hint),
                                            openEnums: container.openEnums, sends: container.sends)
                 if let shared = sharedInlineTypes[key] {
@@ -92,7 +88,7 @@ extension TranslationContext {
                 return use
             }
             use.base = name
-            if let resolved = self.schema(for: target), SchemaShaper.shape(resolved).nullable { use.nullable = true }
+            if let resolved = self.schema(for: target), shapeOf(resolved).nullable { use.nullable = true }
             // An alias of a struct (`typealias Value = Extended`) stores that struct: a cycle
             // through it must be boxed like one through the struct itself.
             if namedKinds[name] == .structure || aliasedStructs[name] != nil { use.storedStruct = name }

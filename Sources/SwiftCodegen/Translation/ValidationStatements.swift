@@ -130,10 +130,10 @@ extension TranslationContext {
             // constraints here. Structs and unions validate themselves.
             guard let name = namedTypes[target], let resolved = schema(for: target) else { break }
             if namedKinds[name] == .alias {
-                lines += validationStatements(SchemaShaper.shape(resolved), value: value, key: key, patterns: &patterns,
+                lines += validationStatements(shapeOf(resolved), value: value, key: key, patterns: &patterns,
                                               typeName: typeName, depth: depth, openEnums: responseReachable.contains(target))
             } else if namedKinds[name] == .structure || namedKinds[name] == .enumeration, hasConstraints(shaped.effective) {
-                switch SchemaShaper.shape(resolved).shape {
+                switch shapeOf(resolved).shape {
                 case .stringEnum, .integerEnum:
                     // Open (read from responses): decoding took any value; report one not listed.
                     if responseReachable.contains(target) { lines.append("v.known(\(value), at: \(key))") }
@@ -158,7 +158,7 @@ extension TranslationContext {
     private func elementStatements(_ element: Schema, in collection: String, key: String, walker: String, local: String,
                                    patterns: inout [(name: String, source: String)], typeName: String, depth: Int,
                                    openEnums: Bool) -> [String] {
-        let shaped = SchemaShaper.shape(element)
+        let shaped = shapeOf(element)
         let name = local + (depth == 0 ? "" : String(depth))
         var inner = validationStatements(shaped, value: name, key: "\"\"", patterns: &patterns, typeName: typeName, depth: depth + 1,
                                          openEnums: openEnums)
@@ -171,7 +171,7 @@ extension TranslationContext {
     /// `[Mini?]`), so that checks on it unwrap it first.
     func isOptionalInSwift(_ shaped: ShapedSchema) -> Bool {
         if shaped.nullable { return true }
-        if case .reference(let target) = shaped.shape, let resolved = schema(for: target) { return SchemaShaper.shape(resolved).nullable }
+        if case .reference(let target) = shaped.shape, let resolved = schema(for: target) { return shapeOf(resolved).nullable }
         return false
     }
 }
