@@ -321,6 +321,7 @@ if section 7; then
   stream_bin=$(cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openapi-gen-stream-bench --scratch-path "$scratch/tools" --show-bin-path)/openapi-gen-stream-bench
   # libcurl alone (Benchmarks/curl-download.c), when its headers are there (a static link installs them).
   curl_probe=""
+  # shellcheck disable=SC2046  # pkg-config's flags are separate words
   if pkg-config --exists libcurl 2>/dev/null \
     && cc -O2 -o "$tmp/curl-download" "$root/Benchmarks/curl-download.c" $(pkg-config --cflags --libs libcurl) 2>"$tmp/curl-build.log"; then
     curl_probe="$tmp/curl-download"

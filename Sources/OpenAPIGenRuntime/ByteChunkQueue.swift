@@ -143,10 +143,10 @@ final class ByteChunkQueue: @unchecked Sendable {
     /// delivers 16 KiB at most): the consumer is woken for a batch of them rather than each one.
     static let bulkChunk = 16 * 1024
     /// How many bytes of bulk chunks make a batch, under the default mark. Each wake-up of the
-    /// consumer costs two thread switches and, until it fires, a timer: a 1 GiB download read
-    /// through FoundationNetworking spent 0.2–0.5 CPU-seconds more than URLSession alone with
-    /// batches of 128 KiB (300 µs), and about what URLSession alone spends with these
-    /// (`make bench` section 7, its inline delegate line).
+    /// consumer costs two thread switches and, until it fires, a timer: with batches of 128 KiB
+    /// (300 µs) a 1 GiB download through FoundationNetworking spent a median 2.19 CPU-seconds,
+    /// with these 1.97, URLSession alone 1.69 (`make bench` section 7; alternating runs of one
+    /// binary).
     static let batchBytes = 512 * 1024
     /// The longest a batch waits to fill before the consumer is woken anyway: the latency a
     /// bulk chunk can gain when nothing follows it (a small chunk, such as an event, never waits).
