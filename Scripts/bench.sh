@@ -338,7 +338,7 @@ if section 7; then
   printf "   %-34s %9s s    %9s s    %8s %8s\n" "  same, in process CPU seconds" "$(sv download_client_cpu_s)" "$(sv download_raw_cpu_s)" \
     "$(sv download_cpu_ratio)" "(steadier)"
   printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU)\n" "plain URLSession counting delegate" "$(sv download_floor_mib_s)" "$(sv download_client_vs_floor_cpu)"
-  printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU); its own CPU ratio to raw %s\n" "  same, run inline (URLSession floor)" \
+  printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU); its own CPU ratio to raw %s\n" "  same, inline (URLSession floor)" \
     "$(sv download_inline_mib_s)" "$(sv download_client_vs_inline_cpu)" "$(sv download_inline_vs_raw_cpu)"
   if [ -n "$curl_probe" ]; then
     printf "   %-34s %9s MiB/s %9s x raw, CPU\n" "libcurl alone, 16 KiB reads" "$(sv download_curl16k_mib_s)" "$(sv download_curl16k_vs_raw_cpu)"
