@@ -319,7 +319,16 @@ if section 7; then
   (cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openapi-gen-stream-bench --scratch-path "$scratch/tools") >"$tmp/stream-build.log" 2>&1 \
     || { tail -40 "$tmp/stream-build.log" >&2; die "swift build --product openapi-gen-stream-bench failed"; }
   stream_bin=$(cd "$root/Tools" && swift build -c release "${link_flags[@]}" --product openapi-gen-stream-bench --scratch-path "$scratch/tools" --show-bin-path)/openapi-gen-stream-bench
-  "$stream_bin" "${BENCH_STREAM_MIB:-1024}" "${BENCH_SSE_EVENTS:-1000000}" >"$tmp/stream.txt" || die "openapi-gen-stream-bench failed"
+  # libcurl alone (Benchmarks/curl-download.c), when its headers are there (a static link installs them).
+  curl_probe=""
+  # shellcheck disable=SC2046  # pkg-config's flags are separate words
+  if pkg-config --exists libcurl 2>/dev/null \
+    && cc -O2 -o "$tmp/curl-download" "$root/Benchmarks/curl-download.c" $(pkg-config --cflags --libs libcurl) 2>"$tmp/curl-build.log"; then
+    curl_probe="$tmp/curl-download"
+  else
+    note "libcurl's headers are missing (apt-get install libcurl4-openssl-dev): no libcurl-alone line"
+  fi
+  BENCH_CURL_PROBE="$curl_probe" "$stream_bin" "${BENCH_STREAM_MIB:-1024}" "${BENCH_SSE_EVENTS:-1000000}" >"$tmp/stream.txt" || die "openapi-gen-stream-bench failed"
   sv() { awk -v k="$1" '$1 == k { print $2 }' "$tmp/stream.txt"; }
   echo
   echo "7. streams: ${BENCH_STREAM_MIB:-1024} MiB download from a local server, SSE decoding"
@@ -329,6 +338,12 @@ if section 7; then
   printf "   %-34s %9s s    %9s s    %8s %8s\n" "  same, in process CPU seconds" "$(sv download_client_cpu_s)" "$(sv download_raw_cpu_s)" \
     "$(sv download_cpu_ratio)" "(steadier)"
   printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU)\n" "plain URLSession counting delegate" "$(sv download_floor_mib_s)" "$(sv download_client_vs_floor_cpu)"
+  printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU); its own CPU ratio to raw %s\n" "  same, inline (URLSession floor)" \
+    "$(sv download_inline_mib_s)" "$(sv download_client_vs_inline_cpu)" "$(sv download_inline_vs_raw_cpu)"
+  if [ -n "$curl_probe" ]; then
+    printf "   %-34s %9s MiB/s %9s x raw, CPU\n" "libcurl alone, 16 KiB reads" "$(sv download_curl16k_mib_s)" "$(sv download_curl16k_vs_raw_cpu)"
+    printf "   %-34s %9s MiB/s %9s x raw, CPU\n" "libcurl alone, 512 KiB reads" "$(sv download_curl512k_mib_s)" "$(sv download_curl512k_vs_raw_cpu)"
+  fi
   printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
   printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
   [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"

@@ -43,6 +43,27 @@ import Testing
         #expect(try await reader.value == [bulk.count, 9])
     }
 
+    @Test func aBatchFitsWellUnderTheMark() {
+        // A batch at the mark would leave a producer waiting on a reader waiting on the batch,
+        // until the flush timer: a small mark gets small batches.
+        #expect(ByteChunkQueue().batchThreshold == ByteChunkQueue.batchBytes)
+        #expect(ByteChunkQueue(limit: 4 << 20).batchThreshold == ByteChunkQueue.batchBytes)
+        #expect(ByteChunkQueue(limit: 256 * 1024).batchThreshold == 64 * 1024)
+        #expect(ByteChunkQueue(limit: 1024).batchThreshold == ByteChunkQueue.bulkChunk)
+    }
+
+    @Test func aBulkReaderUnderASmallMarkIsWokenByTheChunkThatFillsItsBatch() async throws {
+        // 64 KiB mark, 16 KiB batch: the first bulk chunk wakes the reader, without the timer.
+        let queue = ByteChunkQueue(limit: 64 * 1024)
+        let reader = Task { try await queue.next() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !queue.isConsumerWaiting, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        queue.push(bulk)
+        // Handed over inside push: nothing is left waiting for a timer.
+        #expect(queue.bufferedBytes == 0)
+        #expect(try await reader.value == bulk)
+    }
+
     @Test func anAsyncProducerWaitsForTheReaderAtTheMark() async throws {
         let queue = ByteChunkQueue(limit: 4 * 1024)
         let producer = Task {

@@ -3,7 +3,8 @@
 // decoding next to a raw line scan of the same bytes. Prints `key value` lines for bench.sh.
 //
 // Usage: openapi-gen-stream-bench [MiB to download, default 1024] [SSE events, default 1000000]
-// BENCH_STREAM_ONLY=client runs the client download alone (for profiling it with perf or callgrind).
+// BENCH_STREAM_ONLY=raw, client, floor, inline or curl runs that download alone (for a profiler);
+// BENCH_CURL_PROBE=PATH names Benchmarks/curl-download.c compiled, to download with libcurl alone.
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -20,6 +21,7 @@ let mebibytes = arguments.first ?? 1024
 let eventCount = arguments.dropFirst().first ?? 1_000_000
 let chunk = Data(repeating: 0x61, count: 256 * 1024)
 let chunkCount = mebibytes * 4
+let only = ProcessInfo.processInfo.environment["BENCH_STREAM_ONLY"]
 
 /// Writes `chunkCount` chunks as the response body, produced as the socket takes them.
 struct Blob: AsyncBufferedSequence, Sendable {
@@ -101,8 +103,8 @@ let baseURL = URL(string: "http://127.0.0.1:\(port)")!
 let clock = ContinuousClock()
 var rawBytes = 0
 let rawCPUStart = processCPUSeconds()
-let clientOnly = ProcessInfo.processInfo.environment["BENCH_STREAM_ONLY"] == "client"
-let rawTime = try clock.measure { if !clientOnly { rawBytes = try rawRead(port: port) } }
+func runs(_ part: String) -> Bool { only == nil || only == part }
+let rawTime = try clock.measure { if runs("raw") { rawBytes = try rawRead(port: port) } }
 let rawCPU = processCPUSeconds() - rawCPUStart
 let rssBefore = peakRSSMiB()
 
@@ -127,8 +129,8 @@ final class CountingDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var bytes = 0
     private var done: CheckedContinuation<Int, any Error>?
 
-    func run(_ url: URL) async throws -> Int {
-        let session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+    func run(_ url: URL, inline: Bool = false) async throws -> Int {
+        let session = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: inline ? InlineQueue() : nil)
         defer { session.finishTasksAndInvalidate() }
         return try await withCheckedThrowingContinuation { continuation in
             lock.withLock { done = continuation }
@@ -146,6 +148,37 @@ final class CountingDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 }
 
+/// Runs each delegate callback on the thread that delivers it, as the runtime's streaming
+/// session does on Linux.
+final class InlineQueue: OperationQueue, @unchecked Sendable {
+    override func addOperation(_ block: @Sendable @escaping () -> Void) { block() }
+    override func addOperation(_ op: Operation) { op.start() }
+}
+
+/// Runs `program URL readSize` (Benchmarks/curl-download.c: libcurl alone, counting bytes) and
+/// returns the bytes, wall time, and CPU seconds of both sides: the child's, as it reports
+/// them, and this process's (the server) over the same time.
+func curlProbe(_ program: String, _ url: URL, readSize: Int) throws -> (bytes: Int, time: Duration, cpu: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = [url.absoluteString, String(readSize)]
+    let output = Pipe()
+    process.standardOutput = output
+    let serverCPUStart = processCPUSeconds()
+    var text = ""
+    let time = try ContinuousClock().measure {
+        try process.run()
+        text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+    }
+    let serverCPU = processCPUSeconds() - serverCPUStart
+    let fields = text.split(whereSeparator: \.isWhitespace)
+    guard process.terminationStatus == 0, fields.count == 4, let bytes = Int(fields[1]), let cpu = Double(fields[3]) else {
+        throw URLError(.cannotParseResponse)
+    }
+    return (bytes, time, cpu + serverCPU)
+}
+
 /// Decodes `chunks` as an event stream, off the main actor like ``download(_:)``.
 func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration) {
     var events = 0
@@ -160,7 +193,7 @@ func decodeEvents(_ chunks: [Data]) async throws -> (events: Int, time: Duration
 }
 
 let clientCPUStart = processCPUSeconds()
-let (clientBytes, clientTime) = try await download(baseURL)
+let (clientBytes, clientTime) = runs("client") ? try await download(baseURL) : (0, .zero)
 let clientCPU = processCPUSeconds() - clientCPUStart
 let rssAfter = peakRSSMiB()
 
@@ -168,8 +201,16 @@ let rssAfter = peakRSSMiB()
 // chunks, which is not the client's memory.
 let floorCPUStart = processCPUSeconds()
 var floorBytes = 0
-let floorTime = try await clock.measure { if !clientOnly { floorBytes = try await CountingDelegate().run(baseURL.appendingPathComponent("blob")) } }
+let floorTime = try await clock.measure { if runs("floor") { floorBytes = try await CountingDelegate().run(baseURL.appendingPathComponent("blob")) } }
 let floorCPU = processCPUSeconds() - floorCPUStart
+let inlineCPUStart = processCPUSeconds()
+var inlineBytes = 0
+let inlineTime = try await clock.measure { if runs("inline") { inlineBytes = try await CountingDelegate().run(baseURL.appendingPathComponent("blob"), inline: true) } }
+let inlineCPU = processCPUSeconds() - inlineCPUStart
+// libcurl without FoundationNetworking, at its 16 KiB read size and at a large one.
+let probe = ProcessInfo.processInfo.environment["BENCH_CURL_PROBE"].flatMap { $0.isEmpty ? nil : $0 }
+let curlSmall = try probe.flatMap { runs("curl") ? try curlProbe($0, baseURL.appendingPathComponent("blob"), readSize: 16 * 1024) : nil }
+let curlLarge = try probe.flatMap { runs("curl") ? try curlProbe($0, baseURL.appendingPathComponent("blob"), readSize: 512 * 1024) : nil }
 await server.stop()
 serverTask.cancel()
 
@@ -187,6 +228,16 @@ print(String(format: "download_cpu_ratio %.2f", (Double(clientBytes) / clientCPU
 print(String(format: "download_floor_mib_s %.1f", Double(floorBytes) / 1_048_576 / seconds(floorTime)))
 print(String(format: "download_floor_cpu_s %.3f", floorCPU))
 print(String(format: "download_client_vs_floor_cpu %.2f", (Double(clientBytes) / clientCPU) / (Double(floorBytes) / floorCPU)))
+print(String(format: "download_inline_mib_s %.1f", Double(inlineBytes) / 1_048_576 / seconds(inlineTime)))
+print(String(format: "download_inline_cpu_s %.3f", inlineCPU))
+print(String(format: "download_inline_vs_raw_cpu %.2f", (Double(inlineBytes) / inlineCPU) / (Double(rawBytes) / rawCPU)))
+print(String(format: "download_client_vs_inline_cpu %.2f", (Double(clientBytes) / clientCPU) / (Double(inlineBytes) / inlineCPU)))
+for (name, result) in [("curl16k", curlSmall), ("curl512k", curlLarge)] {
+    guard let result else { continue }
+    print(String(format: "download_\(name)_mib_s %.1f", Double(result.bytes) / 1_048_576 / seconds(result.time)))
+    print(String(format: "download_\(name)_cpu_s %.3f", result.cpu))
+    print(String(format: "download_\(name)_vs_raw_cpu %.2f", (Double(result.bytes) / result.cpu) / (Double(rawBytes) / rawCPU)))
+}
 print(String(format: "download_peak_rss_mib %.1f", rssAfter))
 print(String(format: "download_peak_rss_before_client_mib %.1f", rssBefore))
 
