@@ -46,7 +46,10 @@ final class StreamingSession: @unchecked Sendable {
         let queue = ByteChunkQueue(limit: options.responseBufferLimit, fedByURLSession: true)
         let (task, spooled, uploadFailure) = try await makeTask(session, request, upload: upload)
         // Cancelling the reader cancels the request, which closes its connection.
-        queue.onCancel { [weak task] in task?.cancel() }
+        queue.onCancel { [weak task] in
+            guard let task else { return }
+            URLSessionOffPool.post { task.cancel() }
+        }
         if let spooled {
             queue.onFinish { try? FileManager.default.removeItem(at: spooled) }
         }
@@ -57,10 +60,10 @@ final class StreamingSession: @unchecked Sendable {
         let head: HTTPURLResponse = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 delegate.register(task.taskIdentifier, head: continuation, queue: queue, upload: uploadFailure)
-                task.resume()
+                URLSessionOffPool.post { task.resume() }
             }
         } onCancel: {
-            task.cancel()
+            URLSessionOffPool.post { task.cancel() }
         }
         let length: HTTPBody.Length = head.expectedContentLength >= 0 ? .known(head.expectedContentLength) : .unknown
         return (head, HTTPBody(queue: queue, length: length))
@@ -74,14 +77,19 @@ extension StreamingSession {
     private func makeTask(_ session: URLSession, _ request: URLRequest, upload: HTTPBody?) async throws
         -> (task: URLSessionTask, spooled: URL?, uploadFailure: UploadFailure?) {
         var request = request
-        guard let upload else { return (session.dataTask(with: request), nil, nil) }
+        guard let upload else {
+            let sent = request
+            return (await Self.offPool { session.dataTask(with: sent) }, nil, nil)
+        }
         if let data = upload.bufferedData {
             request.httpBody = data
-            return (session.dataTask(with: request), nil, nil)
+            let sent = request
+            return (await Self.offPool { session.dataTask(with: sent) }, nil, nil)
         }
         request.httpBody = nil
         if let file = upload.fileURL {
-            return (session.uploadTask(with: request, fromFile: file), nil, nil)
+            let sent = request
+            return (await Self.offPool { session.uploadTask(with: sent, fromFile: file) }, nil, nil)
         }
         #if canImport(FoundationNetworking)
         // A response of this process relayed as it is arrives through the very queue a blocking
@@ -89,13 +97,20 @@ extension StreamingSession {
         if options.uploads == .streamed, !upload.isFedByURLSession {
             let stream = BodyInputStream(upload, stallLimit: configuration.timeoutIntervalForRequest)
             request.httpBodyStream = stream
-            return (session.dataTask(with: request), nil, stream.failure)
+            let sent = UncheckedRequest(request)
+            return (await Self.offPool { session.dataTask(with: sent.request) }, nil, stream.failure)
         }
         #endif
         // Apple's URLSession reads a body stream on threads of its own, but this runtime's
         // streamed upload is built and tested on Linux only: spool there.
         let file = try await Self.spool(upload)
-        return (session.uploadTask(with: request, fromFile: file), file, nil)
+        let sent = request
+        return (await Self.offPool { session.uploadTask(with: sent, fromFile: file) }, file, nil)
+    }
+
+    /// A task made off the cooperative pool (see ``URLSessionOffPool``).
+    private static func offPool(_ make: @escaping @Sendable () -> URLSessionTask) async -> URLSessionTask {
+        await URLSessionOffPool.run { UncheckedTask(make()) }.task
     }
 
     /// Writes `body` to a new temporary file chunk by chunk.

@@ -45,7 +45,7 @@ public struct URLSessionTransport: HTTPTransport {
     ///
     /// Throws `URLError(.badServerResponse)` if the response is not an HTTP response.
     public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
-        let (data, response) = try await session.data(for: Self.urlRequest(request, baseURL: baseURL))
+        let (data, response) = try await session.dataOffPool(for: Self.urlRequest(request, baseURL: baseURL))
         guard let httpResponse = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
