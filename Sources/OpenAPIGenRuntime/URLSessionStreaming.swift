@@ -22,7 +22,8 @@ final class StreamingSession: @unchecked Sendable {
     }
 
     deinit {
-        created?.0.finishTasksAndInvalidate()
+        guard let session = created?.0 else { return }
+        URLSessionOffPool.post { session.finishTasksAndInvalidate() }
     }
 
     private func session() -> (URLSession, StreamingDelegate) {
