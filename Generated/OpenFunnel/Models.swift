@@ -72,40 +72,28 @@ public struct BulkLookalikeSearchRequest: Codable, Hashable, Sendable, Additiona
         case `public` = "Public"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case query
-        case seedDomains = "seed_domains"
-        case limit
-        case minEmployees = "min_employees"
-        case maxEmployees = "max_employees"
-        case fundingStages = "funding_stages"
-        case locations
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.query = try container.decodeIfPresent(String.self, forKey: .query, notingNullIn: &nulls)
-        self.seedDomains = try container.decodeIfPresent([String].self, forKey: .seedDomains, notingNullIn: &nulls)
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
-        self.minEmployees = try container.decodeIfPresent(Int.self, forKey: .minEmployees, notingNullIn: &nulls)
-        self.maxEmployees = try container.decodeIfPresent(Int.self, forKey: .maxEmployees, notingNullIn: &nulls)
-        self.fundingStages = try container.decodeIfPresent([FundingStage].self, forKey: .fundingStages, notingNullIn: &nulls)
-        self.locations = try container.decodeIfPresent([String].self, forKey: .locations, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.query = try members.nullable(String.self, "query")
+        self.seedDomains = try members.nullable([String].self, "seed_domains")
+        self.limit = try members.optional(Int.self, "limit")
+        self.minEmployees = try members.nullable(Int.self, "min_employees")
+        self.maxEmployees = try members.nullable(Int.self, "max_employees")
+        self.fundingStages = try members.nullable([FundingStage].self, "funding_stages")
+        self.locations = try members.nullable([String].self, "locations")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.query, forKey: .query, nullIn: nullMembers)
-        try container.encodeIfPresent(self.seedDomains, forKey: .seedDomains, nullIn: nullMembers)
-        try container.encodeIfPresent(self.limit, forKey: .limit)
-        try container.encodeIfPresent(self.minEmployees, forKey: .minEmployees, nullIn: nullMembers)
-        try container.encodeIfPresent(self.maxEmployees, forKey: .maxEmployees, nullIn: nullMembers)
-        try container.encodeIfPresent(self.fundingStages, forKey: .fundingStages, nullIn: nullMembers)
-        try container.encodeIfPresent(self.locations, forKey: .locations, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.query, "query", nullIn: nullMembers)
+        try members.optional(self.seedDomains, "seed_domains", nullIn: nullMembers)
+        try members.optional(self.limit, "limit")
+        try members.optional(self.minEmployees, "min_employees", nullIn: nullMembers)
+        try members.optional(self.maxEmployees, "max_employees", nullIn: nullMembers)
+        try members.optional(self.fundingStages, "funding_stages", nullIn: nullMembers)
+        try members.optional(self.locations, "locations", nullIn: nullMembers)
     }
 }
 
@@ -143,29 +131,21 @@ public struct BulkLookalikeSubmitResponse: Codable, Hashable, Sendable, Addition
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case status
-        case message
-        case requestedTopK = "requested_top_k"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.message = try container.decode(String.self, forKey: .message)
-        self.requestedTopK = try container.decode(Int.self, forKey: .requestedTopK)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.jobID = try members.required(String.self, "job_id")
+        self.status = try members.optional(String.self, "status")
+        self.message = try members.required(String.self, "message")
+        self.requestedTopK = try members.required(Int.self, "requested_top_k")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.requestedTopK, forKey: .requestedTopK)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.jobID, "job_id")
+        try members.optional(self.status, "status")
+        try members.required(self.message, "message")
+        try members.required(self.requestedTopK, "requested_top_k")
     }
 }
 
@@ -235,49 +215,34 @@ public struct BulkLookalikeJobResponse: Codable, Hashable, Sendable, AdditionalM
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case status
-        case manifest
-        case errorMessage = "error_message"
-        case rows
-        case page
-        case nextCursor = "next_cursor"
-        case count
-        case processed
-        case progressMessage = "progress_message"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decode(String.self, forKey: .status)
-        self.manifest = try container.decodeIfPresent(BulkLookalikeManifest.self, forKey: .manifest, notingNullIn: &nulls)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage, notingNullIn: &nulls)
-        self.rows = try container.decodeIfPresent([BulkLookalikeResultRow].self, forKey: .rows)
-        self.page = try container.decodeIfPresent(String.self, forKey: .page, notingNullIn: &nulls)
-        self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor, notingNullIn: &nulls)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
-        self.processed = try container.decodeIfPresent(Int.self, forKey: .processed, notingNullIn: &nulls)
-        self.progressMessage = try container.decodeIfPresent(String.self, forKey: .progressMessage, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.jobID = try members.required(String.self, "job_id")
+        self.status = try members.required(String.self, "status")
+        self.manifest = try members.nullable(BulkLookalikeManifest.self, "manifest")
+        self.errorMessage = try members.nullable(String.self, "error_message")
+        self.rows = try members.optional([BulkLookalikeResultRow].self, "rows")
+        self.page = try members.nullable(String.self, "page")
+        self.nextCursor = try members.nullable(String.self, "next_cursor")
+        self.count = try members.optional(Int.self, "count")
+        self.processed = try members.nullable(Int.self, "processed")
+        self.progressMessage = try members.nullable(String.self, "progress_message")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.manifest, forKey: .manifest, nullIn: nullMembers)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage, nullIn: nullMembers)
-        try container.encodeIfPresent(self.rows, forKey: .rows)
-        try container.encodeIfPresent(self.page, forKey: .page, nullIn: nullMembers)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor, nullIn: nullMembers)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encodeIfPresent(self.processed, forKey: .processed, nullIn: nullMembers)
-        try container.encodeIfPresent(self.progressMessage, forKey: .progressMessage, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.jobID, "job_id")
+        try members.required(self.status, "status")
+        try members.optional(self.manifest, "manifest", nullIn: nullMembers)
+        try members.optional(self.errorMessage, "error_message", nullIn: nullMembers)
+        try members.optional(self.rows, "rows")
+        try members.optional(self.page, "page", nullIn: nullMembers)
+        try members.optional(self.nextCursor, "next_cursor", nullIn: nullMembers)
+        try members.optional(self.count, "count")
+        try members.optional(self.processed, "processed", nullIn: nullMembers)
+        try members.optional(self.progressMessage, "progress_message", nullIn: nullMembers)
     }
 }
 
@@ -342,46 +307,32 @@ public struct BulkLookalikeManifest: Codable, Hashable, Sendable, AdditionalMemb
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case count
-        case pages
-        case pageSize = "page_size"
-        case creditsConsumed = "credits_consumed"
-        case derivedQuery = "derived_query"
-        case resolvedSeedDomains = "resolved_seed_domains"
-        case unresolvedSeedDomains = "unresolved_seed_domains"
-        case rerankDegraded = "rerank_degraded"
-        case partial
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count, notingNullIn: &nulls)
-        self.pages = try container.decodeIfPresent(Int.self, forKey: .pages)
-        self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
-        self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed, notingNullIn: &nulls)
-        self.derivedQuery = try container.decodeIfPresent(String.self, forKey: .derivedQuery, notingNullIn: &nulls)
-        self.resolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .resolvedSeedDomains, notingNullIn: &nulls)
-        self.unresolvedSeedDomains = try container.decodeIfPresent([String].self, forKey: .unresolvedSeedDomains, notingNullIn: &nulls)
-        self.rerankDegraded = try container.decodeIfPresent(Bool.self, forKey: .rerankDegraded)
-        self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.count = try members.nullable(Int.self, "count")
+        self.pages = try members.optional(Int.self, "pages")
+        self.pageSize = try members.optional(Int.self, "page_size")
+        self.creditsConsumed = try members.nullable(Int.self, "credits_consumed")
+        self.derivedQuery = try members.nullable(String.self, "derived_query")
+        self.resolvedSeedDomains = try members.nullable([String].self, "resolved_seed_domains")
+        self.unresolvedSeedDomains = try members.nullable([String].self, "unresolved_seed_domains")
+        self.rerankDegraded = try members.optional(Bool.self, "rerank_degraded")
+        self.partial = try members.optional(Bool.self, "partial")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.count, forKey: .count, nullIn: nullMembers)
-        try container.encodeIfPresent(self.pages, forKey: .pages)
-        try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
-        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed, nullIn: nullMembers)
-        try container.encodeIfPresent(self.derivedQuery, forKey: .derivedQuery, nullIn: nullMembers)
-        try container.encodeIfPresent(self.resolvedSeedDomains, forKey: .resolvedSeedDomains, nullIn: nullMembers)
-        try container.encodeIfPresent(self.unresolvedSeedDomains, forKey: .unresolvedSeedDomains, nullIn: nullMembers)
-        try container.encodeIfPresent(self.rerankDegraded, forKey: .rerankDegraded)
-        try container.encodeIfPresent(self.partial, forKey: .partial)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.count, "count", nullIn: nullMembers)
+        try members.optional(self.pages, "pages")
+        try members.optional(self.pageSize, "page_size")
+        try members.optional(self.creditsConsumed, "credits_consumed", nullIn: nullMembers)
+        try members.optional(self.derivedQuery, "derived_query", nullIn: nullMembers)
+        try members.optional(self.resolvedSeedDomains, "resolved_seed_domains", nullIn: nullMembers)
+        try members.optional(self.unresolvedSeedDomains, "unresolved_seed_domains", nullIn: nullMembers)
+        try members.optional(self.rerankDegraded, "rerank_degraded")
+        try members.optional(self.partial, "partial")
     }
 }
 
@@ -430,37 +381,26 @@ public struct BulkLookalikeResultRow: Codable, Hashable, Sendable, AdditionalMem
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case domain
-        case linkedinURL = "linkedin_url"
-        case headquarters
-        case matchReason = "match_reason"
-        case employeeCount = "employee_count"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.name = try container.decodeIfPresent(String.self, forKey: .name, notingNullIn: &nulls)
-        self.domain = try container.decodeIfPresent(String.self, forKey: .domain, notingNullIn: &nulls)
-        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL, notingNullIn: &nulls)
-        self.headquarters = try container.decodeIfPresent(String.self, forKey: .headquarters, notingNullIn: &nulls)
-        self.matchReason = try container.decodeIfPresent(String.self, forKey: .matchReason, notingNullIn: &nulls)
-        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.name = try members.nullable(String.self, "name")
+        self.domain = try members.nullable(String.self, "domain")
+        self.linkedinURL = try members.nullable(String.self, "linkedin_url")
+        self.headquarters = try members.nullable(String.self, "headquarters")
+        self.matchReason = try members.nullable(String.self, "match_reason")
+        self.employeeCount = try members.nullable(Int.self, "employee_count")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name, nullIn: nullMembers)
-        try container.encodeIfPresent(self.domain, forKey: .domain, nullIn: nullMembers)
-        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL, nullIn: nullMembers)
-        try container.encodeIfPresent(self.headquarters, forKey: .headquarters, nullIn: nullMembers)
-        try container.encodeIfPresent(self.matchReason, forKey: .matchReason, nullIn: nullMembers)
-        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.name, "name", nullIn: nullMembers)
+        try members.optional(self.domain, "domain", nullIn: nullMembers)
+        try members.optional(self.linkedinURL, "linkedin_url", nullIn: nullMembers)
+        try members.optional(self.headquarters, "headquarters", nullIn: nullMembers)
+        try members.optional(self.matchReason, "match_reason", nullIn: nullMembers)
+        try members.optional(self.employeeCount, "employee_count", nullIn: nullMembers)
     }
 }
 
@@ -492,26 +432,19 @@ public struct BulkLookalikeCancelResponse: Codable, Hashable, Sendable, Addition
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case status
-        case message
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.message = try container.decode(String.self, forKey: .message)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.jobID = try members.required(String.self, "job_id")
+        self.status = try members.optional(String.self, "status")
+        self.message = try members.required(String.self, "message")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encode(self.message, forKey: .message)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.jobID, "job_id")
+        try members.optional(self.status, "status")
+        try members.required(self.message, "message")
     }
 }
 
@@ -600,55 +533,38 @@ public struct TechIntentSearchRequest: Codable, Hashable, Sendable, AdditionalMe
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case tech
-        case activity
-        case variations
-        case lookbackDays = "lookback_days"
-        case limit
-        case excludeVendor = "exclude_vendor"
-        case excludeAggregators = "exclude_aggregators"
-        case excludeCompanySlugs = "exclude_company_slugs"
-        case enrich
-        case hqCountryCode = "hq_country_code"
-        case minEmployeeCount = "min_employee_count"
-        case maxEmployeeCount = "max_employee_count"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.tech = try container.decode(String.self, forKey: .tech)
-        self.activity = try container.decode(String.self, forKey: .activity)
-        self.variations = try container.decodeIfPresent([String].self, forKey: .variations, notingNullIn: &nulls)
-        self.lookbackDays = try container.decodeIfPresent(Int.self, forKey: .lookbackDays)
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
-        self.excludeVendor = try container.decodeIfPresent(Bool.self, forKey: .excludeVendor)
-        self.excludeAggregators = try container.decodeIfPresent(Bool.self, forKey: .excludeAggregators)
-        self.excludeCompanySlugs = try container.decodeIfPresent([String].self, forKey: .excludeCompanySlugs, notingNullIn: &nulls)
-        self.enrich = try container.decodeIfPresent(Bool.self, forKey: .enrich)
-        self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode, notingNullIn: &nulls)
-        self.minEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .minEmployeeCount, notingNullIn: &nulls)
-        self.maxEmployeeCount = try container.decodeIfPresent(Int.self, forKey: .maxEmployeeCount, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.tech = try members.required(String.self, "tech")
+        self.activity = try members.required(String.self, "activity")
+        self.variations = try members.nullable([String].self, "variations")
+        self.lookbackDays = try members.optional(Int.self, "lookback_days")
+        self.limit = try members.optional(Int.self, "limit")
+        self.excludeVendor = try members.optional(Bool.self, "exclude_vendor")
+        self.excludeAggregators = try members.optional(Bool.self, "exclude_aggregators")
+        self.excludeCompanySlugs = try members.nullable([String].self, "exclude_company_slugs")
+        self.enrich = try members.optional(Bool.self, "enrich")
+        self.hqCountryCode = try members.nullable(String.self, "hq_country_code")
+        self.minEmployeeCount = try members.nullable(Int.self, "min_employee_count")
+        self.maxEmployeeCount = try members.nullable(Int.self, "max_employee_count")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.tech, forKey: .tech)
-        try container.encode(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.variations, forKey: .variations, nullIn: nullMembers)
-        try container.encodeIfPresent(self.lookbackDays, forKey: .lookbackDays)
-        try container.encodeIfPresent(self.limit, forKey: .limit)
-        try container.encodeIfPresent(self.excludeVendor, forKey: .excludeVendor)
-        try container.encodeIfPresent(self.excludeAggregators, forKey: .excludeAggregators)
-        try container.encodeIfPresent(self.excludeCompanySlugs, forKey: .excludeCompanySlugs, nullIn: nullMembers)
-        try container.encodeIfPresent(self.enrich, forKey: .enrich)
-        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode, nullIn: nullMembers)
-        try container.encodeIfPresent(self.minEmployeeCount, forKey: .minEmployeeCount, nullIn: nullMembers)
-        try container.encodeIfPresent(self.maxEmployeeCount, forKey: .maxEmployeeCount, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.tech, "tech")
+        try members.required(self.activity, "activity")
+        try members.optional(self.variations, "variations", nullIn: nullMembers)
+        try members.optional(self.lookbackDays, "lookback_days")
+        try members.optional(self.limit, "limit")
+        try members.optional(self.excludeVendor, "exclude_vendor")
+        try members.optional(self.excludeAggregators, "exclude_aggregators")
+        try members.optional(self.excludeCompanySlugs, "exclude_company_slugs", nullIn: nullMembers)
+        try members.optional(self.enrich, "enrich")
+        try members.optional(self.hqCountryCode, "hq_country_code", nullIn: nullMembers)
+        try members.optional(self.minEmployeeCount, "min_employee_count", nullIn: nullMembers)
+        try members.optional(self.maxEmployeeCount, "max_employee_count", nullIn: nullMembers)
     }
 }
 
@@ -686,29 +602,21 @@ public struct TechIntentSubmitResponse: Codable, Hashable, Sendable, AdditionalM
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case status
-        case message
-        case requestedLimit = "requested_limit"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.message = try container.decode(String.self, forKey: .message)
-        self.requestedLimit = try container.decode(Int.self, forKey: .requestedLimit)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.jobID = try members.required(String.self, "job_id")
+        self.status = try members.optional(String.self, "status")
+        self.message = try members.required(String.self, "message")
+        self.requestedLimit = try members.required(Int.self, "requested_limit")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.requestedLimit, forKey: .requestedLimit)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.jobID, "job_id")
+        try members.optional(self.status, "status")
+        try members.required(self.message, "message")
+        try members.required(self.requestedLimit, "requested_limit")
     }
 }
 
@@ -768,43 +676,30 @@ public struct TechIntentJobResponse: Codable, Hashable, Sendable, AdditionalMemb
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case status
-        case manifest
-        case errorMessage = "error_message"
-        case rows
-        case page
-        case nextCursor = "next_cursor"
-        case count
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.jobID = try container.decode(String.self, forKey: .jobID)
-        self.status = try container.decode(String.self, forKey: .status)
-        self.manifest = try container.decodeIfPresent(TechIntentManifest.self, forKey: .manifest, notingNullIn: &nulls)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage, notingNullIn: &nulls)
-        self.rows = try container.decodeIfPresent([TechIntentResultRow].self, forKey: .rows)
-        self.page = try container.decodeIfPresent(String.self, forKey: .page, notingNullIn: &nulls)
-        self.nextCursor = try container.decodeIfPresent(String.self, forKey: .nextCursor, notingNullIn: &nulls)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.jobID = try members.required(String.self, "job_id")
+        self.status = try members.required(String.self, "status")
+        self.manifest = try members.nullable(TechIntentManifest.self, "manifest")
+        self.errorMessage = try members.nullable(String.self, "error_message")
+        self.rows = try members.optional([TechIntentResultRow].self, "rows")
+        self.page = try members.nullable(String.self, "page")
+        self.nextCursor = try members.nullable(String.self, "next_cursor")
+        self.count = try members.optional(Int.self, "count")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.jobID, forKey: .jobID)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.manifest, forKey: .manifest, nullIn: nullMembers)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage, nullIn: nullMembers)
-        try container.encodeIfPresent(self.rows, forKey: .rows)
-        try container.encodeIfPresent(self.page, forKey: .page, nullIn: nullMembers)
-        try container.encodeIfPresent(self.nextCursor, forKey: .nextCursor, nullIn: nullMembers)
-        try container.encodeIfPresent(self.count, forKey: .count)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.jobID, "job_id")
+        try members.required(self.status, "status")
+        try members.optional(self.manifest, "manifest", nullIn: nullMembers)
+        try members.optional(self.errorMessage, "error_message", nullIn: nullMembers)
+        try members.optional(self.rows, "rows")
+        try members.optional(self.page, "page", nullIn: nullMembers)
+        try members.optional(self.nextCursor, "next_cursor", nullIn: nullMembers)
+        try members.optional(self.count, "count")
     }
 }
 
@@ -873,52 +768,36 @@ public struct TechIntentManifest: Codable, Hashable, Sendable, AdditionalMembers
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case pages
-        case pageSize = "page_size"
-        case count
-        case partial
-        case tech
-        case activity
-        case companiesScanned = "companies_scanned"
-        case companiesSkippedNoEvidence = "companies_skipped_no_evidence"
-        case companiesQualified = "companies_qualified"
-        case totalCompaniesMatched = "total_companies_matched"
-        case creditsConsumed = "credits_consumed"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.pages = try container.decodeIfPresent(Int.self, forKey: .pages)
-        self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
-        self.count = try container.decodeIfPresent(Int.self, forKey: .count, notingNullIn: &nulls)
-        self.partial = try container.decodeIfPresent(Bool.self, forKey: .partial)
-        self.tech = try container.decodeIfPresent(String.self, forKey: .tech)
-        self.activity = try container.decodeIfPresent(String.self, forKey: .activity)
-        self.companiesScanned = try container.decodeIfPresent(Int.self, forKey: .companiesScanned, notingNullIn: &nulls)
-        self.companiesSkippedNoEvidence = try container.decodeIfPresent(Int.self, forKey: .companiesSkippedNoEvidence, notingNullIn: &nulls)
-        self.companiesQualified = try container.decodeIfPresent(Int.self, forKey: .companiesQualified, notingNullIn: &nulls)
-        self.totalCompaniesMatched = try container.decodeIfPresent(Int.self, forKey: .totalCompaniesMatched, notingNullIn: &nulls)
-        self.creditsConsumed = try container.decodeIfPresent(Int.self, forKey: .creditsConsumed, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.pages = try members.optional(Int.self, "pages")
+        self.pageSize = try members.optional(Int.self, "page_size")
+        self.count = try members.nullable(Int.self, "count")
+        self.partial = try members.optional(Bool.self, "partial")
+        self.tech = try members.optional(String.self, "tech")
+        self.activity = try members.optional(String.self, "activity")
+        self.companiesScanned = try members.nullable(Int.self, "companies_scanned")
+        self.companiesSkippedNoEvidence = try members.nullable(Int.self, "companies_skipped_no_evidence")
+        self.companiesQualified = try members.nullable(Int.self, "companies_qualified")
+        self.totalCompaniesMatched = try members.nullable(Int.self, "total_companies_matched")
+        self.creditsConsumed = try members.nullable(Int.self, "credits_consumed")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.pages, forKey: .pages)
-        try container.encodeIfPresent(self.pageSize, forKey: .pageSize)
-        try container.encodeIfPresent(self.count, forKey: .count, nullIn: nullMembers)
-        try container.encodeIfPresent(self.partial, forKey: .partial)
-        try container.encodeIfPresent(self.tech, forKey: .tech)
-        try container.encodeIfPresent(self.activity, forKey: .activity)
-        try container.encodeIfPresent(self.companiesScanned, forKey: .companiesScanned, nullIn: nullMembers)
-        try container.encodeIfPresent(self.companiesSkippedNoEvidence, forKey: .companiesSkippedNoEvidence, nullIn: nullMembers)
-        try container.encodeIfPresent(self.companiesQualified, forKey: .companiesQualified, nullIn: nullMembers)
-        try container.encodeIfPresent(self.totalCompaniesMatched, forKey: .totalCompaniesMatched, nullIn: nullMembers)
-        try container.encodeIfPresent(self.creditsConsumed, forKey: .creditsConsumed, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.pages, "pages")
+        try members.optional(self.pageSize, "page_size")
+        try members.optional(self.count, "count", nullIn: nullMembers)
+        try members.optional(self.partial, "partial")
+        try members.optional(self.tech, "tech")
+        try members.optional(self.activity, "activity")
+        try members.optional(self.companiesScanned, "companies_scanned", nullIn: nullMembers)
+        try members.optional(self.companiesSkippedNoEvidence, "companies_skipped_no_evidence", nullIn: nullMembers)
+        try members.optional(self.companiesQualified, "companies_qualified", nullIn: nullMembers)
+        try members.optional(self.totalCompaniesMatched, "total_companies_matched", nullIn: nullMembers)
+        try members.optional(self.creditsConsumed, "credits_consumed", nullIn: nullMembers)
     }
 }
 
@@ -981,55 +860,38 @@ public struct TechIntentResultRow: Codable, Hashable, Sendable, AdditionalMember
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case companySlug = "company_slug"
-        case companyName = "company_name"
-        case postCount = "post_count"
-        case firstPostedAt = "first_posted_at"
-        case lastPostedAt = "last_posted_at"
-        case enriched
-        case website
-        case linkedinURL = "linkedin_url"
-        case employeeCount = "employee_count"
-        case hqCountryCode = "hq_country_code"
-        case fundingStage = "funding_stage"
-        case intent
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.companySlug = try container.decodeIfPresent(String.self, forKey: .companySlug, notingNullIn: &nulls)
-        self.companyName = try container.decodeIfPresent(String.self, forKey: .companyName, notingNullIn: &nulls)
-        self.postCount = try container.decodeIfPresent(Int.self, forKey: .postCount, notingNullIn: &nulls)
-        self.firstPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .firstPostedAt, notingNullIn: &nulls)
-        self.lastPostedAt = try container.decodeIfPresent(DateTime.self, forKey: .lastPostedAt, notingNullIn: &nulls)
-        self.enriched = try container.decodeIfPresent(Bool.self, forKey: .enriched)
-        self.website = try container.decodeIfPresent(String.self, forKey: .website, notingNullIn: &nulls)
-        self.linkedinURL = try container.decodeIfPresent(String.self, forKey: .linkedinURL, notingNullIn: &nulls)
-        self.employeeCount = try container.decodeIfPresent(Int.self, forKey: .employeeCount, notingNullIn: &nulls)
-        self.hqCountryCode = try container.decodeIfPresent(String.self, forKey: .hqCountryCode, notingNullIn: &nulls)
-        self.fundingStage = try container.decodeIfPresent(String.self, forKey: .fundingStage, notingNullIn: &nulls)
-        self.intent = try container.decodeIfPresent(TechIntentVerdict.self, forKey: .intent, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.companySlug = try members.nullable(String.self, "company_slug")
+        self.companyName = try members.nullable(String.self, "company_name")
+        self.postCount = try members.nullable(Int.self, "post_count")
+        self.firstPostedAt = try members.nullable(DateTime.self, "first_posted_at")
+        self.lastPostedAt = try members.nullable(DateTime.self, "last_posted_at")
+        self.enriched = try members.optional(Bool.self, "enriched")
+        self.website = try members.nullable(String.self, "website")
+        self.linkedinURL = try members.nullable(String.self, "linkedin_url")
+        self.employeeCount = try members.nullable(Int.self, "employee_count")
+        self.hqCountryCode = try members.nullable(String.self, "hq_country_code")
+        self.fundingStage = try members.nullable(String.self, "funding_stage")
+        self.intent = try members.nullable(TechIntentVerdict.self, "intent")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.companySlug, forKey: .companySlug, nullIn: nullMembers)
-        try container.encodeIfPresent(self.companyName, forKey: .companyName, nullIn: nullMembers)
-        try container.encodeIfPresent(self.postCount, forKey: .postCount, nullIn: nullMembers)
-        try container.encodeIfPresent(self.firstPostedAt, forKey: .firstPostedAt, nullIn: nullMembers)
-        try container.encodeIfPresent(self.lastPostedAt, forKey: .lastPostedAt, nullIn: nullMembers)
-        try container.encodeIfPresent(self.enriched, forKey: .enriched)
-        try container.encodeIfPresent(self.website, forKey: .website, nullIn: nullMembers)
-        try container.encodeIfPresent(self.linkedinURL, forKey: .linkedinURL, nullIn: nullMembers)
-        try container.encodeIfPresent(self.employeeCount, forKey: .employeeCount, nullIn: nullMembers)
-        try container.encodeIfPresent(self.hqCountryCode, forKey: .hqCountryCode, nullIn: nullMembers)
-        try container.encodeIfPresent(self.fundingStage, forKey: .fundingStage, nullIn: nullMembers)
-        try container.encodeIfPresent(self.intent, forKey: .intent, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.companySlug, "company_slug", nullIn: nullMembers)
+        try members.optional(self.companyName, "company_name", nullIn: nullMembers)
+        try members.optional(self.postCount, "post_count", nullIn: nullMembers)
+        try members.optional(self.firstPostedAt, "first_posted_at", nullIn: nullMembers)
+        try members.optional(self.lastPostedAt, "last_posted_at", nullIn: nullMembers)
+        try members.optional(self.enriched, "enriched")
+        try members.optional(self.website, "website", nullIn: nullMembers)
+        try members.optional(self.linkedinURL, "linkedin_url", nullIn: nullMembers)
+        try members.optional(self.employeeCount, "employee_count", nullIn: nullMembers)
+        try members.optional(self.hqCountryCode, "hq_country_code", nullIn: nullMembers)
+        try members.optional(self.fundingStage, "funding_stage", nullIn: nullMembers)
+        try members.optional(self.intent, "intent", nullIn: nullMembers)
     }
 }
 
@@ -1063,28 +925,20 @@ public struct TechIntentVerdict: Codable, Hashable, Sendable, AdditionalMembersS
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case activity
-        case reason
-        case qualifiedJob = "qualified_job"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.activity = try container.decodeIfPresent(String.self, forKey: .activity, notingNullIn: &nulls)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason, notingNullIn: &nulls)
-        self.qualifiedJob = try container.decodeIfPresent(TechIntentQualifiedJob.self, forKey: .qualifiedJob, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.activity = try members.nullable(String.self, "activity")
+        self.reason = try members.nullable(String.self, "reason")
+        self.qualifiedJob = try members.nullable(TechIntentQualifiedJob.self, "qualified_job")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.activity, forKey: .activity, nullIn: nullMembers)
-        try container.encodeIfPresent(self.reason, forKey: .reason, nullIn: nullMembers)
-        try container.encodeIfPresent(self.qualifiedJob, forKey: .qualifiedJob, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.activity, "activity", nullIn: nullMembers)
+        try members.optional(self.reason, "reason", nullIn: nullMembers)
+        try members.optional(self.qualifiedJob, "qualified_job", nullIn: nullMembers)
     }
 }
 
@@ -1116,31 +970,22 @@ public struct TechIntentQualifiedJob: Codable, Hashable, Sendable, AdditionalMem
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title
-        case url
-        case created
-        case snippet
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.title = try container.decodeIfPresent(String.self, forKey: .title, notingNullIn: &nulls)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url, notingNullIn: &nulls)
-        self.created = try container.decodeIfPresent(DateTime.self, forKey: .created, notingNullIn: &nulls)
-        self.snippet = try container.decodeIfPresent(String.self, forKey: .snippet, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.title = try members.nullable(String.self, "title")
+        self.url = try members.nullable(String.self, "url")
+        self.created = try members.nullable(DateTime.self, "created")
+        self.snippet = try members.nullable(String.self, "snippet")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title, nullIn: nullMembers)
-        try container.encodeIfPresent(self.url, forKey: .url, nullIn: nullMembers)
-        try container.encodeIfPresent(self.created, forKey: .created, nullIn: nullMembers)
-        try container.encodeIfPresent(self.snippet, forKey: .snippet, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.title, "title", nullIn: nullMembers)
+        try members.optional(self.url, "url", nullIn: nullMembers)
+        try members.optional(self.created, "created", nullIn: nullMembers)
+        try members.optional(self.snippet, "snippet", nullIn: nullMembers)
     }
 }
 
@@ -1156,20 +1001,15 @@ public struct HTTPValidationError: Codable, Hashable, Sendable, AdditionalMember
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case detail
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeIfPresent([ValidationError].self, forKey: .detail)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.detail = try members.optional([ValidationError].self, "detail")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.detail, forKey: .detail)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.detail, "detail")
     }
 }
 
@@ -1209,26 +1049,19 @@ public struct ValidationError: Codable, Hashable, Sendable, AdditionalMembersSto
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case loc
-        case msg
-        case type
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loc = try container.decode([LocItem].self, forKey: .loc)
-        self.msg = try container.decode(String.self, forKey: .msg)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.loc = try members.required([LocItem].self, "loc")
+        self.msg = try members.required(String.self, "msg")
+        self.type = try members.required(String.self, "type")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.loc, forKey: .loc)
-        try container.encode(self.msg, forKey: .msg)
-        try container.encode(self.type, forKey: .type)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.loc, "loc")
+        try members.required(self.msg, "msg")
+        try members.required(self.type, "type")
     }
 }
 
@@ -1245,19 +1078,14 @@ public struct ServiceUnavailableResponse: Codable, Hashable, Sendable, Additiona
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case detail
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.detail = try members.optional(String.self, "detail")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.detail, forKey: .detail)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.detail, "detail")
     }
 }

@@ -25,7 +25,7 @@ enum ReservedNames {
         "JSONCoding", "ParameterValue", "ParameterStyle", "QueryEncoding", "PathEncoding", "HeaderEncoding",
         "OperationOutput", "OperationError", "ClientError", "ClientCore", "Indirect", "DynamicCodingKey",
         "DateTime", "UUIDText", "AdditionalMembersStoring", "BranchChoice", "MemberAccounting", "UnionMemberAccounting",
-        "OpenEnumeration",
+        "OpenEnumeration", "MemberReader", "MemberWriter",
         // What the generator itself declares at the top level
         "Operations", "Servers", "ResponseHeaderSets",
     ]

@@ -137,20 +137,11 @@ extension TranslationContext {
     }
 
     /// Decoding reads the named properties and keeps every other member; encoding writes the
-    /// kept members back, then the named properties. A runtime helper does the unnamed members
-    /// in one line each way, so the generated bodies stay one line per property.
+    /// kept members back, then the named properties. Both go through the runtime's
+    /// `MemberReader`/`MemberWriter`, by JSON name, one line per property: no `CodingKeys` enum,
+    /// whose synthesized conformances cost more to compile than the bodies that use it.
     private func codingMembers(_ plan: StructPlan) -> [SwiftDecl] {
-        var members: [SwiftDecl] = []
-        if !plan.properties.isEmpty {
-            var keys = TypeDecl(.enum, "CodingKeys", conformances: ["String", "CodingKey"])
-            keys.members = plan.properties.map { p in
-                .enumCase(EnumCaseDecl(SwiftNames.escaped(p.swiftName), rawValue: p.wireName == p.swiftName ? nil : SwiftNames.stringLiteral(p.wireName)))
-            }
-            members.append(.type(keys))
-        }
-        members.append(.function(decodeFunction(plan)))
-        members.append(.function(encodeFunction(plan)))
-        return members
+        [.function(decodeFunction(plan)), .function(encodeFunction(plan))]
     }
 
     private func decodeFunction(_ plan: StructPlan) -> FunctionDecl {
@@ -161,27 +152,31 @@ extension TranslationContext {
                 + plan.properties.map { "    self.\($0.boxed ? "_" + $0.swiftName : SwiftNames.escaped($0.swiftName)) = nil" }
                 + ["    self.\(plan.additional.swiftName) = [:]", "    self.nonObjectValue = value", "    return", "}"]
         }
-        if !plan.properties.isEmpty { decode.append("let container = try decoder.container(keyedBy: CodingKeys.self)") }
-        if plan.notesNulls { decode.append("var nulls: Set<String> = []") }
+        guard !plan.properties.isEmpty else {
+            decode.append("self.\(plan.additional.swiftName) = try decoder.additionalMembers()")
+            var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
+            initDecl.isThrowing = true
+            return initDecl
+        }
+        decode.append("var members = try MemberReader(decoder)")
         for p in plan.properties {
-            let key = "." + SwiftNames.escaped(p.swiftName)
+            let name = SwiftNames.stringLiteral(p.wireName)
             // Each way keeps `null` apart from absent, so the value is written back as read: a
             // required JSONValue (also `type: 'null'`, a nullable free-form value) must be present,
             // maybe as `.null`; an optional one holds an explicit `null` as `.null`; a typed
             // optional that allows null is nil either way and the null is noted in `nulls`.
-            let read = !p.optional || p.writesNull && p.use.base == "JSONValue" ? "try container.decode(\(p.use.base).self, forKey: \(key))"
-                : p.use.base == "JSONValue" ? "try container.decodeKeepingNull(JSONValue.self, forKey: \(key))"
-                : plan.notesNull(p) ? "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key), notingNullIn: &nulls)"
-                : "try container.decodeIfPresent(\(p.use.base).self, forKey: \(key))"
+            let read = !p.optional || p.writesNull && p.use.base == "JSONValue" ? "try members.required(\(p.use.base).self, \(name))"
+                : p.use.base == "JSONValue" ? "try members.keepingNull(\(name))"
+                : plan.notesNull(p) ? "try members.nullable(\(p.use.base).self, \(name))"
+                : "try members.optional(\(p.use.base).self, \(name))"
             if p.boxed {
                 decode.append("self._\(p.swiftName) = \(p.optional ? "(\(read)).map(Indirect.init)" : "Indirect(\(read))")")
             } else {
                 decode.append("self.\(SwiftNames.escaped(p.swiftName)) = \(read)")
             }
         }
-        let excluding = plan.properties.isEmpty ? "" : "excluding: CodingKeys.self"
-        decode.append("self.\(plan.additional.swiftName) = try decoder.additionalMembers(\(excluding))")
-        if plan.notesNulls { decode.append("self.nullMembers = nulls") }
+        decode.append("self.\(plan.additional.swiftName) = try members.additionalMembers()")
+        if plan.notesNulls { decode.append("self.nullMembers = members.nulls") }
         var initDecl = FunctionDecl("init", access: access, parameters: [.init(label: "from", name: "decoder", type: "any Decoder")], body: decode)
         initDecl.isThrowing = true
         return initDecl
@@ -189,13 +184,16 @@ extension TranslationContext {
 
     private func encodeFunction(_ plan: StructPlan) -> FunctionDecl {
         var encode = plan.holdsNonObjects ? ["if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }"] : []
-        encode.append("try encoder.encodeAdditionalMembers(\(plan.additional.swiftName))")
-        if !plan.properties.isEmpty { encode.append("var container = encoder.container(keyedBy: CodingKeys.self)") }
+        if plan.properties.isEmpty {
+            encode.append("try encoder.encodeAdditionalMembers(\(plan.additional.swiftName))")
+        } else {
+            encode.append("var members = try MemberWriter(encoder, additionalMembers: \(plan.additional.swiftName))")
+        }
         for p in plan.properties {
-            let key = "." + SwiftNames.escaped(p.swiftName)
+            let name = SwiftNames.stringLiteral(p.wireName)
             let value = "self." + SwiftNames.escaped(p.swiftName)
-            encode.append(plan.notesNull(p) ? "try container.encodeIfPresent(\(value), forKey: \(key), nullIn: nullMembers)"
-                : p.optional && !p.writesNull ? "try container.encodeIfPresent(\(value), forKey: \(key))" : "try container.encode(\(value), forKey: \(key))")
+            encode.append(plan.notesNull(p) ? "try members.optional(\(value), \(name), nullIn: nullMembers)"
+                : p.optional && !p.writesNull ? "try members.optional(\(value), \(name))" : "try members.required(\(value), \(name))")
         }
         var encodeDecl = FunctionDecl("encode", access: access, parameters: [.init(label: "to", name: "encoder", type: "any Encoder")], body: encode)
         encodeDecl.isThrowing = true

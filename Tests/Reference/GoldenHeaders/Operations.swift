@@ -23,7 +23,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// One page of repositories.
             ///
             /// HTTP 200.
@@ -168,23 +168,17 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case id
-                case sampled
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decodeIfPresent(String.self, forKey: .id)
-                self.sampled = try container.decodeIfPresent(Bool.self, forKey: .sampled)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.id = try members.optional(String.self, "id")
+                self.sampled = try members.optional(Bool.self, "sampled")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.id, forKey: .id)
-                try container.encodeIfPresent(self.sampled, forKey: .sampled)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.id, "id")
+                try members.optional(self.sampled, "sampled")
             }
         }
     }
@@ -201,7 +195,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Open issues.
             ///
             /// HTTP 200.
@@ -258,7 +252,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// One issue.
             ///
             /// HTTP 200.

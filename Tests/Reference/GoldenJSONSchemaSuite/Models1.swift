@@ -37,11 +37,6 @@ public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -50,35 +45,29 @@ public struct G0001: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -94,20 +83,15 @@ public struct G0002: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -144,11 +128,6 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -157,35 +136,29 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -201,20 +174,15 @@ public struct G0004: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: Bool].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: Bool].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -251,11 +219,6 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -264,35 +227,29 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -327,10 +284,6 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -338,33 +291,27 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -380,20 +327,15 @@ public struct G0007: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue?].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: JSONValue?].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -409,20 +351,15 @@ public struct G0008: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: Double].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: Double].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -457,10 +394,6 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo2
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo2 = nil
@@ -468,33 +401,27 @@ public struct G0009: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo2 = try container.decodeKeepingNull(JSONValue.self, forKey: .foo2)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo2 = try members.keepingNull("foo2")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo2, forKey: .foo2)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo2, "foo2")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -524,40 +451,29 @@ public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case bar
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.bar = try container.decode(Int.self, forKey: .bar)
-            self.foo = try container.decode(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.bar = try members.required(Int.self, "bar")
+            self.foo = try members.required(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.bar, forKey: .bar)
-            try container.encode(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.bar, "bar")
+            try members.required(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -589,43 +505,31 @@ public struct G0011: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case baz
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decode(String.self, forKey: .foo)
-            self.baz = try container.decode(JSONValue.self, forKey: .baz)
-            self.bar = try container.decode(Int.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.required(String.self, "foo")
+            self.baz = try members.required(JSONValue.self, "baz")
+            self.bar = try members.required(Int.self, "bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.foo, forKey: .foo)
-            try container.encode(self.baz, forKey: .baz)
-            try container.encode(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.foo, "foo")
+            try members.required(self.baz, "baz")
+            try members.required(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -641,20 +545,15 @@ public struct G0012: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -670,20 +569,15 @@ public struct G0013: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -699,20 +593,15 @@ public struct G0014: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -728,20 +617,15 @@ public struct G0015: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -757,20 +641,15 @@ public struct G0016: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -786,20 +665,15 @@ public struct G0017: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -815,20 +689,15 @@ public struct G0018: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -844,20 +713,15 @@ public struct G0019: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -873,20 +737,15 @@ public struct G0020: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -902,20 +761,15 @@ public struct G0021: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -931,20 +785,15 @@ public struct G0022: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(A.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(A.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -960,20 +809,15 @@ public struct G0023: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(A2.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(A2.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -989,20 +833,15 @@ public struct G0024: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(B.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(B.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1018,20 +857,15 @@ public struct G0025: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONSchemaSuiteG0025PropertiesValueDefsAAllOf1.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1067,20 +901,15 @@ public struct G0026: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1116,20 +945,15 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1165,20 +989,15 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1214,20 +1033,15 @@ public struct G0029: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1263,20 +1077,15 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1308,20 +1117,15 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bar
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.bar = try container.decode(Int.self, forKey: .bar)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.bar = try members.required(Int.self, "bar")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.bar, forKey: .bar)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.bar, "bar")
             }
         }
 
@@ -1337,20 +1141,15 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case foo
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.foo = try container.decode(String.self, forKey: .foo)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.foo = try members.required(String.self, "foo")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.foo, forKey: .foo)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.foo, "foo")
             }
         }
 
@@ -1370,20 +1169,15 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1419,20 +1213,15 @@ public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1448,20 +1237,15 @@ public struct G0033: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1477,20 +1261,15 @@ public struct G0034: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1506,20 +1285,15 @@ public struct G0035: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1535,20 +1309,15 @@ public struct G0036: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1564,20 +1333,15 @@ public struct G0037: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1593,20 +1357,15 @@ public struct G0038: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1622,20 +1381,15 @@ public struct G0039: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1651,20 +1405,15 @@ public struct G0040: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bool.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bool.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1680,20 +1429,15 @@ public struct G0041: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bool.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bool.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1709,20 +1453,15 @@ public struct G0042: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1738,20 +1477,15 @@ public struct G0043: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1767,20 +1501,15 @@ public struct G0044: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1796,20 +1525,15 @@ public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1825,20 +1549,15 @@ public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1854,20 +1573,15 @@ public struct G0047: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1883,20 +1597,15 @@ public struct G0048: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1912,20 +1621,15 @@ public struct G0049: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1944,20 +1648,15 @@ public struct G0050: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1976,20 +1675,15 @@ public struct G0051: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2008,20 +1702,15 @@ public struct G0052: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2037,20 +1726,15 @@ public struct G0053: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2066,20 +1750,15 @@ public struct G0054: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2095,20 +1774,15 @@ public struct G0055: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2124,20 +1798,15 @@ public struct G0056: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2153,20 +1822,15 @@ public struct G0057: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2182,20 +1846,15 @@ public struct G0058: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2211,20 +1870,15 @@ public struct G0059: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2240,20 +1894,15 @@ public struct G0060: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2269,20 +1918,15 @@ public struct G0061: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2298,20 +1942,15 @@ public struct G0062: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2327,20 +1966,15 @@ public struct G0063: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2375,10 +2009,6 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -2386,33 +2016,27 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Int.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2448,10 +2072,6 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.bar = nil
@@ -2459,33 +2079,27 @@ public struct G0065: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.bar = try members.optional(String.self, "bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2514,37 +2128,27 @@ public struct G0066: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case alpha
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.alpha = try container.decodeIfPresent(Double.self, forKey: .alpha)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.alpha = try members.optional(Double.self, "alpha")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.alpha, forKey: .alpha)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.alpha, "alpha")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2560,20 +2164,15 @@ public struct G0068: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2589,20 +2188,15 @@ public struct G0069: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2618,20 +2212,15 @@ public struct G0070: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2647,20 +2236,15 @@ public struct G0071: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2676,20 +2260,15 @@ public struct G0072: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2705,20 +2284,15 @@ public struct G0073: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2734,20 +2308,15 @@ public struct G0074: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2782,10 +2351,6 @@ public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -2793,33 +2358,27 @@ public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2835,20 +2394,15 @@ public struct G0076: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Foo].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Foo].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2864,20 +2418,15 @@ public struct G0077: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Foo2].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Foo2].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2893,20 +2442,15 @@ public struct G0078: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Foo3].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Foo3].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2922,20 +2466,15 @@ public struct G0079: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(List.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2951,20 +2490,15 @@ public struct G0080: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List2.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(List2.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2980,20 +2514,15 @@ public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(IntermediateScope.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(IntermediateScope.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3009,20 +2538,15 @@ public struct G0082: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List4.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(List4.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3038,20 +2562,15 @@ public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List5.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(List5.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3067,20 +2586,15 @@ public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(List6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(List6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3096,20 +2610,15 @@ public struct G0085: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Extended.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Extended.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3125,20 +2634,15 @@ public struct G0086: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Extended2.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Extended2.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3154,20 +2658,15 @@ public struct G0087: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3183,20 +2682,15 @@ public struct G0088: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3233,11 +2727,6 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case `true`
-            case `false`
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.`true` = nil
@@ -3246,35 +2735,29 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.`true` = try container.decodeIfPresent(True.self, forKey: .`true`)
-            self.`false` = try container.decodeIfPresent(False.self, forKey: .`false`)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.`true` = try members.optional(True.self, "true")
+            self.`false` = try members.optional(False.self, "false")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.`true`, forKey: .`true`)
-            try container.encodeIfPresent(self.`false`, forKey: .`false`)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.`true`, "true")
+            try members.optional(self.`false`, "false")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3302,37 +2785,27 @@ public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case barItem = "bar-item"
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.barItem = try container.decodeIfPresent(Item.self, forKey: .barItem)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.barItem = try members.optional(Item.self, "bar-item")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.barItem, forKey: .barItem)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.barItem, "bar-item")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3348,20 +2821,15 @@ public struct G0096: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Stuff.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Stuff.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3383,20 +2851,15 @@ public struct G0097: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _3 = 3
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3412,20 +2875,15 @@ public struct G0098: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3445,20 +2903,15 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _6 = 6
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.optional(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3496,40 +2949,29 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
             case bar
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
-            self.bar = try container.decode(Bar15.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Foo13.self, "foo")
+            self.bar = try members.required(Bar15.self, "bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encode(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.required(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3550,20 +2992,15 @@ public struct G0101: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case fooBar2 = "foo\rbar"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3579,20 +3016,15 @@ public struct G0102: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3608,20 +3040,15 @@ public struct G0103: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3637,20 +3064,15 @@ public struct G0104: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3666,20 +3088,15 @@ public struct G0105: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3699,20 +3116,15 @@ public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _0 = 0
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3728,20 +3140,15 @@ public struct G0107: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3761,20 +3168,15 @@ public struct G0108: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _1 = 1
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3790,20 +3192,15 @@ public struct G0109: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3823,20 +3220,15 @@ public struct G0110: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case helloThere = "hello\u{0}there"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3852,20 +3244,15 @@ public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3881,20 +3268,15 @@ public struct G0112: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3910,20 +3292,15 @@ public struct G0113: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3939,20 +3316,15 @@ public struct G0114: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3968,20 +3340,15 @@ public struct G0115: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3997,20 +3364,15 @@ public struct G0116: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4026,20 +3388,15 @@ public struct G0117: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4055,20 +3412,15 @@ public struct G0118: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4084,20 +3436,15 @@ public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4113,20 +3460,15 @@ public struct G0120: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4142,20 +3484,15 @@ public struct G0121: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4171,20 +3508,15 @@ public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4200,20 +3532,15 @@ public struct G0123: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4229,20 +3556,15 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4258,20 +3580,15 @@ public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4287,19 +3604,14 @@ public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }

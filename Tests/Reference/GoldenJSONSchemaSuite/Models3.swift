@@ -35,10 +35,6 @@ public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case fooBar = "foo\"bar"
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.fooBar = nil
@@ -46,33 +42,27 @@ public struct G0248: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.fooBar = try container.decodeIfPresent(FooBar.self, forKey: .fooBar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.fooBar = try members.optional(FooBar.self, "foo\"bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.fooBar, "foo\"bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -88,20 +78,15 @@ public struct G0249: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(A4.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(A4.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -117,20 +102,15 @@ public struct G0250: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -146,20 +126,15 @@ public struct G0251: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo7.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Foo7.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -175,20 +150,15 @@ public struct G0252: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo8.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Foo8.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -204,20 +174,15 @@ public struct G0253: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Y.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Y.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -233,20 +198,15 @@ public struct G0254: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bigint.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bigint.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -262,20 +222,15 @@ public struct G0255: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bigint2.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bigint2.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -291,20 +246,15 @@ public struct G0256: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo9.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Foo9.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -339,10 +289,6 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -350,33 +296,27 @@ public struct G0257: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Value4.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Value4.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -411,10 +351,6 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -422,33 +358,27 @@ public struct G0258: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Bar4.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Bar4.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -483,10 +413,6 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -494,33 +420,27 @@ public struct G0259: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Bar5.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Bar5.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -555,10 +475,6 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -566,33 +482,27 @@ public struct G0260: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Bar6.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Bar6.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -627,10 +537,6 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -638,33 +544,27 @@ public struct G0261: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Bar7.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Bar7.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -699,10 +599,6 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -710,33 +606,27 @@ public struct G0262: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Bar8.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Bar8.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -771,10 +661,6 @@ public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -782,33 +668,27 @@ public struct G0263: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Bar9.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Bar9.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -824,20 +704,15 @@ public struct G0264: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo10.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Foo10.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -853,20 +728,15 @@ public struct G0265: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(If.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(If.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -882,20 +752,15 @@ public struct G0266: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Then.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Then.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -911,20 +776,15 @@ public struct G0267: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Else.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Else.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -940,20 +800,15 @@ public struct G0268: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(B3.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(B3.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -969,20 +824,15 @@ public struct G0269: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo11.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Foo11.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -998,20 +848,15 @@ public struct G0270: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Foo12.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Foo12.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1027,20 +872,15 @@ public struct G0271: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONSchemaSuiteG0271PropertiesValueDefsDefs.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONSchemaSuiteG0271PropertiesValueDefsDefs.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1070,40 +910,29 @@ public struct G0272: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decode(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.required(JSONValue.self, "foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1138,10 +967,6 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -1149,33 +974,27 @@ public struct G0273: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1210,10 +1029,6 @@ public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -1221,33 +1036,27 @@ public struct G0274: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1263,20 +1072,15 @@ public struct G0275: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1292,20 +1096,15 @@ public struct G0276: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1321,20 +1120,15 @@ public struct G0277: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1350,20 +1144,15 @@ public struct G0278: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1379,20 +1168,15 @@ public struct G0279: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1408,20 +1192,15 @@ public struct G0280: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1437,20 +1216,15 @@ public struct G0281: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1466,20 +1240,15 @@ public struct G0282: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bool.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bool.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1495,20 +1264,15 @@ public struct G0283: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1544,20 +1308,15 @@ public struct G0284: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1573,20 +1332,15 @@ public struct G0285: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1622,20 +1376,15 @@ public struct G0286: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1671,20 +1420,15 @@ public struct G0287: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.optional(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1700,20 +1444,15 @@ public struct G0288: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1729,20 +1468,15 @@ public struct G0289: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1758,20 +1492,15 @@ public struct G0290: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1787,20 +1516,15 @@ public struct G0291: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1816,20 +1540,15 @@ public struct G0292: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1845,20 +1564,15 @@ public struct G0293: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1874,20 +1588,15 @@ public struct G0294: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Double].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Double].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1903,20 +1612,15 @@ public struct G0295: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1952,20 +1656,15 @@ public struct G0296: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1981,20 +1680,15 @@ public struct G0297: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2010,20 +1704,15 @@ public struct G0298: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2059,20 +1748,15 @@ public struct G0299: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2108,20 +1792,15 @@ public struct G0300: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2137,20 +1816,15 @@ public struct G0301: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2166,20 +1840,15 @@ public struct G0302: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2195,20 +1864,15 @@ public struct G0303: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2224,20 +1888,15 @@ public struct G0304: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar11.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bar11.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2253,20 +1912,15 @@ public struct G0305: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar12.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bar12.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2282,20 +1936,15 @@ public struct G0306: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(BaseSchema.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(BaseSchema.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2311,20 +1960,15 @@ public struct G0307: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2359,10 +2003,6 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -2370,33 +2010,27 @@ public struct G0308: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2412,20 +2046,15 @@ public struct G0309: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2441,20 +2070,15 @@ public struct G0310: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2470,20 +2094,15 @@ public struct G0311: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2499,20 +2118,15 @@ public struct G0312: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2528,20 +2142,15 @@ public struct G0313: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2557,20 +2166,15 @@ public struct G0314: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2586,20 +2190,15 @@ public struct G0315: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2615,20 +2214,15 @@ public struct G0316: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2644,20 +2238,15 @@ public struct G0317: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2673,20 +2262,15 @@ public struct G0318: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2702,20 +2286,15 @@ public struct G0319: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2750,10 +2329,6 @@ public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -2761,33 +2336,27 @@ public struct G0320: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2803,20 +2372,15 @@ public struct G0321: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: String].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: String].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2844,37 +2408,27 @@ public struct G0322: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2902,37 +2456,27 @@ public struct G0323: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2969,11 +2513,6 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case bar
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.bar = nil
@@ -2982,35 +2521,29 @@ public struct G0324: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.bar = try members.optional(String.self, "bar")
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.bar, "bar")
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3045,10 +2578,6 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3056,33 +2585,27 @@ public struct G0325: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3117,10 +2640,6 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3128,33 +2647,27 @@ public struct G0326: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3189,10 +2702,6 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3200,33 +2709,27 @@ public struct G0327: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3261,10 +2764,6 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3272,33 +2771,27 @@ public struct G0328: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3333,10 +2826,6 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3344,33 +2833,27 @@ public struct G0329: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3405,10 +2888,6 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3416,33 +2895,27 @@ public struct G0330: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3458,20 +2931,15 @@ public struct G0331: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3487,20 +2955,15 @@ public struct G0332: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3516,20 +2979,15 @@ public struct G0333: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3564,10 +3022,6 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3575,33 +3029,27 @@ public struct G0334: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3636,10 +3084,6 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3647,33 +3091,27 @@ public struct G0335: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3689,20 +3127,15 @@ public struct G0336: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar13.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bar13.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3718,20 +3151,15 @@ public struct G0337: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bar14.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bar14.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3747,20 +3175,15 @@ public struct G0338: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(BaseSchema2.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(BaseSchema2.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3795,10 +3218,6 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3806,33 +3225,27 @@ public struct G0339: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3867,10 +3280,6 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3878,33 +3287,27 @@ public struct G0340: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3939,10 +3342,6 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3950,33 +3349,27 @@ public struct G0341: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4011,10 +3404,6 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4022,33 +3411,27 @@ public struct G0342: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4083,10 +3466,6 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4094,33 +3473,27 @@ public struct G0343: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4155,10 +3528,6 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4166,33 +3535,27 @@ public struct G0344: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4227,10 +3590,6 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4238,33 +3597,27 @@ public struct G0345: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4299,10 +3652,6 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4310,33 +3659,27 @@ public struct G0346: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4390,10 +3733,6 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bar
-            }
-
             public init(from decoder: any Decoder) throws {
                 if let value = try decoder.nonObjectValue() {
                     self.bar = nil
@@ -4401,21 +3740,16 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
                     self.nonObjectValue = value
                     return
                 }
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.bar = try members.optional(String.self, "bar")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
                 if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.bar, forKey: .bar)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.bar, "bar")
             }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case foo
         }
 
         public init(from decoder: any Decoder) throws {
@@ -4425,33 +3759,27 @@ public struct G0347: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Foo13.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4486,10 +3814,6 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4497,33 +3821,27 @@ public struct G0348: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4558,10 +3876,6 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -4569,33 +3883,27 @@ public struct G0349: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4630,10 +3938,6 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case x
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.x = nil
@@ -4641,33 +3945,27 @@ public struct G0350: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.x = try container.decodeIfPresent(Value5.self, forKey: .x)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.x = try members.optional(Value5.self, "x")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.x, forKey: .x)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.x, "x")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4704,11 +4002,6 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case a
-            case b
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.a = nil
@@ -4717,35 +4010,29 @@ public struct G0351: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.a = try container.decodeKeepingNull(JSONValue.self, forKey: .a)
-            self.b = try container.decodeKeepingNull(JSONValue.self, forKey: .b)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.a = try members.keepingNull("a")
+            self.b = try members.keepingNull("b")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.a, forKey: .a)
-            try container.encodeIfPresent(self.b, forKey: .b)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.a, "a")
+            try members.optional(self.b, "b")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4777,20 +4064,15 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case a
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.a = try container.decode(JSONValue.self, forKey: .a)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.a = try members.required(JSONValue.self, "a")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.a, forKey: .a)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.a, "a")
             }
         }
 
@@ -4810,20 +4092,15 @@ public struct G0352: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4839,20 +4116,15 @@ public struct G0353: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4868,20 +4140,15 @@ public struct G0354: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4897,20 +4164,15 @@ public struct G0355: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4926,20 +4188,15 @@ public struct G0356: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -4974,10 +4231,6 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo2
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo2 = nil
@@ -4985,33 +4238,27 @@ public struct G0357: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo2 = try container.decodeKeepingNull(JSONValue.self, forKey: .foo2)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo2 = try members.keepingNull("foo2")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo2, forKey: .foo2)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo2, "foo2")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5065,10 +4312,6 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bar
-            }
-
             public init(from decoder: any Decoder) throws {
                 if let value = try decoder.nonObjectValue() {
                     self.bar = nil
@@ -5076,21 +4319,16 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
                     self.nonObjectValue = value
                     return
                 }
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.bar = try members.optional(String.self, "bar")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
                 if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.bar, forKey: .bar)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.bar, "bar")
             }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case foo
         }
 
         public init(from decoder: any Decoder) throws {
@@ -5100,33 +4338,27 @@ public struct G0358: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo13.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Foo13.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5161,10 +4393,6 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -5172,33 +4400,27 @@ public struct G0359: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent([String: String].self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional([String: String].self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5233,10 +4455,6 @@ public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -5244,33 +4462,27 @@ public struct G0360: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent([String: String].self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional([String: String].self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value6.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value6.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5286,20 +4498,15 @@ public struct G0361: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5315,20 +4522,15 @@ public struct G0362: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5344,20 +4546,15 @@ public struct G0363: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Bool].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Bool].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5373,20 +4570,15 @@ public struct G0364: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5402,20 +4594,15 @@ public struct G0365: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -5431,20 +4618,15 @@ public struct G0366: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Bool].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Bool].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 

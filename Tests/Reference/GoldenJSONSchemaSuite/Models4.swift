@@ -41,20 +41,15 @@ public struct Extended: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._bar = (try container.decodeIfPresent(Bar.self, forKey: .bar)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._bar = (try members.optional(Bar.self, "bar")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -75,20 +70,15 @@ public struct Bar: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case baz
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._baz = (try container.decodeIfPresent(Value.self, forKey: .baz)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._baz = (try members.optional(Value.self, "baz")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.baz, forKey: .baz)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.baz, "baz")
     }
 }
 
@@ -111,20 +101,15 @@ public struct Extended2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._bar = (try container.decodeIfPresent(Bar2.self, forKey: .bar)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._bar = (try members.optional(Bar2.self, "bar")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -145,20 +130,15 @@ public struct Bar2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case baz
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._baz = (try container.decodeIfPresent(Extended2.self, forKey: .baz)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._baz = (try members.optional(Extended2.self, "baz")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.baz, forKey: .baz)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.baz, "baz")
     }
 }
 
@@ -185,10 +165,6 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case list
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.list = nil
@@ -196,16 +172,15 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.list = try container.decodeIfPresent([DefaultItemType].self, forKey: .list)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.list = try members.optional([DefaultItemType].self, "list")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.list, forKey: .list)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.list, "list")
     }
 }
 
@@ -226,20 +201,15 @@ public struct Item: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case content
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.content = try container.decodeIfPresent(DefaultContent.self, forKey: .content)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.content = try members.optional(DefaultContent.self, "content")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.content, forKey: .content)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.content, "content")
     }
 }
 
@@ -276,10 +246,6 @@ public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case foo
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self._foo = nil
@@ -287,16 +253,15 @@ public struct Value2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._foo = (try container.decodeIfPresent(Value2.self, forKey: .foo)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._foo = (try members.optional(Value2.self, "foo")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.foo, forKey: .foo)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.foo, "foo")
     }
 }
 
@@ -328,23 +293,17 @@ public struct Node: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-        case subtree
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.subtree = try container.decodeIfPresent(Value3.self, forKey: .subtree)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.subtree = try members.optional(Value3.self, "subtree")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-        try container.encodeIfPresent(self.subtree, forKey: .subtree)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
+        try members.optional(self.subtree, "subtree")
     }
 }
 
@@ -363,23 +322,17 @@ public struct Value3: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case meta
-        case nodes
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.meta = try container.decode(String.self, forKey: .meta)
-        self.nodes = try container.decode([Node].self, forKey: .nodes)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.meta = try members.required(String.self, "meta")
+        self.nodes = try members.required([Node].self, "nodes")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.meta, forKey: .meta)
-        try container.encode(self.nodes, forKey: .nodes)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.meta, "meta")
+        try members.required(self.nodes, "nodes")
     }
 }
 
@@ -406,10 +359,6 @@ public struct Inner: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.bar = nil
@@ -417,16 +366,15 @@ public struct Inner: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.bar = try members.optional(String.self, "bar")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -451,10 +399,6 @@ public struct Inner2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.bar = nil
@@ -462,16 +406,15 @@ public struct Inner2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.bar = try members.optional(String.self, "bar")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -505,10 +448,6 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case foo
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self._foo = nil
@@ -516,16 +455,15 @@ public struct Value4: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._foo = (try container.decodeIfPresent(Value4.self, forKey: .foo)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._foo = (try members.optional(Value4.self, "foo")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.foo, forKey: .foo)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.foo, "foo")
     }
 }
 
@@ -568,10 +506,6 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.bar = nil
@@ -579,16 +513,15 @@ public struct Bar13: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.bar = try members.optional(String.self, "bar")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -611,10 +544,6 @@ public struct Bar14: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.bar = nil
@@ -622,16 +551,15 @@ public struct Bar14: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.bar = try members.optional(String.self, "bar")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -656,10 +584,6 @@ public struct Derived2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case bar
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.bar = nil
@@ -667,16 +591,15 @@ public struct Derived2: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.bar = try members.optional(String.self, "bar")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.bar, forKey: .bar)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.bar, "bar")
     }
 }
 
@@ -704,10 +627,6 @@ public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case x
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self._x = nil
@@ -715,16 +634,15 @@ public struct Value5: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._x = (try container.decodeIfPresent(Value5.self, forKey: .x)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._x = (try members.optional(Value5.self, "x")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.x, forKey: .x)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.x, "x")
     }
 }
 
@@ -747,10 +665,6 @@ public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case a
-    }
-
     public init(from decoder: any Decoder) throws {
         if let value = try decoder.nonObjectValue() {
             self.a = nil
@@ -758,16 +672,15 @@ public struct One: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.nonObjectValue = value
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.a = try container.decodeKeepingNull(JSONValue.self, forKey: .a)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.a = try members.keepingNull("a")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
         if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.a, forKey: .a)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.a, "a")
     }
 }
 
@@ -783,20 +696,15 @@ public struct Two: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case x
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.x = try container.decode(JSONValue.self, forKey: .x)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.x = try members.required(JSONValue.self, "x")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.x, forKey: .x)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.x, "x")
     }
 }
 
@@ -816,20 +724,15 @@ public indirect enum Two2: Codable, Hashable, Sendable, UnionMemberAccounting {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case c
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.c = try container.decode(JSONValue.self, forKey: .c)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.c = try members.required(JSONValue.self, "c")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.c, forKey: .c)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.c, "c")
         }
     }
 
@@ -845,20 +748,15 @@ public indirect enum Two2: Codable, Hashable, Sendable, UnionMemberAccounting {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case d
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.d = try container.decode(JSONValue.self, forKey: .d)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.d = try members.required(JSONValue.self, "d")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.d, forKey: .d)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.d, "d")
         }
     }
 
@@ -896,20 +794,15 @@ public indirect enum One2: Codable, Hashable, Sendable, UnionMemberAccounting {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case b
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.b = try container.decode(JSONValue.self, forKey: .b)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.b = try members.required(JSONValue.self, "b")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.b, forKey: .b)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.b, "b")
         }
     }
 

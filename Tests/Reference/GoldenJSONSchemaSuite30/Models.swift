@@ -37,11 +37,6 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -50,35 +45,29 @@ public struct G0003: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -94,20 +83,15 @@ public struct G0004: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: Bool].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: Bool].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -144,11 +128,6 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -157,35 +136,29 @@ public struct G0005: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -220,10 +193,6 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -231,33 +200,27 @@ public struct G0006: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -287,40 +250,29 @@ public struct G0010: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case bar
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.bar = try container.decode(Int.self, forKey: .bar)
-            self.foo = try container.decode(String.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.bar = try members.required(Int.self, "bar")
+            self.foo = try members.required(String.self, "foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.bar, forKey: .bar)
-            try container.encode(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.bar, "bar")
+            try members.required(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -336,20 +288,15 @@ public struct G0012: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -365,20 +312,15 @@ public struct G0016: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -394,20 +336,15 @@ public struct G0017: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -423,20 +360,15 @@ public struct G0018: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -452,20 +384,15 @@ public struct G0019: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -481,20 +408,15 @@ public struct G0021: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -530,20 +452,15 @@ public struct G0022: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -579,20 +496,15 @@ public struct G0023: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -624,20 +536,15 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bar
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.bar = try container.decode(Int.self, forKey: .bar)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.bar = try members.required(Int.self, "bar")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.bar, forKey: .bar)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.bar, "bar")
             }
         }
 
@@ -653,20 +560,15 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case foo
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.foo = try container.decode(String.self, forKey: .foo)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.foo = try members.required(String.self, "foo")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.foo, forKey: .foo)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.foo, "foo")
             }
         }
 
@@ -686,20 +588,15 @@ public struct G0027: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -735,20 +632,15 @@ public struct G0028: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -768,20 +660,15 @@ public struct G0030: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _2 = 2
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -797,20 +684,15 @@ public struct G0031: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -826,20 +708,15 @@ public struct G0032: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -855,20 +732,15 @@ public struct G0034: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -884,20 +756,15 @@ public struct G0035: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -913,20 +780,15 @@ public struct G0036: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -942,20 +804,15 @@ public struct G0037: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -971,20 +828,15 @@ public struct G0038: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1000,20 +852,15 @@ public struct G0039: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1033,20 +880,15 @@ public struct G0040: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _0 = 0
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1066,20 +908,15 @@ public struct G0041: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _1 = 1
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1095,20 +932,15 @@ public struct G0042: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1128,20 +960,15 @@ public struct G0043: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _9007199254740992 = 9007199254740992
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1161,20 +988,15 @@ public struct G0044: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case helloThere = "hello\u{0}there"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1198,20 +1020,15 @@ public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1235,20 +1052,15 @@ public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1270,20 +1082,15 @@ public struct G0047: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _3 = 3
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1299,20 +1106,15 @@ public struct G0048: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1332,20 +1134,15 @@ public struct G0049: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _6 = 6
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.optional(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1383,40 +1180,29 @@ public struct G0050: Codable, Hashable, Sendable, AdditionalMembersStoring {
             case bar
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Foo.self, forKey: .foo)
-            self.bar = try container.decode(Bar.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Foo.self, "foo")
+            self.bar = try members.required(Bar.self, "bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encode(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.required(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1437,20 +1223,15 @@ public struct G0051: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case fooBar2 = "foo\rbar"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1466,20 +1247,15 @@ public struct G0052: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1495,20 +1271,15 @@ public struct G0053: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1524,20 +1295,15 @@ public struct G0054: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1553,20 +1319,15 @@ public struct G0055: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1586,20 +1347,15 @@ public struct G0056: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _0 = 0
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1615,20 +1371,15 @@ public struct G0057: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1648,20 +1399,15 @@ public struct G0058: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case _1 = 1
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1677,20 +1423,15 @@ public struct G0059: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1710,20 +1451,15 @@ public struct G0060: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case helloThere = "hello\u{0}there"
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1739,20 +1475,15 @@ public struct G0061: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1768,20 +1499,15 @@ public struct G0062: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1797,20 +1523,15 @@ public struct G0063: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1826,20 +1547,15 @@ public struct G0064: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([Int].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([Int].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1855,20 +1571,15 @@ public struct G0068: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([[[[Double]]]].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([[[[Double]]]].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1884,20 +1595,15 @@ public struct G0074: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1913,20 +1619,15 @@ public struct G0075: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1942,20 +1643,15 @@ public struct G0076: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -1971,20 +1667,15 @@ public struct G0077: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2000,20 +1691,15 @@ public struct G0078: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2029,20 +1715,15 @@ public struct G0079: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2058,20 +1739,15 @@ public struct G0080: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2087,20 +1763,15 @@ public struct G0081: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2116,20 +1787,15 @@ public struct G0082: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2145,20 +1811,15 @@ public struct G0083: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2174,20 +1835,15 @@ public struct G0084: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2203,20 +1859,15 @@ public struct G0085: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2232,20 +1883,15 @@ public struct G0086: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2261,20 +1907,15 @@ public struct G0087: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2290,20 +1931,15 @@ public struct G0088: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2319,20 +1955,15 @@ public struct G0089: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2348,20 +1979,15 @@ public struct G0090: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2377,20 +2003,15 @@ public struct G0091: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2406,20 +2027,15 @@ public struct G0092: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2435,20 +2051,15 @@ public struct G0093: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2464,20 +2075,15 @@ public struct G0094: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2493,20 +2099,15 @@ public struct G0095: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2522,20 +2123,15 @@ public struct G0096: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2551,20 +2147,15 @@ public struct G0098: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2599,10 +2190,6 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -2610,33 +2197,27 @@ public struct G0099: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2652,20 +2233,15 @@ public struct G0100: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2681,20 +2257,15 @@ public struct G0103: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2730,20 +2301,15 @@ public struct G0105: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2779,20 +2345,15 @@ public struct G0106: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2824,20 +2385,15 @@ public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bar
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.bar = try container.decode(Int.self, forKey: .bar)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.bar = try members.required(Int.self, "bar")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.bar, forKey: .bar)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.bar, "bar")
             }
         }
 
@@ -2853,20 +2409,15 @@ public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case foo
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.foo = try container.decode(String.self, forKey: .foo)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.foo = try members.required(String.self, "foo")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.foo, forKey: .foo)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.foo, "foo")
             }
         }
 
@@ -2886,20 +2437,15 @@ public struct G0111: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2935,20 +2481,15 @@ public struct G0112: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -2984,20 +2525,15 @@ public struct G0113: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3013,20 +2549,15 @@ public struct G0116: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3042,20 +2573,15 @@ public struct G0117: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3071,20 +2597,15 @@ public struct G0118: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3121,11 +2642,6 @@ public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3134,35 +2650,29 @@ public struct G0119: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeIfPresent(Int.self, forKey: .foo)
-            self.bar = try container.decodeIfPresent(String.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.optional(Int.self, "foo")
+            self.bar = try members.optional(String.self, "bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3215,15 +2725,6 @@ public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case fooBar = "foo\nbar"
-            case fooBar2 = "foo\"bar"
-            case fooBar3 = "foo\\bar"
-            case fooBar4 = "foo\rbar"
-            case fooBar5 = "foo\tbar"
-            case fooBar6 = "foo\u{c}bar"
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.fooBar = nil
@@ -3236,43 +2737,37 @@ public struct G0122: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.fooBar = try container.decodeIfPresent(Double.self, forKey: .fooBar)
-            self.fooBar2 = try container.decodeIfPresent(Double.self, forKey: .fooBar2)
-            self.fooBar3 = try container.decodeIfPresent(Double.self, forKey: .fooBar3)
-            self.fooBar4 = try container.decodeIfPresent(Double.self, forKey: .fooBar4)
-            self.fooBar5 = try container.decodeIfPresent(Double.self, forKey: .fooBar5)
-            self.fooBar6 = try container.decodeIfPresent(Double.self, forKey: .fooBar6)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.fooBar = try members.optional(Double.self, "foo\nbar")
+            self.fooBar2 = try members.optional(Double.self, "foo\"bar")
+            self.fooBar3 = try members.optional(Double.self, "foo\\bar")
+            self.fooBar4 = try members.optional(Double.self, "foo\rbar")
+            self.fooBar5 = try members.optional(Double.self, "foo\tbar")
+            self.fooBar6 = try members.optional(Double.self, "foo\u{c}bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
-            try container.encodeIfPresent(self.fooBar2, forKey: .fooBar2)
-            try container.encodeIfPresent(self.fooBar3, forKey: .fooBar3)
-            try container.encodeIfPresent(self.fooBar4, forKey: .fooBar4)
-            try container.encodeIfPresent(self.fooBar5, forKey: .fooBar5)
-            try container.encodeIfPresent(self.fooBar6, forKey: .fooBar6)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.fooBar, "foo\nbar")
+            try members.optional(self.fooBar2, "foo\"bar")
+            try members.optional(self.fooBar3, "foo\\bar")
+            try members.optional(self.fooBar4, "foo\rbar")
+            try members.optional(self.fooBar5, "foo\tbar")
+            try members.optional(self.fooBar6, "foo\u{c}bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3335,10 +2830,6 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case length
-            }
-
             public init(from decoder: any Decoder) throws {
                 if let value = try decoder.nonObjectValue() {
                     self.length = nil
@@ -3346,23 +2837,16 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
                     self.nonObjectValue = value
                     return
                 }
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.length = try container.decodeIfPresent(String.self, forKey: .length)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.length = try members.optional(String.self, "length")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
                 if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.length, forKey: .length)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.length, "length")
             }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case proto = "__proto__"
-            case toString
-            case constructor
         }
 
         public init(from decoder: any Decoder) throws {
@@ -3374,37 +2858,31 @@ public struct G0124: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.proto = try container.decodeIfPresent(Double.self, forKey: .proto)
-            self.toString = try container.decodeIfPresent(ToString.self, forKey: .toString)
-            self.constructor = try container.decodeIfPresent(Double.self, forKey: .constructor)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.proto = try members.optional(Double.self, "__proto__")
+            self.toString = try members.optional(ToString.self, "toString")
+            self.constructor = try members.optional(Double.self, "constructor")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.proto, forKey: .proto)
-            try container.encodeIfPresent(self.toString, forKey: .toString)
-            try container.encodeIfPresent(self.constructor, forKey: .constructor)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.proto, "__proto__")
+            try members.optional(self.toString, "toString")
+            try members.optional(self.constructor, "constructor")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3434,40 +2912,29 @@ public struct G0125: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-            case bar
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decode(JSONValue.self, forKey: .foo)
-            self.bar = try container.decodeKeepingNull(JSONValue.self, forKey: .bar)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.required(JSONValue.self, "foo")
+            self.bar = try members.keepingNull("bar")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.foo, forKey: .foo)
-            try container.encodeIfPresent(self.bar, forKey: .bar)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.foo, "foo")
+            try members.optional(self.bar, "bar")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3502,10 +2969,6 @@ public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3513,33 +2976,27 @@ public struct G0126: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3574,10 +3031,6 @@ public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case foo
-        }
-
         public init(from decoder: any Decoder) throws {
             if let value = try decoder.nonObjectValue() {
                 self.foo = nil
@@ -3585,33 +3038,27 @@ public struct G0127: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.nonObjectValue = value
                 return
             }
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.foo = try container.decodeKeepingNull(JSONValue.self, forKey: .foo)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.foo = try members.keepingNull("foo")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
             if let nonObjectValue { return try nonObjectValue.encode(to: encoder) }
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.foo, forKey: .foo)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.foo, "foo")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Value.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Value.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3627,20 +3074,15 @@ public struct G0128: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3656,20 +3098,15 @@ public struct G0129: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3685,20 +3122,15 @@ public struct G0130: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Int.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3714,20 +3146,15 @@ public struct G0131: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Double.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3743,20 +3170,15 @@ public struct G0132: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3772,20 +3194,15 @@ public struct G0133: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([String: JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([String: JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3801,20 +3218,15 @@ public struct G0134: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode([JSONValue].self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required([JSONValue].self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3830,20 +3242,15 @@ public struct G0135: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(Bool.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(Bool.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3859,20 +3266,15 @@ public struct G0138: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3888,20 +3290,15 @@ public struct G0141: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }
 
@@ -3917,19 +3314,14 @@ public struct G0144: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(JSONValue.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.required(JSONValue.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.value, "value")
     }
 }

@@ -84,40 +84,29 @@ public struct Folder: Codable, Hashable, Sendable, AdditionalMembersStoring {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case city
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.city = try container.decodeIfPresent(String.self, forKey: .city)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.city = try members.optional(String.self, "city")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.city, forKey: .city)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.city, "city")
             }
         }
 
-        enum CodingKeys: String, CodingKey {
-            case id
-            case address
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decode(Int.self, forKey: .id)
-            self.address = try container.decodeIfPresent(Address.self, forKey: .address)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.id = try members.required(Int.self, "id")
+            self.address = try members.optional(Address.self, "address")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.address, forKey: .address)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.id, "id")
+            try members.optional(self.address, "address")
         }
     }
 
@@ -135,61 +124,43 @@ public struct Folder: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case path
-            case size
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.path = try container.decodeIfPresent(String.self, forKey: .path)
-            self.size = try container.decodeIfPresent(Int64.self, forKey: .size)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.path = try members.optional(String.self, "path")
+            self.size = try members.optional(Int64.self, "size")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.path, forKey: .path)
-            try container.encodeIfPresent(self.size, forKey: .size)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.path, "path")
+            try members.optional(self.size, "size")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case parent
-        case children
-        case owner
-        case entries
-        case labels
-        case metadata
-        case extra
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self._parent = (try container.decodeIfPresent(Folder.self, forKey: .parent)).map(Indirect.init)
-        self.children = try container.decodeIfPresent([Folder].self, forKey: .children)
-        self.owner = try container.decodeIfPresent(Owner.self, forKey: .owner)
-        self.entries = try container.decodeIfPresent([Entry].self, forKey: .entries)
-        self.labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
-        self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
-        self.extra = try container.decodeKeepingNull(JSONValue.self, forKey: .extra)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.required(String.self, "name")
+        self._parent = (try members.optional(Folder.self, "parent")).map(Indirect.init)
+        self.children = try members.optional([Folder].self, "children")
+        self.owner = try members.optional(Owner.self, "owner")
+        self.entries = try members.optional([Entry].self, "entries")
+        self.labels = try members.optional([String: String].self, "labels")
+        self.metadata = try members.optional([String: JSONValue].self, "metadata")
+        self.extra = try members.keepingNull("extra")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
-        try container.encodeIfPresent(self.children, forKey: .children)
-        try container.encodeIfPresent(self.owner, forKey: .owner)
-        try container.encodeIfPresent(self.entries, forKey: .entries)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
-        try container.encodeIfPresent(self.extra, forKey: .extra)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.name, "name")
+        try members.optional(self.parent, "parent")
+        try members.optional(self.children, "children")
+        try members.optional(self.owner, "owner")
+        try members.optional(self.entries, "entries")
+        try members.optional(self.labels, "labels")
+        try members.optional(self.metadata, "metadata")
+        try members.optional(self.extra, "extra")
     }
 }
 
@@ -213,23 +184,17 @@ public struct Employee: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case team
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self._team = (try container.decodeIfPresent(Team.self, forKey: .team)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.optional(String.self, "name")
+        self._team = (try members.optional(Team.self, "team")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.team, forKey: .team)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.name, "name")
+        try members.optional(self.team, "team")
     }
 }
 
@@ -250,20 +215,15 @@ public struct Team: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lead
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._lead = (try container.decodeIfPresent(Employee.self, forKey: .lead)).map(Indirect.init)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self._lead = (try members.optional(Employee.self, "lead")).map(Indirect.init)
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.lead, forKey: .lead)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.lead, "lead")
     }
 }
 
@@ -280,20 +240,15 @@ public struct Settings: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case theme
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.theme = try container.decodeIfPresent(String.self, forKey: .theme)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.theme = try members.optional(String.self, "theme")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.theme, forKey: .theme)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.theme, "theme")
     }
 }
 

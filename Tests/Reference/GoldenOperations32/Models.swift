@@ -18,23 +18,17 @@ public struct Search: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text
-        case limit
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decode(String.self, forKey: .text)
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.text = try members.required(String.self, "text")
+        self.limit = try members.optional(Int.self, "limit")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.text, forKey: .text)
-        try container.encodeIfPresent(self.limit, forKey: .limit)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.text, "text")
+        try members.optional(self.limit, "limit")
     }
 }
 
@@ -59,26 +53,19 @@ public struct Filter: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case color
-        case tags
-        case size
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.color = try container.decodeIfPresent(String.self, forKey: .color)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.size = try container.decodeIfPresent(Int.self, forKey: .size)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.color = try members.optional(String.self, "color")
+        self.tags = try members.optional([String].self, "tags")
+        self.size = try members.optional(Int.self, "size")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.size, forKey: .size)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.color, "color")
+        try members.optional(self.tags, "tags")
+        try members.optional(self.size, "size")
     }
 }
 
@@ -123,23 +110,17 @@ public struct EncodedFilter: Codable, Hashable, Sendable, AdditionalMembersStori
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case min
-            case max
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.min = try container.decodeIfPresent(Int.self, forKey: .min)
-            self.max = try container.decodeIfPresent(Int.self, forKey: .max)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.min = try members.optional(Int.self, "min")
+            self.max = try members.optional(Int.self, "max")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.min, forKey: .min)
-            try container.encodeIfPresent(self.max, forKey: .max)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.min, "min")
+            try members.optional(self.max, "max")
         }
     }
 
@@ -155,49 +136,35 @@ public struct EncodedFilter: Codable, Hashable, Sendable, AdditionalMembersStori
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case note
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.note = try container.decodeIfPresent(String.self, forKey: .note)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.note = try members.optional(String.self, "note")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.note, forKey: .note)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.note, "note")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case color
-        case tags
-        case sizes
-        case range
-        case meta
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.color = try container.decodeIfPresent(String.self, forKey: .color)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.sizes = try container.decodeIfPresent([Int].self, forKey: .sizes)
-        self.range = try container.decodeIfPresent(Range2.self, forKey: .range)
-        self.meta = try container.decodeIfPresent(Meta.self, forKey: .meta)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.color = try members.optional(String.self, "color")
+        self.tags = try members.optional([String].self, "tags")
+        self.sizes = try members.optional([Int].self, "sizes")
+        self.range = try members.optional(Range2.self, "range")
+        self.meta = try members.optional(Meta.self, "meta")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.sizes, forKey: .sizes)
-        try container.encodeIfPresent(self.range, forKey: .range)
-        try container.encodeIfPresent(self.meta, forKey: .meta)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.color, "color")
+        try members.optional(self.tags, "tags")
+        try members.optional(self.sizes, "sizes")
+        try members.optional(self.range, "range")
+        try members.optional(self.meta, "meta")
     }
 }
 
@@ -213,19 +180,14 @@ public struct Item: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
     }
 }

@@ -23,7 +23,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Any success, with a body.
             ///
             /// HTTP 2XX.
@@ -67,23 +67,17 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case name
-                case created
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.name = try container.decode(String.self, forKey: .name)
-                self.created = try container.decodeIfPresent(DateTime.self, forKey: .created)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.name = try members.required(String.self, "name")
+                self.created = try members.optional(DateTime.self, "created")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.name, forKey: .name)
-                try container.encodeIfPresent(self.created, forKey: .created)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.name, "name")
+                try members.optional(self.created, "created")
             }
         }
     }
@@ -105,7 +99,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Accepted.
             ///
             /// HTTP 204.
@@ -144,26 +138,19 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case email
-                case metadata
-                case tags
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.email = try container.decodeIfPresent(String.self, forKey: .email)
-                self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-                self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.email = try members.optional(String.self, "email")
+                self.metadata = try members.optional([String: String].self, "metadata")
+                self.tags = try members.optional([String].self, "tags")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.email, forKey: .email)
-                try container.encodeIfPresent(self.metadata, forKey: .metadata)
-                try container.encodeIfPresent(self.tags, forKey: .tags)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.email, "email")
+                try members.optional(self.metadata, "metadata")
+                try members.optional(self.tags, "tags")
             }
         }
     }
@@ -185,7 +172,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Stored.
             ///
             /// HTTP 201.
@@ -221,7 +208,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Echo.
             ///
             /// HTTP 200.
@@ -257,7 +244,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The stored bytes.
             ///
             /// HTTP 200.

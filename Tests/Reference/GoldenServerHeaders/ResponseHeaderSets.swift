@@ -68,23 +68,17 @@ public enum ResponseHeaderSets {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case remaining
-                case resource
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.remaining = try container.decodeIfPresent(Int.self, forKey: .remaining)
-                self.resource = try container.decodeIfPresent(String.self, forKey: .resource)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.remaining = try members.optional(Int.self, "remaining")
+                self.resource = try members.optional(String.self, "resource")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.remaining, forKey: .remaining)
-                try container.encodeIfPresent(self.resource, forKey: .resource)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.remaining, "remaining")
+                try members.optional(self.resource, "resource")
             }
         }
     }

@@ -23,7 +23,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The matches.
             ///
             /// HTTP 200.
@@ -63,7 +63,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Linked.
             ///
             /// HTTP 204.
@@ -94,7 +94,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Purged.
             ///
             /// HTTP 204.
@@ -130,7 +130,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The matches.
             ///
             /// HTTP 200.
@@ -166,7 +166,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Selected.
             ///
             /// HTTP 204.
@@ -201,25 +201,18 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case numbers
-                case flag
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                var nulls: Set<String> = []
-                self.numbers = try container.decodeIfPresent([Int].self, forKey: .numbers)
-                self.flag = try container.decodeIfPresent(Bool.self, forKey: .flag, notingNullIn: &nulls)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-                self.nullMembers = nulls
+                var members = try MemberReader(decoder)
+                self.numbers = try members.optional([Int].self, "numbers")
+                self.flag = try members.nullable(Bool.self, "flag")
+                self.additionalProperties = try members.additionalMembers()
+                self.nullMembers = members.nulls
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.numbers, forKey: .numbers)
-                try container.encodeIfPresent(self.flag, forKey: .flag, nullIn: nullMembers)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.numbers, "numbers")
+                try members.optional(self.flag, "flag", nullIn: nullMembers)
             }
         }
     }
@@ -241,7 +234,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Filtered.
             ///
             /// HTTP 204.
@@ -277,7 +270,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Done.
             ///
             /// HTTP 204.

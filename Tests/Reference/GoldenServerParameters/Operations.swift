@@ -65,7 +65,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The item.
             ///
             /// HTTP 200.
@@ -97,23 +97,17 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case color
-                case size
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.color = try container.decodeIfPresent(String.self, forKey: .color)
-                self.size = try container.decodeIfPresent(Int.self, forKey: .size)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.color = try members.optional(String.self, "color")
+                self.size = try members.optional(Int.self, "size")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.color, forKey: .color)
-                try container.encodeIfPresent(self.size, forKey: .size)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.color, "color")
+                try members.optional(self.size, "size")
             }
         }
 
@@ -129,20 +123,15 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case id
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decodeIfPresent(String.self, forKey: .id)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.id = try members.optional(String.self, "id")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.id, forKey: .id)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.id, "id")
             }
         }
     }
@@ -164,7 +153,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Deleted.
             ///
             /// HTTP 204.
@@ -208,7 +197,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// OK.
             ///
             /// HTTP 200.

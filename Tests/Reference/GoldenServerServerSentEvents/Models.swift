@@ -16,20 +16,15 @@ public struct Completion: Codable, Hashable, Sendable, AdditionalMembersStoring 
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decode(String.self, forKey: .text)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.text = try members.required(String.self, "text")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.text, forKey: .text)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.text, "text")
     }
 }
 
@@ -47,22 +42,16 @@ public struct CompletionChunk: Codable, Hashable, Sendable, AdditionalMembersSto
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case delta
-        case index
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.delta = try container.decode(String.self, forKey: .delta)
-        self.index = try container.decodeIfPresent(Int.self, forKey: .index)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.delta = try members.required(String.self, "delta")
+        self.index = try members.optional(Int.self, "index")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.delta, forKey: .delta)
-        try container.encodeIfPresent(self.index, forKey: .index)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.delta, "delta")
+        try members.optional(self.index, "index")
     }
 }

@@ -23,7 +23,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The completion, whole or streamed (when `stream` is set).
             ///
             /// HTTP 200.
@@ -64,23 +64,17 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case prompt
-                case stream
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.prompt = try container.decode(String.self, forKey: .prompt)
-                self.stream = try container.decodeIfPresent(Bool.self, forKey: .stream)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.prompt = try members.required(String.self, "prompt")
+                self.stream = try members.optional(Bool.self, "stream")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.prompt, forKey: .prompt)
-                try container.encodeIfPresent(self.stream, forKey: .stream)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.prompt, "prompt")
+                try members.optional(self.stream, "stream")
             }
         }
     }
@@ -97,7 +91,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Raw events.
             ///
             /// HTTP 200.

@@ -18,23 +18,17 @@ public struct NewPet: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case tag
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.required(String.self, "name")
+        self.tag = try members.optional(String.self, "tag")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.name, "name")
+        try members.optional(self.tag, "tag")
     }
 }
 
@@ -54,25 +48,18 @@ public struct Pet: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case tag
-        case id
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.id = try container.decode(Int64.self, forKey: .id)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.required(String.self, "name")
+        self.tag = try members.optional(String.self, "tag")
+        self.id = try members.required(Int64.self, "id")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
-        try container.encode(self.id, forKey: .id)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.name, "name")
+        try members.optional(self.tag, "tag")
+        try members.required(self.id, "id")
     }
 }

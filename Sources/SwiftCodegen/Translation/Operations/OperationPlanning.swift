@@ -242,6 +242,10 @@ extension TranslationContext {
         var output = TypeDecl(.enum, "Output", access: access, conformances: ["OperationOutput", "Hashable"],
                               doc: ["What the server answered, one case per documented status; every case's `headers` holds",
                                     "the documented headers, typed, and the raw response."])
+        // Boxed payloads: inline, every Output's value witnesses, copies and `==` would copy each
+        // case's body struct field by field (Stripe's error body alone is ~6,000 lines of IR per
+        // copy), about half of what the compiler emitted for an Operations file.
+        output.isIndirect = true
         var status = ["switch self {"]
         var headerTypes: [SwiftDecl] = []
         for r in plan.results {
