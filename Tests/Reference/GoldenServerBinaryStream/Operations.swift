@@ -23,7 +23,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The file's bytes, streamed.
             ///
             /// HTTP 200.
@@ -100,7 +100,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Stored.
             ///
             /// HTTP 201.
@@ -130,20 +130,15 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case bytes
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.bytes = try container.decode(Int64.self, forKey: .bytes)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.bytes = try members.required(Int64.self, "bytes")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.bytes, forKey: .bytes)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.bytes, "bytes")
             }
         }
     }
@@ -165,7 +160,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Audio bytes.
             ///
             /// HTTP 200.

@@ -54,23 +54,17 @@ public struct Animal: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.required(String.self, "kind")
+        self.name = try members.required(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.kind, "kind")
+        try members.required(self.name, "name")
     }
 }
 
@@ -91,26 +85,19 @@ public struct Dog: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case name
-        case barks
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.barks = try container.decode(Bool.self, forKey: .barks)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.required(String.self, "kind")
+        self.name = try members.required(String.self, "name")
+        self.barks = try members.required(Bool.self, "barks")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.barks, forKey: .barks)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.kind, "kind")
+        try members.required(self.name, "name")
+        try members.required(self.barks, "barks")
     }
 }
 
@@ -130,26 +117,19 @@ public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case name
-        case lives
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.lives = try container.decodeIfPresent(Int.self, forKey: .lives)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.required(String.self, "kind")
+        self.name = try members.required(String.self, "name")
+        self.lives = try members.optional(Int.self, "lives")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.lives, forKey: .lives)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.kind, "kind")
+        try members.required(self.name, "name")
+        try members.optional(self.lives, "lives")
     }
 }
 
@@ -203,23 +183,17 @@ public struct Circle: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case radius
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.radius = try container.decode(Double.self, forKey: .radius)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.type = try members.required(String.self, "type")
+        self.radius = try members.required(Double.self, "radius")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.radius, forKey: .radius)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.type, "type")
+        try members.required(self.radius, "radius")
     }
 }
 
@@ -237,23 +211,17 @@ public struct Square: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case side
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.side = try container.decode(Double.self, forKey: .side)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.type = try members.required(String.self, "type")
+        self.side = try members.required(Double.self, "side")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.side, forKey: .side)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.type, "type")
+        try members.required(self.side, "side")
     }
 }
 
@@ -297,20 +265,15 @@ public indirect enum Contact: Codable, Hashable, Sendable, UnionMemberAccounting
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case email
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.email = try container.decode(String.self, forKey: .email)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.email = try members.required(String.self, "email")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.email, forKey: .email)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.email, "email")
         }
     }
 
@@ -327,20 +290,15 @@ public indirect enum Contact: Codable, Hashable, Sendable, UnionMemberAccounting
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case phone
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.phone = try container.decode(String.self, forKey: .phone)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.phone = try members.required(String.self, "phone")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.phone, forKey: .phone)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.phone, "phone")
         }
     }
 

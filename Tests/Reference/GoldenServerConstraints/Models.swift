@@ -55,52 +55,36 @@ public struct Signup: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case age
-        case score
-        case quantity
-        case visits
-        case tags
-        case attributes
-        case address
-        case previous
-        case country
-        case nickname
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.username = try container.decode(String.self, forKey: .username)
-        self.age = try container.decode(Int.self, forKey: .age)
-        self.score = try container.decodeIfPresent(Double.self, forKey: .score)
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
-        self.visits = try container.decodeIfPresent(Int.self, forKey: .visits)
-        self.tags = try container.decode([String].self, forKey: .tags)
-        self.attributes = try container.decodeIfPresent([String: String].self, forKey: .attributes)
-        self.address = try container.decode(Address.self, forKey: .address)
-        self.previous = try container.decodeIfPresent([Address].self, forKey: .previous)
-        self.country = try container.decodeIfPresent(String.self, forKey: .country)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.username = try members.required(String.self, "username")
+        self.age = try members.required(Int.self, "age")
+        self.score = try members.optional(Double.self, "score")
+        self.quantity = try members.optional(Int.self, "quantity")
+        self.visits = try members.optional(Int.self, "visits")
+        self.tags = try members.required([String].self, "tags")
+        self.attributes = try members.optional([String: String].self, "attributes")
+        self.address = try members.required(Address.self, "address")
+        self.previous = try members.optional([Address].self, "previous")
+        self.country = try members.optional(String.self, "country")
+        self.nickname = try members.nullable(String.self, "nickname")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.username, forKey: .username)
-        try container.encode(self.age, forKey: .age)
-        try container.encodeIfPresent(self.score, forKey: .score)
-        try container.encodeIfPresent(self.quantity, forKey: .quantity)
-        try container.encodeIfPresent(self.visits, forKey: .visits)
-        try container.encode(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.attributes, forKey: .attributes)
-        try container.encode(self.address, forKey: .address)
-        try container.encodeIfPresent(self.previous, forKey: .previous)
-        try container.encodeIfPresent(self.country, forKey: .country)
-        try container.encodeIfPresent(self.nickname, forKey: .nickname, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.username, "username")
+        try members.required(self.age, "age")
+        try members.optional(self.score, "score")
+        try members.optional(self.quantity, "quantity")
+        try members.optional(self.visits, "visits")
+        try members.required(self.tags, "tags")
+        try members.optional(self.attributes, "attributes")
+        try members.required(self.address, "address")
+        try members.optional(self.previous, "previous")
+        try members.optional(self.country, "country")
+        try members.optional(self.nickname, "nickname", nullIn: nullMembers)
     }
 }
 
@@ -116,19 +100,14 @@ public struct Address: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case postcode
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.postcode = try container.decode(String.self, forKey: .postcode)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.postcode = try members.required(String.self, "postcode")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.postcode, forKey: .postcode)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.postcode, "postcode")
     }
 }

@@ -16,20 +16,15 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
     }
 }
 
@@ -86,23 +81,17 @@ public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case lives
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.lives = try container.decodeIfPresent(Int.self, forKey: .lives)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.optional(String.self, "kind")
+        self.lives = try members.optional(Int.self, "lives")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.kind, forKey: .kind)
-        try container.encodeIfPresent(self.lives, forKey: .lives)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.kind, "kind")
+        try members.optional(self.lives, "lives")
     }
 }
 
@@ -120,22 +109,16 @@ public struct Dog: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case good
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.good = try container.decodeIfPresent(Bool.self, forKey: .good)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.optional(String.self, "kind")
+        self.good = try members.optional(Bool.self, "good")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.kind, forKey: .kind)
-        try container.encodeIfPresent(self.good, forKey: .good)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.kind, "kind")
+        try members.optional(self.good, "good")
     }
 }

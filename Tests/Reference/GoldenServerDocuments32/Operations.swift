@@ -23,7 +23,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The orders.
             ///
             /// Every order, newest first.
@@ -58,7 +58,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// A stream of order events.
             ///
             /// HTTP 200.
@@ -89,7 +89,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Notes on orders, as text events.
             ///
             /// HTTP 200.
@@ -120,7 +120,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Every order, one JSON text per item.
             ///
             /// HTTP 200.
@@ -165,7 +165,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Imported.
             ///
             /// HTTP 204.
@@ -201,7 +201,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The pet.
             ///
             /// HTTP 200.
@@ -232,7 +232,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Nothing to report.
             ///
             /// HTTP 204.

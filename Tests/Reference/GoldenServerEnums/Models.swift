@@ -65,32 +65,23 @@ public struct OrderRequest: Codable, Hashable, Sendable, AdditionalMembersStorin
         case box
     }
 
-    enum CodingKeys: String, CodingKey {
-        case size
-        case priority
-        case channel
-        case flags
-        case wrapping
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decode(Size.self, forKey: .size)
-        self.priority = try container.decodeIfPresent(Priority.self, forKey: .priority)
-        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
-        self.flags = try container.decodeIfPresent([Flag].self, forKey: .flags)
-        self.wrapping = try container.decodeIfPresent(Wrapping.self, forKey: .wrapping)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.size = try members.required(Size.self, "size")
+        self.priority = try members.optional(Priority.self, "priority")
+        self.channel = try members.optional(Channel.self, "channel")
+        self.flags = try members.optional([Flag].self, "flags")
+        self.wrapping = try members.optional(Wrapping.self, "wrapping")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.size, forKey: .size)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(self.channel, forKey: .channel)
-        try container.encodeIfPresent(self.flags, forKey: .flags)
-        try container.encodeIfPresent(self.wrapping, forKey: .wrapping)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.size, "size")
+        try members.optional(self.priority, "priority")
+        try members.optional(self.channel, "channel")
+        try members.optional(self.flags, "flags")
+        try members.optional(self.wrapping, "wrapping")
     }
 }
 
@@ -172,30 +163,21 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public static let knownValues: [Rating] = [.good, .bad]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case channel
-        case rating
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.id = try container.decode(String.self, forKey: .id)
-        self.status = try container.decode(Status.self, forKey: .status)
-        self.channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
-        self.rating = try container.decodeIfPresent(Rating.self, forKey: .rating, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.status = try members.required(Status.self, "status")
+        self.channel = try members.optional(Channel.self, "channel")
+        self.rating = try members.nullable(Rating.self, "rating")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.channel, forKey: .channel)
-        try container.encodeIfPresent(self.rating, forKey: .rating, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.required(self.status, "status")
+        try members.optional(self.channel, "channel")
+        try members.optional(self.rating, "rating", nullIn: nullMembers)
     }
 }

@@ -18,22 +18,16 @@ public struct Row: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(Int.self, "id")
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.optional(self.name, "name")
     }
 }

@@ -18,7 +18,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// One row per line.
             ///
             /// HTTP 200.
@@ -49,7 +49,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The rows, a sequence of them.
             ///
             /// HTTP 200.
@@ -80,7 +80,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// RFC 7464 records.
             ///
             /// HTTP 200.

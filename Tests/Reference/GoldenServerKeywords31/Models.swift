@@ -130,20 +130,15 @@ public struct Record: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case a
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.a = try container.decodeIfPresent(String.self, forKey: .a)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.a = try members.optional(String.self, "a")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.a, forKey: .a)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.a, "a")
         }
     }
 
@@ -160,20 +155,15 @@ public struct Record: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case a
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.a = try container.decodeIfPresent(String.self, forKey: .a)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.a = try members.optional(String.self, "a")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.a, forKey: .a)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.a, "a")
         }
     }
 
@@ -191,23 +181,17 @@ public struct Record: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case method
-            case card
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.method = try container.decodeIfPresent(String.self, forKey: .method)
-            self.card = try container.decodeIfPresent(String.self, forKey: .card)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.method = try members.optional(String.self, "method")
+            self.card = try members.optional(String.self, "card")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.method, forKey: .method)
-            try container.encodeIfPresent(self.card, forKey: .card)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.method, "method")
+            try members.optional(self.card, "card")
         }
     }
 
@@ -225,100 +209,69 @@ public struct Record: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case name
-            case address
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.name = try container.decodeIfPresent(String.self, forKey: .name)
-            self.address = try container.decodeIfPresent(String.self, forKey: .address)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.name = try members.optional(String.self, "name")
+            self.address = try members.optional(String.self, "address")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.name, forKey: .name)
-            try container.encodeIfPresent(self.address, forKey: .address)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.name, "name")
+            try members.optional(self.address, "address")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case point
-        case entry
-        case tags
-        case labels
-        case strict
-        case loose
-        case version
-        case ratio
-        case enabled
-        case nothing
-        case kind
-        case payment
-        case billing
-        case headers
-        case other
-        case logo
-        case color
-        case tree
-        case unit
-        case pet
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(ID.self, forKey: .id)
-        self.point = try container.decode([Double].self, forKey: .point)
-        self.entry = try container.decodeIfPresent([JSONValue].self, forKey: .entry)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
-        self.strict = try container.decodeIfPresent(Strict.self, forKey: .strict)
-        self.loose = try container.decodeIfPresent(Loose.self, forKey: .loose)
-        self.version = try container.decodeIfPresent(Int.self, forKey: .version)
-        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio)
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: .enabled)
-        self.nothing = try container.decodeKeepingNull(JSONValue.self, forKey: .nothing)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.payment = try container.decodeIfPresent(Payment.self, forKey: .payment)
-        self.billing = try container.decodeIfPresent(Billing.self, forKey: .billing)
-        self.headers = try container.decodeIfPresent([String: String].self, forKey: .headers)
-        self.other = try container.decodeKeepingNull(JSONValue.self, forKey: .other)
-        self.logo = try container.decodeIfPresent(Data.self, forKey: .logo)
-        self.color = try container.decodeIfPresent(String.self, forKey: .color)
-        self._tree = (try container.decodeIfPresent(Tree.self, forKey: .tree)).map(Indirect.init)
-        self.unit = try container.decodeIfPresent(Unit2.self, forKey: .unit)
-        self.pet = try container.decodeIfPresent(Pet.self, forKey: .pet)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.optional(ID.self, "id")
+        self.point = try members.required([Double].self, "point")
+        self.entry = try members.optional([JSONValue].self, "entry")
+        self.tags = try members.optional([String].self, "tags")
+        self.labels = try members.optional([String: String].self, "labels")
+        self.strict = try members.optional(Strict.self, "strict")
+        self.loose = try members.optional(Loose.self, "loose")
+        self.version = try members.optional(Int.self, "version")
+        self.ratio = try members.optional(Double.self, "ratio")
+        self.enabled = try members.optional(Bool.self, "enabled")
+        self.nothing = try members.keepingNull("nothing")
+        self.kind = try members.optional(String.self, "kind")
+        self.payment = try members.optional(Payment.self, "payment")
+        self.billing = try members.optional(Billing.self, "billing")
+        self.headers = try members.optional([String: String].self, "headers")
+        self.other = try members.keepingNull("other")
+        self.logo = try members.optional(Data.self, "logo")
+        self.color = try members.optional(String.self, "color")
+        self._tree = (try members.optional(Tree.self, "tree")).map(Indirect.init)
+        self.unit = try members.optional(Unit2.self, "unit")
+        self.pet = try members.optional(Pet.self, "pet")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.point, forKey: .point)
-        try container.encodeIfPresent(self.entry, forKey: .entry)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.strict, forKey: .strict)
-        try container.encodeIfPresent(self.loose, forKey: .loose)
-        try container.encodeIfPresent(self.version, forKey: .version)
-        try container.encodeIfPresent(self.ratio, forKey: .ratio)
-        try container.encodeIfPresent(self.enabled, forKey: .enabled)
-        try container.encodeIfPresent(self.nothing, forKey: .nothing)
-        try container.encodeIfPresent(self.kind, forKey: .kind)
-        try container.encodeIfPresent(self.payment, forKey: .payment)
-        try container.encodeIfPresent(self.billing, forKey: .billing)
-        try container.encodeIfPresent(self.headers, forKey: .headers)
-        try container.encodeIfPresent(self.other, forKey: .other)
-        try container.encodeIfPresent(self.logo, forKey: .logo)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.tree, forKey: .tree)
-        try container.encodeIfPresent(self.unit, forKey: .unit)
-        try container.encodeIfPresent(self.pet, forKey: .pet)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.required(self.point, "point")
+        try members.optional(self.entry, "entry")
+        try members.optional(self.tags, "tags")
+        try members.optional(self.labels, "labels")
+        try members.optional(self.strict, "strict")
+        try members.optional(self.loose, "loose")
+        try members.optional(self.version, "version")
+        try members.optional(self.ratio, "ratio")
+        try members.optional(self.enabled, "enabled")
+        try members.optional(self.nothing, "nothing")
+        try members.optional(self.kind, "kind")
+        try members.optional(self.payment, "payment")
+        try members.optional(self.billing, "billing")
+        try members.optional(self.headers, "headers")
+        try members.optional(self.other, "other")
+        try members.optional(self.logo, "logo")
+        try members.optional(self.color, "color")
+        try members.optional(self.tree, "tree")
+        try members.optional(self.unit, "unit")
+        try members.optional(self.pet, "pet")
     }
 }
 
@@ -334,20 +287,15 @@ public struct Units: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case width
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.width = try container.decodeIfPresent(Unit2.self, forKey: .width)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.width = try members.optional(Unit2.self, "width")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.width, forKey: .width)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.width, "width")
     }
 }
 
@@ -400,41 +348,29 @@ public struct Tree: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-        case children
-        case leaf
-        case sibling
-        case parent
-        case byID = "byId"
-        case record
-        case named
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.children = try container.decodeIfPresent([Tree].self, forKey: .children)
-        self.leaf = try container.decodeIfPresent(Leaf.self, forKey: .leaf)
-        self.sibling = try container.decodeIfPresent(Leaf.self, forKey: .sibling)
-        self._parent = (try container.decodeIfPresent(Tree.self, forKey: .parent)).map(Indirect.init)
-        self.byID = try container.decodeIfPresent(Leaf.self, forKey: .byID)
-        self._record = (try container.decodeIfPresent(Record.self, forKey: .record)).map(Indirect.init)
-        self.named = try container.decodeIfPresent(Leaf.self, forKey: .named)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.optional(String.self, "value")
+        self.children = try members.optional([Tree].self, "children")
+        self.leaf = try members.optional(Leaf.self, "leaf")
+        self.sibling = try members.optional(Leaf.self, "sibling")
+        self._parent = (try members.optional(Tree.self, "parent")).map(Indirect.init)
+        self.byID = try members.optional(Leaf.self, "byId")
+        self._record = (try members.optional(Record.self, "record")).map(Indirect.init)
+        self.named = try members.optional(Leaf.self, "named")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.value, forKey: .value)
-        try container.encodeIfPresent(self.children, forKey: .children)
-        try container.encodeIfPresent(self.leaf, forKey: .leaf)
-        try container.encodeIfPresent(self.sibling, forKey: .sibling)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
-        try container.encodeIfPresent(self.byID, forKey: .byID)
-        try container.encodeIfPresent(self.record, forKey: .record)
-        try container.encodeIfPresent(self.named, forKey: .named)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.value, "value")
+        try members.optional(self.children, "children")
+        try members.optional(self.leaf, "leaf")
+        try members.optional(self.sibling, "sibling")
+        try members.optional(self.parent, "parent")
+        try members.optional(self.byID, "byId")
+        try members.optional(self.record, "record")
+        try members.optional(self.named, "named")
     }
 }
 
@@ -491,23 +427,17 @@ public struct Circle: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case radius
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.radius = try container.decode(Double.self, forKey: .radius)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.required(String.self, "kind")
+        self.radius = try members.required(Double.self, "radius")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.radius, forKey: .radius)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.kind, "kind")
+        try members.required(self.radius, "radius")
     }
 }
 
@@ -528,23 +458,17 @@ public struct Square: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case side
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.side = try container.decode(Double.self, forKey: .side)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.kind = try members.required(String.self, "kind")
+        self.side = try members.required(Double.self, "side")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.side, forKey: .side)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.kind, "kind")
+        try members.required(self.side, "side")
     }
 }
 
@@ -614,23 +538,17 @@ public struct Cat: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public static let knownValues: [Species] = [.cat]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case species
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.species = try container.decode(Species.self, forKey: .species)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.species = try members.required(Species.self, "species")
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.species, forKey: .species)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.species, "species")
+        try members.optional(self.name, "name")
     }
 }
 
@@ -651,23 +569,17 @@ public struct Dog: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case species
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.species = try container.decode(String.self, forKey: .species)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.species = try members.required(String.self, "species")
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.species, forKey: .species)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.species, "species")
+        try members.optional(self.name, "name")
     }
 }
 

@@ -68,50 +68,35 @@ public struct Class: Codable, Hashable, Sendable, AdditionalMembersStoring {
         public static let knownValues: [TypeModel2] = [.`public`, .`private`, .`true`, .empty, ._15, .symbol2b]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case `self`
-        case `default`
-        case `enum`
-        case _1stPlace = "1st_place"
-        case refCount = "$ref_count"
-        case meSage = "me$sage"
-        case fooBar = "foo_bar"
-        case fooBar2 = "fooBar"
-        case kebabCaseName = "kebab-case-name"
-        case url = "URL"
-        case type = "Type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`self` = try container.decodeIfPresent(String.self, forKey: .`self`)
-        self.`default` = try container.decodeIfPresent(Int.self, forKey: .`default`)
-        self.`enum` = try container.decodeIfPresent(String.self, forKey: .`enum`)
-        self._1stPlace = try container.decodeIfPresent(String.self, forKey: ._1stPlace)
-        self.refCount = try container.decodeIfPresent(Int.self, forKey: .refCount)
-        self.meSage = try container.decodeIfPresent(String.self, forKey: .meSage)
-        self.fooBar = try container.decodeIfPresent(String.self, forKey: .fooBar)
-        self.fooBar2 = try container.decodeIfPresent(String.self, forKey: .fooBar2)
-        self.kebabCaseName = try container.decodeIfPresent(String.self, forKey: .kebabCaseName)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.type = try container.decodeIfPresent(TypeModel2.self, forKey: .type)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.`self` = try members.optional(String.self, "self")
+        self.`default` = try members.optional(Int.self, "default")
+        self.`enum` = try members.optional(String.self, "enum")
+        self._1stPlace = try members.optional(String.self, "1st_place")
+        self.refCount = try members.optional(Int.self, "$ref_count")
+        self.meSage = try members.optional(String.self, "me$sage")
+        self.fooBar = try members.optional(String.self, "foo_bar")
+        self.fooBar2 = try members.optional(String.self, "fooBar")
+        self.kebabCaseName = try members.optional(String.self, "kebab-case-name")
+        self.url = try members.optional(String.self, "URL")
+        self.type = try members.optional(TypeModel2.self, "Type")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.`self`, forKey: .`self`)
-        try container.encodeIfPresent(self.`default`, forKey: .`default`)
-        try container.encodeIfPresent(self.`enum`, forKey: .`enum`)
-        try container.encodeIfPresent(self._1stPlace, forKey: ._1stPlace)
-        try container.encodeIfPresent(self.refCount, forKey: .refCount)
-        try container.encodeIfPresent(self.meSage, forKey: .meSage)
-        try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
-        try container.encodeIfPresent(self.fooBar2, forKey: .fooBar2)
-        try container.encodeIfPresent(self.kebabCaseName, forKey: .kebabCaseName)
-        try container.encodeIfPresent(self.url, forKey: .url)
-        try container.encodeIfPresent(self.type, forKey: .type)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.`self`, "self")
+        try members.optional(self.`default`, "default")
+        try members.optional(self.`enum`, "enum")
+        try members.optional(self._1stPlace, "1st_place")
+        try members.optional(self.refCount, "$ref_count")
+        try members.optional(self.meSage, "me$sage")
+        try members.optional(self.fooBar, "foo_bar")
+        try members.optional(self.fooBar2, "fooBar")
+        try members.optional(self.kebabCaseName, "kebab-case-name")
+        try members.optional(self.url, "URL")
+        try members.optional(self.type, "Type")
     }
 }
 
@@ -128,20 +113,15 @@ public struct Error2: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.message = try members.optional(String.self, "message")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.message, forKey: .message)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.message, "message")
     }
 }
 
@@ -159,20 +139,15 @@ public struct ModelWithDots: Codable, Hashable, Sendable, AdditionalMembersStori
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case value
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.value = try members.optional(String.self, "value")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.value, forKey: .value)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.value, "value")
     }
 }
 
@@ -190,20 +165,15 @@ public struct _3eNum1: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case a
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.a = try container.decodeIfPresent(String.self, forKey: .a)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.a = try members.optional(String.self, "a")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.a, forKey: .a)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.a, "a")
     }
 }
 

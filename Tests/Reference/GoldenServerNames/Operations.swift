@@ -27,7 +27,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// OK.
             ///
             /// HTTP 200.

@@ -51,40 +51,28 @@ public struct Profile: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case nickname
-        case bio
-        case tags
-        case manager
-        case scores
-        case lastSeen
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.id = try container.decode(String.self, forKey: .id)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-        self.bio = try container.decodeIfPresent(String.self, forKey: .bio, notingNullIn: &nulls)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.manager = try container.decodeIfPresent(Person.self, forKey: .manager)
-        self.scores = try container.decodeIfPresent([Int?].self, forKey: .scores)
-        self.lastSeen = try container.decodeIfPresent(DateTime.self, forKey: .lastSeen, notingNullIn: &nulls)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.nickname = try members.optional(String.self, "nickname")
+        self.bio = try members.nullable(String.self, "bio")
+        self.tags = try members.optional([String].self, "tags")
+        self.manager = try members.optional(Person.self, "manager")
+        self.scores = try members.optional([Int?].self, "scores")
+        self.lastSeen = try members.nullable(DateTime.self, "lastSeen")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.nickname, forKey: .nickname)
-        try container.encodeIfPresent(self.bio, forKey: .bio, nullIn: nullMembers)
-        try container.encode(self.tags, forKey: .tags)
-        try container.encode(self.manager, forKey: .manager)
-        try container.encodeIfPresent(self.scores, forKey: .scores)
-        try container.encodeIfPresent(self.lastSeen, forKey: .lastSeen, nullIn: nullMembers)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.required(self.nickname, "nickname")
+        try members.optional(self.bio, "bio", nullIn: nullMembers)
+        try members.required(self.tags, "tags")
+        try members.required(self.manager, "manager")
+        try members.optional(self.scores, "scores")
+        try members.optional(self.lastSeen, "lastSeen", nullIn: nullMembers)
     }
 }
 
@@ -100,19 +88,14 @@ public struct Person: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.required(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.name, "name")
     }
 }

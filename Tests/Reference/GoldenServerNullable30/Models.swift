@@ -61,34 +61,24 @@ public struct Account: Codable, Hashable, Sendable, AdditionalMembersStoring {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case email
-        case plan
-        case expandable
-        case discount
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var nulls: Set<String> = []
-        self.id = try container.decode(Int64.self, forKey: .id)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.plan = try container.decodeIfPresent(Plan.self, forKey: .plan)
-        self.expandable = try container.decodeIfPresent(Expandable.self, forKey: .expandable, notingNullIn: &nulls)
-        self.discount = try container.decodeIfPresent(Double.self, forKey: .discount)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
-        self.nullMembers = nulls
+        var members = try MemberReader(decoder)
+        self.id = try members.required(Int64.self, "id")
+        self.email = try members.optional(String.self, "email")
+        self.plan = try members.optional(Plan.self, "plan")
+        self.expandable = try members.nullable(Expandable.self, "expandable")
+        self.discount = try members.optional(Double.self, "discount")
+        self.additionalProperties = try members.additionalMembers()
+        self.nullMembers = members.nulls
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.email, forKey: .email)
-        try container.encode(self.plan, forKey: .plan)
-        try container.encodeIfPresent(self.expandable, forKey: .expandable, nullIn: nullMembers)
-        try container.encodeIfPresent(self.discount, forKey: .discount)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.required(self.email, "email")
+        try members.required(self.plan, "plan")
+        try members.optional(self.expandable, "expandable", nullIn: nullMembers)
+        try members.optional(self.discount, "discount")
     }
 }
 
@@ -104,20 +94,15 @@ public struct Plan: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.name, "name")
     }
 }
 
@@ -134,20 +119,15 @@ public struct Mini: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.name, "name")
     }
 }
 
@@ -164,19 +144,14 @@ public struct MiniList: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case entries
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.entries = try container.decodeIfPresent([Mini?].self, forKey: .entries)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.entries = try members.optional([Mini?].self, "entries")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.entries, forKey: .entries)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.entries, "entries")
     }
 }

@@ -17,20 +17,15 @@ public struct Envelope: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode(Entry.self, forKey: .data)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.data = try members.required(Entry.self, "data")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.data, forKey: .data)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.data, "data")
     }
 }
 
@@ -71,35 +66,25 @@ public struct Entry: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case updatedAt = "updated_at"
-        case status
-        case priority
-        case protection
-        case nextAction = "next_action"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(UUIDText.self, forKey: .id)
-        self.updatedAt = try container.decode(DateTime.self, forKey: .updatedAt)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.priority = try container.decodeIfPresent(Int.self, forKey: .priority)
-        self.protection = try container.decodeIfPresent(Protection.self, forKey: .protection)
-        self.nextAction = try container.decodeIfPresent(NextAction.self, forKey: .nextAction)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(UUIDText.self, "id")
+        self.updatedAt = try members.required(DateTime.self, "updated_at")
+        self.status = try members.optional(String.self, "status")
+        self.priority = try members.optional(Int.self, "priority")
+        self.protection = try members.optional(Protection.self, "protection")
+        self.nextAction = try members.optional(NextAction.self, "next_action")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.updatedAt, forKey: .updatedAt)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.priority, forKey: .priority)
-        try container.encodeIfPresent(self.protection, forKey: .protection)
-        try container.encodeIfPresent(self.nextAction, forKey: .nextAction)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.required(self.updatedAt, "updated_at")
+        try members.optional(self.status, "status")
+        try members.optional(self.priority, "priority")
+        try members.optional(self.protection, "protection")
+        try members.optional(self.nextAction, "next_action")
     }
 }
 
@@ -116,20 +101,15 @@ public struct Strict: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.name, "name")
     }
 }
 
@@ -146,20 +126,15 @@ public struct Labels: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case owner
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.owner = try members.optional(String.self, "owner")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.owner, forKey: .owner)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.owner, "owner")
     }
 }
 
@@ -182,23 +157,17 @@ public struct Filters: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case fields
-        case params
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fields = try container.decodeIfPresent([String: FilterValue].self, forKey: .fields)
-        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.fields = try members.optional([String: FilterValue].self, "fields")
+        self.params = try members.optional([String: JSONValue].self, "params")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.fields, forKey: .fields)
-        try container.encodeIfPresent(self.params, forKey: .params)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.fields, "fields")
+        try members.optional(self.params, "params")
     }
 }
 
@@ -255,20 +224,15 @@ public struct BasicProtection: Codable, Hashable, Sendable, AdditionalMembersSto
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case enabled
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decode(Bool.self, forKey: .enabled)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.enabled = try members.required(Bool.self, "enabled")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.enabled, forKey: .enabled)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.enabled, "enabled")
     }
 }
 
@@ -293,26 +257,19 @@ public struct ReviewedProtection: Codable, Hashable, Sendable, AdditionalMembers
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case enabled
-        case requiredReviewers = "required_reviewers"
-        case dismissStale = "dismiss_stale"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decode(Bool.self, forKey: .enabled)
-        self.requiredReviewers = try container.decodeIfPresent(Int.self, forKey: .requiredReviewers)
-        self.dismissStale = try container.decodeIfPresent(Bool.self, forKey: .dismissStale)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.enabled = try members.required(Bool.self, "enabled")
+        self.requiredReviewers = try members.optional(Int.self, "required_reviewers")
+        self.dismissStale = try members.optional(Bool.self, "dismiss_stale")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.enabled, forKey: .enabled)
-        try container.encodeIfPresent(self.requiredReviewers, forKey: .requiredReviewers)
-        try container.encodeIfPresent(self.dismissStale, forKey: .dismissStale)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.enabled, "enabled")
+        try members.optional(self.requiredReviewers, "required_reviewers")
+        try members.optional(self.dismissStale, "dismiss_stale")
     }
 }
 
@@ -349,20 +306,15 @@ public struct RedirectAction: Codable, Hashable, Sendable, AdditionalMembersStor
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.url = try members.optional(String.self, "url")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.url, forKey: .url)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.url, "url")
     }
 }
 
@@ -387,26 +339,19 @@ public struct DisplayAction: Codable, Hashable, Sendable, AdditionalMembersStori
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case instructions
-        case expiresAt = "expires_at"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.instructions = try container.decodeIfPresent(String.self, forKey: .instructions)
-        self.expiresAt = try container.decodeIfPresent(Int.self, forKey: .expiresAt)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.url = try members.optional(String.self, "url")
+        self.instructions = try members.optional(String.self, "instructions")
+        self.expiresAt = try members.optional(Int.self, "expires_at")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.url, forKey: .url)
-        try container.encodeIfPresent(self.instructions, forKey: .instructions)
-        try container.encodeIfPresent(self.expiresAt, forKey: .expiresAt)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.url, "url")
+        try members.optional(self.instructions, "instructions")
+        try members.optional(self.expiresAt, "expires_at")
     }
 }
 
@@ -568,26 +513,19 @@ public struct UserMessage: Codable, Hashable, Sendable, AdditionalMembersStoring
         public static let knownValues: [Role] = [.user]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case role
-        case content
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.role = try container.decode(Role.self, forKey: .role)
-        self.content = try container.decode(String.self, forKey: .content)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.type = try members.required(String.self, "type")
+        self.role = try members.required(Role.self, "role")
+        self.content = try members.required(String.self, "content")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.role, forKey: .role)
-        try container.encode(self.content, forKey: .content)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.type, "type")
+        try members.required(self.role, "role")
+        try members.required(self.content, "content")
     }
 }
 
@@ -631,29 +569,21 @@ public struct AssistantMessage: Codable, Hashable, Sendable, AdditionalMembersSt
         public static let knownValues: [Role] = [.assistant]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case role
-        case content
-        case refusal
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.role = try container.decode(Role.self, forKey: .role)
-        self.content = try container.decode(String.self, forKey: .content)
-        self.refusal = try container.decodeIfPresent(String.self, forKey: .refusal)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.type = try members.required(String.self, "type")
+        self.role = try members.required(Role.self, "role")
+        self.content = try members.required(String.self, "content")
+        self.refusal = try members.optional(String.self, "refusal")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.role, forKey: .role)
-        try container.encode(self.content, forKey: .content)
-        try container.encodeIfPresent(self.refusal, forKey: .refusal)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.type, "type")
+        try members.required(self.role, "role")
+        try members.required(self.content, "content")
+        try members.optional(self.refusal, "refusal")
     }
 }
 
@@ -689,26 +619,19 @@ public struct SystemMessage: Codable, Hashable, Sendable, AdditionalMembersStori
         public static let knownValues: [Role] = [.system]
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case role
-        case content
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.role = try container.decode(Role.self, forKey: .role)
-        self.content = try container.decode(String.self, forKey: .content)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.type = try members.required(String.self, "type")
+        self.role = try members.required(Role.self, "role")
+        self.content = try members.required(String.self, "content")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.role, forKey: .role)
-        try container.encode(self.content, forKey: .content)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.type, "type")
+        try members.required(self.role, "role")
+        try members.required(self.content, "content")
     }
 }
 
@@ -731,26 +654,19 @@ public struct FunctionCall: Codable, Hashable, Sendable, AdditionalMembersStorin
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case name
-        case arguments
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.arguments = try container.decodeIfPresent(String.self, forKey: .arguments)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.type = try members.required(String.self, "type")
+        self.name = try members.required(String.self, "name")
+        self.arguments = try members.optional(String.self, "arguments")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.arguments, forKey: .arguments)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.type, "type")
+        try members.required(self.name, "name")
+        try members.optional(self.arguments, "arguments")
     }
 }
 
@@ -790,46 +706,33 @@ public struct Incident: Codable, Hashable, Sendable, AdditionalMembersStoring {
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case id
-            case steps
-            case status
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decode(String.self, forKey: .id)
-            self.steps = try container.decodeIfPresent([String].self, forKey: .steps)
-            self.status = try container.decodeIfPresent(String.self, forKey: .status)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.id = try members.required(String.self, "id")
+            self.steps = try members.optional([String].self, "steps")
+            self.status = try members.optional(String.self, "status")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encodeIfPresent(self.steps, forKey: .steps)
-            try container.encodeIfPresent(self.status, forKey: .status)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.required(self.id, "id")
+            try members.optional(self.steps, "steps")
+            try members.optional(self.status, "status")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case orchestration
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.orchestration = try container.decodeIfPresent(Orchestration.self, forKey: .orchestration)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.orchestration = try members.optional(Orchestration.self, "orchestration")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.orchestration, forKey: .orchestration)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.optional(self.orchestration, "orchestration")
     }
 }
 
@@ -868,23 +771,17 @@ public struct Emoji: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case unicode
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.unicode = try container.decodeIfPresent(String.self, forKey: .unicode)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.name = try members.optional(String.self, "name")
+        self.unicode = try members.optional(String.self, "unicode")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.unicode, forKey: .unicode)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.name, "name")
+        try members.optional(self.unicode, "unicode")
     }
 }
 
@@ -903,23 +800,17 @@ public struct Note: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text
-        case extra
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decodeIfPresent(String.self, forKey: .text)
-        self.extra = try container.decodeKeepingNull(JSONValue.self, forKey: .extra)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.text = try members.optional(String.self, "text")
+        self.extra = try members.keepingNull("extra")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.text, forKey: .text)
-        try container.encodeIfPresent(self.extra, forKey: .extra)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.text, "text")
+        try members.optional(self.extra, "extra")
     }
 }
 
@@ -936,19 +827,14 @@ public struct StrictSettings: Codable, Hashable, Sendable, AdditionalMembersStor
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case additionalProperties2 = "additionalProperties"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.additionalProperties2 = try container.decodeIfPresent(String.self, forKey: .additionalProperties2)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.additionalProperties2 = try members.optional(String.self, "additionalProperties")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.additionalProperties2, forKey: .additionalProperties2)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.additionalProperties2, "additionalProperties")
     }
 }

@@ -39,38 +39,27 @@ public struct Item: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case note
-        case slug
-        case code
-        case label
-        case verbose
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.note = try container.decodeIfPresent(String.self, forKey: .note)
-        self.slug = try container.decodeIfPresent(String.self, forKey: .slug)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.label = try container.decodeIfPresent(String.self, forKey: .label)
-        self.verbose = try container.decodeIfPresent(RealWorldparametersVerboseSchema.self, forKey: .verbose)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.name = try members.required(String.self, "name")
+        self.note = try members.optional(String.self, "note")
+        self.slug = try members.optional(String.self, "slug")
+        self.code = try members.optional(String.self, "code")
+        self.label = try members.optional(String.self, "label")
+        self.verbose = try members.optional(RealWorldparametersVerboseSchema.self, "verbose")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.note, forKey: .note)
-        try container.encodeIfPresent(self.slug, forKey: .slug)
-        try container.encodeIfPresent(self.code, forKey: .code)
-        try container.encodeIfPresent(self.label, forKey: .label)
-        try container.encodeIfPresent(self.verbose, forKey: .verbose)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.required(self.name, "name")
+        try members.optional(self.note, "note")
+        try members.optional(self.slug, "slug")
+        try members.optional(self.code, "code")
+        try members.optional(self.label, "label")
+        try members.optional(self.verbose, "verbose")
     }
 }
 

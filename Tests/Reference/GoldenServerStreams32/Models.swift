@@ -23,23 +23,17 @@ public indirect enum OrderChange: Codable, Hashable, Sendable, UnionMemberAccoun
             self.additionalProperties = additionalProperties
         }
 
-        enum CodingKeys: String, CodingKey {
-            case event
-            case data
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.event = try container.decodeIfPresent(String.self, forKey: .event)
-            self.data = try container.decodeIfPresent(String.self, forKey: .data)
-            self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+            var members = try MemberReader(decoder)
+            self.event = try members.optional(String.self, "event")
+            self.data = try members.optional(String.self, "data")
+            self.additionalProperties = try members.additionalMembers()
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try encoder.encodeAdditionalMembers(additionalProperties)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.event, forKey: .event)
-            try container.encodeIfPresent(self.data, forKey: .data)
+            var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+            try members.optional(self.event, "event")
+            try members.optional(self.data, "data")
         }
     }
 
@@ -75,23 +69,17 @@ public struct OrderCreated: Codable, Hashable, Sendable, AdditionalMembersStorin
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case event
-        case data
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.event = try container.decodeIfPresent(String.self, forKey: .event)
-        self.data = try container.decodeIfPresent(String.self, forKey: .data)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.event = try members.optional(String.self, "event")
+        self.data = try members.optional(String.self, "data")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.event, forKey: .event)
-        try container.encodeIfPresent(self.data, forKey: .data)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.event, "event")
+        try members.optional(self.data, "data")
     }
 }
 
@@ -113,23 +101,17 @@ public struct OrderNote: Codable, Hashable, Sendable, AdditionalMembersStoring {
         case note
     }
 
-    enum CodingKeys: String, CodingKey {
-        case event
-        case data
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.event = try container.decodeIfPresent(Event.self, forKey: .event)
-        self.data = try container.decodeIfPresent(String.self, forKey: .data)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.event = try members.optional(Event.self, "event")
+        self.data = try members.optional(String.self, "data")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.event, forKey: .event)
-        try container.encodeIfPresent(self.data, forKey: .data)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.event, "event")
+        try members.optional(self.data, "data")
     }
 }
 
@@ -190,23 +172,17 @@ public struct Truck: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case carrier
-        case plate
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.carrier = try container.decodeIfPresent(String.self, forKey: .carrier)
-        self.plate = try container.decodeIfPresent(String.self, forKey: .plate)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.carrier = try members.optional(String.self, "carrier")
+        self.plate = try members.optional(String.self, "plate")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.carrier, forKey: .carrier)
-        try container.encodeIfPresent(self.plate, forKey: .plate)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.carrier, "carrier")
+        try members.optional(self.plate, "plate")
     }
 }
 
@@ -224,23 +200,17 @@ public struct Drone: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case carrier
-        case range
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.carrier = try container.decodeIfPresent(String.self, forKey: .carrier)
-        self.range = try container.decodeIfPresent(Int.self, forKey: .range)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.carrier = try members.optional(String.self, "carrier")
+        self.range = try members.optional(Int.self, "range")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.carrier, forKey: .carrier)
-        try container.encodeIfPresent(self.range, forKey: .range)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.carrier, "carrier")
+        try members.optional(self.range, "range")
     }
 }
 
@@ -259,23 +229,17 @@ public struct OtherCarrier: Codable, Hashable, Sendable, AdditionalMembersStorin
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case carrier
-        case name
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.carrier = try container.decodeIfPresent(String.self, forKey: .carrier)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.carrier = try members.optional(String.self, "carrier")
+        self.name = try members.optional(String.self, "name")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.carrier, forKey: .carrier)
-        try container.encodeIfPresent(self.name, forKey: .name)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.carrier, "carrier")
+        try members.optional(self.name, "name")
     }
 }
 
@@ -293,22 +257,16 @@ public struct Order: Codable, Hashable, Sendable, AdditionalMembersStoring {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case quantity
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
-        self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+        var members = try MemberReader(decoder)
+        self.id = try members.required(String.self, "id")
+        self.quantity = try members.optional(Int.self, "quantity")
+        self.additionalProperties = try members.additionalMembers()
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalMembers(additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.quantity, forKey: .quantity)
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.required(self.id, "id")
+        try members.optional(self.quantity, "quantity")
     }
 }

@@ -18,7 +18,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The attachments.
             ///
             /// HTTP 200.
@@ -49,7 +49,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The profile.
             ///
             /// HTTP 200.
@@ -80,7 +80,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// One order per part.
             ///
             /// HTTP 200.
@@ -116,7 +116,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Accepted.
             ///
             /// HTTP 202.
@@ -147,7 +147,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// One image per part.
             ///
             /// HTTP 200.
@@ -178,7 +178,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// One count per part, as text.
             ///
             /// HTTP 200.
@@ -209,7 +209,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The page first, then its resources.
             ///
             /// HTTP 200.
@@ -239,20 +239,15 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case author
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.author = try container.decodeIfPresent(String.self, forKey: .author)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.author = try members.optional(String.self, "author")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.author, forKey: .author)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.optional(self.author, "author")
             }
         }
 
@@ -316,7 +311,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Stored.
             ///
             /// HTTP 204.
@@ -394,7 +389,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Published.
             ///
             /// HTTP 204.
@@ -430,7 +425,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Published.
             ///
             /// HTTP 204.
@@ -466,7 +461,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The changes, as they happen.
             ///
             /// HTTP 200.
@@ -496,20 +491,15 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case id
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.id = try members.required(String.self, "id")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.id, forKey: .id)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.id, "id")
             }
         }
 
@@ -576,7 +566,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Replayed.
             ///
             /// HTTP 204.
@@ -606,20 +596,15 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case id
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.id = try members.required(String.self, "id")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.id, forKey: .id)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.id, "id")
             }
         }
 
@@ -686,7 +671,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// Added.
             ///
             /// HTTP 204.
@@ -718,23 +703,17 @@ public enum Operations {
                 self.additionalProperties = additionalProperties
             }
 
-            enum CodingKeys: String, CodingKey {
-                case target
-                case note
-            }
-
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.target = try container.decode(String.self, forKey: .target)
-                self.note = try container.decode(String.self, forKey: .note)
-                self.additionalProperties = try decoder.additionalMembers(excluding: CodingKeys.self)
+                var members = try MemberReader(decoder)
+                self.target = try members.required(String.self, "target")
+                self.note = try members.required(String.self, "note")
+                self.additionalProperties = try members.additionalMembers()
             }
 
             public func encode(to encoder: any Encoder) throws {
-                try encoder.encodeAdditionalMembers(additionalProperties)
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.target, forKey: .target)
-                try container.encode(self.note, forKey: .note)
+                var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+                try members.required(self.target, "target")
+                try members.required(self.note, "note")
             }
         }
     }
@@ -756,7 +735,7 @@ public enum Operations {
 
         /// What the server answered, one case per documented status; every case's `headers` holds
         /// the documented headers, typed, and the raw response.
-        public enum Output: OperationOutput, Hashable {
+        public indirect enum Output: OperationOutput, Hashable {
             /// The shipment, by its carrier.
             ///
             /// HTTP 200.
