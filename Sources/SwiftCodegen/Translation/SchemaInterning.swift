@@ -11,36 +11,36 @@ import OpenAPIModel
 /// all the way down.
 struct SchemaInterner {
     private var numbers: [String: Int] = [:]
-    /// By storage identity; the schema is kept so that its identity cannot be reused.
-    private var memo: [ObjectIdentifier: (schema: Schema, number: Int?)] = [:]
+    /// By storage identity; for the whole run, as numbers are.
+    private var memo = SchemaMemo<ObjectIdentifier, Int?>(limit: nil)
     /// ``numberIgnoringDocumentation(_:)`` by the storage identity of the schema as written.
-    private var undocumentedMemo: [ObjectIdentifier: (schema: Schema, number: Int?)] = [:]
+    private var undocumentedMemo = SchemaMemo<ObjectIdentifier, Int?>(limit: nil)
 
     /// The number of `schema` with its own `title` and `description` left out (they only
     /// document a type, and copies that word them differently may share it). Kept by the
     /// schema as written: the copy without them is new storage each time it is made, so
     /// without this its key was built again for every use.
     mutating func numberIgnoringDocumentation(_ schema: Schema) -> Int? {
-        if let known = undocumentedMemo[schema.storageIdentity] { return known.number }
+        if let known = undocumentedMemo[schema.storageIdentity] { return known }
         var undocumented = schema
         // Cleared only when present: setting a keyword copies the schema's storage.
         if undocumented.title != nil { undocumented.title = nil }
         if undocumented.description != nil { undocumented.description = nil }
         let result = number(undocumented)
-        undocumentedMemo[schema.storageIdentity] = (schema, result)
+        undocumentedMemo.store(result, for: schema.storageIdentity, of: schema)
         return result
     }
 
     /// nil for a schema whose copies must each be translated: one with keywords the generator
     /// warns about, since every copy's place deserves the warning.
     mutating func number(_ schema: Schema) -> Int? {
-        if let known = memo[schema.storageIdentity] { return known.number }
+        if let known = memo[schema.storageIdentity] { return known }
         let number = key(schema).map { key in
             if let n = numbers[key] { return n }
             numbers[key] = numbers.count
             return numbers.count - 1
         }
-        memo[schema.storageIdentity] = (schema, number)
+        memo.store(number, for: schema.storageIdentity, of: schema)
         return number
     }
 

@@ -8,10 +8,9 @@ extension TranslationContext {
     func needsStaticCheck(_ schema: Schema) -> Bool {
         // Asked of each schema by its struct's validator and again by every validator above it
         // (through ``hasConstraints(_:openEnums:)``); the answer depends on the schema alone.
-        if let known = staticCheckMemo[schema.storageIdentity] { return known.result }
+        if let known = staticCheckMemo[schema.storageIdentity] { return known }
         let result = staticCheckRule(schema)
-        if staticCheckMemo.count >= Self.schemaMemoLimit { staticCheckMemo.removeAll() }
-        staticCheckMemo[schema.storageIdentity] = (schema, result)
+        staticCheckMemo.store(result, for: schema.storageIdentity, of: schema)
         return result
     }
 

@@ -107,10 +107,9 @@ extension TranslationContext {
     func flattenObject(_ schema: Schema) -> FlatObject {
         // Unions ask it of every branch's target to find a tag, structs of themselves; the
         // answer depends on the schema alone (warnings it raises are raised once per place).
-        if let known = flatObjectMemo[schema.storageIdentity] { return known.flat }
+        if let known = flatObjectMemo[schema.storageIdentity] { return known }
         let flat = flattenObjectWalk(schema)
-        if flatObjectMemo.count >= Self.schemaMemoLimit { flatObjectMemo.removeAll() }
-        flatObjectMemo[schema.storageIdentity] = (schema, flat)
+        flatObjectMemo.store(flat, for: schema.storageIdentity, of: schema)
         return flat
     }
 

@@ -30,14 +30,14 @@ final class TranslationContext {
     /// struct's validator asks it of every property's subtree, and the validators of the structs
     /// nested in those subtrees ask it again of each part, so a deep inline tree (Stripe's
     /// request bodies) was walked once per level it is nested in.
-    var inlineConstraintMemo: [InlineConstraintKey: (schema: Schema, result: Bool)] = [:]
+    var inlineConstraintMemo = SchemaMemo<InlineConstraintKey, Bool>()
     /// ``SchemaShaper/shape(_:)`` by storage identity, for the analyses that ask it of the same
     /// schema many times (type uses, validators, constraint and static-check rules).
-    var shapeMemo: [ObjectIdentifier: (schema: Schema, shaped: ShapedSchema)] = [:]
+    var shapeMemo = SchemaMemo<ObjectIdentifier, ShapedSchema>()
     /// ``flattenObject(_:)`` by storage identity.
-    var flatObjectMemo: [ObjectIdentifier: (schema: Schema, flat: FlatObject)] = [:]
-    /// ``needsStaticCheck(_:)`` by storage identity (the schema is kept so its identity stays unique).
-    var staticCheckMemo: [ObjectIdentifier: (schema: Schema, result: Bool)] = [:]
+    var flatObjectMemo = SchemaMemo<ObjectIdentifier, FlatObject>()
+    /// ``needsStaticCheck(_:)`` by storage identity.
+    var staticCheckMemo = SchemaMemo<ObjectIdentifier, Bool>()
     /// Stored struct properties whose type is another generated struct, for finding value cycles.
     var structEdges: [String: [(property: String, target: String)]] = [:]
     /// Struct layouts by qualified name, completed once the whole graph is known.
@@ -74,25 +74,19 @@ final class TranslationContext {
     /// be freed, so they are kept only while one batch of declarations is translated (the
     /// models, then each file of operations), where they are asked again and again. Kept for
     /// the whole run they raised Stripe's peak memory by 4 MB.
-    /// How many answers each per-schema memo holds before it starts over. The questions come
-    /// again within one declaration tree (a struct's validator, then the validators above it),
-    /// so a small memo keeps nearly every hit; an unbounded one held Stripe's whole model
-    /// graph's answers at its peak.
-    static let schemaMemoLimit = 1024
 
     func forgetSchemaMemos() {
-        shapeMemo = [:]
-        flatObjectMemo = [:]
-        inlineConstraintMemo = [:]
-        staticCheckMemo = [:]
+        shapeMemo.removeAll()
+        flatObjectMemo.removeAll()
+        inlineConstraintMemo.removeAll()
+        staticCheckMemo.removeAll()
     }
 
     /// ``SchemaShaper/shape(_:)``, computed once per schema storage.
     func shapeOf(_ schema: Schema) -> ShapedSchema {
-        if let known = shapeMemo[schema.storageIdentity] { return known.shaped }
+        if let known = shapeMemo[schema.storageIdentity] { return known }
         let shaped = SchemaShaper.shape(schema)
-        if shapeMemo.count >= Self.schemaMemoLimit { shapeMemo.removeAll() }
-        shapeMemo[schema.storageIdentity] = (schema, shaped)
+        shapeMemo.store(shaped, for: schema.storageIdentity, of: schema)
         return shaped
     }
 
@@ -113,12 +107,11 @@ final class TranslationContext {
         // higher up, reaches the same parts). Answers found below a reference are not kept:
         // they may be cut short.
         let key = InlineConstraintKey(identity: schema.storageIdentity, open: open)
-        if let known = inlineConstraintMemo[key] { return known.result }
+        if let known = inlineConstraintMemo[key] { return known }
         let topLevel = visiting.isEmpty
         let result = walkConstraints(schema, open: open, &visiting)
         if topLevel {
-            if inlineConstraintMemo.count >= Self.schemaMemoLimit { inlineConstraintMemo.removeAll() }
-            inlineConstraintMemo[key] = (schema, result)
+            inlineConstraintMemo.store(result, for: key, of: schema)
         }
         return result
     }
