@@ -25,6 +25,8 @@ public actor FakeOpenFunnelServer {
     private let traffic: TrafficControl
     private let handling = HandlingTimeTally()
     private var http: HTTPServer?
+    /// Told to the socket pool before the sockets close (see ``NoDelaySocketPool``).
+    private var stopping = NoDelaySocketPool.Stopping()
     private var running: Task<Void, any Error>?
     /// The URL clients use, `http://127.0.0.1:PORT`, while the server runs.
     public private(set) var baseURL: URL?
@@ -51,7 +53,7 @@ public actor FakeOpenFunnelServer {
             config: HTTPServer.Configuration(
                 address: try sockaddr_in.inet(ip4: "127.0.0.1", port: configuration.port),
                 timeout: Self.seconds(configuration.requestTimeout),
-                pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
+                pool: NoDelaySocketPool(base: HTTPServer.defaultPool(), stopping: stopping),
                 logger: .disabled),
             handler: FlyingFoxAdapter(handler: handler, keepsConnectionsAlive: configuration.keepsConnectionsAlive))
         let failure = RunFailure()
@@ -96,6 +98,8 @@ public actor FakeOpenFunnelServer {
         guard let server = http else { return }
         http = nil
         baseURL = nil
+        stopping.mark()
+        stopping = NoDelaySocketPool.Stopping()
         await server.stop(timeout: 0)
         running?.cancel()
         _ = await running?.result
