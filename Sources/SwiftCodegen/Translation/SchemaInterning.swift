@@ -47,14 +47,17 @@ struct SchemaInterner {
     private mutating func key(_ s: Schema) -> String? {
         guard s.unmodelledKeywords.isEmpty else { return nil }
         var k = ""
-        func field(_ name: String, _ value: String?) {
-            guard let value else { return }
+        func value(_ text: String) {
+            k += String(text.utf8.count)
+            k += ":"
+            k += text
+            k += ";"
+        }
+        func field(_ name: String, _ text: String?) {
+            guard let text else { return }
             k += name
             k += "="
-            k += String(value.utf8.count)
-            k += ":"
-            k += value
-            k += ";"
+            value(text)
         }
         func child(_ name: String, _ schema: Schema?) -> Bool {
             guard let schema else { return true }
@@ -65,13 +68,6 @@ struct SchemaInterner {
         // The same text as `child("\(name)[\(i)]", schema)` and
         // `child("\(name)[\(Self.text(.string(key)))]", schema)`, appended piece by piece: a
         // large object's key is mostly these, and each interpolated name was a temporary.
-        func numbered(_ n: Int) {
-            let text = String(n)
-            k += String(text.utf8.count)
-            k += ":"
-            k += text
-            k += ";"
-        }
         func children(_ name: String, _ schemas: [Schema]) -> Bool {
             for (i, schema) in schemas.enumerated() {
                 guard let n = number(schema) else { return false }
@@ -79,7 +75,7 @@ struct SchemaInterner {
                 k += "["
                 k += String(i)
                 k += "]="
-                numbered(n)
+                value(String(n))
             }
             return true
         }
@@ -92,7 +88,7 @@ struct SchemaInterner {
                 k += ":"
                 k += key
                 k += "]="
-                numbered(n)
+                value(String(n))
             }
             return true
         }

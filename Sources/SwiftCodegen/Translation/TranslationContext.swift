@@ -74,7 +74,6 @@ final class TranslationContext {
     /// be freed, so they are kept only while one batch of declarations is translated (the
     /// models, then each file of operations), where they are asked again and again. Kept for
     /// the whole run they raised Stripe's peak memory by 4 MB.
-
     func forgetSchemaMemos() {
         shapeMemo.removeAll()
         flatObjectMemo.removeAll()
