@@ -14,7 +14,7 @@ import PackageDescription
 
 // Golden outputs of the generator (Tests/Fixtures → Tests/Reference), each compiled as its own
 // module so that a golden that doesn't compile fails the build.
-let goldenModules = ["GoldenBinaryStream", "GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenContentTypes", "GoldenDocuments32", "GoldenEnums", "GoldenHeaders", "GoldenJSONLines", "GoldenJSONSchemaSuite", "GoldenJSONSchemaSuite30", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenOperations32", "GoldenParameters", "GoldenPayloads", "GoldenRealWorld", "GoldenServerBodies", "GoldenServerContentTypes", "GoldenServerHeaders", "GoldenServerOperations32", "GoldenServerParameters", "GoldenServerSentEvents", "GoldenServerServerSentEvents", "GoldenStreams32"]
+let goldenModules = ["GoldenBinaryStream", "GoldenBodies", "GoldenComposition", "GoldenConstraints", "GoldenContentTypes", "GoldenDocuments32", "GoldenEnums", "GoldenHeaders", "GoldenJSONLines", "GoldenJSONSchemaSuite", "GoldenJSONSchemaSuite30", "GoldenJSONSchemaSuiteExact", "GoldenJSONSchemaSuiteExact30", "GoldenKeywords31", "GoldenNames", "GoldenNesting", "GoldenNullable", "GoldenNullable30", "GoldenOperations32", "GoldenParameters", "GoldenPayloads", "GoldenRealWorld", "GoldenServerBodies", "GoldenServerContentTypes", "GoldenServerHeaders", "GoldenServerOperations32", "GoldenServerParameters", "GoldenServerSentEvents", "GoldenServerServerSentEvents", "GoldenStreams32"]
 
 let package = Package(
     name: "openapi-gen",

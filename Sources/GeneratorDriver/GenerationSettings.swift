@@ -14,6 +14,8 @@ public struct GenerationSettings: Sendable, Equatable {
     public var tags: [String] = []
     /// The sides to generate (`targets: [client, server]`); the client alone by default.
     public var targets: Set<GenerationTarget> = [.client]
+    /// `inferTypes:` (true by default): see ``GeneratorConfig/infersTypes``.
+    public var infersTypes = true
 
     public init(specPath: String, outputDirectory: String, moduleName: String) {
         self.specPath = specPath
@@ -25,11 +27,12 @@ public struct GenerationSettings: Sendable, Equatable {
         var config = GeneratorConfig(moduleName: moduleName, accessLevel: accessLevel, operationFilter: operations, specDisplayPath: specPath)
         config.tagFilter = tags
         config.targets = targets
+        config.infersTypes = infersTypes
         return config
     }
 
     /// The keys `openapi-gen.yaml` may hold.
-    public static let configKeys = ["spec", "output", "module", "access", "operations", "tags", "targets"]
+    public static let configKeys = ["spec", "output", "module", "access", "operations", "tags", "targets", "inferTypes"]
 
     /// Reads a config file. Unknown keys are errors: a misspelt `ouput:` silently ignored would
     /// send output somewhere unexpected.
@@ -108,6 +111,12 @@ public struct GenerationSettings: Sendable, Equatable {
                     targets.insert(target)
                 }
                 partial.targets = targets
+            case "inferTypes":
+                guard let s = entry.value.scalar, s.kind != .null, let value = ["true": true, "false": false][s.text] else {
+                    problems.append(.error("`inferTypes` must be true or false", at: entry.value.location))
+                    continue
+                }
+                partial.infersTypes = value
             default:
                 problems.append(.error("unknown key `\(entry.key)`; expected one of \(configKeys.joined(separator: ", "))", at: entry.keyLocation))
             }
@@ -126,6 +135,7 @@ public struct PartialSettings: Sendable, Equatable {
     public var operations: [String]?
     public var tags: [String]?
     public var targets: Set<GenerationTarget>?
+    public var infersTypes: Bool?
 
     public init() {}
 
@@ -139,6 +149,7 @@ public struct PartialSettings: Sendable, Equatable {
         if let v = other.operations { result.operations = v }
         if let v = other.tags { result.tags = v }
         if let v = other.targets { result.targets = v }
+        if let v = other.infersTypes { result.infersTypes = v }
         return result
     }
 
@@ -156,6 +167,7 @@ public struct PartialSettings: Sendable, Equatable {
         if let operations { settings.operations = operations }
         if let tags { settings.tags = tags }
         if let targets { settings.targets = targets }
+        if let infersTypes { settings.infersTypes = infersTypes }
         return settings
     }
 }

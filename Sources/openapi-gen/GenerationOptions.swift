@@ -16,6 +16,8 @@ struct GenerationOptions {
     var tags: [String] = []
     /// `--target client --target server`; default: `targets:` in the config file, else client.
     var targets: [String] = []
+    /// `--infer-types` / `--no-infer-types`; default: `inferTypes:` in the config file, else true.
+    var infersTypes: Bool?
 
     init(arguments words: [String]) throws(UsageError) {
         var arguments = CommandArguments(words, valueOptions: ["--config", "-o", "--output", "--module", "--access", "--operation", "--tag", "--target"])
@@ -26,6 +28,9 @@ struct GenerationOptions {
         operations = try arguments.values("--operation")
         tags = try arguments.values("--tag")
         targets = try arguments.values("--target")
+        let infer = arguments.flag("--infer-types"), noInfer = arguments.flag("--no-infer-types")
+        if infer && noInfer { throw UsageError("--infer-types and --no-infer-types contradict each other; give one") }
+        infersTypes = infer ? true : noInfer ? false : nil
         try arguments.finish(allowedPositionals: 1)
         spec = arguments.positionals.first
     }
@@ -36,7 +41,7 @@ struct GenerationOptions {
 
         \(discussion)
 
-        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...] [--tag <name> ...] [--target client|server ...]
+        USAGE: openapi-gen \(subcommand) [<spec>] [--config <file>] [--output <dir>] [--module <name>] [--access <level>] [--operation <id> ...] [--tag <name> ...] [--target client|server ...] [--no-infer-types]
 
         ARGUMENTS:
           <spec>                The OpenAPI document (YAML or JSON). Default: `spec:` in the config file.
@@ -52,6 +57,11 @@ struct GenerationOptions {
                                 (OpenAPI 3.2 `parent`; repeatable; adds to --operation).
           --target <side>       Generate `client` (the default) and/or `server` (repeatable). Default:
                                 `targets:` in the config file.
+          --no-infer-types      Read a schema without `type` as JSON Schema does: `items`, `properties`
+                                with `required` or `additionalProperties` do not make it an array or
+                                an object, so it is a JSONValue checked against the whole schema.
+                                Default (`--infer-types`, or `inferTypes:` in the config file): the
+                                type those keywords imply, with a warning.
         """
     }
 
@@ -85,6 +95,7 @@ struct GenerationOptions {
             }
             flags.targets = sides
         }
+        flags.infersTypes = infersTypes
         return try partial.overridden(by: flags).resolved()
     }
 }

@@ -18,6 +18,12 @@ public struct GeneratorConfig: Sendable, Hashable {
     /// What to generate beside the models and the API protocol: the client (the default), a
     /// server over the protocol, or both.
     public var targets: Set<GenerationTarget> = [.client]
+    /// Whether a schema without `type` whose keywords imply one (`items`, `properties` with
+    /// `required`, `additionalProperties`, a pattern) is read as that type, with a located
+    /// warning: real documents often leave `type: object` out, and a struct is what their
+    /// authors mean. `false` keeps JSON Schema's reading, under which any value of another type
+    /// is valid too: such a value is a `JSONValue` checked against the whole schema.
+    public var infersTypes = true
 
     public init(moduleName: String, accessLevel: AccessLevel = .public, operationFilter: [String] = [],
                 specDisplayPath: String, typesPerFile: Int = 120) {

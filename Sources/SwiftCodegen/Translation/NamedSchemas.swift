@@ -40,14 +40,14 @@ extension TranslationContext {
         nestedReserved.formUnion(namedTypes.values)
         for (target, schema) in targets {
             let name = namedTypes[target]!
-            switch SchemaShaper.shape(schema).shape {
+            switch shapeOf(schema).shape {
             case .object, .allOf: namedKinds[name] = .structure
             case .stringEnum, .integerEnum, .union, .primitiveUnion: namedKinds[name] = .enumeration
             default: namedKinds[name] = .alias
             }
         }
         for (target, schema) in targets {
-            if case .reference(let next) = SchemaShaper.shape(schema).shape, let aliased = namedTypes[next] {
+            if case .reference(let next) = shapeOf(schema).shape, let aliased = namedTypes[next] {
                 aliasedStructs[namedTypes[target]!] = aliasedStructs[aliased] ?? (namedKinds[aliased] == .structure ? aliased : nil)
             }
         }
@@ -58,7 +58,7 @@ extension TranslationContext {
         var decls: [SwiftDecl] = []
         for (target, schema) in targets {
             let name = namedTypes[target]!
-            let shaped = SchemaShaper.shape(schema)
+            let shaped = shapeOf(schema)
             noteUnhonouredKeywords(schema)
             let doc = DocComments.lines(for: schema, name: name)
             let open = responseReachable.contains(target)
@@ -97,7 +97,7 @@ extension TranslationContext {
             var found: [RefTarget] = []
             var work = [schema]
             while let s = work.popLast() {
-                switch SchemaShaper.shape(s).shape {
+                switch shapeOf(s).shape {
                 case .reference(let t): found.append(t)
                 case .array(let items?): work.append(items)
                 case .map(let values?): work.append(values)

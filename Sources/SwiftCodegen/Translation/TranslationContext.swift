@@ -84,7 +84,8 @@ final class TranslationContext {
     /// ``SchemaShaper/shape(_:)``, computed once per schema storage.
     func shapeOf(_ schema: Schema) -> ShapedSchema {
         if let known = shapeMemo[schema.storageIdentity] { return known }
-        let shaped = SchemaShaper.shape(schema)
+        var shaped = SchemaShaper.shape(schema)
+        if !config.infersTypes, impliesTypeItDoesNotState(shaped) { shaped.shape = .any }
         shapeMemo.store(shaped, for: schema.storageIdentity, of: schema)
         return shaped
     }

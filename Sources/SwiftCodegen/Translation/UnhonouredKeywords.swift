@@ -28,7 +28,7 @@ extension TranslationContext {
     /// decoder refuses. That reading is what the author meant almost always (`required` or a
     /// typed `items` names an object or an array), so it stays, but said at the schema.
     func noteInferredType(_ schema: Schema, as kind: String, because keyword: String) {
-        warnOnce("no `type`: read as `type: \(kind)` because of `\(keyword)`; JSON Schema would also accept a value that is not \(kind == "array" ? "an array" : "an object"), which the decoder refuses (write `type: \(kind)` to say so)",
+        warnOnce("no `type`: read as `type: \(kind)` because of `\(keyword)`; JSON Schema would also accept a value that is not \(kind == "array" ? "an array" : "an object"), which the decoder refuses (write `type: \(kind)` to say so, or generate with `inferTypes: false` to keep JSON Schema's reading)",
                  at: schema.location, schema)
     }
 

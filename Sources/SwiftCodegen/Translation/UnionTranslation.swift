@@ -45,7 +45,7 @@ extension TranslationContext {
                 } else if let title = branch.title {
                     hint = title
                 } else {
-                    switch SchemaShaper.shape(branch).shape {
+                    switch shapeOf(branch).shape {
                     case .string: hint = "string"
                     case .integer: hint = "integer"
                     case .number: hint = "number"
@@ -192,8 +192,8 @@ extension TranslationContext {
     /// Whether a union branch decodes to a generated struct or union, which counts the members
     /// its schema leaves unnamed (``BranchChoice`` ranks branches by them).
     func carriesMembers(_ branch: Schema) -> Bool {
-        var shape = SchemaShaper.shape(branch).shape
-        if case .reference(let target) = shape, let resolved = schema(for: target) { shape = SchemaShaper.shape(resolved).shape }
+        var shape = shapeOf(branch).shape
+        if case .reference(let target) = shape, let resolved = schema(for: target) { shape = shapeOf(resolved).shape }
         switch shape {
         case .object, .allOf, .union: return true
         default: return false
@@ -222,7 +222,7 @@ extension TranslationContext {
     func discriminatorTags(_ ref: RefTarget, _ discriminator: Schema.Discriminator, visiting: inout Set<RefTarget>) -> [String] {
         let mapped = discriminator.mappingTargets.filter { $0.value == ref }.map(\.key)
         if !mapped.isEmpty { return mapped }
-        if visiting.insert(ref).inserted, let target = schema(for: ref), case .union(let members, let inner) = SchemaShaper.shape(target).shape,
+        if visiting.insert(ref).inserted, let target = schema(for: ref), case .union(let members, let inner) = shapeOf(target).shape,
            members.allSatisfy({ $0.ref != nil }) {
             let own = inner?.propertyName == discriminator.propertyName ? inner! : discriminator
             let tags = members.flatMap { discriminatorTags($0.ref!, own, visiting: &visiting) }
@@ -236,7 +236,7 @@ extension TranslationContext {
     /// of one value), looking through allOf.
     func constTag(_ ref: RefTarget, property: String) -> String? {
         guard let target = schema(for: ref), let value = flattenObject(target).properties[property] else { return nil }
-        let shaped = SchemaShaper.shape(value).effective
+        let shaped = shapeOf(value).effective
         if case .string(let tag)? = shaped.constValue { return tag }
         if let values = shaped.enumValues, values.count == 1, case .string(let tag) = values[0] { return tag }
         return nil

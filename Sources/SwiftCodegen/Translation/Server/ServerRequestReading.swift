@@ -75,7 +75,7 @@ extension TranslationContext {
         case .map, .object, .allOf: return "object"
         case .reference(let target):
             guard let resolved = schema(for: target) else { return "scalar" }
-            return shapeOfEncodable(SchemaShaper.shape(resolved).shape)
+            return shapeOfEncodable(shapeOf(resolved).shape)
         default: return "scalar"
         }
     }
