@@ -71,4 +71,23 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(#"{"count": 1}"#) }
         #expect(throws: DecodingError.self) { try decode(#"{"id": "a", "count": "x"}"#) }
     }
+
+    /// The reader counts the named members present instead of remembering their names, so an
+    /// unknown member must still be found whatever the named ones held: `null`, absent or a value.
+    @Test(arguments: [
+        #"{"id": "a", "note": null, "extra": null, "count": null, "x": 1}"#,
+        #"{"id": "a", "x": 1}"#,
+        #"{"id": "a", "note": "n", "extra": [1], "count": 3, "x": 1}"#,
+        #"{"x": 1, "id": "a", "count": null}"#,
+    ])
+    func anUnknownMemberIsKeptBesideNamedOnesInAnyState(_ text: String) throws {
+        let sample = try decode(text)
+        #expect(sample.additionalProperties == ["x": 1], "\(sample.additionalProperties)")
+        #expect(sample.additionalProperties.count == 1)
+    }
+
+    @Test func noUnknownMemberWhenEveryMemberIsNamed() throws {
+        #expect(try decode(#"{"id": "a", "note": null, "extra": null, "count": null}"#).additionalProperties.isEmpty)
+        #expect(try decode(#"{"id": "a"}"#).additionalProperties.isEmpty)
+    }
 }
