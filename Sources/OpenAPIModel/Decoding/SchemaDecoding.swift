@@ -143,9 +143,19 @@ extension ModelDecoder {
                 }
                 schema.defs = defs
             case .dynamicRef:
-                // Followed as a `$ref` to the schema it names: a generator has no dynamic scope.
-                // Said so where another schema declares the same anchor and could be meant instead.
+                // Followed as a `$ref` to the schema the dynamic scope it can be known to have
+                // gives; said so where another schema declares the same anchor and could be meant
+                // instead. When the scope depends on the way evaluation takes, it stays dynamic.
                 if version >= .v3_1, schema.ref == nil, let name = entry.value.scalar?.text {
+                    if case .dependsOnPath(let anchor, let bookend, let start) = dynamicSchemaReference(name, at: cursor) {
+                        let at = cursor.child(entry)
+                        if let target = resolveReference(bookend, from: cursor.file, reportAt: entry.value.location, pointer: at.pointer) {
+                            schema.dynamicReference = Schema.DynamicReference(anchor: anchor, target: RefTarget(file: target.key.file, pointer: target.pointer))
+                            enqueueSchemaTarget(target)
+                            recordPathDependentReference(anchor: anchor, start: start, in: cursor.file, reportAt: entry.value.location)
+                        }
+                        continue
+                    }
                     _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema, dynamic: true)
                     let anchor = name.firstIndex(of: "#").map { String(name[name.index(after: $0)...]) } ?? ""
                     if dynamicAnchorCount(anchor, in: cursor.file) < 2 { continue }
