@@ -69,39 +69,7 @@ import YAMLTree
     /// evaluation starts, as a whole, against descriptions that carry the dynamic scope; the
     /// reference itself is a JSONValue, which no typed reading would get right for both lists.
     @Test func pathDependentDynamicReferencesAreCheckedFromWhereEvaluationStarts() throws {
-        let output = try generateInline("""
-            openapi: 3.1.0
-            info: {title: Lists, version: '1'}
-            paths: {}
-            components:
-              schemas:
-                Main:
-                  $id: 'https://example.com/main'
-                  type: object
-                  properties:
-                    kind: {type: string, maxLength: 8}
-                  if: {properties: {kind: {const: numbers}}, required: [kind]}
-                  then: {$ref: 'numbers'}
-                  else: {$ref: 'strings'}
-                  $defs:
-                    generic:
-                      $id: 'generic'
-                      type: object
-                      properties:
-                        list: {type: array, items: {$dynamicRef: '#itemType'}}
-                      $defs:
-                        fallback: {$dynamicAnchor: itemType}
-                    numbers:
-                      $id: 'numbers'
-                      $ref: 'generic'
-                      $defs:
-                        itemType: {$dynamicAnchor: itemType, type: number}
-                    strings:
-                      $id: 'strings'
-                      $ref: 'generic'
-                      $defs:
-                        itemType: {$dynamicAnchor: itemType, type: string}
-            """)
+        let output = try generateInline(Self.lists)
         #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.message))")
         #expect(file(output, "Models.swift").contains("public var list: [JSONValue]?"))
         let schemas = file(output, "Schemas.swift")
@@ -119,5 +87,53 @@ import YAMLTree
         #expect(validation.contains("extension Main: Validatable {\n    public func validate(into v: inout Validator) {\n        v.schema(self, JSONSchemas.s1, at: \"\")"))
         // Checked on its own, the reference would start a scope of its own.
         #expect(validation.contains("extension Generic: Validatable {\n    public func validate(into v: inout Validator) {}"))
+
+        // A value read through a `$ref` into the start's `$defs` is not checked against the
+        // reference: said at the reference.
+        let entered = try generateInline(Self.lists + """
+
+                Other:
+                  type: object
+                  properties:
+                    numbers: {$ref: '#/components/schemas/Main/$defs/numbers'}
+            """)
+        let warnings = entered.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("`$dynamicRef` depends on the way evaluation takes") == true)
+        #expect(warnings.first.map { ($0.location?.line, $0.location?.column) } ?? (nil, nil) == (19, 41))
     }
+
+    static let lists = """
+        openapi: 3.1.0
+        info: {title: Lists, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Main:
+              $id: 'https://example.com/main'
+              type: object
+              properties:
+                kind: {type: string, maxLength: 8}
+              if: {properties: {kind: {const: numbers}}, required: [kind]}
+              then: {$ref: 'numbers'}
+              else: {$ref: 'strings'}
+              $defs:
+                generic:
+                  $id: 'generic'
+                  type: object
+                  properties:
+                    list: {type: array, items: {$dynamicRef: '#itemType'}}
+                  $defs:
+                    fallback: {$dynamicAnchor: itemType}
+                numbers:
+                  $id: 'numbers'
+                  $ref: 'generic'
+                  $defs:
+                    itemType: {$dynamicAnchor: itemType, type: number}
+                strings:
+                  $id: 'strings'
+                  $ref: 'generic'
+                  $defs:
+                    itemType: {$dynamicAnchor: itemType, type: string}
+        """
 }

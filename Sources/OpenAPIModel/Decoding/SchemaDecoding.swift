@@ -153,6 +153,9 @@ extension ModelDecoder {
                             schema.dynamicReference = Schema.DynamicReference(anchor: anchor, target: RefTarget(file: target.key.file, pointer: target.pointer))
                             enqueueSchemaTarget(target)
                             recordPathDependentReference(anchor: anchor, start: start, in: cursor.file, reportAt: entry.value.location)
+                            // Checked from the start only; said where evaluation can start below it.
+                            if !evaluationCanStartBelow(start, reaching: cursor.pointer, in: cursor.file) { continue }
+                            unmodelled.append(Schema.UnmodelledKeyword(name: entry.key, location: entry.keyLocation))
                         }
                         continue
                     }

@@ -163,6 +163,38 @@ struct SchemaIdentifiers {
         return .resolved("#" + target.replacingOccurrences(of: "%", with: "%25"))
     }
 
+    /// Whether a `$ref` (or `$dynamicRef`) outside the schema at `start` leads to a schema
+    /// inside it from which evaluation reaches `site`: a value read through it starts its
+    /// evaluation there, not at `start`.
+    func entersBelow(_ start: String, reaching site: String) -> Bool {
+        var stack: [(node: NodeRef, pointer: String)] = [(root, "")]
+        while let (node, pointer) = stack.popLast() {
+            if pointer == start { continue }
+            switch node.content {
+            case .mapping(let mapping):
+                for entry in mapping.entries {
+                    let child = pointer + "/" + PointerText.escape(entry.key)
+                    if entry.key == "$ref" || entry.key == "$dynamicRef", let text = entry.value.scalar?.text {
+                        let target = rewrite(text, at: PointerText.parse(pointer))
+                        if target.hasPrefix("#"), let decoded = String(target.dropFirst()).removingPercentEncoding,
+                           decoded.hasPrefix(start + "/"), !scopesReaching(site, from: decoded).isEmpty {
+                            return true
+                        }
+                    } else if entry.value.isMapping || entry.value.isSequence {
+                        stack.append((entry.value, child))
+                    }
+                }
+            case .sequence(let items):
+                for (index, item) in items.enumerated() where item.isMapping || item.isSequence {
+                    stack.append((item, pointer + "/" + String(index)))
+                }
+            case .scalar:
+                break
+            }
+        }
+        return false
+    }
+
     /// Pointer text of every schema resource of the file (the file's root among them) → the
     /// `$dynamicAnchor`s of `name` it declares, as pointer text; in pointer order.
     func resourcesDeclaring(_ name: String) -> [(resource: String, anchor: String?)] {
@@ -289,6 +321,11 @@ extension ModelDecoder {
         case .resolved(let resolved): return resolved
         case .dependsOnPath(_, let bookend, _): return bookend
         }
+    }
+
+    /// See ``SchemaIdentifiers/entersBelow(_:reaching:)``.
+    func evaluationCanStartBelow(_ start: String, reaching site: JSONPointer, in file: SourceFileID) -> Bool {
+        schemaIdentifiers(in: file)?.entersBelow(start, reaching: PointerText.text(of: site)) ?? false
     }
 
     /// Records what checking a value needs to resolve a `$dynamicRef` of `anchor` that depends on
