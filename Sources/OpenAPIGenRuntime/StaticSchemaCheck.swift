@@ -49,7 +49,7 @@ struct StaticSchemaCheck {
             }
             // Entering a resource puts its anchors in scope for everything evaluated inside it.
             var entered = false
-            if case .object(let anchors)? = s["$dynamicAnchors"] {
+            if document.usesDynamicScope, case .object(let anchors)? = s["$dynamicAnchors"] {
                 scope.append((anchors, document))
                 entered = true
             }
@@ -62,7 +62,7 @@ struct StaticSchemaCheck {
                     } else { valid = false }
                 }
             }
-            if case .object(let dynamic)? = s["$dynamicRef"], let target = resolveDynamic(dynamic, in: document) {
+            if document.usesDynamicScope, case .object(let dynamic)? = s["$dynamicRef"], let target = resolveDynamic(dynamic, in: document) {
                 var inner = Evaluated()
                 if check(value, target.root, in: target, path: path, evaluated: &inner, depth: depth + 1) {
                     evaluated.merge(inner)
