@@ -314,15 +314,6 @@ extension ModelDecoder {
         return identifiers.resolveDynamic(text, at: cursor.pointer)
     }
 
-    /// The reference text a `$dynamicRef` is read as when it is followed as `$ref`: the schema
-    /// its scope gives, or the one it names as written when that depends on the path.
-    func dynamicSchemaReferenceText(_ text: String, at cursor: Cursor) -> String {
-        switch dynamicSchemaReference(text, at: cursor) {
-        case .resolved(let resolved): return resolved
-        case .dependsOnPath(_, let bookend, _): return bookend
-        }
-    }
-
     /// See ``SchemaIdentifiers/entersBelow(_:reaching:)``.
     func evaluationCanStartBelow(_ start: String, reaching site: JSONPointer, in file: SourceFileID) -> Bool {
         schemaIdentifiers(in: file)?.entersBelow(start, reaching: PointerText.text(of: site)) ?? false

@@ -10,6 +10,7 @@ extension Schema {
         /// the "bookend"): the target when no resource in scope declares the anchor.
         public var target: RefTarget
 
+        /// A reference looking for `anchor`, written as naming `target`.
         public init(anchor: String, target: RefTarget) {
             self.anchor = anchor
             self.target = target
@@ -30,8 +31,10 @@ public struct DynamicScopes: Sendable {
     /// the one its evaluation builds.
     public var starts: Set<RefTarget> = []
 
+    /// No `$dynamicRef` depends on the path: the case of almost every document.
     public init() {}
 
+    /// True when no `$dynamicRef` of the document depends on the path.
     public var isEmpty: Bool { resources.isEmpty }
 
     /// The innermost resource whose schema is, or contains, the one at `target`.
