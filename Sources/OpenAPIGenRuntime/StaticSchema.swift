@@ -11,6 +11,9 @@ public struct StaticSchema: Sendable {
     let root: JSONValue
     let refs: @Sendable (String) -> StaticSchema?
     let patterns: [String: ValidationPattern]
+    /// Whether the text holds `$dynamicAnchors` or `$dynamicRef`, which only descriptions of
+    /// path-dependent `$dynamicRef`s do: the others are checked without looking for them.
+    let usesDynamicScope: Bool
 
     /// Parses `json`; `refs` resolves the names its `$ref`s use. Text that is not JSON (which
     /// the generator never writes) describes a schema that allows everything.
@@ -21,6 +24,7 @@ public struct StaticSchema: Sendable {
     public init(_ json: String, icu: [String: String] = [:], refs: @escaping @Sendable (String) -> StaticSchema? = { _ in nil }) {
         root = (try? JSONCoding.decode(JSONValue.self, from: Data(json.utf8))) ?? .bool(true)
         self.refs = refs
+        usesDynamicScope = json.contains(#""$dynamicAnchors""#) || json.contains(#""$dynamicRef""#)
         var patterns: [String: ValidationPattern] = [:]
         Self.collectPatterns(root, icu: icu, into: &patterns)
         self.patterns = patterns

@@ -23,6 +23,11 @@ struct StaticSchemaCheck {
 
     private(set) var issues: [Issue] = []
 
+    /// The dynamic scope: the dynamic anchors of each schema resource evaluation is inside,
+    /// outermost first, with the description whose `refs` resolve their names. Descriptions
+    /// carry `$dynamicAnchors` only where some `$dynamicRef` depends on the path taken.
+    private var scope: [(anchors: [String: JSONValue], document: StaticSchema)] = []
+
     /// Whether `value` satisfies `schema`, recording why not; `document` resolves its `$ref`s.
     mutating func check(_ value: JSONValue, _ schema: JSONValue, in document: StaticSchema, path: String,
                         evaluated: inout Evaluated, depth: Int) -> Bool {
@@ -42,6 +47,13 @@ struct StaticSchemaCheck {
                 issues.append(Issue(path: place, message: message))
                 valid = false
             }
+            // Entering a resource puts its anchors in scope for everything evaluated inside it.
+            var entered = false
+            if document.usesDynamicScope, case .object(let anchors)? = s["$dynamicAnchors"] {
+                scope.append((anchors, document))
+                entered = true
+            }
+            defer { if entered { scope.removeLast() } }
             if case .string(let name)? = s["$ref"] {
                 if let target = document.refs(name) {
                     var inner = Evaluated()
@@ -49,6 +61,12 @@ struct StaticSchemaCheck {
                         evaluated.merge(inner)
                     } else { valid = false }
                 }
+            }
+            if document.usesDynamicScope, case .object(let dynamic)? = s["$dynamicRef"], let target = resolveDynamic(dynamic, in: document) {
+                var inner = Evaluated()
+                if check(value, target.root, in: target, path: path, evaluated: &inner, depth: depth + 1) {
+                    evaluated.merge(inner)
+                } else { valid = false }
             }
             if let type = s["type"] {
                 let names: [String]
@@ -107,6 +125,17 @@ struct StaticSchemaCheck {
         default:
             return true
         }
+    }
+
+    /// `$dynamicRef` as 2020-12 resolves it: the outermost resource in the dynamic scope that
+    /// declares the anchor, else the schema the reference names as written.
+    private func resolveDynamic(_ reference: [String: JSONValue], in document: StaticSchema) -> StaticSchema? {
+        guard case .string(let anchor)? = reference["anchor"] else { return nil }
+        for entry in scope {
+            if case .string(let name)? = entry.anchors[anchor], let target = entry.document.refs(name) { return target }
+        }
+        guard case .string(let name)? = reference["$ref"] else { return nil }
+        return document.refs(name)
     }
 
     private mutating func checkNumber(_ value: JSONValue, _ s: [String: JSONValue], path: String) -> Bool {

@@ -286,9 +286,10 @@ import YAMLTree
         #expect(plain.ref?.pointer.description == "/components/schemas/Root/$defs/plain/$defs/target")
     }
 
-    @Test func dynamicReferencesReachedThroughScopesThatDisagreeAreReadAsReferences() throws {
+    @Test func dynamicReferencesReachedThroughScopesThatDisagreeStayDynamic() throws {
         // `then` and `else` enter different resources, each with its own `itemType`: which one
-        // is in scope depends on the instance, so the reference is read as `$ref`.
+        // is in scope depends on the instance, so the reference stays dynamic, with what
+        // checking a value needs to resolve it.
         let (document, _) = try loadClean(Self.document("""
                 Main:
                   $id: 'https://example.com/main'
@@ -313,6 +314,24 @@ import YAMLTree
                         itemType: {$dynamicAnchor: itemType, type: string}
             """))
         let items = try #require(document.schema("Main")?.defs["generic"]?.items?.value)
-        #expect(items.ref?.pointer.description == "/components/schemas/Main/$defs/generic/$defs/fallback")
+        #expect(items.ref == nil)
+        #expect(items.unmodelledKeywords.isEmpty)
+        let dynamic = try #require(items.dynamicReference)
+        #expect(dynamic.anchor == "itemType")
+        #expect(dynamic.target.pointer.description == "/components/schemas/Main/$defs/generic/$defs/fallback")
+        let scopes = document.dynamicScopes
+        #expect(scopes.starts.map(\.pointer.description) == ["/components/schemas/Main"])
+        func anchors(_ resource: String) -> [String]? {
+            scopes.resources.first { $0.key.pointer.description == resource }?.value.map { $0.key + " " + $0.value.pointer.description }
+        }
+        #expect(anchors("/components/schemas/Main") == [])
+        #expect(anchors("") == [])
+        #expect(anchors("/components/schemas/Main/$defs/generic") == ["itemType /components/schemas/Main/$defs/generic/$defs/fallback"])
+        #expect(anchors("/components/schemas/Main/$defs/numbers") == ["itemType /components/schemas/Main/$defs/numbers/$defs/itemType"])
+        #expect(anchors("/components/schemas/Main/$defs/strings") == ["itemType /components/schemas/Main/$defs/strings/$defs/itemType"])
+        // Each declaring schema is decoded, for the checker to be given.
+        #expect(document.referencedSchemas.keys.contains { $0.pointer.description == "/components/schemas/Main/$defs/strings/$defs/itemType" })
+        let inner = try #require(scopes.resource(containing: dynamic.target))
+        #expect(inner.pointer.description == "/components/schemas/Main/$defs/generic")
     }
 }

@@ -64,4 +64,76 @@ import YAMLTree
             #expect(models.contains(declaration), "Models.swift lacks \(declaration)")
         }
     }
+
+    /// A `$dynamicRef` whose target depends on the way evaluation takes is checked where
+    /// evaluation starts, as a whole, against descriptions that carry the dynamic scope; the
+    /// reference itself is a JSONValue, which no typed reading would get right for both lists.
+    @Test func pathDependentDynamicReferencesAreCheckedFromWhereEvaluationStarts() throws {
+        let output = try generateInline(Self.lists)
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics.map(\.message))")
+        #expect(file(output, "Models.swift").contains("public var list: [JSONValue]?"))
+        let schemas = file(output, "Schemas.swift")
+        let base = "#/components/schemas/Main/$defs/"
+        for fragment in [
+            // The start's description is whole: its properties' typed checks keep no scope.
+            #"static let s1 = StaticSchema(##"{"type":"object","properties":{"kind":{"type":"string","maxLength":8}},"if":"#,
+            #"{"$dynamicAnchors":{"itemType":"\#(base)numbers/$defs/itemType"},"$ref":"\#(base)generic"}"#,
+            #"{"$dynamicAnchors":{"itemType":"\#(base)strings/$defs/itemType"},"$ref":"\#(base)generic"}"#,
+            #""items":{"$dynamicRef":{"anchor":"itemType","$ref":"\#(base)generic/$defs/fallback"}}"#,
+        ] {
+            #expect(schemas.contains(fragment), "Schemas.swift lacks \(fragment)")
+        }
+        let validation = file(output, "Validation.swift")
+        #expect(validation.contains("extension Main: Validatable {\n    public func validate(into v: inout Validator) {\n        v.schema(self, JSONSchemas.s1, at: \"\")"))
+        // Checked on its own, the reference would start a scope of its own.
+        #expect(validation.contains("extension Generic: Validatable {\n    public func validate(into v: inout Validator) {}"))
+
+        // A value read through a `$ref` into the start's `$defs` is not checked against the
+        // reference: said at the reference.
+        let entered = try generateInline(Self.lists + """
+
+                Other:
+                  type: object
+                  properties:
+                    numbers: {$ref: '#/components/schemas/Main/$defs/numbers'}
+            """)
+        let warnings = entered.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("`$dynamicRef` depends on the way evaluation takes") == true)
+        #expect(warnings.first.map { ($0.location?.line, $0.location?.column) } ?? (nil, nil) == (19, 41))
+    }
+
+    static let lists = """
+        openapi: 3.1.0
+        info: {title: Lists, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Main:
+              $id: 'https://example.com/main'
+              type: object
+              properties:
+                kind: {type: string, maxLength: 8}
+              if: {properties: {kind: {const: numbers}}, required: [kind]}
+              then: {$ref: 'numbers'}
+              else: {$ref: 'strings'}
+              $defs:
+                generic:
+                  $id: 'generic'
+                  type: object
+                  properties:
+                    list: {type: array, items: {$dynamicRef: '#itemType'}}
+                  $defs:
+                    fallback: {$dynamicAnchor: itemType}
+                numbers:
+                  $id: 'numbers'
+                  $ref: 'generic'
+                  $defs:
+                    itemType: {$dynamicAnchor: itemType, type: number}
+                strings:
+                  $id: 'strings'
+                  $ref: 'generic'
+                  $defs:
+                    itemType: {$dynamicAnchor: itemType, type: string}
+        """
 }

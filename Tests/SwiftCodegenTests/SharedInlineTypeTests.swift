@@ -101,7 +101,7 @@ import YAMLTree
             "maxProperties", "prefixItems", "minItems", "maxItems", "uniqueItems", "not", "discriminator", "minLength",
             "pattern", "patternLocation", "contentEncoding", "contentMediaType", "contentSchema", "minimum", "maximum", "multipleOf",
             "defs", "unevaluatedProperties", "ifSchema", "thenSchema", "elseSchema", "dependentRequired",
-            "dependentSchemas", "contains", "minContains", "maxContains", "unevaluatedItems", "unmodelledKeywords",
+            "dependentSchemas", "contains", "minContains", "maxContains", "unevaluatedItems", "dynamicReference", "unmodelledKeywords",
         ])
     }
 }

@@ -58,6 +58,8 @@ final class ModelDecoder {
     var identifiersByFile: [SourceFileID: SchemaIdentifiers] = [:]
     /// The arena's key count when `$id` and the anchor keywords were last looked up and absent.
     var identifierKeysAbsentAt = -1
+    /// What `$dynamicRef`s that depend on the path need, for ``Document/dynamicScopes``.
+    var dynamicScopes = DynamicScopes()
 
     /// Each file's `$self` base (see SelfURI.swift), looked up once; `.some(nil)` for none.
     var selfBases: [SourceFileID: String?] = [:]

@@ -143,10 +143,26 @@ extension ModelDecoder {
                 }
                 schema.defs = defs
             case .dynamicRef:
-                // Followed as a `$ref` to the schema it names: a generator has no dynamic scope.
-                // Said so where another schema declares the same anchor and could be meant instead.
+                // Followed as a `$ref` to the schema the dynamic scope it can be known to have
+                // gives; said so where another schema declares the same anchor and could be meant
+                // instead. When the scope depends on the way evaluation takes, it stays dynamic.
                 if version >= .v3_1, schema.ref == nil, let name = entry.value.scalar?.text {
-                    _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema, dynamic: true)
+                    let resolution = dynamicSchemaReference(name, at: cursor)
+                    if case .dependsOnPath(let anchor, let bookend, let start) = resolution {
+                        let at = cursor.child(entry)
+                        if let target = resolveReference(bookend, from: cursor.file, reportAt: entry.value.location, pointer: at.pointer) {
+                            schema.dynamicReference = Schema.DynamicReference(anchor: anchor, target: RefTarget(file: target.key.file, pointer: target.pointer))
+                            enqueueSchemaTarget(target)
+                            recordPathDependentReference(anchor: anchor, start: start, in: cursor.file, reportAt: entry.value.location)
+                            // Checked from the start only; said where evaluation can start below it.
+                            if !evaluationCanStartBelow(start, reaching: cursor.pointer, in: cursor.file) { continue }
+                            unmodelled.append(Schema.UnmodelledKeyword(name: entry.key, location: entry.keyLocation))
+                        }
+                        continue
+                    }
+                    if case .resolved(let text) = resolution {
+                        _ = decodeSchemaReference(entry, in: mapping, cursor, into: &schema, resolvedText: text)
+                    }
                     let anchor = name.firstIndex(of: "#").map { String(name[name.index(after: $0)...]) } ?? ""
                     if dynamicAnchorCount(anchor, in: cursor.file) < 2 { continue }
                 }
@@ -183,17 +199,17 @@ extension ModelDecoder {
         bounds.apply(to: &schema, decoder: self)
     }
 
-    /// Reads `$ref` (or `$dynamicRef`) in a schema. Returns true when nothing else in the mapping is to be read:
-    /// OpenAPI 3.0 ignores keywords beside `$ref`; 3.1 keeps them.
+    /// Reads `$ref` (or `$dynamicRef`, whose text the dynamic scope gave as `resolvedText`) in a
+    /// schema. Returns true when nothing else in the mapping is to be read: OpenAPI 3.0 ignores
+    /// keywords beside `$ref`; 3.1 keeps them.
     private func decodeSchemaReference(_ refEntry: EntryRef, in mapping: MappingRef, _ cursor: Cursor, into schema: inout Schema,
-                                       dynamic: Bool = false) -> Bool {
+                                       resolvedText: String? = nil) -> Bool {
         let refCursor = cursor.child(refEntry)
         guard let scalar = refEntry.value.scalar, scalar.kind == .string else {
             mismatch(refCursor, refEntry.key, expected: "a string (a reference such as `#/components/schemas/Name`)")
             return false
         }
-        let text = version < .v3_1 ? scalar.text
-            : dynamic ? dynamicSchemaReferenceText(scalar.text, at: cursor) : schemaReferenceText(scalar.text, at: cursor)
+        let text = version < .v3_1 ? scalar.text : resolvedText ?? schemaReferenceText(scalar.text, at: cursor)
         var target = resolveReference(text, from: cursor.file, reportAt: refEntry.value.location, pointer: refCursor.pointer)
         if let found = target, let kind = Self.parameterLikeKind(found) {
             target = parameterSchemaTarget(found, kind: kind, text: text, at: refCursor)

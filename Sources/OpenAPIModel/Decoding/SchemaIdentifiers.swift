@@ -115,6 +115,16 @@ struct SchemaIdentifiers {
         return "#" + anchored.replacingOccurrences(of: "%", with: "%25")
     }
 
+    /// How a `$dynamicRef` reads (see ``resolveDynamic(_:at:)``).
+    enum DynamicResolution: Equatable {
+        /// One schema whichever way evaluation takes: reference text as the resolver reads it.
+        case resolved(String)
+        /// Which schema depends on the way evaluation reaches the reference: `bookend` (reference
+        /// text) is the schema it names as written, `start` the pointer text of the outermost
+        /// resource enclosing it, where evaluation is taken to start.
+        case dependsOnPath(anchor: String, bookend: String, start: String)
+    }
+
     /// `$dynamicRef` text as the resolver reads it. It names a schema as `$ref` does, unless that
     /// schema declares `$dynamicAnchor` of the fragment's name; then the dynamic scope decides:
     /// the outermost schema resource in it that declares the anchor wins. A generator has no
@@ -123,18 +133,21 @@ struct SchemaIdentifiers {
     /// (applicators such as `properties`, `items`, `allOf`, `then`, and `$ref`s, not `$defs`), to
     /// the reference: the resources entered on the way are its scope. When every way there gives
     /// the same schema, that is the one; when the ways disagree (an `if`/`then`/`else` choosing
-    /// which resource is entered), the reference is read as `$ref`. When the reference cannot be
-    /// reached from there, the outermost resource is taken to be the scope.
-    func rewriteDynamic(_ text: String, at pointer: JSONPointer) -> String {
+    /// which resource is entered), it depends on the path, which checking a value resolves.
+    /// When the reference cannot be reached from there, the outermost resource is taken to be
+    /// the scope.
+    func resolveDynamic(_ text: String, at pointer: JSONPointer) -> DynamicResolution {
         let resolved = rewrite(text, at: pointer)
-        guard let hash = text.firstIndex(of: "#") else { return resolved }
+        guard let hash = text.firstIndex(of: "#") else { return .resolved(resolved) }
         let name = String(text[text.index(after: hash)...])
-        guard !name.isEmpty, !name.hasPrefix("/") else { return resolved }
+        guard !name.isEmpty, !name.hasPrefix("/") else { return .resolved(resolved) }
         // The bookend: the statically named schema must itself be a dynamic anchor of that name.
         let anchored = resolved.hasPrefix("#") ? String(resolved.dropFirst()).removingPercentEncoding ?? "" : nil
-        guard let anchored, dynamicAnchors.contains(where: { $0.value == anchored && $0.key.hasSuffix("#" + name) }) else { return resolved }
+        guard let anchored, dynamicAnchors.contains(where: { $0.value == anchored && $0.key.hasSuffix("#" + name) }) else {
+            return .resolved(resolved)
+        }
         let site = PointerText.text(of: pointer)
-        guard let outermost = enclosingResources(of: site).last else { return resolved }
+        guard let outermost = enclosingResources(of: site).last else { return .resolved(resolved) }
         let found = scopesReaching(site, from: outermost).map { scope in
             scope.lazy.compactMap { dynamicAnchors[$0 + "#" + name] }.first ?? anchored
         }
@@ -145,9 +158,47 @@ struct SchemaIdentifiers {
         } else if targets.isEmpty, let declared = dynamicAnchors[outermost + "#" + name] {
             target = declared
         } else {
-            return resolved
+            return .dependsOnPath(anchor: name, bookend: resolved, start: outermost)
         }
-        return "#" + target.replacingOccurrences(of: "%", with: "%25")
+        return .resolved("#" + target.replacingOccurrences(of: "%", with: "%25"))
+    }
+
+    /// Whether a `$ref` (or `$dynamicRef`) outside the schema at `start` leads to a schema
+    /// inside it from which evaluation reaches `site`: a value read through it starts its
+    /// evaluation there, not at `start`.
+    func entersBelow(_ start: String, reaching site: String) -> Bool {
+        var stack: [(node: NodeRef, pointer: String)] = [(root, "")]
+        while let (node, pointer) = stack.popLast() {
+            if pointer == start { continue }
+            switch node.content {
+            case .mapping(let mapping):
+                for entry in mapping.entries {
+                    let child = pointer + "/" + PointerText.escape(entry.key)
+                    if entry.key == "$ref" || entry.key == "$dynamicRef", let text = entry.value.scalar?.text {
+                        let target = rewrite(text, at: PointerText.parse(pointer))
+                        if target.hasPrefix("#"), let decoded = String(target.dropFirst()).removingPercentEncoding,
+                           decoded.hasPrefix(start + "/"), !scopesReaching(site, from: decoded).isEmpty {
+                            return true
+                        }
+                    } else if entry.value.isMapping || entry.value.isSequence {
+                        stack.append((entry.value, child))
+                    }
+                }
+            case .sequence(let items):
+                for (index, item) in items.enumerated() where item.isMapping || item.isSequence {
+                    stack.append((item, pointer + "/" + String(index)))
+                }
+            case .scalar:
+                break
+            }
+        }
+        return false
+    }
+
+    /// Pointer text of every schema resource of the file (the file's root among them) → the
+    /// `$dynamicAnchor`s of `name` it declares, as pointer text; in pointer order.
+    func resourcesDeclaring(_ name: String) -> [(resource: String, anchor: String?)] {
+        (Set(resources.keys).union([""])).sorted().map { ($0, dynamicAnchors[$0 + "#" + name]) }
     }
 
     /// The `$id` resources whose schemas contain the one at `pointerText`, innermost first.
@@ -257,10 +308,33 @@ extension ModelDecoder {
     }
 
     /// A schema `$dynamicRef`, resolved through the dynamic scope it can be known to have (see
-    /// ``SchemaIdentifiers/rewriteDynamic(_:at:)``).
-    func dynamicSchemaReferenceText(_ text: String, at cursor: Cursor) -> String {
-        guard let identifiers = schemaIdentifiers(in: cursor.file) else { return text }
-        return identifiers.rewriteDynamic(text, at: cursor.pointer)
+    /// ``SchemaIdentifiers/resolveDynamic(_:at:)``).
+    func dynamicSchemaReference(_ text: String, at cursor: Cursor) -> SchemaIdentifiers.DynamicResolution {
+        guard let identifiers = schemaIdentifiers(in: cursor.file) else { return .resolved(text) }
+        return identifiers.resolveDynamic(text, at: cursor.pointer)
+    }
+
+    /// See ``SchemaIdentifiers/entersBelow(_:reaching:)``.
+    func evaluationCanStartBelow(_ start: String, reaching site: JSONPointer, in file: SourceFileID) -> Bool {
+        schemaIdentifiers(in: file)?.entersBelow(start, reaching: PointerText.text(of: site)) ?? false
+    }
+
+    /// Records what checking a value needs to resolve a `$dynamicRef` of `anchor` that depends on
+    /// the path (see ``DynamicScopes``): every resource of the file, the anchors of that name
+    /// they declare (each decoded, as reference targets are), and where evaluation starts.
+    func recordPathDependentReference(anchor: String, start: String, in file: SourceFileID, reportAt location: SourceLocation) {
+        guard let identifiers = schemaIdentifiers(in: file) else { return }
+        dynamicScopes.starts.insert(RefTarget(file: file, pointer: PointerText.parse(start)))
+        for (resource, declared) in identifiers.resourcesDeclaring(anchor) {
+            let key = RefTarget(file: file, pointer: PointerText.parse(resource))
+            var anchors = dynamicScopes.resources[key] ?? OrderedMap()
+            defer { dynamicScopes.resources[key] = anchors }
+            guard let declared, anchors[anchor] == nil else { continue }
+            let text = "#" + declared.replacingOccurrences(of: "%", with: "%25")
+            guard let target = resolveReference(text, from: file, reportAt: location, pointer: PointerText.parse(declared)) else { continue }
+            anchors[anchor] = RefTarget(file: target.key.file, pointer: target.pointer)
+            enqueueSchemaTarget(target)
+        }
     }
 
     /// How many schemas declare `$dynamicAnchor: name` in the file.

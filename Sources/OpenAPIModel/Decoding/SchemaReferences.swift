@@ -51,6 +51,7 @@ extension ModelDecoder {
             document.referencedSchemas[refTarget] = decoded.value
             document.referencedSchemaOrder.append(refTarget)
         }
+        document.dynamicScopes = dynamicScopes
         reportReferenceCycles()
     }
 

@@ -27,6 +27,8 @@ public struct Document: Sendable {
     public var referencedSchemas: [RefTarget: Schema] = [:]
     /// The order in which targets were first reached, for deterministic iteration.
     public var referencedSchemaOrder: [RefTarget] = []
+    /// Resources and anchors for `$dynamicRef`s that depend on the way evaluation takes.
+    public var dynamicScopes = DynamicScopes()
     /// The file the document was read from.
     public var rootFile: SourceFileID
 

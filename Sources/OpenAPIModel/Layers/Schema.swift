@@ -442,6 +442,12 @@ public struct Schema: Sendable {
         set { if rare != nil || newValue != nil { mutateRare { $0.unevaluatedItems = newValue } } }
     }
 
+    /// A `$dynamicRef` that no single schema answers (then ``ref`` is nil).
+    public var dynamicReference: DynamicReference? {
+        get { rare?.keywords.dynamicReference }
+        set { if rare != nil || newValue != nil { mutateRare { $0.dynamicReference = newValue } } }
+    }
+
     /// In the order written.
     public var unmodelledKeywords: [UnmodelledKeyword] {
         get { rare?.keywords.unmodelledKeywords ?? [] }
@@ -512,6 +518,7 @@ struct RareKeywords: Sendable {
     var minContains: Int?
     var maxContains: Int?
     var unevaluatedItems: Schema.AdditionalProperties?
+    var dynamicReference: Schema.DynamicReference?
     var unmodelledKeywords: [Schema.UnmodelledKeyword] = []
 
     /// Mutated only while uniquely referenced (see `Schema.mutateRare`), so sharing it between

@@ -9,6 +9,9 @@ import OpenAPIModel
 /// becomes the name of its target's own description (``SchemaDescription/refName(_:)``), which
 /// the caller writes once: shared and recursive schemas stay finite.
 struct SchemaDescription {
+    /// The resources and anchors `$dynamicRef`s that depend on the path need; empty for almost
+    /// every document, whose descriptions then say nothing of them.
+    var scopes = DynamicScopes()
     /// Targets the description refers to, in the order met.
     private(set) var references: [RefTarget] = []
     /// Every `pattern` and `patternProperties` key written, with the schema that states it: the
@@ -23,12 +26,30 @@ struct SchemaDescription {
     /// `schema` as JSON text. `shallow` writes the schemas of `properties` (its own and its
     /// allOf parts') as `true`: for a struct, whose properties its typed checks cover, the
     /// names are what `additionalProperties: false` and `unevaluatedProperties` need.
-    mutating func json(_ schema: Schema, shallow: Bool = false) -> String {
+    ///
+    /// `resource`: the schema resource evaluation enters with this description, for one that
+    /// starts a description (a value checked, a reference target); nested schemas enter the
+    /// resource they start, if any.
+    mutating func json(_ schema: Schema, shallow: Bool = false, entering resource: RefTarget? = nil) -> String {
         if let flag = schema.booleanSchema { return flag ? "true" : "false" }
         var members: [(String, String)] = []
+        if !scopes.isEmpty {
+            let here = RefTarget(file: schema.location.file, pointer: schema.pointer)
+            // The runtime keeps the dynamic scope: each resource's anchors are in it while
+            // evaluation is inside one of its schemas.
+            if let anchors = scopes.resources[resource ?? here], !anchors.isEmpty {
+                references += anchors.values
+                members.append(("$dynamicAnchors", "{" + anchors.map { Self.string($0.key) + ":" + Self.string(Self.refName($0.value)) }
+                    .joined(separator: ",") + "}"))
+            }
+        }
         if let ref = schema.ref {
             references.append(ref)
             members.append(("$ref", Self.string(Self.refName(ref))))
+        }
+        if let dynamic = schema.dynamicReference {
+            references.append(dynamic.target)
+            members.append(("$dynamicRef", "{\"anchor\":" + Self.string(dynamic.anchor) + ",\"$ref\":" + Self.string(Self.refName(dynamic.target)) + "}"))
         }
         if let types = schema.types {
             let names = types.map { Self.string($0.rawValue) }

@@ -133,6 +133,7 @@ struct SchemaInterner {
         field("multipleOf", s.multipleOf?.text)
         field("minContains", s.minContains.map(String.init))
         field("maxContains", s.maxContains.map(String.init))
+        field("dynamicRef", s.dynamicReference.map { "\($0.target.file.rawValue)\($0.target.pointer.fragment)#\($0.anchor)" })
         field("dependentRequired", s.dependentRequired.isEmpty ? nil
               : Self.text(.object(s.dependentRequired.elements.map { Value.ObjectEntry(key: $0.key, value: .array($0.value.map(Value.string))) })))
         if let d = s.discriminator {

@@ -16,6 +16,17 @@ extension TranslationContext {
 
     private func staticCheckRule(_ schema: Schema) -> Bool {
         if let flag = schema.booleanSchema { return !flag }
+        let scopes = document.dynamicScopes
+        if !scopes.isEmpty {
+            // A `$dynamicRef` that depends on the path is checked where evaluation starts (a
+            // check here would start a scope of its own and could pick the wrong anchor).
+            if scopes.starts.contains(RefTarget(file: schema.location.file, pointer: schema.pointer)) { return true }
+            if schema.dynamicReference != nil {
+                var rest = schema
+                rest.dynamicReference = nil
+                return staticCheckRule(rest)
+            }
+        }
         if schema.not != nil || schema.propertyNames != nil || schema.ifSchema != nil || !schema.dependentRequired.isEmpty
             || !schema.dependentSchemas.isEmpty || schema.contains != nil || schema.unevaluatedItems != nil { return true }
         let shape = shapeOf(schema).shape

@@ -19,8 +19,12 @@ struct StaticSchemaTable {
 extension TranslationContext {
     /// The expression naming the description of `schema`, written into the namespace.
     func staticSchema(_ schema: Schema, shallow: Bool = false) -> String {
-        var description = SchemaDescription()
-        let text = description.json(schema, shallow: shallow)
+        var description = SchemaDescription(scopes: document.dynamicScopes)
+        let here = RefTarget(file: schema.location.file, pointer: schema.pointer)
+        // Where evaluation of a path-dependent `$dynamicRef` starts, the whole value is checked
+        // here: its properties' typed checks keep no dynamic scope.
+        let shallow = shallow && !document.dynamicScopes.starts.contains(here)
+        let text = description.json(schema, shallow: shallow, entering: document.dynamicScopes.resource(containing: here))
         enqueue(description.references)
         translatePatterns(description.patterns)
         let namespace = staticSchemaNamespace()
@@ -72,9 +76,10 @@ extension TranslationContext {
             let target = staticSchemas.pending[index]
             index += 1
             let key = SchemaDescription.refName(target)
-            var description = SchemaDescription()
+            var description = SchemaDescription(scopes: document.dynamicScopes)
             // A target that cannot be resolved was reported by the loader; it allows anything.
-            let text = schema(for: target).map { description.json($0) } ?? "true"
+            let (described, at) = describedSchema(for: target)
+            let text = described.map { description.json($0, entering: document.dynamicScopes.resource(containing: at)) } ?? "true"
             enqueue(description.references)
             translatePatterns(description.patterns)
             let name = staticSchemas.referenced[key]!
@@ -89,7 +94,7 @@ extension TranslationContext {
             var property = PropertyDecl(entry.name, type: nil)
             property.isStatic = true
             property.isLet = true
-            let refs = entry.json.contains("\"$ref\":") ? ", refs: { \(namespace).reference($0) }" : ""
+            let refs = entry.json.contains("\"$ref\":") || entry.json.contains("\"$dynamicAnchors\":") ? ", refs: { \(namespace).reference($0) }" : ""
             property.initializer = "StaticSchema(\(Self.rawLiteral(entry.json))\(icuArgument(entry.json))\(refs))"
             decl.members.append(.property(property))
         }
@@ -100,6 +105,26 @@ extension TranslationContext {
         lookup.modifiers = ["static"]
         decl.members.append(.function(lookup))
         return decl
+    }
+
+    /// The schema a reference target's description is written from, and its place: chains of
+    /// pure references are followed (each hop would say nothing more), but not past a hop inside
+    /// a resource declaring an anchor a `$dynamicRef` looks for, whose entry the runtime's
+    /// dynamic scope needs.
+    private func describedSchema(for target: RefTarget) -> (Schema?, RefTarget) {
+        let scopes = document.dynamicScopes
+        guard !scopes.isEmpty else { return (schema(for: target), target) }
+        func anchoring(_ t: RefTarget) -> Bool {
+            scopes.resource(containing: t).flatMap { scopes.resources[$0] }.map { !$0.isEmpty } ?? false
+        }
+        var current = target
+        var hops = 0
+        while !anchoring(current), let schema = document.referencedSchemas[current], schema.isPureReference,
+              let next = schema.ref, hops < 64 {
+            current = next
+            hops += 1
+        }
+        return (document.referencedSchemas[current], current)
     }
 
     /// `, icu: [...]` with the translations of the patterns `json` holds whose ICU text differs.

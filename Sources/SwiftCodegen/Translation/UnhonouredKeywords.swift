@@ -8,6 +8,9 @@ extension TranslationContext {
     func noteUnhonouredKeywords(_ schema: Schema) {
         for keyword in schema.unmodelledKeywords {
             switch keyword.name {
+            case "$dynamicRef" where schema.dynamicReference != nil:
+                warnOnce("`$dynamicRef` depends on the way evaluation takes and is checked only with the outermost `$id` resource enclosing it, where evaluation is taken to start; a `$ref` from outside leads into that resource, and a value read through it is not checked against this reference",
+                         at: keyword.location, schema)
             case "$dynamicRef":
                 warnOnce("`$dynamicRef` is resolved here through the resources entered on the way from the outermost `$id` enclosing it (a generator does not evaluate); another schema declares the same `$dynamicAnchor`, which another dynamic scope could select instead",
                          at: keyword.location, schema)

@@ -145,9 +145,11 @@ public struct Bar2: Codable, Hashable, Sendable, AdditionalMembersStoring {
 public typealias NumberList = GenericList
 public typealias StringList = GenericList
 public typealias DefaultItemType = JSONValue
+public typealias ItemType = Double
+public typealias ItemType2 = String
 
 public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring {
-    public var list: [DefaultItemType]?
+    public var list: [JSONValue]?
 
     /// Members the schema does not name, kept as read and written back.
     public var additionalProperties: [String: JSONValue]
@@ -160,7 +162,7 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
     public var unknownMemberCount: Int { nonObjectValue == nil ? additionalProperties.count : 1 }
 
     /// Creates a value; optional properties default to nil, others to the spec's default.
-    public init(list: [DefaultItemType]? = nil, additionalProperties: [String: JSONValue] = [:]) {
+    public init(list: [JSONValue]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.list = list
         self.additionalProperties = additionalProperties
     }
@@ -173,7 +175,7 @@ public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring
             return
         }
         var members = try MemberReader(decoder)
-        self.list = try members.optional([DefaultItemType].self, "list")
+        self.list = try members.optional([JSONValue].self, "list")
         self.additionalProperties = try members.additionalMembers()
     }
 

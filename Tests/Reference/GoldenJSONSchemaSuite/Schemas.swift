@@ -244,8 +244,8 @@ enum JSONSchemas {
     static let s235 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
     static let r1 = StaticSchema(##"{"type":"object","properties":{"bar":{"$ref":"#/components/schemas/G0085/properties/value/$defs/bar"}}}"##, refs: { JSONSchemas.reference($0) })
     static let r2 = StaticSchema(##"{"type":"object","properties":{"bar":{"$ref":"#/components/schemas/G0086/properties/value/$defs/bar"}}}"##, refs: { JSONSchemas.reference($0) })
-    static let r3 = StaticSchema(##"{"properties":{"list":{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}"##, refs: { JSONSchemas.reference($0) })
-    static let r4 = StaticSchema(##"{"properties":{"list":{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r3 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/numberList/$defs/itemType"},"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList"}"##, refs: { JSONSchemas.reference($0) })
+    static let r4 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/stringList/$defs/itemType"},"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList"}"##, refs: { JSONSchemas.reference($0) })
     static let r5 = StaticSchema(#"{"type":"null"}"#)
     static let r6 = StaticSchema(##"{"type":"array","prefixItems":[{"$ref":"#/components/schemas/G0149/properties/value/$defs/sub-item"},{"$ref":"#/components/schemas/G0149/properties/value/$defs/sub-item"}],"items":false}"##, refs: { JSONSchemas.reference($0) })
     static let r7 = StaticSchema(#"{"type":"integer"}"#)
@@ -270,9 +270,12 @@ enum JSONSchemas {
     static let r26 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
     static let r27 = StaticSchema(##"{"type":"object","properties":{"baz":{"$ref":"#/components/schemas/G0085/properties/value"}}}"##, refs: { JSONSchemas.reference($0) })
     static let r28 = StaticSchema(##"{"type":"object","properties":{"baz":{"$ref":"#/components/schemas/G0086/properties/value/$defs/extended"}}}"##, refs: { JSONSchemas.reference($0) })
-    static let r29 = StaticSchema(#"{}"#)
-    static let r30 = StaticSchema(#"{"type":"object","required":["foo"]}"#)
-    static let r31 = StaticSchema(##"{"$ref":"#/components/schemas/G0085/properties/value/$defs/extended","type":"object","properties":{"foo":{"const":"pass"}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r29 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/numberList/$defs/itemType"},"type":"number"}"##, refs: { JSONSchemas.reference($0) })
+    static let r30 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"},"properties":{"list":{"items":{"$dynamicRef":{"anchor":"itemType","$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r31 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/stringList/$defs/itemType"},"type":"string"}"##, refs: { JSONSchemas.reference($0) })
+    static let r32 = StaticSchema(#"{"type":"object","required":["foo"]}"#)
+    static let r33 = StaticSchema(##"{"$ref":"#/components/schemas/G0085/properties/value/$defs/extended","type":"object","properties":{"foo":{"const":"pass"}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r34 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}"##, refs: { JSONSchemas.reference($0) })
 
     static func reference(_ name: String) -> StaticSchema? {
         switch name {
@@ -304,9 +307,12 @@ enum JSONSchemas {
         case "#/components/schemas/G0352/properties/value/$defs/two": r26
         case "#/components/schemas/G0085/properties/value/$defs/bar": r27
         case "#/components/schemas/G0086/properties/value/$defs/bar": r28
-        case "#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType": r29
-        case "#/components/schemas/G0149/properties/value/$defs/sub-item": r30
-        case "#/components/schemas/G0085/properties/value": r31
+        case "#/components/schemas/G0087/properties/value/$defs/numberList/$defs/itemType": r29
+        case "#/components/schemas/G0087/properties/value/$defs/genericList": r30
+        case "#/components/schemas/G0087/properties/value/$defs/stringList/$defs/itemType": r31
+        case "#/components/schemas/G0149/properties/value/$defs/sub-item": r32
+        case "#/components/schemas/G0085/properties/value": r33
+        case "#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType": r34
         default: nil
         }
     }

@@ -898,6 +898,8 @@ public struct G0366: Codable, Hashable, Sendable, AdditionalMembersStoring {
 public typealias NumberList = GenericList
 public typealias StringList = GenericList
 public typealias DefaultItemType = JSONValue
+public typealias ItemType = Double
+public typealias ItemType2 = String
 
 public struct GenericList: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var list: JSONValue?

@@ -36,16 +36,19 @@ enum JSONSchemas {
     static let s27 = StaticSchema(#"{"additionalProperties":{"type":"string"}}"#)
     static let s28 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"items":false,"uniqueItems":true}"#)
     static let s29 = StaticSchema(#"{"prefixItems":[{"type":"boolean"},{"type":"boolean"}],"items":false}"#)
-    static let s30 = StaticSchema(##"{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}"##, refs: { JSONSchemas.reference($0) })
+    static let s30 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"},"items":{"$dynamicRef":{"anchor":"itemType","$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}"##, refs: { JSONSchemas.reference($0) })
     static let s31 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
     static let s32 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
-    static let r1 = StaticSchema(##"{"properties":{"list":{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}"##, refs: { JSONSchemas.reference($0) })
-    static let r2 = StaticSchema(##"{"properties":{"list":{"items":{"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r1 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/numberList/$defs/itemType"},"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList"}"##, refs: { JSONSchemas.reference($0) })
+    static let r2 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/stringList/$defs/itemType"},"$ref":"#/components/schemas/G0087/properties/value/$defs/genericList"}"##, refs: { JSONSchemas.reference($0) })
     static let r3 = StaticSchema(#"{"properties":{"a":true}}"#)
     static let r4 = StaticSchema(#"{"properties":{"x":true},"required":["x"]}"#)
     static let r5 = StaticSchema(##"{"oneOf":[{"$ref":"#/components/schemas/G0352/properties/value/$defs/two"},{"properties":{"b":true},"required":["b"]},{"required":["xx"],"patternProperties":{"x":true}},{"required":["all"],"unevaluatedProperties":true}]}"##, refs: { JSONSchemas.reference($0) })
-    static let r6 = StaticSchema(#"{}"#)
+    static let r6 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}"##, refs: { JSONSchemas.reference($0) })
     static let r7 = StaticSchema(#"{"oneOf":[{"properties":{"c":true},"required":["c"]},{"properties":{"d":true},"required":["d"]}]}"#)
+    static let r8 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/numberList/$defs/itemType"},"type":"number"}"##, refs: { JSONSchemas.reference($0) })
+    static let r9 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"},"properties":{"list":{"items":{"$dynamicRef":{"anchor":"itemType","$ref":"#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType"}}}}}"##, refs: { JSONSchemas.reference($0) })
+    static let r10 = StaticSchema(##"{"$dynamicAnchors":{"itemType":"#/components/schemas/G0087/properties/value/$defs/stringList/$defs/itemType"},"type":"string"}"##, refs: { JSONSchemas.reference($0) })
 
     static func reference(_ name: String) -> StaticSchema? {
         switch name {
@@ -56,6 +59,9 @@ enum JSONSchemas {
         case "#/components/schemas/G0352/properties/value/$defs/one": r5
         case "#/components/schemas/G0087/properties/value/$defs/genericList/$defs/defaultItemType": r6
         case "#/components/schemas/G0352/properties/value/$defs/two": r7
+        case "#/components/schemas/G0087/properties/value/$defs/numberList/$defs/itemType": r8
+        case "#/components/schemas/G0087/properties/value/$defs/genericList": r9
+        case "#/components/schemas/G0087/properties/value/$defs/stringList/$defs/itemType": r10
         default: nil
         }
     }
