@@ -26,8 +26,15 @@ let decodeTime = try clock.measure {
 let validateTime = clock.measure {
     for _ in 0..<iterations { issueCount += page.validationIssues.count }
 }
+// Encoding the same page, as the server side writes it: not part of the ratio, but the other
+// half of what a page costs (the drain bench's client decodes, its fake server encodes).
+var encodedBytes = 0
+let encodeTime = try clock.measure {
+    for _ in 0..<iterations { encodedBytes = try JSONCoding.encode(page).count }
+}
 let decodeEach = seconds(decodeTime) / Double(iterations)
 let validateEach = seconds(validateTime) / Double(iterations)
 print(String(format: "   decode   %8.1f us per page (%d rows, %d bytes)", decodeEach * 1e6, page.rows?.count ?? 0, body.count))
 print(String(format: "   validate %8.1f us per page (%d issues)", validateEach * 1e6, issueCount))
 print(String(format: "   validate / decode = %.3f (goal <= 0.2)", validateEach / decodeEach))
+print(String(format: "   encode   %8.1f us per page (%d bytes)", seconds(encodeTime) / Double(iterations) * 1e6, encodedBytes))
