@@ -25,21 +25,10 @@ extension TranslationContext {
     private func requiresAProperty(_ schema: Schema) -> Bool {
         var properties: [String: Schema] = [:]
         var required = Set<String>()
-        var visited = Set<RefTarget>()
-        func visit(_ s: Schema) {
-            if let ref = s.ref {
-                guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return }
-                visit(target)
-            }
-            for part in s.allOf { visit(part) }
-            for branches in [s.anyOf, s.oneOf] where branches.contains(where: \.isNullOnly) {
-                let rest = branches.filter { !$0.isNullOnly }
-                if rest.count == 1 { visit(rest[0]) }
-            }
+        forEachMergedPart(of: schema) { s in
             for (key, value) in s.properties where properties[key] == nil { properties[key] = value }
             required.formUnion(s.required)
         }
-        visit(schema)
         return required.contains { name in
             guard let property = properties[name] else { return false }
             return !property.readOnly && !property.writeOnly

@@ -117,18 +117,7 @@ extension TranslationContext {
         var properties = OrderedMap<Schema>()
         var required = Set<String>()
         var additional: Schema.AdditionalProperties?
-        var visited = Set<RefTarget>()
-        func visit(_ s: Schema) {
-            if let ref = s.ref {
-                guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return }
-                visit(target)
-            }
-            for part in s.allOf { visit(part) }
-            // An allOf branch written as "X or null" still contributes X's fields.
-            for branches in [s.anyOf, s.oneOf] where branches.contains(where: \.isNullOnly) {
-                let rest = branches.filter { !$0.isNullOnly }
-                if rest.count == 1 { visit(rest[0]) }
-            }
+        forEachMergedPart(of: schema) { s in
             noteUnhonouredKeywords(s)
             for (key, value) in s.properties {
                 if let earlier = properties[key] {
@@ -145,8 +134,28 @@ extension TranslationContext {
                 if case .schema? = additional, !s.patternProperties.isEmpty { additional = .allowed(true) }
             }
         }
-        visit(schema)
         return (properties, required, additional)
+    }
+
+    /// Calls `body` with each schema an object is merged from, in the order its fields come:
+    /// a `$ref`'s target and allOf branches before the schema that names them, the X of an
+    /// "X or null" branch too; a reference already merged is not merged again.
+    func forEachMergedPart(of schema: Schema, _ body: (Schema) -> Void) {
+        var visited = Set<RefTarget>()
+        func visit(_ s: Schema) {
+            if let ref = s.ref {
+                guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return }
+                visit(target)
+            }
+            for part in s.allOf { visit(part) }
+            // An allOf branch written as "X or null" still contributes X's fields.
+            for branches in [s.anyOf, s.oneOf] where branches.contains(where: \.isNullOnly) {
+                let rest = branches.filter { !$0.isNullOnly }
+                if rest.count == 1 { visit(rest[0]) }
+            }
+            body(s)
+        }
+        visit(schema)
     }
 
     /// Whether an object schema, or any schema it is merged from (its `$ref`, allOf branches, the
