@@ -68,7 +68,18 @@ public struct ServerCore: Sendable {
         dispatch: @Sendable (Int, ServerRequest) async throws -> ServerReply
     ) async -> ServerReply {
         var body = body
-        if !streamingBodies.contains(index) {
+        var streamLimit: StreamedBodyLimit?
+        if streamingBodies.contains(index) {
+            if case .known(let length) = body.length, length > options.maxStreamedBodyBytes {
+                return Self.tooLarge(options.maxStreamedBodyBytes)
+            }
+            // A body the transport already holds is within the limit (its length is known).
+            if body.bufferedData == nil {
+                let limit = StreamedBodyLimit(limit: options.maxStreamedBodyBytes)
+                body = limit.limiting(body)
+                streamLimit = limit
+            }
+        } else {
             if case .known(let length) = body.length, length > options.maxBodyBytes {
                 return Self.tooLarge(options.maxBodyBytes)
             }
@@ -84,6 +95,9 @@ public struct ServerCore: Sendable {
         let request = ServerRequest(head: head, pathParameters: parameters, body: body, operationID: routes[index].operationID)
         do {
             return try await dispatch(index, request)
+        } catch where streamLimit?.exceeded == true {
+            // Whatever the handler made of the body's error, the cause is the size.
+            return Self.tooLarge(options.maxStreamedBodyBytes)
         } catch let rejection as ServerRejection {
             return Self.problemReply(rejection)
         } catch {
