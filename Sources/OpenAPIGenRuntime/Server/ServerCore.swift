@@ -73,8 +73,10 @@ public struct ServerCore: Sendable {
             if case .known(let length) = body.length, length > options.maxStreamedBodyBytes {
                 return Self.tooLarge(options.maxStreamedBodyBytes)
             }
-            // A body the transport already holds is within the limit (its length is known).
-            if body.bufferedData == nil {
+            // A body of known length is within the limit and the transport holds it to that
+            // length; only one of unknown length (chunked) is counted as it is read, which
+            // costs a task and a hand-off per chunk.
+            if case .unknown = body.length {
                 let limit = StreamedBodyLimit(limit: options.maxStreamedBodyBytes)
                 body = limit.limiting(body)
                 streamLimit = limit
