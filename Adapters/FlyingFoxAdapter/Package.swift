@@ -51,5 +51,9 @@ package.targets += goldens.map { name in
 }
 package.targets.append(.testTarget(
     name: "RoundTripTests",
-    dependencies: goldens.map { .target(name: "RoundTrip\($0)") } + ["OpenAPIGenFlyingFox", .product(name: "OpenAPIGenRuntime", package: root)],
+    dependencies: goldens.map { .target(name: "RoundTrip\($0)") } + [
+        "OpenAPIGenFlyingFox", .product(name: "OpenAPIGenRuntime", package: root),
+        // Raw sockets, for requests URLSession will not send (a chunked body of unknown length).
+        .product(name: "FlyingSocks", package: "FlyingFox"),
+    ],
     path: "Tests/RoundTripTests"))

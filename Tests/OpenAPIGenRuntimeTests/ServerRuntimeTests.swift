@@ -106,6 +106,52 @@ import Testing
         #expect(reader.jsonBody(Body.self, required: true) == nil)
         #expect(reader.problems == [ServerProblem(location: "body", path: "count", message: "is not a valid Int", kind: "json_invalid")])
     }
+
+    private func bodyProblems<T: Decodable>(_ type: T.Type, _ json: String) -> [ServerProblem] {
+        var reader = RequestReader(ServerRequest(head: HTTPRequest(method: "POST", path: "/"), pathParameters: [:], body: HTTPBody(json), operationID: "op"))
+        _ = reader.jsonBody(type, required: true)
+        return reader.problems
+    }
+
+    /// `JSONDecoder` refuses these without a coding path ("The given data was not valid JSON.").
+    @Test func numbersTheirTypeCannotHoldAreLocated() {
+        struct Row: Decodable { var small: Int8?; var ratio: Float? }
+        struct Body: Decodable { var name: String; var count: Int; var rows: [Row]?; var when: Date? }
+        #expect(bodyProblems(Body.self, #"{"name": "a", "count": 99999999999999999999}"#) == [ServerProblem(
+            location: "body", path: "count", message: "integer out of range: 99999999999999999999 is not between -9223372036854775808 and 9223372036854775807",
+            kind: "value_error")])
+        #expect(bodyProblems(Body.self, #"{"name": "a", "count": 1, "rows": [{"small": 1}, {"small": 300}]}"#).map(\.path) == ["rows[1].small"])
+        #expect(bodyProblems(Body.self, #"{"name": "a", "count": 1.5}"#).map(\.message) == ["1.5 is not an integer"])
+        #expect(bodyProblems(Body.self, #"{"name": "a", "count": 1, "rows": [{"ratio": 1e39}]}"#).map(\.message)
+            == ["number out of range: 1e39 is beyond a 32-bit floating-point number"])
+        // What JSONDecoder accepts, the second reading accepts too, so it reaches the member at fault.
+        #expect(bodyProblems(Body.self, #"{"name": "a\u00e9\"", "count": 1e2, "when": "2026-01-02T03:04:05Z", "rows": [{"small": -1.0}, {"small": -129}]}"#)
+            .map(\.path) == ["rows[1].small"])
+    }
+
+    @Test func syntaxErrorsSayWhere() {
+        struct Body: Decodable { var count: Int }
+        #expect(bodyProblems(Body.self, #"{"count": 1,, }"#) == [ServerProblem(
+            location: "body", path: "", message: "the body is not valid JSON: expected a member name in quotes at byte 12", kind: "json_invalid")])
+        #expect(bodyProblems(Body.self, #"{"count": 1"#).map(\.message) == ["the body is not valid JSON: unexpected end of the text inside an object at byte 11"])
+        #expect(bodyProblems(Body.self, "[1] x").map(\.message) == ["the body is not valid JSON: unexpected text after the JSON value at byte 4"])
+    }
+
+    @Test func parametersAndFormsNameTheNumberTooLarge() {
+        var head = HTTPRequest(method: "POST", path: "/", headers: HTTPFields([("Content-Type", "application/x-www-form-urlencoded")]))
+        head.queryString = "limit=99999999999999999999&ids=1,2,300"
+        struct Form: Decodable { var count: Int }
+        var reader = RequestReader(ServerRequest(head: head, pathParameters: [:], body: HTTPBody("count=99999999999999999999"), operationID: "op"))
+        #expect(reader.query("limit", as: Int.self, shape: .scalar, required: true) == nil)
+        #expect(reader.query("ids", as: [UInt8].self, shape: .array, explode: false, required: true) == nil)
+        #expect(reader.formBody(Form.self, required: true) == nil)
+        #expect(reader.problems.map(\.path) == ["limit", "ids[2]", "count"])
+        #expect(reader.problems.map(\.message) == [
+            "integer out of range: 99999999999999999999 is not between -9223372036854775808 and 9223372036854775807",
+            "integer out of range: 300 is not between 0 and 255",
+            "integer out of range: 99999999999999999999 is not between -9223372036854775808 and 9223372036854775807",
+        ])
+    }
 }
 
 @Suite struct ServerSecurityTests {

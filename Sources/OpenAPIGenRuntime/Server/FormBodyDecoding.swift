@@ -28,7 +28,7 @@ enum FormBodyDecoding {
         for _ in 0..<(2 * pairs.count + 2) {
             let text = render(tree, path: "", quoted: quoted, wrapped: wrapped, encoding: encoding)
             do {
-                return try JSONCoding.decode(T.self, from: Data(text.utf8))
+                return try ServerJSON.decode(T.self, from: Data(text.utf8))
             } catch let error as DecodingError {
                 lastError = error
                 guard let (path, wantsList) = location(error), let node = tree.node(at: path.split(separator: "/").map(String.init)) else { throw error }
@@ -78,7 +78,8 @@ enum FormBodyDecoding {
         switch error {
         case .typeMismatch(let type, let context):
             return (path(context.codingPath), String(describing: type).hasPrefix("Array"))
-        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+        // Quoting a number the type cannot hold would only trade its reason for a mismatch.
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty && !ServerJSON.isNumberProblem(error):
             return (path(context.codingPath), false)
         default:
             return nil

@@ -131,9 +131,11 @@ public struct RequestReader: Sendable {
             }
             if format == .text, let value = text as? T { return value }
             do {
-                return try JSONCoding.decode(T.self, from: Data(text.utf8))
+                return try ServerJSON.decode(T.self, from: Data(text.utf8))
             } catch let error as DecodingError {
-                report("query", name, Self.describe(error), "json_invalid")
+                let inner = Self.codingPath(error)
+                report("query", inner.isEmpty ? name : name + (inner.hasPrefix("[") ? "" : ".") + inner,
+                       Self.describe(error, subject: "the query string"), Self.kind(error))
             } catch {
                 report("query", name, "the query string is not valid JSON", "json_invalid")
             }
@@ -195,9 +197,9 @@ public struct RequestReader: Sendable {
     public mutating func jsonBody<T: Decodable>(_ type: T.Type, required: Bool) -> T? {
         guard let data = bufferedBody(required: required) else { return nil }
         do {
-            return try JSONCoding.decode(T.self, from: data)
+            return try ServerJSON.decode(T.self, from: data)
         } catch let error as DecodingError {
-            report("body", Self.codingPath(error), Self.describe(error), "json_invalid")
+            report("body", Self.codingPath(error), Self.describe(error), Self.kind(error))
         } catch {
             report("body", "", "the body is not valid JSON", "json_invalid")
         }
@@ -288,6 +290,10 @@ public struct RequestReader: Sendable {
 
     private mutating func read<T: Decodable>(_ type: T.Type, _ pieces: ParameterDecoding.Pieces, _ location: String, _ name: String) -> T? {
         if let value = ParameterDecoding.decode(type, pieces) { return value }
+        if let (path, message) = Self.numberProblem(type, pieces) {
+            report(location, name + path, message, "value_error")
+            return nil
+        }
         let text: String
         switch pieces {
         case .scalar(let s): text = s.debugDescription
@@ -296,6 +302,22 @@ public struct RequestReader: Sendable {
         }
         report(location, name, "\(text) is not a valid \(Self.typeName(T.self))", "type_error")
         return nil
+    }
+
+    /// Where and why a parameter's number does not fit its type (`limit` or `ids[2]`: integer out
+    /// of range), read from the pieces as JSON literals; nil for any other failure.
+    private static func numberProblem<T: Decodable>(_ type: T.Type, _ pieces: ParameterDecoding.Pieces) -> (String, String)? {
+        let literal = ResponseHeaderDecoding.literal
+        let json: String
+        switch pieces {
+        case .scalar(let text): json = literal(text)
+        case .array(let items): json = "[" + items.map(literal).joined(separator: ",") + "]"
+        case .object(let members): json = "{" + members.map { ResponseHeaderDecoding.quoted($0.0) + ":" + literal($0.1) }.joined(separator: ",") + "}"
+        }
+        guard let error = JSONDiagnosticDecoder.diagnose(type, Data(json.utf8)), ServerJSON.isNumberProblem(error),
+              case .dataCorrupted(let context) = error else { return nil }
+        let path = codingPath(error)
+        return (path.isEmpty || path.hasPrefix("[") ? path : "." + path, context.debugDescription)
     }
 
     private mutating func bufferedBody(required: Bool) -> Data? {
@@ -327,15 +349,27 @@ public struct RequestReader: Sendable {
         return path
     }
 
-    /// The decoder's reason, without Swift type names and coding-path dumps.
-    private static func describe(_ error: DecodingError) -> String {
+    /// The decoder's reason, without Swift type names and coding-path dumps; `subject` names
+    /// what was decoded, for a reason about the whole of it.
+    private static func describe(_ error: DecodingError, subject: String = "the body") -> String {
         switch error {
         case .keyNotFound: return "is required"
         case .valueNotFound: return "must not be null"
         case .typeMismatch(let type, _): return "is not a valid \(typeName(type))"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "the body is not valid JSON" : context.debugDescription
-        @unknown default: return "the body does not match its schema"
+            if !context.codingPath.isEmpty { return context.debugDescription }
+            // ``ServerJSON`` says where the syntax broke; Foundation's own text says nothing more.
+            if context.debugDescription.hasPrefix("not valid JSON") { return subject + " is " + context.debugDescription }
+            return subject + " is not valid JSON"
+        @unknown default: return subject + " does not match its schema"
         }
+    }
+
+    /// `json_invalid` for text that is not JSON or a value of the wrong JSON type, as before;
+    /// `value_error` for a value of the right type the member cannot hold (an integer out of
+    /// range, a malformed date).
+    private static func kind(_ error: DecodingError) -> String {
+        if case .dataCorrupted(let context) = error, !context.codingPath.isEmpty { return "value_error" }
+        return "json_invalid"
     }
 }

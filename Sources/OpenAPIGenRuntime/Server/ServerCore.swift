@@ -68,7 +68,20 @@ public struct ServerCore: Sendable {
         dispatch: @Sendable (Int, ServerRequest) async throws -> ServerReply
     ) async -> ServerReply {
         var body = body
-        if !streamingBodies.contains(index) {
+        var streamLimit: StreamedBodyLimit?
+        if streamingBodies.contains(index) {
+            if case .known(let length) = body.length, length > options.maxStreamedBodyBytes {
+                return Self.tooLarge(options.maxStreamedBodyBytes)
+            }
+            // A body of known length is within the limit and the transport holds it to that
+            // length; only one of unknown length (chunked) is counted as it is read, which
+            // costs a task and a hand-off per chunk.
+            if case .unknown = body.length {
+                let limit = StreamedBodyLimit(limit: options.maxStreamedBodyBytes)
+                body = limit.limiting(body)
+                streamLimit = limit
+            }
+        } else {
             if case .known(let length) = body.length, length > options.maxBodyBytes {
                 return Self.tooLarge(options.maxBodyBytes)
             }
@@ -84,6 +97,9 @@ public struct ServerCore: Sendable {
         let request = ServerRequest(head: head, pathParameters: parameters, body: body, operationID: routes[index].operationID)
         do {
             return try await dispatch(index, request)
+        } catch where streamLimit?.exceeded == true {
+            // Whatever the handler made of the body's error, the cause is the size.
+            return Self.tooLarge(options.maxStreamedBodyBytes)
         } catch let rejection as ServerRejection {
             return Self.problemReply(rejection)
         } catch {

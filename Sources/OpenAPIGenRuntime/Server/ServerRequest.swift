@@ -7,7 +7,8 @@ public struct ServerRequest: Sendable {
     public let head: HTTPRequest
     /// The template's parameters, as the path spelled them (percent-encoded).
     public let pathParameters: [String: Substring]
-    /// The body, buffered up to ``ServerOptions/maxBodyBytes`` unless the operation streams it.
+    /// The body, buffered up to ``ServerOptions/maxBodyBytes``, or, when the operation streams
+    /// it, as it arrives, counted against ``ServerOptions/maxStreamedBodyBytes``.
     public let body: HTTPBody
     /// The route's operation.
     public let operationID: String

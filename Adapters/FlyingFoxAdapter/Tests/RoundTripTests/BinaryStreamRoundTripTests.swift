@@ -6,6 +6,8 @@ import Testing
 /// Keeps uploads by name and streams them back; speaks text as its bytes reversed.
 private actor Files: GoldenServerBinaryStreamAPI {
     private var stored: [String: Data] = [:]
+    /// What reading each upload threw, by name.
+    private(set) var failures: [String: any Error] = [:]
 
     func download(_ input: Operations.Download.Input) async throws -> Operations.Download.Output {
         guard let data = stored[input.name] else { return .notFound() }
@@ -13,13 +15,13 @@ private actor Files: GoldenServerBinaryStreamAPI {
     }
 
     func upload(_ input: Operations.Upload.Input) async throws -> Operations.Upload.Output {
-        // A streamed upload is the handler's to bound (the server's maxBodyBytes covers the
-        // bodies it buffers): past 1 MiB this one answers 413.
+        // No limit of its own: the server's maxStreamedBodyBytes bounds the upload.
         let data: Data
         do {
-            data = try await input.body.collect(upTo: 1 << 20)
-        } catch HTTPBodyError.tooLarge {
-            return .undocumented(statusCode: 413, HTTPResponse(status: 413))
+            data = try await input.body.collect(upTo: .max)
+        } catch {
+            failures[input.name] = error
+            throw error
         }
         stored[input.name] = data
         return .created(.init(bytes: Int64(data.count)))
@@ -31,7 +33,8 @@ private actor Files: GoldenServerBinaryStreamAPI {
 }
 
 @Suite(.serialized) struct BinaryStreamRoundTripTests {
-    static let server = SharedServer { try await Files().registerHandlers(on: $0, options: ServerOptions(maxBodyBytes: 4096)) }
+    private static let files = Files()
+    static let server = SharedServer { try await files.registerHandlers(on: $0, options: ServerOptions(maxBodyBytes: 4096, maxStreamedBodyBytes: 1 << 20)) }
 
     @Test func bytesGoUpAndComeBackStreamed() async throws {
         // Spooled: FoundationNetworking reads a streamed upload with blocking reads on the queue
@@ -74,7 +77,8 @@ private actor Files: GoldenServerBinaryStreamAPI {
     @Test func malformedUploadsAre4xx() async throws {
         let url = try await Self.server.url
         let big = try await raw("PUT", url, "/files/big", headers: ["Content-Type": "application/octet-stream"], body: Data(count: (1 << 20) + 1))
-        #expect(big.status == 413, "\(big.status) \(big.text)")
+        #expect(big.status == 413 && problems(big.text) == ["body:"] && big.text.contains("1048576-byte limit"), "\(big.status) \(big.text)")
+        #expect(await Self.files.failures["big"] == nil, "a Content-Length over the limit is refused before the handler runs")
         let longText = try await raw("POST", url, "/speech", headers: ["Content-Type": "text/plain"], body: Data(repeating: 0x61, count: 4097))
         #expect(longText.status == 413 && longText.text.contains("4096"), "\(longText.status) \(longText.text)")
         let media = try await raw("PUT", url, "/files/x", headers: ["Content-Type": "text/plain"], body: Data("x".utf8))
@@ -85,5 +89,25 @@ private actor Files: GoldenServerBinaryStreamAPI {
         #expect(noBody.status == 400 && noBody.text.contains("required"), "\(noBody.text)")
         #expect(try await raw("DELETE", url, "/files/x").status == 405)
         #expect(try await raw("GET", url, "/files/big").status == 404, "the refused upload was not stored")
+    }
+
+    /// A chunked upload has no length to refuse up front: it is counted as the handler reads it.
+    @Test func aStreamedUploadPastTheLimitIs413() async throws {
+        let url = try await Self.server.url
+        let octets = ["Content-Type": "application/octet-stream"]
+        let chunk = Data((0..<65_536).map { UInt8(truncatingIfNeeded: $0) })
+        let within = try await rawChunked("PUT", url, "/files/within", headers: octets, chunks: Array(repeating: chunk, count: 16))
+        #expect(within.status == 201 && within.text.contains("1048576"), "exactly the limit is allowed: \(within.status) \(within.text)")
+
+        let over = try await rawChunked("PUT", url, "/files/over", headers: octets, chunks: Array(repeating: chunk, count: 16) + [Data([1])])
+        #expect(over.status == 413, "\(over.status) \(over.text)")
+        #expect(problems(over.text) == ["body:"] && over.text.contains("larger than the 1048576-byte limit"), "\(over.text)")
+        let failure = await Self.files.failures["over"]
+        #expect(failure as? HTTPBodyError == .tooLarge(limit: 1 << 20), "the handler's read threw \(String(describing: failure))")
+        #expect(try await raw("GET", url, "/files/over").status == 404)
+
+        // The upload within the limit was stored whole (HEAD: its length without downloading it).
+        let stored = try await raw("HEAD", url, "/files/within")
+        #expect(stored.status == 200 && stored.headers["content-length"] == "1048576", "\(stored.status) \(stored.headers)")
     }
 }

@@ -52,4 +52,23 @@ private struct Signups: GoldenServerConstraintsAPI {
         #expect(invalid.status == 400 && problems(invalid.text) == ["body:"], "\(invalid.text)")
         #expect(await Self.recorder.inputs.count == before, "no refused request reached the handler")
     }
+
+    /// Foundation's JSONDecoder says only "not valid JSON" for these; the answer names the member.
+    @Test func numbersTooLargeForTheirTypeAreLocated() async throws {
+        let url = try await Self.server.url
+        let before = await Self.recorder.inputs.count
+        let json = ["Content-Type": "application/json"]
+        let body = #"{"username": "ann", "age": 20, "visits": 99999999999999999999, "tags": ["a"], "address": {"postcode": "1234"}}"#
+        let answer = try await raw("POST", url, "/signups?page=99999999999999999999", headers: json, body: Data(body.utf8))
+        #expect(answer.status == 400 && problems(answer.text) == ["query:page", "body:visits"], "\(answer.text)")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(answer.text.utf8)) as? [String: Any])["problems"] as? [[String: Any]]
+        #expect(list?.compactMap { $0["message"] as? String }.allSatisfy { $0.hasPrefix("integer out of range: 99999999999999999999") } == true, "\(answer.text)")
+        #expect(list?.last?["type"] as? String == "value_error")
+        let fraction = try await raw("POST", url, "/signups", headers: json,
+                                     body: Data(#"{"username": "ann", "age": 20.5, "tags": ["a"], "address": {"postcode": "1234"}}"#.utf8))
+        #expect(fraction.status == 400 && problems(fraction.text) == ["body:age"] && fraction.text.contains("20.5 is not an integer"), "\(fraction.text)")
+        let syntax = try await raw("POST", url, "/signups", headers: json, body: Data(#"{"username": "ann",, }"#.utf8))
+        #expect(syntax.status == 400 && syntax.text.contains("not valid JSON: expected a member name in quotes at byte 19"), "\(syntax.text)")
+        #expect(await Self.recorder.inputs.count == before, "no refused request reached the handler")
+    }
 }

@@ -113,4 +113,21 @@ private func collected<S: AsyncSequence>(_ items: S) async throws -> [S.Element]
         #expect(await Self.recorder.inputs.count == before)
         #expect(try await raw("GET", url, "/orders?status=a", headers: auth).status == 200, "the server still answers")
     }
+
+    /// An item stream the handler decodes as it reads is cut off at the server's limit too: the
+    /// handler's item loop throws, and the client gets 413, not the 500 of a handler error.
+    @Test func aJSONLinesUploadPastTheStreamLimitIs413() async throws {
+        let recorder = Recorder()
+        let options = ServerOptions(maxStreamedBodyBytes: 1024)
+        try await serving({ try await Store(recorder: recorder).registerHandlers(on: $0, options: options) }) { url in
+            let headers = ["Authorization": "Bearer t", "Content-Type": "application/x-ndjson"]
+            let line = Data("{\"id\": \"order-0000000000\"}\n".utf8)
+            let few = try await rawChunked("POST", url, "/orders/feed", headers: headers, chunks: Array(repeating: line, count: 10))
+            #expect(few.status == 204, "\(few.status) \(few.text)")
+            #expect(await recorder.last([Order].self)?.count == 10)
+            let many = try await rawChunked("POST", url, "/orders/feed", headers: headers, chunks: Array(repeating: line, count: 100))
+            #expect(many.status == 413 && many.text.contains("larger than the 1024-byte limit"), "\(many.status) \(many.text)")
+            #expect(await recorder.inputs.count == 1, "the handler's loop threw before it recorded anything")
+        }
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import FlyingSocks
 import OpenAPIGenFlyingFox
 import OpenAPIGenRuntime
 
@@ -48,6 +49,35 @@ func raw(_ method: String, _ url: URL, _ pathAndQuery: String, headers: [String:
     var fields: [String: String] = [:]
     for (name, value) in http.allHeaderFields { fields[String(describing: name).lowercased()] = String(describing: value) }
     return (http.statusCode, fields, String(decoding: data, as: UTF8.self))
+}
+
+/// A request written on a socket of its own with a `Transfer-Encoding: chunked` body of unknown
+/// length, one chunk per item of `chunks` (what a streaming client sends; URLSession sends a
+/// `Content-Length` for a body it holds): status and body text of the answer.
+func rawChunked(_ method: String, _ url: URL, _ path: String, headers: [String: String] = [:], chunks: [Data])
+    async throws -> (status: Int, text: String)
+{
+    let socket = try await AsyncSocket.connected(to: .inet(ip4: "127.0.0.1", port: UInt16(url.port!)))
+    defer { try? socket.close() }
+    var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n"
+    for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+    try await socket.write(Data((head + "\r\n").utf8))
+    for chunk in chunks {
+        try await socket.write(Data((String(chunk.count, radix: 16) + "\r\n").utf8) + chunk + Data("\r\n".utf8))
+    }
+    try await socket.write(Data("0\r\n\r\n".utf8))
+    var answer = Data()
+    while true {
+        do {
+            answer += try await socket.read(atMost: 65_536)
+        } catch SocketError.disconnected {
+            break
+        }
+    }
+    let text = String(decoding: answer, as: UTF8.self)
+    guard let status = text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap({ Int($0) }),
+          let split = text.range(of: "\r\n\r\n") else { return (0, text) }
+    return (status, String(text[split.upperBound...]))
 }
 
 /// The `problems` of a refused request's JSON body, as `in:path` strings.
