@@ -4,10 +4,10 @@ import NIOCore
 extension AsyncHTTPClientTransport {
     /// Limits of each request, on top of the client's configured timeouts.
     public struct Options: Sendable, Hashable {
-        /// The longest a request may wait for its response head (for ``send(_:baseURL:)``, its
-        /// whole response), failing with `URLError(.timedOut)`; nil for no limit beyond the
-        /// client's read timeout. ``ClientOptions/requestTimeout`` is the transport-independent
-        /// alternative.
+        /// The longest a request may wait for its response head (AsyncHTTPClient's deadline,
+        /// which ends there), failing with `URLError(.timedOut)`; nil for no limit beyond the
+        /// client's timeouts. A body that then goes silent is ended by the client's read timeout.
+        /// ``ClientOptions/requestTimeout`` is the transport-independent alternative.
         public var timeout: Duration?
         /// The largest response body ``send(_:baseURL:)`` collects before failing with
         /// ``HTTPBodyError/tooLarge(limit:)``; streamed bodies are not limited.

@@ -82,7 +82,9 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// Sends `request` and returns once the response head arrives, the body read from the
     /// connection as it is consumed. An upload `body` not already in memory is sent as it is
     /// produced (chunked, or with `Content-Length` when its length is known). Cancelling the
-    /// task reading the response body, or dropping the body unread, cancels the request.
+    /// task reading the response body, or dropping the body unread, cancels the request. The
+    /// client's read timeout counts while the reader takes nothing, too (AsyncHTTPClient reads
+    /// nothing then): a reader that pauses longer fails the body with `URLError(.timedOut)`.
     public func stream(_ request: OpenAPIGenRuntime.HTTPRequest, body: HTTPBody?, baseURL: URL) async throws
         -> (OpenAPIGenRuntime.HTTPResponse, HTTPBody)
     {

@@ -143,6 +143,39 @@ import FoundationNetworking
         }
     }
 
+    @Test func aBodyDroppedUnreadClosesTheConnection() async throws {
+        let transport = AsyncHTTPClientTransport()
+        defer { Task { try await transport.shutdown() } }
+        let log = ProducerLog()
+        let size = 1 << 40
+        try await withServer({ server in
+            await server.appendRoute("GET /endless") { _ in
+                FlyingFox.HTTPResponse(statusCode: .ok, body: HTTPBodySequence(from: PatternBytes(count: size, log: log), count: size, suggestedBufferSize: 64 * 1024))
+            }
+        }) { url in
+            var body: HTTPBody? = try await transport.stream(OpenAPIGenRuntime.HTTPRequest(path: "/endless"), body: nil, baseURL: url).1
+            #expect(await eventually { log.bytes > 1 << 20 })
+            #expect(body != nil)
+            body = nil
+            #expect(await eventually(timeout: .seconds(10)) { log.released }, "the server is still writing \(log.bytes) bytes")
+        }
+    }
+
+    @Test func sendStopsAtTheBodyLimit() async throws {
+        let transport = AsyncHTTPClientTransport(options: .init(maximumResponseBytes: 1000))
+        defer { Task { try await transport.shutdown() } }
+        try await withServer({ server in
+            await server.appendRoute("GET /big") { _ in FlyingFox.HTTPResponse(statusCode: .ok, body: Data(count: 1001)) }
+            await server.appendRoute("GET /fits") { _ in FlyingFox.HTTPResponse(statusCode: .ok, body: Data(count: 1000)) }
+        }) { url in
+            await #expect(throws: HTTPBodyError.tooLarge(limit: 1000)) {
+                _ = try await transport.send(OpenAPIGenRuntime.HTTPRequest(path: "/big"), baseURL: url)
+            }
+            let fits = try await transport.send(OpenAPIGenRuntime.HTTPRequest(path: "/fits"), baseURL: url)
+            #expect(fits.body.count == 1000)
+        }
+    }
+
     @Test func aRefusedConnectionIsNotSentAndRetriedAsSuch() async throws {
         // Connection failures are retried by AsyncHTTPClient's pool until the connect timeout.
         let transport = AsyncHTTPClientTransport(configuration: HTTPClient.Configuration(timeout: .init(connect: .milliseconds(300))))
