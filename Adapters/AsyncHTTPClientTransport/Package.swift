@@ -12,6 +12,8 @@ import PackageDescription
 // The tests run the transport against FlyingFox servers on 127.0.0.1, and the generated OpenFunnel
 // client against the fake OpenFunnel server of Tools/ (a path dependency too: Tools depends on the
 // root alone, so the graph has no cycle). The bench is `make bench` section 7's AsyncHTTPClient row.
+// Those two dependencies (Tools, FlyingFox) serve the tests and the bench only; a package using the
+// library resolves them but builds neither.
 
 // A path dependency's identity is its folder's name, whatever the clone is called.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
