@@ -20,7 +20,8 @@
 #      RSS ≤ 64 MiB), also in process CPU seconds (steadier under load), and next to a plain
 #      URLSession delegate that only counts the bytes; the same download through
 #      AsyncHTTPClientTransport (Adapters/AsyncHTTPClientTransport, a process of its own, same
-#      server code; BENCH_STREAM_AHC=0 skips it: its first release build takes minutes); SSE events
+#      server code; BENCH_STREAM_AHC=0 skips it: its first release build takes minutes) and through
+#      AsyncHTTPClient's own body sequence, bytes only counted (the transport's floor); SSE events
 #      decoded per second next to a raw line scan of the same bytes
 #   8. serving: requests/s of OpenFunnel's status operation through the generated server on
 #      FlyingFox, as a ratio to FlyingFox answering the same route with a fixed response (goal ≥ 0.7),
@@ -358,6 +359,8 @@ if section 7; then
       "$(sv ahc_download_ratio)" "$(awk -v r="$(sv ahc_download_ratio)" 'BEGIN { print (r >= 0.5 ? ">=0.5 yes" : ">=0.5 NO") }')"
     printf "   %-34s %9s s    %9s s    %8s %8s\n" "  same, in process CPU seconds" "$(sv ahc_download_client_cpu_s)" "$(sv ahc_download_raw_cpu_s)" \
       "$(sv ahc_download_cpu_ratio)" "(steadier)"
+    printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU); its own CPU ratio to raw %s\n" "  AsyncHTTPClient alone (its floor)" \
+      "$(sv ahc_floor_mib_s)" "$(sv ahc_client_vs_floor_cpu)" "$(sv ahc_floor_vs_raw_cpu)"
     printf "   %-34s %12s\n" "  peak RSS of its process (MiB)" "$(sv ahc_download_peak_rss_mib)   (target <= 64: $(within "$(sv ahc_download_peak_rss_mib)" 64); $(sv ahc_download_peak_rss_before_client_mib) before the client read)"
   fi
   printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"

@@ -2,8 +2,10 @@
 // `openapi-gen-stream-bench` (same server, same raw socket read, StreamBenchServer.swift linked
 // from there) through ClientCore.stream / AsyncHTTPClientTransport / HTTPBody. Prints `key value`
 // lines for bench.sh. A bench of its own, so that Tools (and `make test`) never build swift-nio.
+// After the transport (and its peak RSS): AsyncHTTPClient's own body sequence, bytes counted.
 //
 // Usage: openapi-gen-ahc-stream-bench [MiB to download, default 1024]
+import AsyncHTTPClient
 import Foundation
 import OpenAPIGenAsyncHTTPClient
 import OpenAPIGenRuntime
@@ -34,6 +36,21 @@ let clientCPUStart = processCPUSeconds()
 let (clientBytes, clientTime) = try await download(blobServer.baseURL, transport)
 let clientCPU = processCPUSeconds() - clientCPUStart
 let rssAfter = peakRSSMiB()
+
+/// The same download read straight from AsyncHTTPClient's body sequence, counting bytes: what
+/// the transport starts from; the ratio of the transport to it is what the runtime's `HTTPBody`
+/// (its pump task and queue) costs.
+func floorDownload(_ url: URL, _ client: HTTPClient) async throws -> (bytes: Int, time: Duration) {
+    var bytes = 0
+    let time = try await ContinuousClock().measure {
+        let response = try await client.execute(HTTPClientRequest(url: url.absoluteString + "/blob"), deadline: .distantFuture)
+        for try await buffer in response.body { bytes += buffer.readableBytes }
+    }
+    return (bytes, time)
+}
+let floorCPUStart = processCPUSeconds()
+let (floorBytes, floorTime) = try await floorDownload(blobServer.baseURL, transport.client)
+let floorCPU = processCPUSeconds() - floorCPUStart
 try await transport.shutdown()
 await blobServer.stop()
 
@@ -46,5 +63,9 @@ print(String(format: "ahc_download_ratio %.2f", (Double(clientBytes) / seconds(c
 print(String(format: "ahc_download_client_cpu_s %.3f", clientCPU))
 print(String(format: "ahc_download_raw_cpu_s %.3f", rawCPU))
 print(String(format: "ahc_download_cpu_ratio %.2f", (Double(clientBytes) / clientCPU) / (Double(rawBytes) / rawCPU)))
+print(String(format: "ahc_floor_mib_s %.1f", Double(floorBytes) / 1_048_576 / seconds(floorTime)))
+print(String(format: "ahc_floor_cpu_s %.3f", floorCPU))
+print(String(format: "ahc_client_vs_floor_cpu %.2f", (Double(clientBytes) / clientCPU) / (Double(floorBytes) / floorCPU)))
+print(String(format: "ahc_floor_vs_raw_cpu %.2f", (Double(floorBytes) / floorCPU) / (Double(rawBytes) / rawCPU)))
 print(String(format: "ahc_download_peak_rss_mib %.1f", rssAfter))
 print(String(format: "ahc_download_peak_rss_before_client_mib %.1f", rssBefore))
