@@ -18,8 +18,11 @@
 #   7. streams: a 1 GiB download streamed through the runtime's HTTPBody from a local
 #      server, next to a raw socket read of the same server (targets: throughput ≥ 0.5× raw, peak
 #      RSS ≤ 64 MiB), also in process CPU seconds (steadier under load), and next to a plain
-#      URLSession delegate that only counts the bytes; SSE events decoded
-#      per second next to a raw line scan of the same bytes
+#      URLSession delegate that only counts the bytes; the same download through
+#      AsyncHTTPClientTransport (Adapters/AsyncHTTPClientTransport, a process of its own, same
+#      server code; BENCH_STREAM_AHC=0 skips it: its first release build takes minutes) and through
+#      AsyncHTTPClient's own body sequence, bytes only counted (the transport's floor); SSE events
+#      decoded per second next to a raw line scan of the same bytes
 #   8. serving: requests/s of OpenFunnel's status operation through the generated server on
 #      FlyingFox, as a ratio to FlyingFox answering the same route with a fixed response (goal ≥ 0.7),
 #      and peak memory with 64 concurrent connections, Adapters/FlyingFoxAdapter/Sources/openapi-gen-server-bench
@@ -27,7 +30,7 @@
 # Usage: Scripts/bench.sh   Environment: BENCH_RUNS=10 (timed runs per command), BENCH_COMPILE_RUNS=5,
 #   BENCH_SECTIONS="1 2 3 4 5 6 7 8" (which parts to run), BENCH_TIMER=loop (time with a shell loop, not hyperfine),
 #   BENCH_LINK=dynamic (link the release binaries' Swift runtime dynamically; static by default),
-#   BENCH_LARGE_MB=50 (section 5's document size)
+#   BENCH_LARGE_MB=50 (section 5's document size), BENCH_STREAM_MIB=1024 and BENCH_STREAM_AHC=1 (section 7)
 # Builds openapi-gen into .build-bench (its own scratch path, so it never waits on .build's lock);
 # section 3 builds a copy of the package in .build-bench/compile. `make clean` removes both.
 # shellcheck disable=SC2059  # the table formats are kept in variables (row1, row2, row3) on purpose
@@ -312,7 +315,8 @@ fi
 # ---------------------------------------------------------------- 7. streams
 # One process: a FlyingFox server writing BENCH_STREAM_MIB (1024) MiB, read first with a plain
 # socket, then through ClientCore.stream / URLSessionTransport / HTTPBody; then BENCH_SSE_EVENTS
-# (1,000,000) events through ServerSentEvents and through a bare LF count.
+# (1,000,000) events through ServerSentEvents and through a bare LF count. Then the same download
+# through AsyncHTTPClientTransport, in a process of its own with its own raw read as reference.
 if section 7; then
   note "building openapi-gen-stream-bench (release)"
   bench_networking_tools
@@ -345,6 +349,20 @@ if section 7; then
     printf "   %-34s %9s MiB/s %9s x raw, CPU\n" "libcurl alone, 512 KiB reads" "$(sv download_curl512k_mib_s)" "$(sv download_curl512k_vs_raw_cpu)"
   fi
   printf "   %-34s %12s\n" "peak RSS of the process (MiB)" "$(sv download_peak_rss_mib)   (target <= 64: $(within "$(sv download_peak_rss_mib)" 64); $(sv download_peak_rss_before_client_mib) before the client read)"
+  if [ "${BENCH_STREAM_AHC:-1}" != 0 ]; then
+    # AsyncHTTPClient brings swift-nio: built in the adapter's own package, so Tools never builds it.
+    note "building openapi-gen-ahc-stream-bench (release; swift-nio's first build takes minutes)"
+    (cd "$root/Adapters/AsyncHTTPClientTransport" && swift build -c release "${link_flags[@]}" --product openapi-gen-ahc-stream-bench --scratch-path "$scratch/ahc") \
+      >"$tmp/ahc-build.log" 2>&1 || { tail -40 "$tmp/ahc-build.log" >&2; die "swift build --product openapi-gen-ahc-stream-bench failed"; }
+    "$scratch/ahc/release/openapi-gen-ahc-stream-bench" "${BENCH_STREAM_MIB:-1024}" >>"$tmp/stream.txt" || die "openapi-gen-ahc-stream-bench failed"
+    printf "   %-34s %9s MiB/s %9s MiB/s %8s %8s\n" "AsyncHTTPClientTransport vs socket" "$(sv ahc_download_client_mib_s)" "$(sv ahc_download_raw_mib_s)" \
+      "$(sv ahc_download_ratio)" "$(awk -v r="$(sv ahc_download_ratio)" 'BEGIN { print (r >= 0.5 ? ">=0.5 yes" : ">=0.5 NO") }')"
+    printf "   %-34s %9s s    %9s s    %8s %8s\n" "  same, in process CPU seconds" "$(sv ahc_download_client_cpu_s)" "$(sv ahc_download_raw_cpu_s)" \
+      "$(sv ahc_download_cpu_ratio)" "(steadier)"
+    printf "   %-34s %9s MiB/s %9s x (client speed / its, CPU); its own CPU ratio to raw %s\n" "  AsyncHTTPClient alone (its floor)" \
+      "$(sv ahc_floor_mib_s)" "$(sv ahc_client_vs_floor_cpu)" "$(sv ahc_floor_vs_raw_cpu)"
+    printf "   %-34s %12s\n" "  peak RSS of its process (MiB)" "$(sv ahc_download_peak_rss_mib)   (target <= 64: $(within "$(sv ahc_download_peak_rss_mib)" 64); $(sv ahc_download_peak_rss_before_client_mib) before the client read)"
+  fi
   printf "   %-34s %9s ev/s %9s ev/s %8s\n" "SSE (parser vs LF scan / 3)" "$(sv sse_events_per_s)" "$(sv sse_scan_events_per_s)" "$(sv sse_ratio)"
   [ "$(sv download_client_bytes)" = "$(sv download_raw_bytes)" ] || note "the client read $(sv download_client_bytes) bytes, the socket $(sv download_raw_bytes) (the socket count includes the response head)"
 fi

@@ -2,6 +2,9 @@
 // (URLSessionTransport.stream → HTTPBody) next to a raw socket read of the same server, and SSE
 // decoding next to a raw line scan of the same bytes. Prints `key value` lines for bench.sh.
 //
+// The server, the raw read and the meters are in StreamBenchServer.swift, shared with the
+// AsyncHTTPClient transport's bench (Adapters/AsyncHTTPClientTransport).
+//
 // Usage: openapi-gen-stream-bench [MiB to download, default 1024] [SSE events, default 1000000]
 // BENCH_STREAM_ONLY=raw, client, floor, inline or curl runs that download alone (for a profiler);
 // BENCH_CURL_PROBE=PATH names Benchmarks/curl-download.c compiled, to download with libcurl alone.
@@ -19,85 +22,11 @@ import Glibc
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let mebibytes = arguments.first ?? 1024
 let eventCount = arguments.dropFirst().first ?? 1_000_000
-let chunk = Data(repeating: 0x61, count: 256 * 1024)
-let chunkCount = mebibytes * 4
 let only = ProcessInfo.processInfo.environment["BENCH_STREAM_ONLY"]
 
-/// Writes `chunkCount` chunks as the response body, produced as the socket takes them.
-struct Blob: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    func makeAsyncIterator() -> Iterator { Iterator() }
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var sent = 0
-        var offset = 0
-        mutating func next() async throws -> UInt8? {
-            guard sent < chunkCount else { return nil }
-            offset += 1
-            if offset == chunk.count { offset = 0; sent += 1 }
-            return 0x61
-        }
-        mutating func nextBuffer(suggested count: Int) async throws -> Data? {
-            guard sent < chunkCount else { return nil }
-            let n = Swift.min(count, chunk.count - offset)
-            let slice = chunk[offset..<(offset + n)]
-            offset += n
-            if offset == chunk.count { offset = 0; sent += 1 }
-            return Data(slice)
-        }
-    }
-}
-
-func peakRSSMiB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
-    else { return -1 }
-    return kb / 1024
-}
-
-/// CPU time of the whole process (every thread: the server's, URLSession's, the reader's), which
-/// unlike the wall clock barely changes when other processes compete for the cores.
-func processCPUSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-
-/// Reads the whole response from a plain TCP socket: the ceiling any HTTP client can reach.
-func rawRead(port: UInt16) throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { throw URLError(.cannotConnectToHost) }
-    let request = "GET /blob HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    _ = request.withCString { send(fd, $0, strlen($0), 0) }
-    var buffer = [UInt8](repeating: 0, count: 256 * 1024)
-    var total = 0
-    while true {
-        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        if n <= 0 { break }
-        total += n
-    }
-    return total
-}
-
-let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 120, logger: .disabled)
-await server.appendRoute("GET /blob") { _ in
-    HTTPResponse(statusCode: .ok, headers: [.contentType: "application/octet-stream"],
-                 body: HTTPBodySequence(from: Blob(), count: chunkCount * chunk.count, suggestedBufferSize: 256 * 1024))
-}
-let serverTask = Task { try await server.run() }
-try await server.waitUntilListening()
-guard case .ip4(_, let port) = await server.listeningAddress else { fatalError("no listening address") }
-let baseURL = URL(string: "http://127.0.0.1:\(port)")!
+let blobServer = try await BlobServer.start(mebibytes: mebibytes)
+let port = blobServer.port
+let baseURL = blobServer.baseURL
 
 // Raw socket first, then the client; each reads the same bytes from the same server.
 let clock = ContinuousClock()
@@ -211,8 +140,7 @@ let inlineCPU = processCPUSeconds() - inlineCPUStart
 let probe = ProcessInfo.processInfo.environment["BENCH_CURL_PROBE"].flatMap { $0.isEmpty ? nil : $0 }
 let curlSmall = try probe.flatMap { runs("curl") ? try curlProbe($0, baseURL.appendingPathComponent("blob"), readSize: 16 * 1024) : nil }
 let curlLarge = try probe.flatMap { runs("curl") ? try curlProbe($0, baseURL.appendingPathComponent("blob"), readSize: 512 * 1024) : nil }
-await server.stop()
-serverTask.cancel()
+await blobServer.stop()
 
 print("download_mib \(mebibytes)")
 print("download_client_bytes \(clientBytes)")

@@ -1,0 +1,1 @@
+../../../../Tools/Sources/openapi-gen-stream-bench/StreamBenchServer.swift
