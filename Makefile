@@ -55,13 +55,14 @@ test: deps validate-spec build
 	Scripts/check-consumer.sh
 
 # Hummingbird brings swift-nio, swift-nio-ssl, swift-crypto and 20 more packages: about 3.5 minutes
-# of clean debug build on 2 cores, so it is not part of `make test` (run it in a CI job of its own).
+# of clean debug build on 2 cores, so it is not part of `make test`; .ci/run runs it after `make test`.
 test-hummingbird: deps
 	$(SWIFT) test --package-path $(HUMMINGBIRD)
 
 # AsyncHTTPClient 1.37.0 brings swift-nio, swift-nio-ssl, swift-crypto and 20 more packages: 49 s to
 # resolve, then a clean debug build of the transport took 9.9 minutes here on 2 cores shared with
-# other builds (load average 10; 5.6 CPU-minutes), its tests 1 more; not part of `make test`.
+# other builds (load average 10; 5.6 CPU-minutes), its tests 1 more; not part of `make test`;
+# .ci/run runs it after `make test`.
 test-async-http-client: deps
 	$(SWIFT) test --package-path $(ASYNC_HTTP_CLIENT)
 
