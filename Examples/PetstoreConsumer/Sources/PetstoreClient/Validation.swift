@@ -18,9 +18,7 @@ extension Pet: Validatable {
 
 extension Operations.ListPets.Input: Validatable {
     public func validate(into v: inout Validator) {
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, maximum: 100, at: "limit")
-        }
+        v.range(self.limit, minimum: 1, maximum: 100, at: "limit")
     }
 }
 
@@ -30,6 +28,4 @@ extension Operations.CreatePet.Input: Validatable {
     }
 }
 
-extension Operations.ShowPetByID.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ShowPetByID.Input: Validatable { public func validate(into v: inout Validator) {} }
