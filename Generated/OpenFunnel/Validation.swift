@@ -58,7 +58,7 @@ extension ServiceUnavailableResponse: Validatable { public func validate(into v:
 
 extension Operations.SearchLookalikesBulk.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
@@ -72,7 +72,7 @@ extension Operations.SearchLookalikesBulkCancel.Input: Validatable { public func
 
 extension Operations.TechIntentSearchSubmit.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 

@@ -52,6 +52,11 @@ extension TranslationContext {
                 return ["v.schema(\(value), \(staticSchema(shaped.outer ?? shaped.effective)), at: \(key))"]
             }
         }
+        // A generated type's own validate(). At the current path a value that is there validates
+        // itself: `v.nested` takes an optional, and a non-optional struct passed to it is first
+        // copied into a new Optional, which for Stripe's large structs cost ~10% more IR in the
+        // validators than the `if let` it replaced.
+        let nestedCall = key == "\"\"" && !optional ? "\(value).validate(into: &v)" : "v.nested(\(value), at: \(key))"
         func bound(_ b: Schema.Bound?, exclusive: Bool, integer: Bool) -> String? {
             guard let b, b.exclusive == exclusive else { return nil }
             return integer ? b.value.integer.map(String.init) : Self.doubleLiteral(b.value.text)
@@ -130,12 +135,12 @@ extension TranslationContext {
                     // Open (read from responses): decoding took any value; report one not listed.
                     if responseReachable.contains(target) { lines.append("v.known(\(value), at: \(key))") }
                 default:
-                    lines.append("v.nested(\(value), at: \(key))")
+                    lines.append(nestedCall)
                 }
             }
         case .object, .allOf, .union:
             if hasConstraints(shaped.effective, openEnums: openEnums) || shaped.outer.map({ hasConstraints($0, openEnums: openEnums) }) == true {
-                lines.append("v.nested(\(value), at: \(key))")
+                lines.append(nestedCall)
             }
         case .stringEnum, .integerEnum:
             // An open enum decodes any value; JSON Schema still calls one the spec does not list invalid.
@@ -174,7 +179,7 @@ extension TranslationContext {
         // The shared constraint walk can find constraints (an enum open elsewhere) that this
         // element's checks do not have: a walk with an empty body checks nothing.
         if inner.isEmpty { return [] }
-        if !optionalElement, inner == ["v.nested(\(name), at: \"\")"] { return ["v.nested(\(collection), at: \(key))"] }
+        if !optionalElement, inner == ["\(name).validate(into: &v)"] { return ["v.nested(\(collection), at: \(key))"] }
         // A closure inside a closure keeps its lines.
         let header = "v.\(walker)(\(collection), at: \(key)) { v, \(name) in"
         if inner.count == 1, !inner[0].hasSuffix("}") { return [header + " " + inner[0] + " }"] }

@@ -7,8 +7,8 @@ import OpenAPIGenRuntime
 extension Pet: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .dog(let value): v.nested(value, at: "")
-        case .cat(let value): v.nested(value, at: "")
+        case .dog(let value): value.validate(into: &v)
+        case .cat(let value): value.validate(into: &v)
         }
     }
 }

@@ -46,6 +46,6 @@ extension Operations.SignUp.Input: Validatable {
     public func validate(into v: inout Validator) {
         v.pattern(self.invite, Self.pattern1, at: "invite")
         v.range(self.page, minimum: 1, at: "page")
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }

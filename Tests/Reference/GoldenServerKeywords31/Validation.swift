@@ -70,8 +70,8 @@ extension Tree: Validatable {
 extension Shape: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .circle(let value): v.nested(value, at: "")
-        case .square(let value): v.nested(value, at: "")
+        case .circle(let value): value.validate(into: &v)
+        case .square(let value): value.validate(into: &v)
         }
     }
 }
@@ -91,8 +91,8 @@ extension Square: Validatable {
 extension Pet: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .cat(let value): v.nested(value, at: "")
-        case .dog(let value): v.nested(value, at: "")
+        case .cat(let value): value.validate(into: &v)
+        case .dog(let value): value.validate(into: &v)
         }
     }
 }
@@ -111,7 +111,7 @@ extension Dog: Validatable {
 
 extension Operations.CreateRecord.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 

@@ -28,6 +28,6 @@ extension MiniList: Validatable {
 
 extension Operations.PutAccount.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }

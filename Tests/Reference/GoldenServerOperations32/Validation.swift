@@ -23,7 +23,7 @@ extension Item: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Operations.SearchItems.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 

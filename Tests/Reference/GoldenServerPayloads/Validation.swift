@@ -56,10 +56,10 @@ extension DisplayAction: Validatable { public func validate(into v: inout Valida
 extension InputItem: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .userMessage(let value): v.nested(value, at: "")
-        case .assistantMessage(let value): v.nested(value, at: "")
-        case .systemMessage(let value): v.nested(value, at: "")
-        case .functionCall(let value): v.nested(value, at: "")
+        case .userMessage(let value): value.validate(into: &v)
+        case .assistantMessage(let value): value.validate(into: &v)
+        case .systemMessage(let value): value.validate(into: &v)
+        case .functionCall(let value): value.validate(into: &v)
         }
     }
 }
@@ -67,9 +67,9 @@ extension InputItem: Validatable {
 extension Message: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .userMessage(let value): v.nested(value, at: "")
-        case .assistantMessage(let value): v.nested(value, at: "")
-        case .systemMessage(let value): v.nested(value, at: "")
+        case .userMessage(let value): value.validate(into: &v)
+        case .assistantMessage(let value): value.validate(into: &v)
+        case .systemMessage(let value): value.validate(into: &v)
         }
     }
 }
@@ -77,8 +77,8 @@ extension Message: Validatable {
 extension OutputItem: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .message(let value): v.nested(value, at: "")
-        case .functionCall(let value): v.nested(value, at: "")
+        case .message(let value): value.validate(into: &v)
+        case .functionCall(let value): value.validate(into: &v)
         }
     }
 }
@@ -131,7 +131,7 @@ extension Operations.GetEntry.Input: Validatable { public func validate(into v: 
 
 extension Operations.PutEntry.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 

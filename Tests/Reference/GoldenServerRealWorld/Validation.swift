@@ -40,6 +40,6 @@ extension Operations.PutBook.Input: Validatable {
 
     public func validate(into v: inout Validator) {
         v.pattern(self.book, Self.pattern1, at: "book")
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }

@@ -24,7 +24,7 @@ extension Operations.ListPets.Input: Validatable {
 
 extension Operations.CreatePet.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
