@@ -6,130 +6,74 @@ import OpenAPIGenRuntime
 
 extension BulkLookalikeSearchRequest: Validatable {
     public func validate(into v: inout Validator) {
-        if let query = self.query {
-            v.length(query, min: 1, max: 200, at: "query")
-        }
-        if let seedDomains = self.seedDomains {
-            v.count(seedDomains.count, min: nil, max: 10, at: "seed_domains")
-        }
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, maximum: 10000, at: "limit")
-        }
-        if let minEmployees = self.minEmployees {
-            v.range(minEmployees, minimum: 0, at: "min_employees")
-        }
-        if let maxEmployees = self.maxEmployees {
-            v.range(maxEmployees, minimum: 0, at: "max_employees")
-        }
+        v.length(self.query, min: 1, max: 200, at: "query")
+        v.count(self.seedDomains?.count, max: 10, at: "seed_domains")
+        v.range(self.limit, minimum: 1, maximum: 10000, at: "limit")
+        v.range(self.minEmployees, minimum: 0, at: "min_employees")
+        v.range(self.maxEmployees, minimum: 0, at: "max_employees")
     }
 }
 
-extension BulkLookalikeSubmitResponse: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension BulkLookalikeSubmitResponse: Validatable { public func validate(into v: inout Validator) {} }
 
-extension BulkLookalikeJobResponse: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension BulkLookalikeJobResponse: Validatable { public func validate(into v: inout Validator) {} }
 
-extension BulkLookalikeManifest: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension BulkLookalikeManifest: Validatable { public func validate(into v: inout Validator) {} }
 
-extension BulkLookalikeResultRow: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension BulkLookalikeResultRow: Validatable { public func validate(into v: inout Validator) {} }
 
-extension BulkLookalikeCancelResponse: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension BulkLookalikeCancelResponse: Validatable { public func validate(into v: inout Validator) {} }
 
 extension TechIntentSearchRequest: Validatable {
     public func validate(into v: inout Validator) {
         v.length(self.tech, min: 1, max: 128, at: "tech")
         v.length(self.activity, min: 1, max: 500, at: "activity")
-        if let lookbackDays = self.lookbackDays {
-            v.range(lookbackDays, minimum: 1, maximum: 365, at: "lookback_days")
-        }
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, maximum: 500, at: "limit")
-        }
-        if let hqCountryCode = self.hqCountryCode {
-            v.length(hqCountryCode, min: 3, max: 3, at: "hq_country_code")
-        }
-        if let minEmployeeCount = self.minEmployeeCount {
-            v.range(minEmployeeCount, minimum: 0, at: "min_employee_count")
-        }
-        if let maxEmployeeCount = self.maxEmployeeCount {
-            v.range(maxEmployeeCount, minimum: 0, at: "max_employee_count")
-        }
+        v.range(self.lookbackDays, minimum: 1, maximum: 365, at: "lookback_days")
+        v.range(self.limit, minimum: 1, maximum: 500, at: "limit")
+        v.length(self.hqCountryCode, min: 3, max: 3, at: "hq_country_code")
+        v.range(self.minEmployeeCount, minimum: 0, at: "min_employee_count")
+        v.range(self.maxEmployeeCount, minimum: 0, at: "max_employee_count")
     }
 }
 
-extension TechIntentSubmitResponse: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension TechIntentSubmitResponse: Validatable { public func validate(into v: inout Validator) {} }
 
-extension TechIntentJobResponse: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension TechIntentJobResponse: Validatable { public func validate(into v: inout Validator) {} }
 
-extension TechIntentManifest: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension TechIntentManifest: Validatable { public func validate(into v: inout Validator) {} }
 
-extension TechIntentResultRow: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension TechIntentResultRow: Validatable { public func validate(into v: inout Validator) {} }
 
-extension TechIntentVerdict: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension TechIntentVerdict: Validatable { public func validate(into v: inout Validator) {} }
 
-extension TechIntentQualifiedJob: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension TechIntentQualifiedJob: Validatable { public func validate(into v: inout Validator) {} }
 
-extension HTTPValidationError: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension HTTPValidationError: Validatable { public func validate(into v: inout Validator) {} }
 
-extension ValidationError.LocItem: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension ValidationError.LocItem: Validatable { public func validate(into v: inout Validator) {} }
 
-extension ValidationError: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension ValidationError: Validatable { public func validate(into v: inout Validator) {} }
 
-extension ServiceUnavailableResponse: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension ServiceUnavailableResponse: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Operations.SearchLookalikesBulk.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
 extension Operations.SearchLookalikesBulkStatus.Input: Validatable {
     public func validate(into v: inout Validator) {
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, maximum: 100, at: "limit")
-        }
+        v.range(self.limit, minimum: 1, maximum: 100, at: "limit")
     }
 }
 
-extension Operations.SearchLookalikesBulkCancel.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.SearchLookalikesBulkCancel.Input: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Operations.TechIntentSearchSubmit.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
-extension Operations.TechIntentSearchStatus.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.TechIntentSearchStatus.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -5,6 +5,10 @@
 /// ``values(_:at:_:)`` bodies that is the element). Checks never stop at the first issue, so
 /// one call reports everything wrong with a request. The checks themselves are in
 /// `ValidatorChecks.swift`.
+///
+/// Every check takes its value as an optional, and `nil` (an optional property or parameter
+/// left out) has nothing to check, so generated code checks an optional member in one line
+/// without unwrapping it first; a non-optional value is passed as it is.
 public struct Validator: Sendable {
     /// The issues found so far, in the order the checks ran.
     public private(set) var issues: [ValidationIssue] = []
@@ -20,8 +24,10 @@ public struct Validator: Sendable {
         issues.append(ValidationIssue(path: Self.join(path, key), message: message))
     }
 
-    /// Validates `value`, reporting its issues under `key`.
-    public mutating func nested(_ value: some Validatable, at key: String) {
+    /// Validates `value`, reporting its issues under `key`; a list or map of validatable values
+    /// validates each element, at `key[i]` or `key.k`.
+    public mutating func nested(_ value: (some Validatable)?, at key: String) {
+        guard let value else { return }
         let saved = path
         path = Self.join(saved, key)
         value.validate(into: &self)
@@ -30,8 +36,9 @@ public struct Validator: Sendable {
 
     /// Runs `body` for every element of `items`, with the path at `key[i]` (0-based).
     public mutating func each<C: Collection>(
-        _ items: C, at key: String, _ body: (inout Validator, C.Element) -> Void
+        _ items: C?, at key: String, _ body: (inout Validator, C.Element) -> Void
     ) {
+        guard let items else { return }
         let saved = path
         let base = Self.join(saved, key)
         for (index, item) in items.enumerated() {
@@ -47,8 +54,9 @@ public struct Validator: Sendable {
     /// Keys that would make the path ambiguous (empty, or containing `.`, `[`, `]` or white
     /// space) are written as `key["k"]` instead.
     public mutating func values<V>(
-        _ map: [String: V], at key: String, _ body: (inout Validator, V) -> Void
+        _ map: [String: V]?, at key: String, _ body: (inout Validator, V) -> Void
     ) {
+        guard let map else { return }
         let saved = path
         let base = Self.join(saved, key)
         for mapKey in map.keys.sorted() {

@@ -1,10 +1,13 @@
 // The constraint checks of `Validator`, one per JSON Schema keyword family. Messages state the
-// actual value and the limit so that they make sense without the schema at hand.
+// actual value and the limit so that they make sense without the schema at hand. Each takes its
+// value as an optional and checks nothing for nil (an absent member), one signature per check: a
+// second, non-optional overload would only give the type checker more to try.
 
 extension Validator {
     /// Checks `minLength`/`maxLength`, counting Unicode scalars as JSON Schema counts code
     /// points (so `é` written as `e` plus a combining accent is 2, as is a flag emoji).
-    public mutating func length(_ value: String, min: Int? = nil, max: Int? = nil, at key: String) {
+    public mutating func length(_ value: String?, min: Int? = nil, max: Int? = nil, at key: String) {
+        guard let value else { return }
         let length = value.unicodeScalars.count
         if let min, length < min {
             report("\(Self.counted(length, "characters")), at least \(min) required", at: key)
@@ -15,17 +18,18 @@ extension Validator {
     }
 
     /// Checks `pattern`: the value must contain a match somewhere.
-    public mutating func pattern(_ value: String, _ pattern: ValidationPattern, at key: String) {
-        if !pattern.matches(value) {
+    public mutating func pattern(_ value: String?, _ pattern: ValidationPattern, at key: String) {
+        if let value, !pattern.matches(value) {
             report("\(Self.quoted(value)) does not match the pattern \(pattern.source)", at: key)
         }
     }
 
     /// Checks `minimum`, `maximum`, `exclusiveMinimum` and `exclusiveMaximum` of an integer.
     public mutating func range<T: BinaryInteger>(
-        _ value: T, minimum: T? = nil, maximum: T? = nil,
+        _ value: T?, minimum: T? = nil, maximum: T? = nil,
         exclusiveMinimum: T? = nil, exclusiveMaximum: T? = nil, at key: String
     ) {
+        guard let value else { return }
         checkRange(
             value, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
             exclusiveMaximum: exclusiveMaximum, at: key, text: { $0.description })
@@ -33,17 +37,18 @@ extension Validator {
 
     /// Checks `minimum`, `maximum`, `exclusiveMinimum` and `exclusiveMaximum` of a number.
     public mutating func range<T: BinaryFloatingPoint & CustomStringConvertible>(
-        _ value: T, minimum: T? = nil, maximum: T? = nil,
+        _ value: T?, minimum: T? = nil, maximum: T? = nil,
         exclusiveMinimum: T? = nil, exclusiveMaximum: T? = nil, at key: String
     ) {
+        guard let value else { return }
         checkRange(
             value, minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum,
             exclusiveMaximum: exclusiveMaximum, at: key, text: { NumberText.format($0) })
     }
 
     /// Checks `multipleOf` of an integer; a divisor of zero (invalid in a schema) is ignored.
-    public mutating func multiple<T: BinaryInteger>(_ value: T, of divisor: T, at key: String) {
-        if divisor != 0, value % divisor != 0 {
+    public mutating func multiple<T: BinaryInteger>(_ value: T?, of divisor: T, at key: String) {
+        if let value, divisor != 0, value % divisor != 0 {
             report("\(value) is not a multiple of \(divisor)", at: key)
         }
     }
@@ -55,9 +60,9 @@ extension Validator {
     /// larger than that rounding error and far smaller than any intended fraction. Zero or
     /// non-finite divisors are ignored.
     public mutating func multiple<T: BinaryFloatingPoint & CustomStringConvertible>(
-        _ value: T, of divisor: T, at key: String
+        _ value: T?, of divisor: T, at key: String
     ) {
-        guard divisor != 0, divisor.isFinite, value.isFinite else { return }
+        guard let value, divisor != 0, divisor.isFinite, value.isFinite else { return }
         let quotient = Double(value) / Double(divisor)
         let tolerance = Swift.max(1e-9, quotient.magnitude * 1e-14)
         if (quotient - quotient.rounded()).magnitude > tolerance {
@@ -68,10 +73,11 @@ extension Validator {
     }
 
     /// Checks `minItems`/`maxItems` (unit `items`) or `minProperties`/`maxProperties` (unit
-    /// `properties`).
+    /// `properties`); the count of an absent collection (`list?.count`) is nil.
     public mutating func count(
-        _ count: Int, min: Int? = nil, max: Int? = nil, unit: String = "items", at key: String
+        _ count: Int?, min: Int? = nil, max: Int? = nil, unit: String = "items", at key: String
     ) {
+        guard let count else { return }
         if let min, count < min {
             report("\(Self.counted(count, unit)), at least \(min) required", at: key)
         }
@@ -81,7 +87,8 @@ extension Validator {
     }
 
     /// Checks `uniqueItems`, reporting the first repeated item with 0-based indices.
-    public mutating func unique<C: Collection>(_ items: C, at key: String) where C.Element: Hashable {
+    public mutating func unique<C: Collection>(_ items: C?, at key: String) where C.Element: Hashable {
+        guard let items else { return }
         var firstIndex: [C.Element: Int] = [:]
         for (index, item) in items.enumerated() {
             if let earlier = firstIndex[item] {
@@ -94,8 +101,8 @@ extension Validator {
 
     /// Checks `enum` for strings that are not generated as a closed Swift enum, comparing code
     /// points as JSON Schema does (Swift's `==` would call `"ä"` and `"a\u{308}"` equal).
-    public mutating func allowed(_ value: String, _ allowed: [String], at key: String) {
-        if !allowed.contains(where: { $0.unicodeScalars.elementsEqual(value.unicodeScalars) }) {
+    public mutating func allowed(_ value: String?, _ allowed: [String], at key: String) {
+        if let value, !allowed.contains(where: { $0.unicodeScalars.elementsEqual(value.unicodeScalars) }) {
             report(
                 "\(Self.quoted(value)) is not one of: \(allowed.joined(separator: ", "))", at: key)
         }
@@ -103,9 +110,9 @@ extension Validator {
 
     /// Checks `enum` for other values, such as numbers.
     public mutating func allowed<T: Equatable & CustomStringConvertible>(
-        _ value: T, _ allowed: [T], at key: String
+        _ value: T?, _ allowed: [T], at key: String
     ) {
-        if !allowed.contains(value) {
+        if let value, !allowed.contains(value) {
             let list = allowed.map(\.description).joined(separator: ", ")
             report("\(value) is not one of: \(list)", at: key)
         }

@@ -38,8 +38,8 @@ import Testing
         let changes = out.changes(for: try GenerationPipeline.run(settings()).files)
         #expect(changes.map(\.fileName) == ["Validation.swift"])
         let report = DriftReport.lines(for: changes, directory: "out")
-        #expect(report.contains("+            v.count(seedDomains.count, min: nil, max: 5, at: \"seed_domains\")"))
-        #expect(report.contains("-            v.count(seedDomains.count, min: nil, max: 10, at: \"seed_domains\")"))
+        #expect(report.contains("+        v.count(self.seedDomains?.count, max: 5, at: \"seed_domains\")"))
+        #expect(report.contains("-        v.count(self.seedDomains?.count, max: 10, at: \"seed_domains\")"))
     }
 
     @Test func aFailedGenerationLeavesTheOutputExactlyAsItWas() throws {

@@ -76,8 +76,8 @@ import YAMLTree
         #expect(operations.contains("public var card: Operations.CreateA.Body.Options.Card?"))
         #expect(operations.components(separatedBy: "public struct Card").count - 1 == 1)
         let validation = file(output, "Validation.swift")
-        #expect(validation.contains("v.range(limit, maximum: 10, at: \"limit\")"))
-        #expect(validation.contains("v.range(limit, maximum: 20, at: \"limit\")"))
+        #expect(validation.contains("v.range(self.limit, maximum: 10, at: \"limit\")"))
+        #expect(validation.contains("v.range(self.limit, maximum: 20, at: \"limit\")"))
     }
 
     /// The interner's key must name every keyword a schema keeps: a keyword left out would let

@@ -76,6 +76,32 @@ public struct SwiftRenderer {
         access.map { $0.rawValue + " " } ?? ""
     }
 
+    /// `public func name` or `init`, with the function's modifiers.
+    private static func head(_ f: FunctionDecl) -> String {
+        var head = prefix(f.access)
+        for m in f.modifiers { head += m + " " }
+        return head + (f.name == "init" ? "init" : "func \(SwiftNames.escaped(f.name))")
+    }
+
+    /// Each parameter as written: `label name: Type = default`.
+    private static func parameters(_ f: FunctionDecl) -> [String] {
+        f.parameters.map { p -> String in
+            var s = p.label.map { $0 == p.name || SwiftNames.escaped($0) == p.name ? p.name : "\($0) \(p.name)" } ?? p.name
+            s += ": " + p.type
+            if let d = p.defaultValue { s += " = " + d }
+            return s
+        }
+    }
+
+    /// The function's signature on one line, up to its body.
+    private static func signature(_ f: FunctionDecl, _ params: [String]) -> String {
+        var signature = head(f) + "(" + params.joined(separator: ", ") + ")"
+        if f.isAsync { signature += " async" }
+        if f.isThrowing { signature += " throws" }
+        if let r = f.returnType { signature += " -> " + r }
+        return signature
+    }
+
     private mutating func render(_ decl: SwiftDecl) {
         switch decl {
         case .type(let t):
@@ -86,6 +112,13 @@ public struct SwiftRenderer {
             let access = t.kind == .extension && t.access == nil ? "" : Self.prefix(t.access)
             if t.members.isEmpty {
                 emit("\(access)\(indirect)\(t.kind.rawValue) \(t.name)\(inherit) {}")
+                return
+            }
+            // An extension that only adds an empty function (the validator of a type whose
+            // schema states nothing to check) says so in one line.
+            if t.kind == .extension, t.members.count == 1, case .function(let f) = t.members[0], f.body == [],
+               f.doc.isEmpty, f.attributes.isEmpty {
+                emit("\(access)\(t.kind.rawValue) \(t.name)\(inherit) { \(Self.signature(f, Self.parameters(f))) {} }")
                 return
             }
             emit("\(access)\(indirect)\(t.kind.rawValue) \(t.name)\(inherit) {")
@@ -119,19 +152,9 @@ public struct SwiftRenderer {
         case .function(let f):
             docComment(f.doc)
             for a in f.attributes { emit(a) }
-            var head = Self.prefix(f.access)
-            for m in f.modifiers { head += m + " " }
-            head += f.name == "init" ? "init" : "func \(SwiftNames.escaped(f.name))"
-            let params = f.parameters.map { p -> String in
-                var s = p.label.map { $0 == p.name || SwiftNames.escaped($0) == p.name ? p.name : "\($0) \(p.name)" } ?? p.name
-                s += ": " + p.type
-                if let d = p.defaultValue { s += " = " + d }
-                return s
-            }
-            var signature = head + "(" + params.joined(separator: ", ") + ")"
-            if f.isAsync { signature += " async" }
-            if f.isThrowing { signature += " throws" }
-            if let r = f.returnType { signature += " -> " + r }
+            let head = Self.head(f)
+            let params = Self.parameters(f)
+            var signature = Self.signature(f, params)
             // Character count (the width a reader sees); the UTF-8 length bounds it from above
             // and is free, so most signatures skip the count.
             if params.count > 1 && signature.utf8.count + depth * 4 > 120 && signature.count + depth * 4 > 120 {

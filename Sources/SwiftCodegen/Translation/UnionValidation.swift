@@ -16,15 +16,21 @@ extension TranslationContext {
         for b in branches {
             guard let schema = b.schema else { continue }
             let shaped = SchemaShaper.shape(schema)
-            var inner = validationStatements(shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName)
-            if isOptionalInSwift(shaped), !inner.isEmpty { inner = ["if let value {"] + inner.map { "    " + $0 } + ["}"] }
+            let inner = validationStatements(shaped, value: "value", key: "\"\"", patterns: &patterns, typeName: qualifiedName,
+                                             optional: isOptionalInSwift(shaped))
             guard !inner.isEmpty else { continue }
             validatedBranches += 1
-            lines.append("case .\(SwiftNames.escaped(b.caseName))(let value):")
-            lines += inner.map { "    " + $0 }
+            let label = "case .\(SwiftNames.escaped(b.caseName))(let value):"
+            // One check is written on its case's line.
+            if inner.count == 1, !inner[0].hasSuffix("}") {
+                lines.append(label + " " + inner[0])
+            } else {
+                lines.append(label)
+                lines += inner.map { "    " + $0 }
+            }
         }
         if !lines.isEmpty {
-            if validatedBranches < branches.count { lines += ["default:", "    break"] }
+            if validatedBranches < branches.count { lines.append("default: break") }
             lines = ["switch self {"] + lines + ["}"]
         }
         return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)

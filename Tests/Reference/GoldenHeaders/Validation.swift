@@ -4,26 +4,14 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Repo: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Repo: Validatable { public func validate(into v: inout Validator) {} }
 
-extension ResponseHeaderSets.XRateLimit.XRateLimitQuota: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension ResponseHeaderSets.XRateLimit.XRateLimitQuota: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ListRepos.OkXTrace: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ListRepos.OkXTrace: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ListRepos.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ListRepos.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ListIssues.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ListIssues.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetIssue.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetIssue.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -22,25 +22,15 @@ extension G0002: Validatable {
     }
 }
 
-extension G0003.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0003.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0003: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0003: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0004: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0004: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0005.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0005.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0005: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0005: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0006.Value6: Validatable {
     public func validate(into v: inout Validator) {
@@ -56,11 +46,7 @@ extension G0006: Validatable {
 
 extension G0007: Validatable {
     public func validate(into v: inout Validator) {
-        v.values(self.value, at: "value") { v, value in
-            if let value {
-                v.schema(value, JSONSchemas.s4, at: "")
-            }
-        }
+        v.values(self.value, at: "value") { v, value in v.schema(value, JSONSchemas.s4, at: "") }
     }
 }
 
@@ -82,19 +68,13 @@ extension G0009: Validatable {
     }
 }
 
-extension G0010.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0010.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0010: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0010: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0011.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let baz = self.baz {
-            v.schema(baz, JSONSchemas.s4, at: "baz")
-        }
+        v.schema(self.baz, JSONSchemas.s4, at: "baz")
     }
 }
 
@@ -164,21 +144,13 @@ extension G0021: Validatable {
     }
 }
 
-extension G0022: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0022: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0023: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0023: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0024: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0024: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0025: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0025: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0026.Value6: Validatable {
     public func validate(into v: inout Validator) {
@@ -204,13 +176,9 @@ extension G0027: Validatable {
     }
 }
 
-extension G0028.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0028.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0028: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0028: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0029.Value6: Validatable {
     public func validate(into v: inout Validator) {
@@ -236,29 +204,17 @@ extension G0030: Validatable {
     }
 }
 
-extension G0031.Value6.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0031.Value6.Option1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0031.Value6.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0031.Value6.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0031.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0031.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0031: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0031: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0032.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0032.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0032: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0032: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0033: Validatable {
     public func validate(into v: inout Validator) {
@@ -266,9 +222,7 @@ extension G0033: Validatable {
     }
 }
 
-extension G0034: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0034: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0035: Validatable {
     public func validate(into v: inout Validator) {
@@ -420,35 +374,21 @@ extension G0059: Validatable {
     }
 }
 
-extension G0060: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0060: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0061: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0061: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0062: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0062: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0063: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0063: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0064.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0064.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0064: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0064: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0065.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let bar = self.bar {
-            v.length(bar, min: 4, max: nil, at: "bar")
-        }
+        v.length(self.bar, min: 4, at: "bar")
     }
 }
 
@@ -460,9 +400,7 @@ extension G0065: Validatable {
 
 extension G0066.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let alpha = self.alpha {
-            v.range(alpha, maximum: 3, at: "alpha")
-        }
+        v.range(self.alpha, maximum: 3, at: "alpha")
     }
 }
 
@@ -526,41 +464,23 @@ extension G0075: Validatable {
     }
 }
 
-extension G0076: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0076: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0077: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0077: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0078: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0078: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0079: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0079: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0080: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0080: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0081: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0081: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0082: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0082: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0083: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0083: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0084: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0084: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0085: Validatable {
     public func validate(into v: inout Validator) {
@@ -588,9 +508,7 @@ extension G0088: Validatable {
 
 extension G0094.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let `false` = self.`false` {
-            v.schema(`false`, JSONSchemas.s22, at: "false")
-        }
+        v.schema(self.`false`, JSONSchemas.s22, at: "false")
     }
 }
 
@@ -600,13 +518,9 @@ extension G0094: Validatable {
     }
 }
 
-extension G0095.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0095.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0095: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0095: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0096: Validatable {
     public func validate(into v: inout Validator) {
@@ -614,9 +528,7 @@ extension G0096: Validatable {
     }
 }
 
-extension G0097: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0097: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0098: Validatable {
     public func validate(into v: inout Validator) {
@@ -624,21 +536,13 @@ extension G0098: Validatable {
     }
 }
 
-extension G0099: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0099: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0100.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0100.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0100: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0100: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0101: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0101: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0102: Validatable {
     public func validate(into v: inout Validator) {
@@ -664,9 +568,7 @@ extension G0105: Validatable {
     }
 }
 
-extension G0106: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0106: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0107: Validatable {
     public func validate(into v: inout Validator) {
@@ -674,9 +576,7 @@ extension G0107: Validatable {
     }
 }
 
-extension G0108: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0108: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0109: Validatable {
     public func validate(into v: inout Validator) {
@@ -684,9 +584,7 @@ extension G0109: Validatable {
     }
 }
 
-extension G0110: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0110: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0111: Validatable {
     public func validate(into v: inout Validator) {
@@ -706,81 +604,43 @@ extension G0113: Validatable {
     }
 }
 
-extension G0114: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0114: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0115: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0115: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0116: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0116: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0117: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0117: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0118: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0118: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0119: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0119: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0120: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0120: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0121: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0121: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0122: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0122: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0123: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0123: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0124: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0124: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0125: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0125: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0126: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0126: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0127: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0127: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0128: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0128: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0129: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0129: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0130: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0130: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0131: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0131: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0132: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0132: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0133: Validatable {
     public func validate(into v: inout Validator) {
@@ -854,27 +714,17 @@ extension G0144: Validatable {
     }
 }
 
-extension G0145.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0145.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0145: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0145: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0146: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0146: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0147: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0147: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0148: Validatable {
     public func validate(into v: inout Validator) {
-        v.each(self.value, at: "value") { v, item in
-            v.schema(item, JSONSchemas.s22, at: "")
-        }
+        v.each(self.value, at: "value") { v, item in v.schema(item, JSONSchemas.s22, at: "") }
     }
 }
 
@@ -884,9 +734,7 @@ extension G0149: Validatable {
     }
 }
 
-extension G0150: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0150: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0151: Validatable {
     public func validate(into v: inout Validator) {
@@ -914,11 +762,7 @@ extension G0154: Validatable {
 
 extension G0155: Validatable {
     public func validate(into v: inout Validator) {
-        v.each(self.value, at: "value") { v, item in
-            if let item {
-                v.schema(item, JSONSchemas.s4, at: "")
-            }
-        }
+        v.each(self.value, at: "value") { v, item in v.schema(item, JSONSchemas.s4, at: "") }
     }
 }
 
@@ -1152,9 +996,7 @@ extension G0193: Validatable {
 
 extension G0194.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s111, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s111, at: "foo")
     }
 }
 
@@ -1266,13 +1108,9 @@ extension G0205: Validatable {
     }
 }
 
-extension G0206.Value6.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0206.Value6.Option1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0206.Value6.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0206.Value6.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0206.Value6: Validatable {
     public func validate(into v: inout Validator) {
@@ -1310,10 +1148,6 @@ extension G0208: Validatable {
     }
 }
 
-extension G0209.Value6.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0209.Value6.Option1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0209.Value6.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0209.Value6.Option2: Validatable { public func validate(into v: inout Validator) {} }

@@ -103,20 +103,14 @@ extension G0223: Validatable {
     }
 }
 
-extension G0224.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0224.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0224: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0224: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0225.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s139, at: "")
-        if let foo = self.foo {
-            v.count(foo.count, min: nil, max: 3, at: "foo")
-        }
+        v.count(self.foo?.count, max: 3, at: "foo")
     }
 }
 
@@ -128,9 +122,7 @@ extension G0225: Validatable {
 
 extension G0226.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let bar = self.bar {
-            v.schema(bar, JSONSchemas.s22, at: "bar")
-        }
+        v.schema(self.bar, JSONSchemas.s22, at: "bar")
     }
 }
 
@@ -140,19 +132,13 @@ extension G0226: Validatable {
     }
 }
 
-extension G0227.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0227.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0227: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0227: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0228.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s4, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s4, at: "foo")
     }
 }
 
@@ -162,17 +148,11 @@ extension G0228: Validatable {
     }
 }
 
-extension G0229.Value6.ToString: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0229.Value6.ToString: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0229.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0229.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0229: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0229: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0230: Validatable {
     public func validate(into v: inout Validator) {
@@ -212,9 +192,7 @@ extension G0235: Validatable {
 
 extension G0236.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.nested(foo, at: "foo")
-        }
+        v.nested(self.foo, at: "foo")
         for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
@@ -225,13 +203,9 @@ extension G0236: Validatable {
     }
 }
 
-extension G0237.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0237.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0237: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0237: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0238: Validatable {
     public func validate(into v: inout Validator) {
@@ -239,23 +213,15 @@ extension G0238: Validatable {
     }
 }
 
-extension G0239.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0239.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0239: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0239: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0240: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0240: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0241.Value6: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s147, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s147, at: "foo")
     }
 }
 
@@ -265,25 +231,15 @@ extension G0241: Validatable {
     }
 }
 
-extension G0243.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0243.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0243: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0243: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0244.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0244.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0244: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0244: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0245: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0245: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0246: Validatable {
     public func validate(into v: inout Validator) {
@@ -291,21 +247,13 @@ extension G0246: Validatable {
     }
 }
 
-extension G0247.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0247.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0247: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0247: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0248.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0248.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0248: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0248: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0249: Validatable {
     public func validate(into v: inout Validator) {
@@ -331,9 +279,7 @@ extension G0252: Validatable {
     }
 }
 
-extension G0253: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0253: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0254: Validatable {
     public func validate(into v: inout Validator) {
@@ -347,16 +293,12 @@ extension G0255: Validatable {
     }
 }
 
-extension G0256: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0256: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0257.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s153, at: "")
-        if let foo = self.foo {
-            v.nested(foo, at: "foo")
-        }
+        v.nested(self.foo, at: "foo")
     }
 }
 
@@ -366,57 +308,31 @@ extension G0257: Validatable {
     }
 }
 
-extension G0258.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0258.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0258: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0258: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0259.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0259.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0259: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0259: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0260.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0260.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0260: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0260: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0261.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0261.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0261: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0261: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0262.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0262.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0262: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0262: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0263.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0263.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0263: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0263: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0264: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0264: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0265: Validatable {
     public func validate(into v: inout Validator) {
@@ -436,45 +352,25 @@ extension G0267: Validatable {
     }
 }
 
-extension G0268: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0268: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0269: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0269: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0270: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0270: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0271: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0271: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0272.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0272.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0272: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0272: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0273.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0273.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0273: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0273: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0274.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0274.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0274: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0274: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0275: Validatable {
     public func validate(into v: inout Validator) {
@@ -488,65 +384,37 @@ extension G0276: Validatable {
     }
 }
 
-extension G0277: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0277: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0278: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0278: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0279: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0279: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0280: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0280: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0281: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0281: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0282: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0282: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0283: Validatable {
     public func validate(into v: inout Validator) {
-        if let value = self.value {
-            v.schema(value, JSONSchemas.s4, at: "value")
-        }
+        v.schema(self.value, JSONSchemas.s4, at: "value")
     }
 }
 
-extension G0284.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0284.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0284: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0284: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0285: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0285: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0286.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0286.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0286: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0286: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0287.Value6: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0287.Value6: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0287: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0287: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0288: Validatable {
     public func validate(into v: inout Validator) {
@@ -689,9 +557,7 @@ extension G0307: Validatable {
 extension G0308.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s179, at: "")
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s163, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s163, at: "foo")
     }
 }
 
@@ -1058,9 +924,7 @@ extension G0347.Value6.Foo13: Validatable {
 extension G0347.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s218, at: "")
-        if let foo = self.foo {
-            v.nested(foo, at: "foo")
-        }
+        v.nested(self.foo, at: "foo")
     }
 }
 
@@ -1097,9 +961,7 @@ extension G0349: Validatable {
 extension G0350.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s221, at: "")
-        if let x = self.x {
-            v.nested(x, at: "x")
-        }
+        v.nested(self.x, at: "x")
     }
 }
 
@@ -1121,9 +983,7 @@ extension G0351: Validatable {
     }
 }
 
-extension G0352.Value6.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0352.Value6.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0352.Value6: Validatable {
     public func validate(into v: inout Validator) {
@@ -1173,9 +1033,7 @@ extension G0357: Validatable {
     }
 }
 
-extension G0358.Value6.Foo13: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0358.Value6.Foo13: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0358.Value6: Validatable {
     public func validate(into v: inout Validator) {
@@ -1192,9 +1050,7 @@ extension G0358: Validatable {
 extension G0359.Value6: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s190, at: "")
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s228, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s228, at: "foo")
     }
 }
 
@@ -1234,9 +1090,7 @@ extension G0363: Validatable {
     }
 }
 
-extension G0364: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0364: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0365: Validatable {
     public func validate(into v: inout Validator) {
@@ -1252,91 +1106,57 @@ extension G0366: Validatable {
 
 extension Extended: Validatable {
     public func validate(into v: inout Validator) {
-        if let bar = self.bar {
-            v.nested(bar, at: "bar")
-        }
+        v.nested(self.bar, at: "bar")
     }
 }
 
 extension Bar: Validatable {
     public func validate(into v: inout Validator) {
-        if let baz = self.baz {
-            v.schema(baz, JSONSchemas.s52, at: "baz")
-        }
+        v.schema(self.baz, JSONSchemas.s52, at: "baz")
     }
 }
 
-extension Extended2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Extended2: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Bar2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Bar2: Validatable { public func validate(into v: inout Validator) {} }
 
-extension GenericList: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension GenericList: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Item: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Item: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Value2: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.nested(foo, at: "foo")
-        }
+        v.nested(self.foo, at: "foo")
         for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
-extension Node: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Node: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Value3: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Value3: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Inner: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Inner: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Inner2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Inner2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Value4: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s153, at: "")
-        if let foo = self.foo {
-            v.nested(foo, at: "foo")
-        }
+        v.nested(self.foo, at: "foo")
     }
 }
 
-extension Bar13: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Bar13: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Bar14: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Bar14: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Derived2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Derived2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Value5: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s221, at: "")
-        if let x = self.x {
-            v.nested(x, at: "x")
-        }
+        v.nested(self.x, at: "x")
     }
 }
 
-extension One: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension One: Validatable { public func validate(into v: inout Validator) {} }

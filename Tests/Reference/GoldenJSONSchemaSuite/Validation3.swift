@@ -4,17 +4,11 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Two: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Two: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Two2.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Two2.Option1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Two2.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Two2.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
@@ -22,9 +16,7 @@ extension Two2: Validatable {
     }
 }
 
-extension One2.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension One2.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension One2: Validatable {
     public func validate(into v: inout Validator) {

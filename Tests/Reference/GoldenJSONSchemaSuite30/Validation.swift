@@ -4,25 +4,15 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension G0003.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0003.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0003: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0003: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0004: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0004: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0005.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0005.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0005: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0005: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0006.Value: Validatable {
     public func validate(into v: inout Validator) {
@@ -36,13 +26,9 @@ extension G0006: Validatable {
     }
 }
 
-extension G0010.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0010.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0010: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0010: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0012: Validatable {
     public func validate(into v: inout Validator) {
@@ -104,33 +90,19 @@ extension G0023: Validatable {
     }
 }
 
-extension G0027.Value.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0027.Value.Option1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0027.Value.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0027.Value.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0027.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0027.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0027: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0027: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0028.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0028.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0028: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0028: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0030: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0030: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0031: Validatable {
     public func validate(into v: inout Validator) {
@@ -180,13 +152,9 @@ extension G0039: Validatable {
     }
 }
 
-extension G0040: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0040: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0041: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0041: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0042: Validatable {
     public func validate(into v: inout Validator) {
@@ -194,25 +162,15 @@ extension G0042: Validatable {
     }
 }
 
-extension G0043: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0043: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0044: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0044: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0045: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0045: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0046: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0046: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0047: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0047: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0048: Validatable {
     public func validate(into v: inout Validator) {
@@ -220,21 +178,13 @@ extension G0048: Validatable {
     }
 }
 
-extension G0049: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0049: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0050.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0050.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0050: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0050: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0051: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0051: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0052: Validatable {
     public func validate(into v: inout Validator) {
@@ -260,9 +210,7 @@ extension G0055: Validatable {
     }
 }
 
-extension G0056: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0056: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0057: Validatable {
     public func validate(into v: inout Validator) {
@@ -270,9 +218,7 @@ extension G0057: Validatable {
     }
 }
 
-extension G0058: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0058: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0059: Validatable {
     public func validate(into v: inout Validator) {
@@ -280,9 +226,7 @@ extension G0059: Validatable {
     }
 }
 
-extension G0060: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0060: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0061: Validatable {
     public func validate(into v: inout Validator) {
@@ -302,13 +246,9 @@ extension G0063: Validatable {
     }
 }
 
-extension G0064: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0064: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0068: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0068: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0074: Validatable {
     public func validate(into v: inout Validator) {
@@ -456,9 +396,7 @@ extension G0098: Validatable {
 
 extension G0099.Value: Validatable {
     public func validate(into v: inout Validator) {
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s41, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s41, at: "foo")
     }
 }
 
@@ -504,13 +442,9 @@ extension G0106: Validatable {
     }
 }
 
-extension G0111.Value.Option1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0111.Value.Option1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0111.Value.Option2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0111.Value.Option2: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0111.Value: Validatable {
     public func validate(into v: inout Validator) {
@@ -569,57 +503,31 @@ extension G0118: Validatable {
     }
 }
 
-extension G0119.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0119.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0119: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0119: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0122.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0122.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0122: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0122: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0124.Value.ToString: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0124.Value.ToString: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0124.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0124.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0124: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0124: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0125.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0125.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0125: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0125: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0126.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0126.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0126: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0126: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0127.Value: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0127.Value: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0127: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0127: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0128: Validatable {
     public func validate(into v: inout Validator) {
@@ -633,33 +541,19 @@ extension G0129: Validatable {
     }
 }
 
-extension G0130: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0130: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0131: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0131: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0132: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0132: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0133: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0133: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0134: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0134: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0135: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0135: Validatable { public func validate(into v: inout Validator) {} }
 
-extension G0138: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0138: Validatable { public func validate(into v: inout Validator) {} }
 
 extension G0141: Validatable {
     public func validate(into v: inout Validator) {
@@ -667,6 +561,4 @@ extension G0141: Validatable {
     }
 }
 
-extension G0144: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension G0144: Validatable { public func validate(into v: inout Validator) {} }

@@ -4,9 +4,7 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Record.ID: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Record.ID: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Record.Strict: Validatable {
     public func validate(into v: inout Validator) {
@@ -35,55 +33,23 @@ extension Record.Billing: Validatable {
 extension Record: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self.point, JSONSchemas.s5, at: "point")
-        if let entry = self.entry {
-            v.schema(entry, JSONSchemas.s6, at: "entry")
-        }
-        if let tags = self.tags {
-            v.schema(tags, JSONSchemas.s7, at: "tags")
-        }
-        if let labels = self.labels {
-            v.schema(labels, JSONSchemas.s8, at: "labels")
-        }
-        if let strict = self.strict {
-            v.nested(strict, at: "strict")
-        }
-        if let loose = self.loose {
-            v.nested(loose, at: "loose")
-        }
-        if let version = self.version {
-            v.schema(version, JSONSchemas.s9, at: "version")
-        }
-        if let ratio = self.ratio {
-            v.schema(ratio, JSONSchemas.s10, at: "ratio")
-        }
-        if let enabled = self.enabled {
-            v.schema(enabled, JSONSchemas.s11, at: "enabled")
-        }
-        if let nothing = self.nothing {
-            v.schema(nothing, JSONSchemas.s12, at: "nothing")
-        }
-        if let kind = self.kind {
-            v.allowed(kind, ["record"], at: "kind")
-        }
-        if let payment = self.payment {
-            v.nested(payment, at: "payment")
-        }
-        if let billing = self.billing {
-            v.nested(billing, at: "billing")
-        }
-        if let headers = self.headers {
-            v.schema(headers, JSONSchemas.s13, at: "headers")
-        }
-        if let other = self.other {
-            v.schema(other, JSONSchemas.s14, at: "other")
-        }
-        if let tree = self.tree {
-            v.nested(tree, at: "tree")
-        }
+        v.schema(self.entry, JSONSchemas.s6, at: "entry")
+        v.schema(self.tags, JSONSchemas.s7, at: "tags")
+        v.schema(self.labels, JSONSchemas.s8, at: "labels")
+        v.nested(self.strict, at: "strict")
+        v.nested(self.loose, at: "loose")
+        v.schema(self.version, JSONSchemas.s9, at: "version")
+        v.schema(self.ratio, JSONSchemas.s10, at: "ratio")
+        v.schema(self.enabled, JSONSchemas.s11, at: "enabled")
+        v.schema(self.nothing, JSONSchemas.s12, at: "nothing")
+        v.allowed(self.kind, ["record"], at: "kind")
+        v.nested(self.payment, at: "payment")
+        v.nested(self.billing, at: "billing")
+        v.schema(self.headers, JSONSchemas.s13, at: "headers")
+        v.schema(self.other, JSONSchemas.s14, at: "other")
+        v.nested(self.tree, at: "tree")
         v.known(self.unit, at: "unit")
-        if let pet = self.pet {
-            v.nested(pet, at: "pet")
-        }
+        v.nested(self.pet, at: "pet")
     }
 }
 
@@ -95,27 +61,17 @@ extension Units: Validatable {
 
 extension Tree: Validatable {
     public func validate(into v: inout Validator) {
-        if let children = self.children {
-            v.each(children, at: "children") { v, item in
-                v.nested(item, at: "")
-            }
-        }
-        if let parent = self.parent {
-            v.nested(parent, at: "parent")
-        }
-        if let record = self.record {
-            v.nested(record, at: "record")
-        }
+        v.nested(self.children, at: "children")
+        v.nested(self.parent, at: "parent")
+        v.nested(self.record, at: "record")
     }
 }
 
 extension Shape: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .circle(let value):
-            v.nested(value, at: "")
-        case .square(let value):
-            v.nested(value, at: "")
+        case .circle(let value): value.validate(into: &v)
+        case .square(let value): value.validate(into: &v)
         }
     }
 }
@@ -135,10 +91,8 @@ extension Square: Validatable {
 extension Pet: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .cat(let value):
-            v.nested(value, at: "")
-        case .dog(let value):
-            v.nested(value, at: "")
+        case .cat(let value): value.validate(into: &v)
+        case .dog(let value): value.validate(into: &v)
         }
     }
 }
@@ -157,10 +111,8 @@ extension Dog: Validatable {
 
 extension Operations.CreateRecord.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
-extension Operations.GetShape.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetShape.Input: Validatable { public func validate(into v: inout Validator) {} }

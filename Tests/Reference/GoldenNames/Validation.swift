@@ -10,17 +10,11 @@ extension Class: Validatable {
     }
 }
 
-extension Error2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Error2: Validatable { public func validate(into v: inout Validator) {} }
 
-extension ModelWithDots: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension ModelWithDots: Validatable { public func validate(into v: inout Validator) {} }
 
-extension _3eNum1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension _3eNum1: Validatable { public func validate(into v: inout Validator) {} }
 
 extension DigitBranchChoice: Validatable {
     public func validate(into v: inout Validator) {
@@ -28,6 +22,4 @@ extension DigitBranchChoice: Validatable {
     }
 }
 
-extension Operations.Return.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.Return.Input: Validatable { public func validate(into v: inout Validator) {} }

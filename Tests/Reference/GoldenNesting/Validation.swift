@@ -4,30 +4,16 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Folder.Owner.Address: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Folder.Owner.Address: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Folder.Owner: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Folder.Owner: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Folder.Entry: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Folder.Entry: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Folder: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Folder: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Employee: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Employee: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Team: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Team: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Settings: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Settings: Validatable { public func validate(into v: inout Validator) {} }

@@ -4,44 +4,30 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Account.Expandable: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Account.Expandable: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Account: Validatable {
     public func validate(into v: inout Validator) {
-        if let discount = self.discount {
-            v.range(discount, exclusiveMinimum: 0, exclusiveMaximum: 100, at: "discount")
-        }
+        v.range(self.discount, exclusiveMinimum: 0, exclusiveMaximum: 100, at: "discount")
     }
 }
 
-extension Plan: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Plan: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Mini: Validatable {
     public func validate(into v: inout Validator) {
-        if let name = self.name {
-            v.length(name, min: 1, max: nil, at: "name")
-        }
+        v.length(self.name, min: 1, at: "name")
     }
 }
 
 extension MiniList: Validatable {
     public func validate(into v: inout Validator) {
-        if let entries = self.entries {
-            v.each(entries, at: "entries") { v, item in
-                if let item {
-                    v.nested(item, at: "")
-                }
-            }
-        }
+        v.each(self.entries, at: "entries") { v, item in v.nested(item, at: "") }
     }
 }
 
 extension Operations.PutAccount.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }

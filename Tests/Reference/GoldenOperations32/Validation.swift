@@ -6,63 +6,37 @@ import OpenAPIGenRuntime
 
 extension Search: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.text, min: 1, max: nil, at: "text")
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, at: "limit")
-        }
+        v.length(self.text, min: 1, at: "text")
+        v.range(self.limit, minimum: 1, at: "limit")
     }
 }
 
-extension Filter: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Filter: Validatable { public func validate(into v: inout Validator) {} }
 
-extension EncodedFilter.Range2: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension EncodedFilter.Range2: Validatable { public func validate(into v: inout Validator) {} }
 
-extension EncodedFilter.Meta: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension EncodedFilter.Meta: Validatable { public func validate(into v: inout Validator) {} }
 
-extension EncodedFilter: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension EncodedFilter: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Item: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Item: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Operations.SearchItems.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
-extension Operations.LinkItems.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.LinkItems.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PurgeItems.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PurgeItems.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.FilterItems.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.FilterItems.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.SelectItems.Selector: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.SelectItems.Selector: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.SelectItems.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.SelectItems.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.FilterEncoded.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.FilterEncoded.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PathItems.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PathItems.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -12,9 +12,7 @@ extension Envelope: Validatable {
 
 extension Entry: Validatable {
     public func validate(into v: inout Validator) {
-        if let protection = self.protection {
-            v.nested(protection, at: "protection")
-        }
+        v.nested(self.protection, at: "protection")
     }
 }
 
@@ -24,22 +22,12 @@ extension Strict: Validatable {
     }
 }
 
-extension Labels: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Labels: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Filters: Validatable {
     public func validate(into v: inout Validator) {
-        if let fields = self.fields {
-            v.values(fields, at: "fields") { v, value in
-                v.nested(value, at: "")
-            }
-        }
-        if let params = self.params {
-            v.values(params, at: "params") { v, value in
-                v.schema(value, JSONSchemas.s1, at: "")
-            }
-        }
+        v.nested(self.fields, at: "fields")
+        v.values(self.params, at: "params") { v, value in v.schema(value, JSONSchemas.s1, at: "") }
     }
 }
 
@@ -55,37 +43,23 @@ extension Protection: Validatable {
     }
 }
 
-extension BasicProtection: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension BasicProtection: Validatable { public func validate(into v: inout Validator) {} }
 
-extension ReviewedProtection: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension ReviewedProtection: Validatable { public func validate(into v: inout Validator) {} }
 
-extension NextAction: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension NextAction: Validatable { public func validate(into v: inout Validator) {} }
 
-extension RedirectAction: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension RedirectAction: Validatable { public func validate(into v: inout Validator) {} }
 
-extension DisplayAction: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension DisplayAction: Validatable { public func validate(into v: inout Validator) {} }
 
 extension InputItem: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .userMessage(let value):
-            v.nested(value, at: "")
-        case .assistantMessage(let value):
-            v.nested(value, at: "")
-        case .systemMessage(let value):
-            v.nested(value, at: "")
-        case .functionCall(let value):
-            v.nested(value, at: "")
+        case .userMessage(let value): value.validate(into: &v)
+        case .assistantMessage(let value): value.validate(into: &v)
+        case .systemMessage(let value): value.validate(into: &v)
+        case .functionCall(let value): value.validate(into: &v)
         }
     }
 }
@@ -93,12 +67,9 @@ extension InputItem: Validatable {
 extension Message: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .userMessage(let value):
-            v.nested(value, at: "")
-        case .assistantMessage(let value):
-            v.nested(value, at: "")
-        case .systemMessage(let value):
-            v.nested(value, at: "")
+        case .userMessage(let value): value.validate(into: &v)
+        case .assistantMessage(let value): value.validate(into: &v)
+        case .systemMessage(let value): value.validate(into: &v)
         }
     }
 }
@@ -106,10 +77,8 @@ extension Message: Validatable {
 extension OutputItem: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .message(let value):
-            v.nested(value, at: "")
-        case .functionCall(let value):
-            v.nested(value, at: "")
+        case .message(let value): value.validate(into: &v)
+        case .functionCall(let value): value.validate(into: &v)
         }
     }
 }
@@ -141,49 +110,33 @@ extension FunctionCall: Validatable {
     }
 }
 
-extension Incident.Orchestration: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Incident.Orchestration: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Incident: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Incident: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Reaction: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Reaction: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Emoji: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Emoji: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Note: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Note: Validatable { public func validate(into v: inout Validator) {} }
 
 extension StrictSettings: Validatable {
     public func validate(into v: inout Validator) {
-        if let additionalProperties2 = self.additionalProperties2 {
-            v.length(additionalProperties2, min: 1, max: nil, at: "additionalProperties")
-        }
+        v.length(self.additionalProperties2, min: 1, at: "additionalProperties")
         for key in self.additionalProperties.keys.sorted() { v.report("is not allowed by additionalProperties: false", at: key) }
     }
 }
 
-extension Operations.GetEntry.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetEntry.Input: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Operations.PutEntry.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
 extension Operations.PostConversation.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.each(self.body, at: "") { v, item in
-            v.nested(item, at: "")
-        }
+        v.nested(self.body, at: "")
     }
 }

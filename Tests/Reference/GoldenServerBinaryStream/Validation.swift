@@ -4,18 +4,10 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Operations.Download.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.Download.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.Upload.CreatedBody: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.Upload.CreatedBody: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.Upload.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.Upload.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.CreateSpeech.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.CreateSpeech.Input: Validatable { public func validate(into v: inout Validator) {} }

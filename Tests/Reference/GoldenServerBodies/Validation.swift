@@ -4,38 +4,20 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Receipt: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Receipt: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Problem: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Problem: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PostJSON.Body: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PostJSON.Body: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PostJSON.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PostJSON.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PostForm.Body: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PostForm.Body: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PostForm.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PostForm.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.Upload.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.Upload.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PutText.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PutText.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PutBlob.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PutBlob.Input: Validatable { public func validate(into v: inout Validator) {} }

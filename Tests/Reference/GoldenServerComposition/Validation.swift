@@ -7,58 +7,42 @@ import OpenAPIGenRuntime
 extension Pet: Validatable {
     public func validate(into v: inout Validator) {
         switch self {
-        case .dog(let value):
-            v.nested(value, at: "")
-        case .cat(let value):
-            v.nested(value, at: "")
+        case .dog(let value): value.validate(into: &v)
+        case .cat(let value): value.validate(into: &v)
         }
     }
 }
 
 extension Animal: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.name, min: 1, max: nil, at: "name")
+        v.length(self.name, min: 1, at: "name")
     }
 }
 
 extension Dog: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.name, min: 1, max: nil, at: "name")
+        v.length(self.name, min: 1, at: "name")
     }
 }
 
 extension Cat: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.name, min: 1, max: nil, at: "name")
-        if let lives = self.lives {
-            v.range(lives, maximum: 9, at: "lives")
-        }
+        v.length(self.name, min: 1, at: "name")
+        v.range(self.lives, maximum: 9, at: "lives")
     }
 }
 
-extension Shape: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Shape: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Circle: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Circle: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Square: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Square: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Identifier: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Identifier: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Contact.Email: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Contact.Email: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Contact.Phone: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Contact.Phone: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Contact: Validatable {
     public func validate(into v: inout Validator) {
@@ -66,10 +50,6 @@ extension Contact: Validatable {
     }
 }
 
-extension Loose: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Loose: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ListPets.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ListPets.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -12,39 +12,21 @@ extension Signup: Validatable {
         v.length(self.username, min: 3, max: 16, at: "username")
         v.pattern(self.username, Self.pattern1, at: "username")
         v.range(self.age, minimum: 13, exclusiveMaximum: 130, at: "age")
-        if let score = self.score {
-            v.range(score, maximum: 1, exclusiveMinimum: 0, at: "score")
-            v.multiple(score, of: 0.01, at: "score")
-        }
-        if let quantity = self.quantity {
-            v.multiple(quantity, of: 5, at: "quantity")
-        }
+        v.range(self.score, maximum: 1, exclusiveMinimum: 0, at: "score")
+        v.multiple(self.score, of: 0.01, at: "score")
+        v.multiple(self.quantity, of: 5, at: "quantity")
         if let visits = self.visits {
             v.range(Double(visits), minimum: 0, maximum: 9.223372036854776e+18, at: "visits")
         }
         v.count(self.tags.count, min: 1, max: 3, at: "tags")
         v.unique(self.tags, at: "tags")
-        v.each(self.tags, at: "tags") { v, item in
-            v.length(item, min: nil, max: 10, at: "")
-        }
-        if let attributes = self.attributes {
-            v.count(attributes.count, min: 1, max: 2, unit: "properties", at: "attributes")
-            v.values(attributes, at: "attributes") { v, value in
-                v.length(value, min: 1, max: nil, at: "")
-            }
-        }
+        v.each(self.tags, at: "tags") { v, item in v.length(item, max: 10, at: "") }
+        v.count(self.attributes?.count, min: 1, max: 2, unit: "properties", at: "attributes")
+        v.values(self.attributes, at: "attributes") { v, value in v.length(value, min: 1, at: "") }
         v.nested(self.address, at: "address")
-        if let previous = self.previous {
-            v.each(previous, at: "previous") { v, item in
-                v.nested(item, at: "")
-            }
-        }
-        if let country = self.country {
-            v.allowed(country, ["NZ"], at: "country")
-        }
-        if let nickname = self.nickname {
-            v.length(nickname, min: 2, max: nil, at: "nickname")
-        }
+        v.nested(self.previous, at: "previous")
+        v.allowed(self.country, ["NZ"], at: "country")
+        v.length(self.nickname, min: 2, at: "nickname")
     }
 }
 
@@ -62,12 +44,8 @@ extension Operations.SignUp.Input: Validatable {
     static let pattern1 = ValidationPattern("^[A-Z]{4}-[0-9]{4}$", icu: "^[A-Z]{4}-[0-9]{4}\\z")
 
     public func validate(into v: inout Validator) {
-        if let invite = self.invite {
-            v.pattern(invite, Self.pattern1, at: "invite")
-        }
-        if let page = self.page {
-            v.range(page, minimum: 1, at: "page")
-        }
-        v.nested(self.body, at: "")
+        v.pattern(self.invite, Self.pattern1, at: "invite")
+        v.range(self.page, minimum: 1, at: "page")
+        self.body.validate(into: &v)
     }
 }

@@ -4,18 +4,10 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Report: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Report: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Problem: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Problem: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetReport.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetReport.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.CreateReport.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.CreateReport.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -6,46 +6,26 @@ import OpenAPIGenRuntime
 
 extension Order: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.id, min: 1, max: nil, at: "id")
+        v.length(self.id, min: 1, at: "id")
     }
 }
 
-extension Pet: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Pet: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Cat: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Cat: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Dog: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Dog: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ListOrders.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ListOrders.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.OrderEvents.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.OrderEvents.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.OrderNotes.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.OrderNotes.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.OrderFeed.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.OrderFeed.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ImportOrders.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ImportOrders.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetPet.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetPet.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.AuditLog.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.AuditLog.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -20,6 +20,6 @@ extension Order: Validatable {
 
 extension Operations.CreateOrder.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }

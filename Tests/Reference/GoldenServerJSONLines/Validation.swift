@@ -4,18 +4,10 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Row: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Row: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ExportRows.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ExportRows.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ExportRowsJSONL.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ExportRowsJSONL.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ExportRowsSequence.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ExportRowsSequence.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -4,18 +4,10 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Profile: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Profile: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Person: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Person: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetProfile.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetProfile.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PutProfile.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PutProfile.Input: Validatable { public func validate(into v: inout Validator) {} }

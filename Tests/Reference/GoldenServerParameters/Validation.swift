@@ -4,26 +4,16 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Operations.GetItem.Filter: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetItem.Filter: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetItem.OkBody: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetItem.OkBody: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Operations.GetItem.Input: Validatable {
     public func validate(into v: inout Validator) {
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, maximum: 50, at: "limit")
-        }
+        v.range(self.limit, minimum: 1, maximum: 50, at: "limit")
     }
 }
 
-extension Operations.DeleteItem.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.DeleteItem.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetPoint.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetPoint.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -19,15 +19,9 @@ extension Item: Validatable {
 
     public func validate(into v: inout Validator) {
         v.pattern(self.id, Self.pattern1, at: "id")
-        if let slug = self.slug {
-            v.pattern(slug, Self.pattern2, at: "slug")
-        }
-        if let code = self.code {
-            v.pattern(code, Self.pattern3, at: "code")
-        }
-        if let label = self.label {
-            v.pattern(label, Self.pattern4, at: "label")
-        }
+        v.pattern(self.slug, Self.pattern2, at: "slug")
+        v.pattern(self.code, Self.pattern3, at: "code")
+        v.pattern(self.label, Self.pattern4, at: "label")
     }
 }
 
@@ -36,9 +30,7 @@ extension Operations.ReadItem.Input: Validatable {
     static let pattern1 = ValidationPattern("^\\w+$", icu: "^[A-Za-z0-9_]+\\z")
 
     public func validate(into v: inout Validator) {
-        if let q = self.q {
-            v.pattern(q, Self.pattern1, at: "q")
-        }
+        v.pattern(self.q, Self.pattern1, at: "q")
     }
 }
 
@@ -48,6 +40,6 @@ extension Operations.PutBook.Input: Validatable {
 
     public func validate(into v: inout Validator) {
         v.pattern(self.book, Self.pattern1, at: "book")
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }

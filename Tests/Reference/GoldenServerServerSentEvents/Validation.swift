@@ -4,22 +4,12 @@
 import Foundation
 import OpenAPIGenRuntime
 
-extension Completion: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Completion: Validatable { public func validate(into v: inout Validator) {} }
 
-extension CompletionChunk: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension CompletionChunk: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.CreateCompletion.Body: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.CreateCompletion.Body: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.CreateCompletion.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.CreateCompletion.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.FollowEvents.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.FollowEvents.Input: Validatable { public func validate(into v: inout Validator) {} }

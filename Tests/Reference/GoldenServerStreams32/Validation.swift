@@ -6,9 +6,7 @@ import OpenAPIGenRuntime
 
 extension OrderChange.Option3: Validatable {
     public func validate(into v: inout Validator) {
-        if let event = self.event {
-            v.allowed(event, ["deleted"], at: "event")
-        }
+        v.allowed(self.event, ["deleted"], at: "event")
     }
 }
 
@@ -20,106 +18,58 @@ extension OrderChange: Validatable {
 
 extension OrderCreated: Validatable {
     public func validate(into v: inout Validator) {
-        if let event = self.event {
-            v.allowed(event, ["created"], at: "event")
-        }
+        v.allowed(self.event, ["created"], at: "event")
     }
 }
 
-extension OrderNote: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension OrderNote: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Shipment: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Shipment: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Truck: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Truck: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Drone: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Drone: Validatable { public func validate(into v: inout Validator) {} }
 
-extension OtherCarrier: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension OtherCarrier: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Order: Validatable {
     public func validate(into v: inout Validator) {
-        v.length(self.id, min: 1, max: nil, at: "id")
+        v.length(self.id, min: 1, at: "id")
     }
 }
 
-extension Operations.ListAttachments.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ListAttachments.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetProfile.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetProfile.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.OrderBatch.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.OrderBatch.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.SubmitOrders.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.SubmitOrders.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.StreamPhotos.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.StreamPhotos.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.Counts.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.Counts.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetPage.OkBodyPart1: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetPage.OkBodyPart1: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetPage.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetPage.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PutPage.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PutPage.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PublishOrderEvents.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PublishOrderEvents.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.PublishNotes.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.PublishNotes.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.OrderChanges.OkBodyEventDeleted: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.OrderChanges.OkBodyEventDeleted: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.OrderChanges.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.OrderChanges.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ReplayOrderChanges.BodyPayloadDeleted: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ReplayOrderChanges.BodyPayloadDeleted: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.ReplayOrderChanges.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ReplayOrderChanges.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.AddRedirect.Body: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.AddRedirect.Body: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.AddRedirect.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.AddRedirect.Input: Validatable { public func validate(into v: inout Validator) {} }
 
-extension Operations.GetShipment.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.GetShipment.Input: Validatable { public func validate(into v: inout Validator) {} }

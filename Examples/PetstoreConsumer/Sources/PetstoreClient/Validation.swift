@@ -18,18 +18,14 @@ extension Pet: Validatable {
 
 extension Operations.ListPets.Input: Validatable {
     public func validate(into v: inout Validator) {
-        if let limit = self.limit {
-            v.range(limit, minimum: 1, maximum: 100, at: "limit")
-        }
+        v.range(self.limit, minimum: 1, maximum: 100, at: "limit")
     }
 }
 
 extension Operations.CreatePet.Input: Validatable {
     public func validate(into v: inout Validator) {
-        v.nested(self.body, at: "")
+        self.body.validate(into: &v)
     }
 }
 
-extension Operations.ShowPetByID.Input: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension Operations.ShowPetByID.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -168,32 +168,14 @@ extension TranslationContext {
     private func inputValidator(_ plan: OperationPlan, qualifiedName: String) -> ValidatorExtension {
         var lines: [String] = []
         var patterns: [(name: String, source: String)] = []
+        // An optional parameter or body is checked as it is: the runtime's checks skip nil.
         for p in plan.params {
-            let key = SwiftNames.stringLiteral(p.parameter.name)
-            let local = SwiftNames.escaped(p.swiftName)
-            let inner = validationStatements(p.use.shaped, value: p.optional ? local : "self." + SwiftNames.escaped(p.swiftName), key: key,
-                                             patterns: &patterns, typeName: qualifiedName)
-            guard !inner.isEmpty else { continue }
-            if p.optional {
-                lines.append("if let \(local) = self.\(SwiftNames.escaped(p.swiftName)) {")
-                lines += inner.map { "    " + $0 }
-                lines.append("}")
-            } else {
-                lines += inner
-            }
+            lines += validationStatements(p.use.shaped, value: "self." + SwiftNames.escaped(p.swiftName), key: SwiftNames.stringLiteral(p.parameter.name),
+                                          patterns: &patterns, typeName: qualifiedName, optional: p.optional)
         }
         if let body = plan.body, let use = body.use {
-            let inner = validationStatements(use.shaped, value: body.required ? "self.body" : "body", key: "\"\"",
-                                             patterns: &patterns, typeName: qualifiedName)
-            if !inner.isEmpty {
-                if body.required {
-                    lines += inner
-                } else {
-                    lines.append("if let body = self.body {")
-                    lines += inner.map { "    " + $0 }
-                    lines.append("}")
-                }
-            }
+            lines += validationStatements(use.shaped, value: "self.body", key: "\"\"", patterns: &patterns, typeName: qualifiedName,
+                                          optional: !body.required)
         }
         return ValidatorExtension(typeName: qualifiedName, lines: lines, patterns: patterns)
     }
