@@ -187,9 +187,7 @@ extension G0352: Validatable {
 extension G0359.Value: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s25, at: "")
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s26, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s26, at: "foo")
     }
 }
 
@@ -202,9 +200,7 @@ extension G0359: Validatable {
 extension G0360.Value: Validatable {
     public func validate(into v: inout Validator) {
         v.schema(self, JSONSchemas.s25, at: "")
-        if let foo = self.foo {
-            v.schema(foo, JSONSchemas.s27, at: "foo")
-        }
+        v.schema(self.foo, JSONSchemas.s27, at: "foo")
     }
 }
 
@@ -228,15 +224,11 @@ extension G0366: Validatable {
 
 extension GenericList: Validatable {
     public func validate(into v: inout Validator) {
-        if let list = self.list {
-            v.schema(list, JSONSchemas.s30, at: "list")
-        }
+        v.schema(self.list, JSONSchemas.s30, at: "list")
     }
 }
 
-extension One: Validatable {
-    public func validate(into v: inout Validator) {}
-}
+extension One: Validatable { public func validate(into v: inout Validator) {} }
 
 extension Two2: Validatable {
     public func validate(into v: inout Validator) {
