@@ -86,7 +86,7 @@ import YAMLTree
         let validation = file(output, "Validation.swift")
         #expect(validation.contains("extension Main: Validatable {\n    public func validate(into v: inout Validator) {\n        v.schema(self, JSONSchemas.s1, at: \"\")"))
         // Checked on its own, the reference would start a scope of its own.
-        #expect(validation.contains("extension Generic: Validatable {\n    public func validate(into v: inout Validator) {}"))
+        #expect(validation.contains("extension Generic: Validatable { public func validate(into v: inout Validator) {} }"))
 
         // A value read through a `$ref` into the start's `$defs` is not checked against the
         // reference: said at the reference.
