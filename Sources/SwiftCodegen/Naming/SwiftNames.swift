@@ -139,7 +139,14 @@ public enum SwiftNames {
     public static func caseName(forString value: String) -> String {
         if value.isEmpty { return "empty" }
         if value.hasPrefix("-"), value.dropFirst().allSatisfy(\.isNumber), value.count > 1 {
-            return "minus" + value.dropFirst()
+            let number = value.dropFirst()
+            if number.utf8.allSatisfy({ $0 < 0x80 }) { return "minus" + number }
+            // A number outside ASCII (`-٣`) is kept when every scalar may be in a name; a
+            // variation selector or keycap mark sends it the general way.
+            let scalars = normalizedScalars(String(number))
+            if scalars.allSatisfy({ IdentifierScalars.role($0) != .separator }) {
+                return "minus" + String(String.UnicodeScalarView(scalars))
+            }
         }
         let name = memberName(value)
         if name == "_unnamed" {
