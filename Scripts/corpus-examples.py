@@ -12,18 +12,58 @@ import json, os, re, sys
 import yaml
 import jsonschema
 
+# Sources/SwiftCodegen/Naming: SwiftNames, UnicodeNames and IdentifierScalars, mirrored.
+import unicodedata
+
+# identifier-head above ASCII (The Swift Programming Language, Lexical Structure), BMP part;
+# the supplementary planes 1-14 count but their last two code points.
+_SWIFT_HEADS = [(0xA8, 0xA8), (0xAA, 0xAA), (0xAD, 0xAD), (0xAF, 0xAF), (0xB2, 0xB5), (0xB7, 0xBA),
+                (0xBC, 0xBE), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0xFF),
+                (0x100, 0x2FF), (0x370, 0x167F), (0x1681, 0x180D), (0x180F, 0x1DBF), (0x1E00, 0x1FFF),
+                (0x200B, 0x200D), (0x202A, 0x202E), (0x203F, 0x2040), (0x2054, 0x2054), (0x2060, 0x206F),
+                (0x2070, 0x20CF), (0x2100, 0x218F), (0x2460, 0x24FF), (0x2776, 0x2793),
+                (0x2C00, 0x2DFF), (0x2E80, 0x2FFF),
+                (0x3004, 0x3007), (0x3021, 0x302F), (0x3031, 0x303F), (0x3040, 0xD7FF),
+                (0xF900, 0xFD3D), (0xFD40, 0xFDCF), (0xFDF0, 0xFE1F), (0xFE30, 0xFE44), (0xFE47, 0xFFFD)]
+_SWIFT_CONTINUATION_ONLY = [(0x300, 0x36F), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F)]
+# Default-ignorable code points that are not format characters (Cf) or unassigned: Swift reads the
+# property; unicodedata has none.
+_IGNORABLE_NOT_CF = [(0x34F, 0x34F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
+                     (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF)]
+SEPARATOR, UPPER, LOWER, DIGIT, OTHER = range(5)
+
+def _in(ranges, v): return any(lo <= v <= hi for lo, hi in ranges)
+
+def _swift_head(v):
+    if v < 0x80: return chr(v).isascii() and (chr(v).isalpha() or v == 95)
+    if v >= 0x10000: return v <= 0xEFFFD and (v & 0xFFFF) <= 0xFFFD
+    return _in(_SWIFT_HEADS, v)
+
+def _role(c):
+    v = ord(c)
+    if v < 0x80:
+        if "0" <= c <= "9": return DIGIT
+        return UPPER if "A" <= c <= "Z" else LOWER if "a" <= c <= "z" else SEPARATOR
+    if not (_swift_head(v) or _in(_SWIFT_CONTINUATION_ONLY, v)) or _in(_IGNORABLE_NOT_CF, v): return SEPARATOR
+    category = unicodedata.category(c)
+    if category == "Nd": return DIGIT
+    if category[0] in "LM" or category in ("Nl", "No"):
+        return UPPER if c.isupper() else LOWER if c.islower() else OTHER
+    return SEPARATOR
+
 def words(text):
+    b = unicodedata.normalize("NFC", text)
+    roles = [_role(c) for c in b]
     out, start = [], -1
-    b = text
-    for i, c in enumerate(b):
-        if not (c.isascii() and c.isalnum()):
+    for i, role in enumerate(roles):
+        if role == SEPARATOR:
             if start >= 0: out.append(b[start:i])
             start = -1
             continue
         if start >= 0:
-            last = b[i - 1]
-            next_lower = i + 1 < len(b) and b[i + 1].isascii() and b[i + 1].islower()
-            if c.isupper() and (last.islower() or last.isdigit() or (last.isupper() and next_lower)):
+            last = roles[i - 1]
+            next_lower = i + 1 < len(b) and roles[i + 1] == LOWER
+            if role == UPPER and (last in (LOWER, DIGIT) or (last == UPPER and next_lower)):
                 out.append(b[start:i]); start = i
         else:
             start = i
@@ -35,12 +75,14 @@ INITIALISMS = {"id", "url", "uri", "uuid", "http", "https", "api", "json", "html
 def type_name(raw):
     out = ""
     for w in words(raw):
-        if len(w) <= 5 and w.lower() in INITIALISMS and not any(ch.isupper() for ch in w[1:]):
+        if w.isascii() and len(w) <= 5 and w.lower() in INITIALISMS and not any(ch.isupper() for ch in w[1:]):
             out += w.upper()
         else:
-            out += w[0].upper() + w[1:]
+            # A case mapping of more than one scalar (ß -> Ss) leaves the letter as it is.
+            title = w[0].title()
+            out += (title if len(title) == 1 and _role(title) != SEPARATOR else w[0]) + w[1:]
     if not out: return "Unnamed"
-    if out[0].isdigit(): out = "_" + out
+    if not _swift_head(ord(out[0])): out = "_" + out
     return out
 
 def openapi30_to_jsonschema(node):

@@ -63,3 +63,48 @@ import GoldenNames
         #expect(try decode(DigitBranchChoice.self, "7") == .integer(7))
     }
 }
+
+@Suite("Names in other scripts") struct UnicodeNamesTests {
+    /// `naïve_value` with a combining diaeresis, as the fixture spells it.
+    static let text = """
+        {"имя_клиента": "Анна", "straße": "Hauptstraße 1", "nai\u{308}ve_value": "ja", "注文番号": 42, "3e-num_1Период": "p",
+         "café": "noir", "статус": "発送済み", "клиент": {"ΌνομαΠελάτη": "Ελένη"}}
+        """
+
+    @Test func decodesKeysInOtherScriptsIntoTheirMembers() throws {
+        let value = try decode(Заказ.self, Self.text)
+        #expect(value.имяКлиента == "Анна")
+        #expect(value.straße == "Hauptstraße 1")
+        #expect(value.naïveValue == "ja")
+        #expect(value.注文番号 == 42)
+        #expect(value._3eNum1Период == "p")
+        #expect(value.café == "noir")
+        #expect(value.статус == .発送済み)
+        #expect(value.клиент?.όνομαΠελάτη == "Ελένη")
+        #expect(try encodedJSON(value) == json(Self.text))
+    }
+
+    @Test func encodesTheKeyAsTheSpecSpellsIt() throws {
+        // The member is named in NFC; the key on the wire keeps the decomposed spelling.
+        let text = try encodedText(Заказ(naïveValue: "ja"))
+        #expect(Array(text.utf8) == Array(#"{"nai\#u{308}ve_value":"ja"}"#.utf8))
+    }
+
+    @Test func enumValuesInOtherScripts() throws {
+        let values = try decode([注文].self, #"["新規", "発送済み", "Ελληνικά", "E\u0301TAT", "👍"]"#)
+        #expect(values == [.新規, .発送済み, .ελληνικά, .état, .symbol1f44d])
+        #expect(Array(注文.état.rawValue.unicodeScalars) == ["E", "\u{301}", "T", "A", "T"])
+        #expect(注文.knownValues.count == 5)
+    }
+
+    @Test func operationAndParametersNamedInOtherScripts() async throws {
+        let transport = RecordingTransport(.json(200, #"{"статус": "新規"}"#))
+        let client = GoldenNamesClient(baseURL: exampleBaseURL, transport: transport)
+        let value = try await client.получитьЗаказ(номер: "№ 7/б", größe: 3)
+        #expect(value == Заказ(статус: .新規))
+        let request = try #require(await transport.requests.first)
+        #expect(request.path == "/orders/%E2%84%96%207%2F%D0%B1")
+        #expect(request.query == [QueryItem(name: "größe", value: "3")])
+        #expect(Operations.ПолучитьЗаказ.id == "получитьЗаказ")
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 import OpenAPIModel
-import SwiftCodegen
+@testable import SwiftCodegen
 import Testing
 import YAMLTree
 
@@ -86,6 +86,8 @@ func file(_ output: SwiftGenerator.Output, _ name: String) -> String {
             "search_lookalikes_bulk_status_api_v1_account_search_lookalikes_bulk__job_id__get",
             path: "/api/v1/account/search-lookalikes-bulk/{job_id}", method: .get) == "search_lookalikes_bulk_status")
         #expect(OperationNamingProbe.name("listPets", path: "/pets", method: .get) == "listPets")
+        // FastAPI's `\W` is Python's, which keeps letters of every script.
+        #expect(OperationNamingProbe.name("read_order_заказы__id__get", path: "/заказы/{id}", method: .get) == "read_order")
     }
 
     @Test func namesAreSwifty() {
@@ -98,6 +100,123 @@ func file(_ output: SwiftGenerator.Output, _ name: String) -> String {
         #expect(SwiftNames.caseName(forString: "Series A") == "seriesA")
         #expect(SwiftNames.caseName(forString: "") == "empty")
         #expect(SwiftNames.escaped("default") == "`default`")
+    }
+
+    @Test func namesKeepTheLettersOfOtherScripts() {
+        #expect(SwiftNames.typeName("Заказ") == "Заказ")
+        #expect(SwiftNames.typeName("注文") == "注文")
+        #expect(SwiftNames.typeName("заказ_клиента") == "ЗаказКлиента")
+        #expect(SwiftNames.words("ЗаказКлиента") == ["Заказ", "Клиента"])
+        #expect(SwiftNames.words("注文番号_2") == ["注文番号", "2"])
+        #expect(SwiftNames.memberName("ЗаказКлиента") == "заказКлиента")
+        #expect(SwiftNames.memberName("straße") == "straße")
+        #expect(SwiftNames.memberName("naïve_value") == "naïveValue")
+        #expect(SwiftNames.memberName("ΌνομαΠελάτη") == "όνομαΠελάτη")
+        #expect(SwiftNames.memberName("ЗАКАЗ") == "заказ")
+        #expect(SwiftNames.typeName("3e-num_1Период") == "_3eNum1Период")
+        #expect(SwiftNames.memberName("user_注文") == "user注文")
+        #expect(SwiftNames.caseName(forString: "発送済み") == "発送済み")
+        // A capital after a digit starts a word in any script, as in ASCII.
+        #expect(SwiftNames.words("2Дня") == ["2", "Дня"])
+    }
+
+    @Test func caseMappingsThatChangeLengthLeaveTheLetterAsItIs() {
+        // ß upper-cases to SS and İ lower-cases to i + U+0307: the letter stays.
+        #expect(SwiftNames.typeName("ßeta") == "ßeta")
+        #expect(SwiftNames.memberName("İstanbul") == "İstanbul")
+        // A one-scalar title case is used: ǆ (U+01C6) capitalises to ǅ (U+01C5), not Ǆ.
+        #expect(SwiftNames.typeName("ǆungla").unicodeScalars.first == "\u{01C5}")
+        #expect(SwiftNames.typeName("élan") == "Élan")
+    }
+
+    @Test func composedAndDecomposedLettersMakeTheSameIdentifier() {
+        let composed = SwiftNames.memberName("caf\u{E9}_au_lait")
+        let decomposed = SwiftNames.memberName("cafe\u{301}_au_lait")
+        // Swift's == ignores the difference; the compiler does not, so compare the bytes.
+        #expect(Array(composed.utf8) == Array(decomposed.utf8))
+        #expect(Array(composed.utf8) == Array("caf\u{E9}AuLait".utf8))
+        #expect(Array(SwiftNames.typeName("E\u{301}TAT").utf8) == Array("\u{C9}TAT".utf8))
+    }
+
+    @Test func punctuationSymbolsAndInvisibleCharactersSeparateWords() {
+        // All inside Swift's identifier ranges, none a letter, mark or number.
+        #expect(SwiftNames.memberName("price·total") == "priceTotal")
+        #expect(SwiftNames.memberName("a\u{200B}b") == "aB")
+        #expect(SwiftNames.typeName("注文（旧）") == "注文旧")
+        #expect(SwiftNames.memberName("amount€") == "amount")
+        #expect(SwiftNames.caseName(forString: "👍") == "symbol1f44d")
+        #expect(SwiftNames.caseName(forString: "❤️") == "symbol2764_fe0f")
+        #expect(SwiftNames.memberName("\u{FEFF}") == "_unnamed")
+        #expect(SwiftNames.caseName(forString: "-٣") == "minus٣")
+        #expect(!SwiftNames.caseName(forString: "-1\u{FE0F}").unicodeScalars.contains("\u{FE0F}"))
+    }
+
+    @Test func aNameThatWouldStartWithAContinuingCharacterGetsAnUnderscore() {
+        // U+0301 may continue an identifier but not start one; Arabic-Indic ٣ may start one.
+        #expect(SwiftNames.memberName("\u{301}x") == "_\u{301}x")
+        #expect(SwiftNames.memberName("٣_أيام") == "٣أيام")
+        #expect(SwiftNames.typeName("1Период") == "_1Период")
+    }
+
+    @Test func everyNameIsASwiftIdentifier() {
+        let samples = ["Заказ", "注文", "straße", "naïve_value", "\u{301}\u{301}", "٣", "①②", "ª_b", "Ⅳ_kings", "ꙮ", "𝔘𝔫𝔦", "\u{E0041}x",
+                       "price·total", "日本語（旧）", "x\u{20DD}", "ǅ", "ﬀ", "ŉ", "ΐ", "\u{1F600}face", "-٣", "-1\u{FE0F}\u{20E3}", "-\u{F9D3}"]
+        for sample in samples {
+            for name in [SwiftNames.typeName(sample), SwiftNames.memberName(sample), SwiftNames.caseName(forString: sample)] {
+                let scalars = Array(name.unicodeScalars)
+                #expect(scalars.first.map(IdentifierScalars.canStartIdentifier) == true, "\(name) from \(sample)")
+                #expect(scalars.allSatisfy { IdentifierScalars.isIdentifierCharacter($0.value) }, "\(name) from \(sample)")
+            }
+        }
+    }
+
+    @Test func anEnumValueInAnotherNormalFormThanItsCaseKeepsItsRawValue() throws {
+        let output = try generateInline(#"""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /x:
+                post:
+                  operationId: send
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Status'}
+                  responses:
+                    '204': {description: Done.}
+            components:
+              schemas:
+                Status:
+                  type: string
+                  enum: ["e\u0301tat", "\u00E9tat", "新規"]
+            """#)
+        // Compared as bytes: Swift's == would take the decomposed and composed spellings as one.
+        let lines = file(output, "Models.swift").split(separator: "\n").map { Array($0.drop { $0 == " " }.utf8) }
+        #expect(lines.contains(Array("case \u{E9}tat = \"e\u{301}tat\"".utf8)))
+        #expect(lines.contains(Array("case \u{E9}tat2 = \"\u{E9}tat\"".utf8)))
+        #expect(lines.contains(Array("case 新規".utf8)))
+    }
+
+    /// The scalar path read on ASCII gives what the byte path gives, so taking the byte path for
+    /// ASCII is only faster, never different.
+    @Test func theScalarPathAgreesWithTheBytePathOnASCII() {
+        let alphabet = Array("aZbY09_-. $IdUrLHTTPs")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var checked = 0
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 60)
+            var text = ""
+            for k in 0..<length { text.append(alphabet[Int((state >> UInt64(k * 4)) % UInt64(alphabet.count))]) }
+            #expect(SwiftNames.unicodeTypeName(text) == SwiftNames.typeName(text), "\(text)")
+            #expect(SwiftNames.unicodeMemberName(text) == SwiftNames.memberName(text), "\(text)")
+            checked += 1
+        }
+        for text in ["seed_domains", "HTTPValidationError", "me$sage", "X-API-Key", "1_clicks", "linkedin_url", "Type", "URL", "jobId", "IDs", ""] {
+            #expect(SwiftNames.unicodeTypeName(text) == SwiftNames.typeName(text), "\(text)")
+            #expect(SwiftNames.unicodeMemberName(text) == SwiftNames.memberName(text), "\(text)")
+        }
+        #expect(checked == 3000)
     }
 
     @Test func everyNullableFormOfTheOpenFunnelSpecIsOptional() throws {

@@ -1,5 +1,5 @@
-/// Turns names from the spec (snake_case, kebab-case, dotted, with symbols or leading digits) into
-/// Swift identifiers that read as a Swift developer would write them.
+/// Turns names from the spec (snake_case, kebab-case, dotted, with symbols or leading digits, in
+/// any script) into Swift identifiers that read as a Swift developer would write them.
 public enum SwiftNames {
     /// Words a declaration may not use bare; they are escaped with backticks.
     static let keywords: Set<String> = [
@@ -18,28 +18,35 @@ public enum SwiftNames {
 
     /// Splits text into words at separators and case changes: `seed_domains` → [seed, domains],
     /// `HTTPValidationError` → [HTTP, Validation, Error], `me$sage` → [me, sage].
+    /// Text outside ASCII keeps its letters: `ЗаказКлиента` → [Заказ, Клиента] (UnicodeNames).
     static func words(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
-        return wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        guard let ranges = wordRanges(bytes) else {
+            let scalars = normalizedScalars(text)
+            let roles = scalars.map(IdentifierScalars.role)
+            return unicodeWords(roles).map { String(String.UnicodeScalarView(scalars[$0])) }
+        }
+        return ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
-    // Identifiers keep ASCII letters and digits only, so names are built from bytes: Unicode
-    // character properties are slow, and a large spec's names are made hundreds of thousands
-    // of times.
+    // ASCII names are built from bytes: Unicode character properties and normalisation are
+    // slow, and a large spec's names are made hundreds of thousands of times. Text with any
+    // other byte takes the scalar path in UnicodeNames, which gives the same for ASCII.
     private static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
     private static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     private static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b + 32 : b }
     private static func upper(_ b: UInt8) -> UInt8 { isLower(b) ? b - 32 : b }
 
-    /// Where each word of `words(_:)` lies in the text's UTF-8 bytes; a word holds ASCII
-    /// letters and digits only.
-    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    /// Where each word of `words(_:)` lies in ASCII text's bytes; nil for text with any other
+    /// byte, found in the same pass (the scalar path takes it).
+    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>]? {
         var result: [Range<Int>] = []
         var start = -1
         for i in bytes.indices {
             let c = bytes[i]
             guard isUpper(c) || isLower(c) || isDigit(c) else {
+                if c >= 0x80 { return nil }
                 if start >= 0 { result.append(start..<i) }
                 start = -1
                 continue
@@ -77,22 +84,30 @@ public enum SwiftNames {
         out.append(contentsOf: word.dropFirst())
     }
 
-    /// `bulk_lookalike-manifest` → `BulkLookalikeManifest`; acronyms keep their capitals.
+    /// `appendCapitalized` for the ASCII words of UnicodeNames; the byte path calls the private
+    /// one, which the compiler inlines there.
+    static func appendCapitalizedASCII(_ word: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        appendCapitalized(word, to: &out)
+    }
+
+    /// `bulk_lookalike-manifest` → `BulkLookalikeManifest`; acronyms keep their capitals;
+    /// `заказ_клиента` → `ЗаказКлиента`.
     public static func typeName(_ raw: String) -> String {
         let bytes = Array(raw.utf8)
+        guard let ranges = wordRanges(bytes) else { return unicodeTypeName(raw) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1)
-        for range in wordRanges(bytes) { appendCapitalized(bytes[range], to: &out) }
+        for range in ranges { appendCapitalized(bytes[range], to: &out) }
         if out.isEmpty { return "Unnamed" }
         if isDigit(out[0]) { out.insert(95, at: 0) }
         let name = String(decoding: out, as: UTF8.self)
         return unusableTypeNames.contains(name) ? name + "Model" : name
     }
 
-    /// `seed_domains` → `seedDomains`, `X-API-Key` → `xAPIKey`, `URL` → `url`.
+    /// `seed_domains` → `seedDomains`, `X-API-Key` → `xAPIKey`, `URL` → `url`, `naïve_value` → `naïveValue`.
     public static func memberName(_ raw: String) -> String {
         let bytes = Array(raw.utf8)
-        let ranges = wordRanges(bytes)
+        guard let ranges = wordRanges(bytes) else { return unicodeMemberName(raw) }
         guard let firstRange = ranges.first else { return "_unnamed" }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1)
@@ -124,7 +139,14 @@ public enum SwiftNames {
     public static func caseName(forString value: String) -> String {
         if value.isEmpty { return "empty" }
         if value.hasPrefix("-"), value.dropFirst().allSatisfy(\.isNumber), value.count > 1 {
-            return "minus" + value.dropFirst()
+            let number = value.dropFirst()
+            if number.utf8.allSatisfy({ $0 < 0x80 }) { return "minus" + number }
+            // A number outside ASCII (`-٣`) is kept when every scalar may be in a name; a
+            // variation selector or keycap mark sends it the general way.
+            let scalars = normalizedScalars(String(number))
+            if scalars.allSatisfy({ IdentifierScalars.role($0) != .separator }) {
+                return "minus" + String(String.UnicodeScalarView(scalars))
+            }
         }
         let name = memberName(value)
         if name == "_unnamed" {

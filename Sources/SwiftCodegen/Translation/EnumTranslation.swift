@@ -28,7 +28,8 @@ extension TranslationContext {
             var decl = TypeDecl(.enum, name, access: access,
                                 conformances: [rawType, "Codable", "Hashable", "Sendable", "CaseIterable", "ParameterValue"], doc: doc)
             decl.members = cases.map { c in
-                let raw: String? = { if case .string(let s) = c.value, s == c.name { return nil }; return rawLiteral(c.value) }()
+                // By code units: a value in another normal form than its (NFC) case name needs its own raw value.
+                let raw: String? = { if case .string(let s) = c.value, s.utf8.elementsEqual(c.name.utf8) { return nil }; return rawLiteral(c.value) }()
                 return .enumCase(EnumCaseDecl(c.name, rawValue: raw))
             }
             // Outside ASCII, Swift's `==` and JSON Schema's code-point comparison can differ ("ä", "a\u{308}").

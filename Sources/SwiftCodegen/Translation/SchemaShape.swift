@@ -58,7 +58,7 @@ enum SchemaShaper {
 
         if let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty {
             let strings = values.compactMap(\.stringValue)
-            if strings.count == values.count, types == nil || types == [.string] { return .stringEnum(unique(strings)) }
+            if strings.count == values.count, types == nil || types == [.string] { return .stringEnum(uniqueByCodePoints(strings)) }
             let ints = values.compactMap { v -> Int64? in if case .integer(let t) = v { return Int64(t) }; return nil }
             if ints.count == values.count, types == nil || types == [.integer] || types == [.number] {
                 return .integerEnum(unique(ints))
@@ -190,6 +190,17 @@ enum SchemaShaper {
         part.ref == nil && part.properties.isEmpty && part.additionalProperties == nil && part.patternProperties.isEmpty
             && part.types?.contains(.object) != true && part.allOf.allSatisfy(isNotObjectPart)
             && part.anyOf.isEmpty && part.oneOf.isEmpty
+    }
+
+    /// JSON Schema compares strings by code points, Swift's `==` by canonical equivalence: `é`
+    /// and `e` + U+0301 are two values of an enum, not one.
+    private static func uniqueByCodePoints(_ values: [String]) -> [String] {
+        // Values equal in code points are canonically equivalent: with no duplicate under `==`
+        // there is none to find by code points, and hashing strings is the cheaper of the two.
+        let canonical = unique(values)
+        if canonical.count == values.count { return canonical }
+        var seen = Set<[UInt8]>()
+        return values.filter { seen.insert(Array($0.utf8)).inserted }
     }
 
     private static func unique<T: Hashable>(_ values: [T]) -> [T] {

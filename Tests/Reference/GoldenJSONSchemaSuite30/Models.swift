@@ -1013,7 +1013,7 @@ public struct G0045: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
-        case symbol3bc = "μ"
+        case μ
 
         public init(from decoder: any Decoder) throws {
             self = try .decodedByCodePoints(from: decoder)
@@ -1045,7 +1045,7 @@ public struct G0046: Codable, Hashable, Sendable, AdditionalMembersStoring {
     }
 
     public enum Value: String, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
-        case symbole4 = "ä"
+        case ä
 
         public init(from decoder: any Decoder) throws {
             self = try .decodedByCodePoints(from: decoder)

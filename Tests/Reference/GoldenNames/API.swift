@@ -8,6 +8,9 @@ import OpenAPIGenRuntime
 public protocol GoldenNamesAPI: Sendable {
     /// `GET /class/{for}`
     func `return`(_ input: Operations.Return.Input) async throws -> Operations.Return.Output
+
+    /// `GET /orders/{номер}`
+    func получитьЗаказ(_ input: Operations.ПолучитьЗаказ.Input) async throws -> Operations.ПолучитьЗаказ.Output
 }
 
 extension GoldenNamesAPI {
@@ -17,6 +20,16 @@ extension GoldenNamesAPI {
         let output = try await self.return(Operations.Return.Input(for: `for`, default: `default`))
         guard case .ok(let value, _) = output else {
             throw OperationError(operationID: Operations.Return.id, output: output)
+        }
+        return value
+    }
+
+    /// Returns the HTTP 200 body; any other status throws `OperationError<Operations.ПолучитьЗаказ.Output>`.
+    /// See ``GoldenNamesAPI/получитьЗаказ(_:)`` for the operation's description.
+    public func получитьЗаказ(номер: String, größe: Int? = nil) async throws -> Заказ {
+        let output = try await self.получитьЗаказ(Operations.ПолучитьЗаказ.Input(номер: номер, größe: größe))
+        guard case .ok(let value, _) = output else {
+            throw OperationError(operationID: Operations.ПолучитьЗаказ.id, output: output)
         }
         return value
     }

@@ -32,6 +32,20 @@ public struct GoldenNamesClient: GoldenNamesAPI {
             return .undocumented(statusCode: response.status, response)
         }
     }
+
+    public func получитьЗаказ(_ input: Operations.ПолучитьЗаказ.Input) async throws -> Operations.ПолучитьЗаказ.Output {
+        try core.validate(input, operationID: Operations.ПолучитьЗаказ.id)
+        var request = HTTPRequest(method: "GET", path: "/orders/\(PathEncoding.segment(input.номер))")
+        QueryEncoding.append(&request.query, name: "größe", value: input.größe, style: .form, explode: true)
+        request.headers.append("Accept", "application/json")
+        let response = try await core.send(request, operationID: Operations.ПолучитьЗаказ.id)
+        switch response.status {
+        case 200:
+            return .ok(try core.decodeJSON(Заказ.self, from: response, as: "application/json", operationID: Operations.ПолучитьЗаказ.id), headers: ResponseHeaders(raw: response))
+        default:
+            return .undocumented(statusCode: response.status, response)
+        }
+    }
 }
 
 /// The servers the spec lists.

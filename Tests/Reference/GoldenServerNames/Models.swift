@@ -4,6 +4,111 @@
 import Foundation
 import OpenAPIGenRuntime
 
+/// Names in other scripts keep their letters. `naïve_value` is spelled with a combining diaeresis (`i` U+0308): its member is named in NFC, its key stays as written.
+public struct Заказ: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var имяКлиента: String?
+    public var straße: String?
+    public var naïveValue: String?
+    public var 注文番号: Int?
+    public var _3eNum1Период: String?
+    public var café: String?
+    public var статус: 注文?
+    public var клиент: ЗаказКлиента?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(
+        имяКлиента: String? = nil,
+        straße: String? = nil,
+        naïveValue: String? = nil,
+        注文番号: Int? = nil,
+        _3eNum1Период: String? = nil,
+        café: String? = nil,
+        статус: 注文? = nil,
+        клиент: ЗаказКлиента? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.имяКлиента = имяКлиента
+        self.straße = straße
+        self.naïveValue = naïveValue
+        self.注文番号 = 注文番号
+        self._3eNum1Период = _3eNum1Период
+        self.café = café
+        self.статус = статус
+        self.клиент = клиент
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var members = try MemberReader(decoder)
+        self.имяКлиента = try members.optional(String.self, "имя_клиента")
+        self.straße = try members.optional(String.self, "straße")
+        self.naïveValue = try members.optional(String.self, "naïve_value")
+        self.注文番号 = try members.optional(Int.self, "注文番号")
+        self._3eNum1Период = try members.optional(String.self, "3e-num_1Период")
+        self.café = try members.optional(String.self, "café")
+        self.статус = try members.optional(注文.self, "статус")
+        self.клиент = try members.optional(ЗаказКлиента.self, "клиент")
+        self.additionalProperties = try members.additionalMembers()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.имяКлиента, "имя_клиента")
+        try members.optional(self.straße, "straße")
+        try members.optional(self.naïveValue, "naïve_value")
+        try members.optional(self.注文番号, "注文番号")
+        try members.optional(self._3eNum1Период, "3e-num_1Период")
+        try members.optional(self.café, "café")
+        try members.optional(self.статус, "статус")
+        try members.optional(self.клиент, "клиент")
+    }
+}
+
+/// A schema named in a caseless script, with values in several scripts (`ÉTAT` decomposed).
+public struct 注文: RawRepresentable, Codable, Hashable, Sendable, ParameterValue, OpenEnumeration {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let 新規 = 注文(rawValue: "新規")
+    public static let 発送済み = 注文(rawValue: "発送済み")
+    public static let ελληνικά = 注文(rawValue: "Ελληνικά")
+    public static let état = 注文(rawValue: "ÉTAT")
+    public static let symbol1f44d = 注文(rawValue: "👍")
+
+    /// The values the spec lists; a response may carry others.
+    public static let knownValues: [注文] = [.新規, .発送済み, .ελληνικά, .état, .symbol1f44d]
+}
+
+public struct ЗаказКлиента: Codable, Hashable, Sendable, AdditionalMembersStoring {
+    public var όνομαΠελάτη: String?
+
+    /// Members the schema does not name, kept as read and written back.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value; optional properties default to nil, others to the spec's default.
+    public init(όνομαΠελάτη: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.όνομαΠελάτη = όνομαΠελάτη
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var members = try MemberReader(decoder)
+        self.όνομαΠελάτη = try members.optional(String.self, "ΌνομαΠελάτη")
+        self.additionalProperties = try members.additionalMembers()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var members = try MemberWriter(encoder, additionalMembers: additionalProperties)
+        try members.optional(self.όνομαΠελάτη, "ΌνομαΠελάτη")
+    }
+}
+
 /// A keyword as a schema name, with keyword and odd property names.
 public struct Class: Codable, Hashable, Sendable, AdditionalMembersStoring {
     public var `self`: String?

@@ -45,4 +45,44 @@ public enum Operations {
             }
         }
     }
+
+    /// Types of `получитьЗаказ`.
+    public enum ПолучитьЗаказ {
+        /// The operation's id in the spec.
+        public static let id = "получитьЗаказ"
+
+        /// What the call sends: parameters and body.
+        public struct Input: Sendable, Hashable {
+            /// The `номер` path parameter.
+            public var номер: String
+
+            /// The `größe` query parameter.
+            public var größe: Int?
+
+            public init(номер: String, größe: Int? = nil) {
+                self.номер = номер
+                self.größe = größe
+            }
+        }
+
+        /// What the server answered, one case per documented status; every case's `headers` holds
+        /// the documented headers, typed, and the raw response.
+        public indirect enum Output: OperationOutput, Hashable {
+            /// OK.
+            ///
+            /// HTTP 200.
+            case ok(Заказ, headers: ResponseHeaders = .init(status: 200))
+
+            /// A status the spec does not document, with the raw response.
+            case undocumented(statusCode: Int, HTTPResponse)
+
+            /// The HTTP status code.
+            public var statusCode: Int {
+                switch self {
+                case .ok: return 200
+                case .undocumented(let statusCode, _): return statusCode
+                }
+            }
+        }
+    }
 }

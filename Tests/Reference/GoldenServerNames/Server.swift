@@ -18,6 +18,7 @@ public struct GoldenServerNamesServer<Handler: GoldenServerNamesAPI>: Sendable {
         self.handler = handler
         self.core = ServerCore(routes: [
             ServerRoute("GET", "/class/{for}", operationID: Operations.Return.id),
+            ServerRoute("GET", "/orders/{номер}", operationID: Operations.ПолучитьЗаказ.id),
         ], options: options)
     }
 
@@ -26,6 +27,7 @@ public struct GoldenServerNamesServer<Handler: GoldenServerNamesAPI>: Sendable {
         await core.handle(request, body: body) { route, request in
             switch route {
             case 0: return try await self.serveReturn(request)
+            case 1: return try await self.serveПолучитьЗаказ(request)
             default: throw ServerRejection(status: 404, problems: [])
             }
         }
@@ -47,6 +49,27 @@ public struct GoldenServerNamesServer<Handler: GoldenServerNamesAPI>: Sendable {
         guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
         let context = RequestContext(request: request.head, operationID: Operations.Return.id, credentials: credentials)
         let output = try await core.call(context) { try await self.handler.`return`(input) }
+        switch output {
+        case .ok(let body, let headers):
+            var reply = ServerReply(status: 200, raw: headers.raw)
+            try reply.json(body, contentType: "application/json")
+            return reply
+        case .undocumented(let statusCode, let response):
+            return ServerReply(status: statusCode, raw: response)
+        }
+    }
+
+    private func serveПолучитьЗаказ(_ request: ServerRequest) async throws -> ServerReply {
+        let credentials: [String: Credential] = [:]
+        var reader = RequestReader(request)
+        let номер = reader.path("номер", as: String.self, shape: .scalar, style: .simple, explode: false)
+        let größe = reader.query("größe", as: Int.self, shape: .scalar, style: .form, explode: true, required: false)
+        guard reader.problems.isEmpty, let номер else { throw reader.rejection(status: 400) }
+        let input = Operations.ПолучитьЗаказ.Input(номер: номер, größe: größe)
+        reader.validate(input)
+        guard reader.problems.isEmpty else { throw reader.rejection(status: 400) }
+        let context = RequestContext(request: request.head, operationID: Operations.ПолучитьЗаказ.id, credentials: credentials)
+        let output = try await core.call(context) { try await self.handler.получитьЗаказ(input) }
         switch output {
         case .ok(let body, let headers):
             var reply = ServerReply(status: 200, raw: headers.raw)

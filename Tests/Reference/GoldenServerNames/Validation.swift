@@ -4,6 +4,14 @@
 import Foundation
 import OpenAPIGenRuntime
 
+extension Заказ: Validatable {
+    public func validate(into v: inout Validator) {
+        v.known(self.статус, at: "статус")
+    }
+}
+
+extension ЗаказКлиента: Validatable { public func validate(into v: inout Validator) {} }
+
 extension Class: Validatable {
     public func validate(into v: inout Validator) {
         v.known(self.type, at: "Type")
@@ -23,3 +31,5 @@ extension DigitBranchChoice: Validatable {
 }
 
 extension Operations.Return.Input: Validatable { public func validate(into v: inout Validator) {} }
+
+extension Operations.ПолучитьЗаказ.Input: Validatable { public func validate(into v: inout Validator) {} }

@@ -9,6 +9,10 @@ private struct Keywords: GoldenServerNamesAPI {
         .ok(Class(self: input.for, default: input.default.map { $0 ? 1 : 0 }, enum: "e", _1stPlace: "1", refCount: 2, meSage: "m",
                   fooBar: "snake", fooBar2: "camel", kebabCaseName: "k", url: "u", type: input.default == true ? .`true` : .symbol2b))
     }
+
+    func получитьЗаказ(_ input: Operations.ПолучитьЗаказ.Input) async throws -> Operations.ПолучитьЗаказ.Output {
+        .ok(Заказ(имяКлиента: input.номер, 注文番号: input.größe, статус: .発送済み))
+    }
 }
 
 @Suite struct NamesRoundTripTests {
@@ -28,6 +32,18 @@ private struct Keywords: GoldenServerNamesAPI {
         let json = try await raw("GET", url, "/class/x?default=false").text
         for key in ["\"self\"", "\"1st_place\"", "\"$ref_count\"", "\"me$sage\"", "\"foo_bar\"", "\"fooBar\"", "\"kebab-case-name\"", "\"URL\"", "\"Type\""] {
             #expect(json.contains(key), "\(key) in \(json)")
+        }
+    }
+
+    @Test func namesInOtherScriptsSurvive() async throws {
+        let url = try await Self.server.url
+        let client = GoldenServerNamesClient(baseURL: url)
+        #expect(try await client.получитьЗаказ(.init(номер: "№ 7/б", größe: 3)) == .ok(Заказ(имяКлиента: "№ 7/б", 注文番号: 3, статус: .発送済み)))
+        // The query name as a browser sends it: UTF-8, percent-encoded.
+        let answer = try await raw("GET", url, "/orders/%D0%B1?gr%C3%B6%C3%9Fe=5")
+        #expect(answer.status == 200)
+        for member in [#""имя_клиента":"б""#, #""注文番号":5"#, #""статус":"発送済み""#] {
+            #expect(answer.text.contains(member), "\(member) in \(answer.text)")
         }
     }
 

@@ -151,12 +151,26 @@ enum OperationNaming {
         guard let id = operationID, !id.isEmpty else {
             return method.rawValue + " " + path
         }
-        let pathPart = String(path.map { c -> Character in (c.isLetter || c.isNumber || c == "_") && c.isASCII ? c : "_" })
+        let pathPart = String(String.UnicodeScalarView(path.unicodeScalars.map { isPythonWordCharacter($0) ? $0 : "_" }))
         let suffix = pathPart + "_" + method.rawValue
         if id.hasSuffix(suffix), id.count > suffix.count {
             return String(id.dropLast(suffix.count))
         }
         return id
+    }
+
+    /// Python's `\w` on text, which FastAPI's `re.sub(r"\W", "_", …)` keeps: `_` and what
+    /// `str.isalnum()` accepts, a letter or a scalar with a numeric value, in any script
+    /// (`/заказы/{id}` → `_заказы__id_`).
+    private static func isPythonWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return scalar.properties.numericType != nil
+        }
     }
 
     static func caseName(for status: ResponseStatus) -> String {
